@@ -1,0 +1,101 @@
+#pragma once
+
+#include "config/ConfigSpec.h"
+
+#include <QMap>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <memory>
+#include <optional>
+
+namespace wharf {
+
+/// Where a resolved value came from, so the UI and `--log-level debug` can show it.
+struct ValueSource {
+    enum class Kind { Explicit, Environment, SecretsToml, ConfigToml, ConnectionString, Default };
+    Kind kind = Kind::Default;
+    QString file; ///< TOML file path (SecretsToml/ConfigToml)
+    QString key;  ///< dotted key ("destination.sqlite.credentials.database") or env var name
+
+    /// e.g. "env DESTINATION__SQLITE__CREDENTIALS", "/p/.dlt/secrets.toml [destination.sqlite.credentials] database".
+    QString describe() const;
+};
+
+struct ResolvedValue {
+    QVariant value;
+    ValueSource source;
+    bool secret = false;
+};
+
+/// The result of resolving one destination: every field of the spec that has a value.
+class ResolvedConfig {
+public:
+    QString destinationName; ///< as asked for ("sqlite", or a named destination)
+    QString destinationType; ///< its type ("sqlite")
+    QMap<QString, ResolvedValue> credentials;
+    QMap<QString, ResolvedValue> options;
+
+    QVariant credential(const QString &name, const QVariant &fallback = {}) const;
+    QVariant option(const QString &name, const QVariant &fallback = {}) const;
+    /// The secret values (passwords) present, for scrubbing them out of messages.
+    QStringList secretValues() const;
+    /// Replaces every secret value occurring in `text` with `***`.
+    QString maskSecrets(QString text) const;
+};
+
+/// Where the resolver looks. Defaults: project dir = current dir, home = ~/.dlt, the
+/// process environment.
+struct ConfigLocations {
+    QString projectDir;           ///< its `.dlt/` holds secrets.toml and config.toml
+    QString globalDir;            ///< the `~/.dlt` folder itself
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QString pipelineName;         ///< if set, `<pipeline>.`-prefixed keys are tried first
+
+    static ConfigLocations defaults();
+};
+
+/// Resolves configuration the way dlt users know it (spec section 10):
+/// explicit values > environment > secrets.toml (project, then ~/.dlt) > config.toml
+/// (project, then ~/.dlt) > defaults. TOML files are parsed once, in the constructor.
+/// Throws wharf::Error(Config) for invalid TOML (naming file, line and column).
+class ConfigResolver {
+public:
+    explicit ConfigResolver(ConfigLocations locations = ConfigLocations::defaults());
+    ~ConfigResolver();
+    ConfigResolver(const ConfigResolver &) = delete;
+    ConfigResolver &operator=(const ConfigResolver &) = delete;
+
+    /// Sets an explicit value (from the UI or the command line) for a dotted key such as
+    /// "destination.sqlite.credentials.database" or "load.workers". Wins over everything.
+    void setExplicit(const QString &dottedKey, const QVariant &value);
+
+    /// Looks one value up along dlt's section paths: for sections {"destination","postgres",
+    /// "credentials"} and key "password": destination.postgres.credentials.password,
+    /// destination.credentials.password, credentials.password (the embedded-config section
+    /// "credentials" is never dropped). Secret values found in config.toml are an error.
+    std::optional<ResolvedValue> lookup(const QStringList &sections, const QString &key,
+                                        bool secret = false) const;
+
+    /// The type of a destination name: `destination.<name>.destination_type` if configured,
+    /// else the name itself.
+    QString destinationType(const QString &name) const;
+
+    /// Resolves every field of `spec` for destination `name`. The credentials object may be
+    /// given whole as a connection string (native value) under the same paths; its fields
+    /// then count as explicit, a password inside it wins, and missing fields are looked up
+    /// one by one. A missing required field raises Error(Config) listing every key and
+    /// environment variable that was tried.
+    ResolvedConfig resolveDestination(const QString &name, const ConfigSpec &spec) const;
+
+    /// Every key path tried for a lookup, in order, as TOML keys and env var names (for
+    /// error messages and the UI's "where does this come from" hint).
+    QStringList describeLookup(const QStringList &sections, const QString &key) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace wharf
