@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/ConfigSpec.h"
+#include "config/ConnectionString.h"
 
 #include <QMap>
 #include <QProcessEnvironment>
@@ -18,8 +19,12 @@ struct ValueSource {
     Kind kind = Kind::Default;
     QString file; ///< TOML file path (SecretsToml/ConfigToml)
     QString key;  ///< dotted key ("destination.sqlite.credentials.database") or env var name
+    /// For Kind::ConnectionString: where the connection string itself was found (Explicit,
+    /// Environment, SecretsToml or ConfigToml); `file` and `key` then describe that place.
+    Kind origin = Kind::Default;
 
-    /// e.g. "env DESTINATION__SQLITE__CREDENTIALS", "/p/.dlt/secrets.toml [destination.sqlite.credentials] database".
+    /// e.g. "env DESTINATION__SQLITE__CREDENTIALS", "/p/.dlt/secrets.toml
+    /// [destination.sqlite.credentials] database".
     QString describe() const;
 };
 
@@ -36,22 +41,33 @@ public:
     QString destinationType; ///< its type ("sqlite")
     QMap<QString, ResolvedValue> credentials;
     QMap<QString, ResolvedValue> options;
+    /// URL scheme for printing: the scheme of a native connection string if one was given
+    /// (dlt keeps "postgres" as typed), else ConfigSpec::scheme.
+    QString scheme;
+    /// Query parameters of a native connection string (or a TOML `query` table under the
+    /// credentials) that match no credential field, e.g. libpq's `options`; for the driver.
+    QMap<QString, QString> extraQuery;
 
     QVariant credential(const QString &name, const QVariant &fallback = {}) const;
     QVariant option(const QString &name, const QVariant &fallback = {}) const;
     /// The secret values (passwords) present, for scrubbing them out of messages.
     QStringList secretValues() const;
-    /// Replaces every secret value occurring in `text` with `***`.
+    /// Replaces every secret value occurring in `text` with `***`, also in its
+    /// percent-encoded form (as it appears inside a URL).
     QString maskSecrets(QString text) const;
+    /// The credentials as a URL: username/password/host/port/database from the fields of
+    /// those names, every other credential field and extraQuery as query parameters.
+    /// toDisplayString() of it is the "location" shown to people.
+    ConnectionString toConnectionString() const;
 };
 
 /// Where the resolver looks. Defaults: project dir = current dir, home = ~/.dlt, the
 /// process environment.
 struct ConfigLocations {
-    QString projectDir;           ///< its `.dlt/` holds secrets.toml and config.toml
-    QString globalDir;            ///< the `~/.dlt` folder itself
+    QString projectDir; ///< its `.dlt/` holds secrets.toml and config.toml
+    QString globalDir;  ///< the `~/.dlt` folder itself
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    QString pipelineName;         ///< if set, `<pipeline>.`-prefixed keys are tried first
+    QString pipelineName; ///< if set, `<pipeline>.`-prefixed keys are tried first
 
     static ConfigLocations defaults();
 };
@@ -60,6 +76,8 @@ struct ConfigLocations {
 /// explicit values > environment > secrets.toml (project, then ~/.dlt) > config.toml
 /// (project, then ~/.dlt) > defaults. TOML files are parsed once, in the constructor.
 /// Throws wharf::Error(Config) for invalid TOML (naming file, line and column).
+/// Once constructed (and setExplicit() calls are done), the const methods only read and may
+/// be called from several threads.
 class ConfigResolver {
 public:
     explicit ConfigResolver(ConfigLocations locations = ConfigLocations::defaults());
@@ -84,13 +102,16 @@ public:
 
     /// Resolves every field of `spec` for destination `name`. The credentials object may be
     /// given whole as a connection string (native value) under the same paths; its fields
-    /// then count as explicit, a password inside it wins, and missing fields are looked up
-    /// one by one. A missing required field raises Error(Config) listing every key and
-    /// environment variable that was tried.
+    /// then win over every provider except explicit field values (their source is
+    /// Kind::ConnectionString), a password inside it wins, and missing fields are looked up
+    /// one by one. Values are converted to the field types (Error(Config) naming the source
+    /// if they do not convert). A missing required field raises Error(Config) listing every
+    /// key and environment variable that was tried.
     ResolvedConfig resolveDestination(const QString &name, const ConfigSpec &spec) const;
 
     /// Every key path tried for a lookup, in order, as TOML keys and env var names (for
-    /// error messages and the UI's "where does this come from" hint).
+    /// error messages and the UI's "where does this come from" hint). One entry per path,
+    /// e.g. "credentials.password (env CREDENTIALS__PASSWORD)".
     QStringList describeLookup(const QStringList &sections, const QString &key) const;
 
 private:

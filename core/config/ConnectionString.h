@@ -28,6 +28,10 @@ struct ConnectionString {
     /// For people: no query, password replaced by `***`:
     /// `postgresql://loader:***@localhost:5432/dlt_data`.
     QString toDisplayString() const;
+
+    /// How a user name or password is written inside toNativeString(): UTF-8, every byte
+    /// outside RFC 3986's unreserved set percent-encoded. Used to mask encoded passwords too.
+    static QString encodeUserInfo(const QString &text);
 };
 
 } // namespace wharf

@@ -1,0 +1,65 @@
+#include "destination/Destination.h"
+
+#include "Error.h"
+
+namespace wharf {
+
+void CancelToken::check() const
+{
+    if (isCancelled())
+        throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+}
+
+QList<FollowUpJob> JobClient::followUpJobs(const Schema &, const QStringList &)
+{
+    return {};
+}
+
+void JobClient::runFollowUp(const FollowUpJob &job, const CancelToken &)
+{
+    throw Error(ErrorKind::Terminal,
+                QStringLiteral("this destination cannot run follow-up jobs (table %1)").arg(job.rootTable));
+}
+
+void Destination::testConnection(const ResolvedConfig &config) const
+{
+    auto client = createClient(config, QString());
+    client->open();
+    client->close();
+}
+
+DestinationRegistry &DestinationRegistry::instance()
+{
+    static DestinationRegistry registry;
+    return registry;
+}
+
+void DestinationRegistry::add(const QString &type, Factory factory)
+{
+    for (auto &entry : m_factories) {
+        if (entry.first == type) {
+            entry.second = std::move(factory);
+            return;
+        }
+    }
+    m_factories.append({type, std::move(factory)});
+}
+
+QStringList DestinationRegistry::types() const
+{
+    QStringList out;
+    for (const auto &entry : m_factories)
+        out.append(entry.first);
+    return out;
+}
+
+std::shared_ptr<const Destination> DestinationRegistry::create(const QString &type) const
+{
+    for (const auto &entry : m_factories)
+        if (entry.first == type)
+            return entry.second();
+    throw Error(ErrorKind::Config, QStringLiteral("unknown destination type '%1' (known: %2)")
+                                       .arg(type, types().join(QStringLiteral(", "))));
+}
+
+} // namespace wharf

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "config/ConfigResolver.h"
+#include "config/ConfigSpec.h"
+#include "destination/Capabilities.h"
+#include "package/LoadPackage.h"
+#include "schema/Schema.h"
+
+#include <QJsonObject>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace wharf {
+
+/// A cancellation flag shared between the coordinator and the workers.
+class CancelToken {
+public:
+    void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
+    bool isCancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
+    /// Throws Error(Cancelled) when cancelled.
+    void check() const;
+
+private:
+    std::atomic_bool m_cancelled{false};
+};
+
+class JobClient;
+
+/// Everything a load job needs. Lives on the worker's stack for the duration of the job.
+struct JobContext {
+    QString loadId;
+    const Schema *schema = nullptr;
+    const Table *table = nullptr; ///< the job's table, as in the schema
+    JobFile file;
+    const CancelToken *cancel = nullptr;
+    /// Reports rows and bytes consumed so far; called from the worker thread, cheap, throttled
+    /// by the caller.
+    std::function<void(qint64 rows, qint64 bytes)> progress;
+    /// Called inside the job's transaction, after its rows and before COMMIT, so that a record
+    /// of the job's completion can commit atomically with its rows.
+    std::function<void(JobClient &)> beforeCommit;
+};
+
+struct JobResult {
+    qint64 rows = 0;
+};
+
+/// What syncSchema changed: `{table: {columns: {...}}}` in dlt's applied_schema_updates shape.
+struct SchemaSyncResult {
+    QJsonObject applied;
+    bool schemaStored = false; ///< a new _dlt_version row was written
+};
+
+/// A SQL job created when a table chain completes (merge/replace from staging, spec 2.10).
+struct FollowUpJob {
+    QString rootTable;
+    QStringList statements;
+};
+
+/// One connection to a destination, used by exactly one thread at a time (not thread-safe,
+/// except cancel()). Everything may throw wharf::Error.
+class JobClient {
+public:
+    virtual ~JobClient() = default;
+
+    /// Connects. Idempotent.
+    virtual void open() = 0;
+    virtual void close() = 0;
+
+    /// Creates the dataset if missing and, unless `_dlt_version` already holds the schema's
+    /// version hash, creates/alters `tables` (all schema tables when empty) and stores the schema,
+    /// in one DDL transaction where supported (spec 6.4).
+    virtual SchemaSyncResult syncSchema(const Schema &schema, const QStringList &tables) = 0;
+    /// Loads one job file in one transaction; nothing of it is committed when it throws.
+    virtual JobResult runJob(const JobContext &ctx) = 0;
+    /// Follow-up SQL for a completed table chain (merge/replace); empty for append.
+    virtual QList<FollowUpJob> followUpJobs(const Schema &schema, const QStringList &chain);
+    virtual void runFollowUp(const FollowUpJob &job, const CancelToken &cancel);
+    /// Writes the `_dlt_loads` row (only if absent, spec Q4).
+    virtual void completeLoad(const QString &loadId, const Schema &schema) = 0;
+    /// Interrupts a running statement; callable from any thread.
+    virtual void cancel() = 0;
+};
+
+/// A destination type: cheap, immutable and thread-safe. Registered by type name.
+class Destination {
+public:
+    virtual ~Destination() = default;
+
+    virtual QString type() const = 0;
+    virtual Capabilities capabilities() const = 0;
+    virtual ConfigSpec configSpec() const = 0;
+    /// A client for `dataset`; does not connect yet.
+    virtual std::unique_ptr<JobClient> createClient(const ResolvedConfig &config,
+                                                    const QString &dataset) const = 0;
+    /// Where data goes, for people: a URL with the password masked.
+    virtual QString displayLocation(const ResolvedConfig &config) const = 0;
+    /// Connects and disconnects; throws Error (Config for bad credentials, Transient for an
+    /// unreachable server).
+    virtual void testConnection(const ResolvedConfig &config) const;
+};
+
+/// Process-wide registry of destination types. Registration happens once at start-up
+/// (app/); lookups are thread-safe afterwards.
+class DestinationRegistry {
+public:
+    using Factory = std::function<std::shared_ptr<const Destination>()>;
+    static DestinationRegistry &instance();
+
+    void add(const QString &type, Factory factory);
+    QStringList types() const;
+    /// Throws Error(Config) naming the known types when `type` is not registered.
+    std::shared_ptr<const Destination> create(const QString &type) const;
+
+private:
+    QList<QPair<QString, Factory>> m_factories;
+};
+
+} // namespace wharf

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "config/ConfigResolver.h"
+#include "destination/Destination.h"
+
+#include <memory>
+
+namespace wharf {
+
+/// A destination type with its configuration resolved: what the loader, the CLI and the UI
+/// hand around.
+struct ResolvedDestination {
+    std::shared_ptr<const Destination> destination;
+    ResolvedConfig config;
+
+    /// Resolves destination `name` (a type such as "sqlite", or a named destination with
+    /// `destination.<name>.destination_type`) through `resolver`. Throws Error(Config).
+    static ResolvedDestination resolve(const ConfigResolver &resolver, const QString &name);
+
+    QString displayLocation() const { return destination->displayLocation(config); }
+};
+
+} // namespace wharf

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "formats/InputStream.h"
+#include "formats/RowReader.h"
+
+#include <string>
+#include <vector>
+
+namespace wharf {
+
+/// Streams the rows of a dlt `csv` job file (spec 7.3): delimiter ',', a header line naming the
+/// columns (dlt's default include_header), RFC 4180 quoting with "" for a quote and line breaks
+/// allowed inside quotes, records ended by \n or \r\n. Every field becomes a String Value (an
+/// empty field is the empty string: NULL handling belongs to the load job, as with COPY's
+/// FORCE_NULL). A record whose field count differs from the header's is a Terminal error with
+/// file and line; so is a quoted field that the file ends in.
+class CsvReader : public RowReader {
+public:
+    CsvReader(const QString &path, const ReaderOptions &options);
+
+    const QStringList &columns() const override { return m_columns; }
+    bool readBatch(RowBatch &batch) override;
+    qint64 bytesConsumed() const override { return m_in.bytesConsumed(); }
+    qint64 fileSize() const override { return m_in.fileSize(); }
+
+private:
+    enum class Step { Row, NeedMore, End };
+
+    void readHeader();
+    Step parseRecord(RowBatch &batch);
+    bool parseField(const char *&p, const char *end, std::string &out);
+    void commit(const char *upTo);
+    [[noreturn]] void fail(const char *at, const QString &message) const;
+
+    static constexpr char kDelimiter = ',';
+
+    InputStream m_in;
+    ReaderOptions m_options;
+    QStringList m_columns;
+    bool m_done = false;
+    qint64 m_line = 1;
+    qint64 m_lineStart = 0;
+    Value m_extra;
+};
+
+} // namespace wharf

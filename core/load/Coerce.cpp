@@ -1,0 +1,458 @@
+#include "load/Coerce.h"
+
+#include "Error.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace wharf {
+
+namespace {
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int &out)
+{
+    if (pos + n > s.size())
+        return false;
+    int v = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const char c = s[pos + k];
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    return true;
+}
+
+// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
+std::int64_t daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = unsigned((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return std::int64_t(era) * 146097 + std::int64_t(doe) - 719468;
+}
+
+void civilFromDays(std::int64_t z, int &y, int &m, int &d)
+{
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t yy = std::int64_t(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = int(doy - (153 * mp + 2) / 5 + 1);
+    m = int(mp < 10 ? mp + 3 : mp - 9);
+    y = int(yy + (m <= 2));
+}
+
+std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+} // namespace
+
+bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision, std::string &out)
+{
+    in = trimmed(in);
+    int y, mo, d, h = 0, mi = 0, sec = 0;
+    if (!digits(in, 0, 4, y) || in.size() < 10 || in[4] != '-' || !digits(in, 5, 2, mo) ||
+        in[7] != '-' || !digits(in, 8, 2, d))
+        return false;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31)
+        return false;
+    std::size_t p = 10;
+    long nanos = 0;
+    int offsetMinutes = 0;
+    if (p < in.size()) {
+        if (in[p] != 'T' && in[p] != ' ' && in[p] != 't')
+            return false;
+        ++p;
+        if (!digits(in, p, 2, h) || p + 2 >= in.size() + 0 || in[p + 2] != ':' || !digits(in, p + 3, 2, mi))
+            return false;
+        p += 5;
+        if (p < in.size() && in[p] == ':') {
+            if (!digits(in, p + 1, 2, sec))
+                return false;
+            p += 3;
+        }
+        if (p < in.size() && (in[p] == '.' || in[p] == ',')) {
+            ++p;
+            int n = 0;
+            while (p < in.size() && in[p] >= '0' && in[p] <= '9') {
+                if (n < 9) {
+                    nanos = nanos * 10 + (in[p] - '0');
+                    ++n;
+                }
+                ++p;
+            }
+            if (n == 0)
+                return false;
+            for (; n < 9; ++n)
+                nanos *= 10;
+        }
+        if (p < in.size()) {
+            const char c = in[p];
+            if (c == 'Z' || c == 'z') {
+                ++p;
+            } else if (c == '+' || c == '-') {
+                int oh = 0, om = 0;
+                if (!digits(in, p + 1, 2, oh))
+                    return false;
+                std::size_t q = p + 3;
+                if (q < in.size() && in[q] == ':')
+                    ++q;
+                if (q < in.size()) {
+                    if (!digits(in, q, 2, om))
+                        return false;
+                    q += 2;
+                }
+                offsetMinutes = (oh * 60 + om) * (c == '-' ? -1 : 1);
+                p = q;
+            }
+        }
+        if (p != in.size() || h > 24 || mi > 59 || sec > 60)
+            return false;
+    }
+    std::int64_t secs = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offsetMinutes * 60;
+    std::int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    std::int64_t rem = secs - days * 86400;
+    civilFromDays(days, y, mo, d);
+    h = int(rem / 3600);
+    mi = int(rem % 3600 / 60);
+    sec = int(rem % 60);
+    if (precision < 0 || precision > 9)
+        precision = 6;
+    char buf[64];
+    int len = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d%c%02d:%02d:%02d", y, mo, d,
+                            style == TemporalStyle::SqliteUtc ? ' ' : 'T', h, mi, sec);
+    if (precision > 0) {
+        long frac = nanos;
+        for (int k = precision; k < 9; ++k)
+            frac /= 10;
+        len += std::snprintf(buf + len, sizeof buf - std::size_t(len), ".%0*ld", precision, frac);
+    }
+    out.assign(buf, std::size_t(len));
+    if (style == TemporalStyle::IsoUtc)
+        out += "+00:00";
+    return true;
+}
+
+Coercer::Coercer(const Column &column, Options options)
+    : m_column(column)
+    , m_type(column.dataType.value_or(DataType::Text))
+    , m_options(options)
+{
+}
+
+void Coercer::fail(const Value &v, const char *what) const
+{
+    QString shown = QString::fromUtf8(v.text.data(), qsizetype(std::min<std::size_t>(v.text.size(), 60)));
+    if (v.kind == ValueKind::Int)
+        shown = QString::number(v.i);
+    else if (v.kind == ValueKind::Bool)
+        shown = v.b ? QStringLiteral("true") : QStringLiteral("false");
+    throw Error(ErrorKind::Terminal,
+                QStringLiteral("value '%1' cannot be stored in column %2 of type %3 (%4)")
+                    .arg(shown, m_column.name, dataTypeName(m_type), QLatin1String(what)),
+                SourceLocation{{}, 0, 0, m_column.name});
+}
+
+Cell Coercer::convert(const Value &v)
+{
+    if (v.kind == ValueKind::Null)
+        return {};
+    if (m_options.emptyIsNull && v.kind == ValueKind::String && v.text.empty() && m_column.nullable)
+        return {};
+    switch (m_type) {
+    case DataType::Bigint:
+        return toInt(v);
+    case DataType::Double:
+        return toDouble(v);
+    case DataType::Bool:
+        return toBool(v);
+    case DataType::Timestamp:
+        return toTimestamp(v);
+    case DataType::Date:
+        return toDate(v);
+    case DataType::Time:
+        return toTime(v);
+    case DataType::Binary:
+        return toBinary(v);
+    case DataType::Decimal:
+    case DataType::Wei:
+        return toDecimal(v);
+    case DataType::Text:
+    case DataType::Json:
+        break;
+    }
+    return toText(v);
+}
+
+Cell Coercer::toInt(const Value &v)
+{
+    Cell c;
+    c.type = Cell::Type::Int;
+    switch (v.kind) {
+    case ValueKind::Int:
+        c.i = v.i;
+        return c;
+    case ValueKind::Bool:
+        c.i = v.b ? 1 : 0;
+        return c;
+    case ValueKind::Double:
+        if (std::isfinite(v.d) && std::floor(v.d) == v.d && std::fabs(v.d) < 9.2e18) {
+            c.i = std::int64_t(v.d);
+            return c;
+        }
+        fail(v, "not an integer");
+    case ValueKind::String:
+    case ValueKind::Decimal: {
+        const std::string_view s = trimmed(v.text);
+        const char *b = s.data();
+        const char *e = b + s.size();
+        if (!s.empty() && *b == '+')
+            ++b;
+        const auto r = std::from_chars(b, e, c.i);
+        if (r.ec == std::errc() && r.ptr == e && b != e)
+            return c;
+        fail(v, r.ec == std::errc::result_out_of_range ? "out of the 64-bit integer range" : "not an integer");
+    }
+    default:
+        fail(v, "not an integer");
+    }
+}
+
+Cell Coercer::toDouble(const Value &v)
+{
+    Cell c;
+    c.type = Cell::Type::Double;
+    switch (v.kind) {
+    case ValueKind::Double:
+        c.d = v.d;
+        return c;
+    case ValueKind::Int:
+        c.d = double(v.i);
+        return c;
+    case ValueKind::String:
+    case ValueKind::Decimal: {
+        const std::string_view s = trimmed(v.text);
+        if (s == "nan" || s == "NaN") {
+            c.d = std::nan("");
+            return c;
+        }
+        if (s == "inf" || s == "Infinity") {
+            c.d = HUGE_VAL;
+            return c;
+        }
+        if (s == "-inf" || s == "-Infinity") {
+            c.d = -HUGE_VAL;
+            return c;
+        }
+        const char *b = s.data();
+        const char *e = b + s.size();
+        if (!s.empty() && *b == '+')
+            ++b;
+        const auto r = std::from_chars(b, e, c.d);
+        if (r.ec == std::errc() && r.ptr == e && b != e)
+            return c;
+        fail(v, "not a number");
+    }
+    default:
+        fail(v, "not a number");
+    }
+}
+
+Cell Coercer::toBool(const Value &v)
+{
+    Cell c;
+    c.type = Cell::Type::Int;
+    bool b = false;
+    switch (v.kind) {
+    case ValueKind::Bool:
+        b = v.b;
+        break;
+    case ValueKind::Int:
+        if (v.i != 0 && v.i != 1)
+            fail(v, "not a boolean");
+        b = v.i == 1;
+        break;
+    case ValueKind::String: {
+        const std::string_view s = trimmed(v.text);
+        if (s == "True" || s == "true" || s == "TRUE" || s == "t" || s == "1")
+            b = true;
+        else if (s == "False" || s == "false" || s == "FALSE" || s == "f" || s == "0")
+            b = false;
+        else
+            fail(v, "not a boolean");
+        break;
+    }
+    default:
+        fail(v, "not a boolean");
+    }
+    if (m_options.nativeBool) {
+        c.type = Cell::Type::Text;
+        c.s = b ? std::string_view("true") : std::string_view("false");
+    } else {
+        c.i = b ? 1 : 0;
+    }
+    return c;
+}
+
+Cell Coercer::toText(const Value &v)
+{
+    Cell c;
+    c.type = Cell::Type::Text;
+    switch (v.kind) {
+    case ValueKind::Int: {
+        char buf[32];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v.i);
+        m_scratch.assign(buf, r.ptr);
+        c.s = m_scratch;
+        return c;
+    }
+    case ValueKind::Double:
+        if (v.text.empty()) {
+            char buf[64];
+            const auto r = std::to_chars(buf, buf + sizeof buf, v.d);
+            m_scratch.assign(buf, r.ptr);
+            c.s = m_scratch;
+        } else {
+            c.s = v.text;
+        }
+        return c;
+    case ValueKind::Bool:
+        // Python's str(bool), as dlt would render it into a text column.
+        c.s = v.b ? std::string_view("True") : std::string_view("False");
+        return c;
+    case ValueKind::Binary:
+        c.type = Cell::Type::Blob;
+        c.s = v.text;
+        return c;
+    default:
+        c.s = v.text;
+        return c;
+    }
+}
+
+Cell Coercer::toTimestamp(const Value &v)
+{
+    if (v.kind != ValueKind::String && v.kind != ValueKind::Timestamp && v.kind != ValueKind::Date)
+        fail(v, "not a timestamp");
+    const int precision = m_column.precision.value_or(6);
+    if (!normalizeTimestamp(v.text, m_options.temporal, precision, m_scratch))
+        fail(v, "not an ISO-8601 timestamp");
+    Cell c;
+    c.type = Cell::Type::Text;
+    c.s = m_scratch;
+    return c;
+}
+
+Cell Coercer::toDate(const Value &v)
+{
+    if (v.kind != ValueKind::String && v.kind != ValueKind::Date && v.kind != ValueKind::Timestamp)
+        fail(v, "not a date");
+    const std::string_view s = trimmed(v.text);
+    int y, m, d;
+    if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||
+        !digits(s, 8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31)
+        fail(v, "not a YYYY-MM-DD date");
+    Cell c;
+    c.type = Cell::Type::Text;
+    c.s = s.substr(0, 10);
+    return c;
+}
+
+Cell Coercer::toTime(const Value &v)
+{
+    if (v.kind != ValueKind::String && v.kind != ValueKind::Time)
+        fail(v, "not a time");
+    const std::string_view s = trimmed(v.text);
+    // Re-use the timestamp parser on a fixed date, then keep the time part.
+    std::string probe = "1970-01-01T";
+    probe.append(s);
+    if (!normalizeTimestamp(probe, TemporalStyle::SqliteUtc, m_column.precision.value_or(6), m_scratch))
+        fail(v, "not a HH:MM:SS time");
+    m_scratch.erase(0, 11);
+    Cell c;
+    c.type = Cell::Type::Text;
+    c.s = m_scratch;
+    return c;
+}
+
+Cell Coercer::toBinary(const Value &v)
+{
+    Cell c;
+    c.type = Cell::Type::Blob;
+    if (v.kind == ValueKind::Binary) {
+        c.s = v.text;
+        return c;
+    }
+    if (v.kind != ValueKind::String)
+        fail(v, "not binary data");
+    std::string_view s = v.text;
+    // PostgreSQL bytea hex input, as dlt's insert_values writer renders bytes.
+    if (s.size() >= 2 && s[0] == '\\' && s[1] == 'x') {
+        s.remove_prefix(2);
+        if (s.size() % 2)
+            fail(v, "odd number of hex digits");
+        m_scratch.resize(s.size() / 2);
+        for (std::size_t k = 0; k < m_scratch.size(); ++k) {
+            unsigned byte = 0;
+            const auto r = std::from_chars(s.data() + 2 * k, s.data() + 2 * k + 2, byte, 16);
+            if (r.ec != std::errc() || r.ptr != s.data() + 2 * k + 2)
+                fail(v, "invalid hex digit");
+            m_scratch[k] = char(byte);
+        }
+        c.s = m_scratch;
+        return c;
+    }
+    c.s = v.text;
+    return c;
+}
+
+Cell Coercer::toDecimal(const Value &v)
+{
+    Cell c;
+    c.type = Cell::Type::Text;
+    switch (v.kind) {
+    case ValueKind::Int:
+        c.type = Cell::Type::Int;
+        c.i = v.i;
+        return c;
+    case ValueKind::Double:
+        if (!v.text.empty()) {
+            c.s = v.text;
+            return c;
+        }
+        c.type = Cell::Type::Double;
+        c.d = v.d;
+        return c;
+    case ValueKind::String:
+    case ValueKind::Decimal: {
+        const std::string_view s = trimmed(v.text);
+        double probe = 0;
+        const char *b = s.data();
+        if (!s.empty() && (*b == '+' || *b == '-'))
+            ++b;
+        const auto r = std::from_chars(b, s.data() + s.size(), probe);
+        if (s.empty() || r.ec == std::errc::invalid_argument || r.ptr != s.data() + s.size())
+            fail(v, "not a decimal number");
+        c.s = s;
+        return c;
+    }
+    default:
+        fail(v, "not a decimal number");
+    }
+}
+
+} // namespace wharf

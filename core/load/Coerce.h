@@ -1,0 +1,65 @@
+#pragma once
+
+#include "formats/Value.h"
+#include "schema/Schema.h"
+
+#include <QString>
+#include <string>
+#include <string_view>
+
+namespace wharf {
+
+/// A value ready to bind to a SQL parameter.
+struct Cell {
+    enum class Type { Null, Int, Double, Text, Blob };
+    Type type = Type::Null;
+    std::int64_t i = 0;
+    double d = 0.0;
+    std::string_view s; ///< points into the source Value or into the coercer's scratch buffer
+};
+
+/// How a destination wants temporal values as text.
+enum class TemporalStyle {
+    SqliteUtc, ///< `YYYY-MM-DD HH:MM:SS.ffffff`, converted to UTC (SQLAlchemy's SQLite format)
+    IsoUtc,    ///< `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`
+};
+
+/// Converts reader values to one column's dlt type. One per column per job; not thread-safe
+/// (it owns a scratch buffer). Throws Error(Terminal) naming the column on values that do
+/// not fit; the caller adds file and line.
+class Coercer {
+public:
+    struct Options {
+        bool emptyIsNull = false;  ///< csv: an empty field is NULL in a nullable column (COPY's FORCE_NULL)
+        bool nativeBool = true;    ///< false: booleans become 0/1 integers
+        TemporalStyle temporal = TemporalStyle::SqliteUtc;
+    };
+
+    Coercer(const Column &column, Options options);
+
+    Cell convert(const Value &v);
+    const QString &columnName() const { return m_column.name; }
+
+private:
+    [[noreturn]] void fail(const Value &v, const char *what) const;
+    Cell toInt(const Value &v);
+    Cell toDouble(const Value &v);
+    Cell toBool(const Value &v);
+    Cell toText(const Value &v);
+    Cell toTimestamp(const Value &v);
+    Cell toDate(const Value &v);
+    Cell toTime(const Value &v);
+    Cell toBinary(const Value &v);
+    Cell toDecimal(const Value &v);
+
+    Column m_column;
+    DataType m_type;
+    Options m_options;
+    std::string m_scratch;
+};
+
+/// Parses an ISO-8601 date-time (`T` or space; fraction up to 9 digits; `Z`, `±HH:MM`, `±HHMM`
+/// or none = UTC) and writes it in UTC in `style`. Returns false when not a timestamp.
+bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision, std::string &out);
+
+} // namespace wharf

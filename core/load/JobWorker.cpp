@@ -1,0 +1,122 @@
+#include "load/JobWorker.h"
+
+#include "load/LogCategories.h"
+
+#include <QElapsedTimer>
+
+namespace wharf {
+
+void WorkerShared::cancelActiveClients()
+{
+    QMutexLocker lock(&clientsMutex);
+    for (JobClient *c : std::as_const(activeClients))
+        c->cancel();
+}
+
+void JobWorker::run()
+{
+    while (auto item = m_shared.work.pop())
+        m_shared.outcomes.push(runOne(*item));
+    if (m_client) {
+        try {
+            m_client->close();
+        } catch (const std::exception &e) {
+            qCWarning(lcLoad) << "closing a worker connection failed:" << e.what();
+        }
+    }
+}
+
+WorkOutcome JobWorker::runOne(const WorkItem &item)
+{
+    WorkOutcome out;
+    out.index = item.index;
+    QElapsedTimer timer;
+    timer.start();
+    bool registered = false;
+    try {
+        m_shared.cancel->check();
+        const Table *table = m_shared.schema->table(item.file.name.table);
+        if (!table)
+            throw Error(ErrorKind::Terminal,
+                        QStringLiteral("table %1 is not in the package schema").arg(item.file.name.table),
+                        SourceLocation{item.file.path, 0, 0, {}});
+        // Opening the connection is part of the job's error handling: a failure here is a
+        // transient outcome, not a job stuck in "ready" (spec Q2).
+        if (!m_client)
+            m_client = m_shared.destination->createClient(m_shared.config, m_shared.datasetName);
+        {
+            QMutexLocker lock(&m_shared.clientsMutex);
+            m_shared.activeClients.insert(m_client.get());
+            registered = true;
+        }
+        m_client->open();
+        JobContext ctx;
+        ctx.loadId = m_shared.loadId;
+        ctx.schema = m_shared.schema;
+        ctx.table = table;
+        ctx.file = item.file;
+        ctx.cancel = m_shared.cancel;
+        auto *counters = m_shared.counters;
+        const int idx = item.index;
+        ctx.progress = [counters, idx](qint64 rows, qint64 bytes) {
+            counters->rows[idx].store(rows, std::memory_order_relaxed);
+            counters->bytes[idx].store(bytes, std::memory_order_relaxed);
+        };
+        const JobResult result = m_client->runJob(ctx);
+        out.state = JobState::Completed;
+        out.rows = result.rows;
+        counters->rows[idx].store(result.rows, std::memory_order_relaxed);
+        counters->bytes[idx].store(item.file.size, std::memory_order_relaxed);
+    } catch (const Error &e) {
+        out.error = ErrorInfo::from(e);
+        if (out.error.location.file.isEmpty())
+            out.error.location.file = item.file.path;
+        switch (e.kind()) {
+        case ErrorKind::Cancelled:
+            out.state = JobState::Ready;
+            break;
+        case ErrorKind::Transient:
+            out.state = m_shared.cancel->isCancelled() ? JobState::Ready : JobState::Retry;
+            break;
+        default:
+            out.state = m_shared.cancel->isCancelled() ? JobState::Ready : JobState::Failed;
+            break;
+        }
+    } catch (const std::exception &e) {
+        out.error = ErrorInfo::fromStd(e);
+        out.error.location.file = item.file.path;
+        out.state = JobState::Retry;
+    } catch (...) {
+        out.error.kind = ErrorKind::Internal;
+        out.error.message = QStringLiteral("unknown exception");
+        out.state = JobState::Retry;
+    }
+    if (registered) {
+        QMutexLocker lock(&m_shared.clientsMutex);
+        m_shared.activeClients.remove(m_client.get());
+    }
+    if (out.state == JobState::Retry || out.state == JobState::Ready) {
+        // The connection may be in an unknown state; start afresh for the next job.
+        if (m_client) {
+            try {
+                m_client->close();
+            } catch (...) {
+            }
+            m_client.reset();
+        }
+    }
+    // Record the outcome next to the package before the coordinator moves the file, so a crash
+    // in between resumes without re-running a committed job (spec 2.7).
+    if (out.state == JobState::Completed || out.state == JobState::Failed) {
+        try {
+            m_shared.package.writePendingTransition(
+                {item.file.name.fileName(), out.state == JobState::Completed, out.error.fullText()});
+        } catch (const std::exception &e) {
+            qCWarning(lcLoad) << "cannot write pending transition:" << e.what();
+        }
+    }
+    out.durationMs = timer.elapsed();
+    return out;
+}
+
+} // namespace wharf

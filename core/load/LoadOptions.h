@@ -1,0 +1,25 @@
+#pragma once
+
+#include "destination/Capabilities.h"
+
+#include <QString>
+#include <optional>
+
+namespace wharf {
+
+class ConfigResolver;
+
+/// The `[load]` settings dlt users know (spec 2.2), plus the dataset to load into.
+struct LoadOptions {
+    QString datasetName;   ///< empty = the package's default (pipeline dataset_name)
+    int workers = 20;      ///< load.workers
+    std::optional<ParallelismStrategy> parallelismStrategy; ///< load.parallelism_strategy
+    bool raiseOnFailedJobs = true; ///< load.raise_on_failed_jobs: a failed job aborts the package
+    int raiseOnMaxRetries = 5;     ///< load.raise_on_max_retries: stop at multiples of this (0 = never)
+    int retryDelayMs = 500;        ///< pause before re-running a job that asked for a retry
+
+    /// Reads the `[load]` section through `resolver`. Throws Error(Config) on bad values.
+    static LoadOptions fromConfig(const ConfigResolver &resolver);
+};
+
+} // namespace wharf

@@ -1,0 +1,337 @@
+#include "schema/Schema.h"
+
+#include "Error.h"
+
+#include <QFile>
+#include <QHash>
+#include <QSet>
+#include <simdjson.h>
+
+namespace wharf {
+
+namespace {
+
+struct TypeName {
+    DataType type;
+    const char *name;
+};
+
+constexpr TypeName kTypeNames[] = {
+    {DataType::Text, "text"},         {DataType::Double, "double"}, {DataType::Bool, "bool"},
+    {DataType::Timestamp, "timestamp"}, {DataType::Bigint, "bigint"}, {DataType::Binary, "binary"},
+    {DataType::Json, "json"},         {DataType::Decimal, "decimal"}, {DataType::Wei, "wei"},
+    {DataType::Date, "date"},         {DataType::Time, "time"},
+};
+
+QString qs(std::string_view v)
+{
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+// dlt treats a hint as set only when it is exactly `true` (spec 3.4).
+bool boolHint(simdjson::dom::object obj, const char *key)
+{
+    bool v = false;
+    if (obj[key].get(v) == simdjson::SUCCESS)
+        return v;
+    return false;
+}
+
+QString stringField(simdjson::dom::object obj, const char *key)
+{
+    std::string_view v;
+    if (obj[key].get(v) == simdjson::SUCCESS)
+        return qs(v);
+    return {};
+}
+
+std::optional<int> intField(simdjson::dom::object obj, const char *key)
+{
+    int64_t v = 0;
+    if (obj[key].get(v) == simdjson::SUCCESS)
+        return int(v);
+    return std::nullopt;
+}
+
+[[noreturn]] void fail(const QString &source, const QString &message)
+{
+    throw Error(ErrorKind::Terminal, QStringLiteral("invalid dlt schema: %1").arg(message),
+                SourceLocation{source, 0, 0, {}});
+}
+
+Column parseColumn(const QString &key, simdjson::dom::object obj, const QString &source,
+                   const QString &tableName)
+{
+    Column c;
+    c.name = stringField(obj, "name");
+    if (c.name.isEmpty())
+        c.name = key;
+    std::string_view type;
+    if (obj["data_type"].get(type) == simdjson::SUCCESS) {
+        c.dataType = dataTypeFromName(qs(type));
+        if (!c.dataType)
+            fail(source, QStringLiteral("column %1.%2 has unknown data_type '%3'")
+                             .arg(tableName, c.name, qs(type)));
+    }
+    c.precision = intField(obj, "precision");
+    c.scale = intField(obj, "scale");
+    bool tz = true;
+    if (obj["timezone"].get(tz) == simdjson::SUCCESS)
+        c.timezone = tz;
+    bool nullable = true;
+    if (obj["nullable"].get(nullable) == simdjson::SUCCESS)
+        c.nullable = nullable;
+    c.unique = boolHint(obj, "unique");
+    c.primaryKey = boolHint(obj, "primary_key");
+    c.mergeKey = boolHint(obj, "merge_key");
+    c.rowKey = boolHint(obj, "row_key");
+    c.parentKey = boolHint(obj, "parent_key");
+    c.rootKey = boolHint(obj, "root_key");
+    c.sort = boolHint(obj, "sort");
+    c.cluster = boolHint(obj, "cluster");
+    c.partition = boolHint(obj, "partition");
+    c.hardDelete = boolHint(obj, "hard_delete");
+    c.variant = boolHint(obj, "variant");
+    c.dedupSort = stringField(obj, "dedup_sort");
+    return c;
+}
+
+std::optional<WriteDisposition> dispositionFromName(const QString &name)
+{
+    if (name == QLatin1String("append"))
+        return WriteDisposition::Append;
+    if (name == QLatin1String("replace"))
+        return WriteDisposition::Replace;
+    if (name == QLatin1String("merge"))
+        return WriteDisposition::Merge;
+    if (name == QLatin1String("skip"))
+        return WriteDisposition::Skip;
+    return std::nullopt;
+}
+
+Table parseTable(const QString &key, simdjson::dom::object obj, const QString &source)
+{
+    Table t;
+    t.name = stringField(obj, "name");
+    if (t.name.isEmpty())
+        t.name = key;
+    t.parent = stringField(obj, "parent");
+    const QString wd = stringField(obj, "write_disposition");
+    if (!wd.isEmpty()) {
+        t.writeDisposition = dispositionFromName(wd);
+        if (!t.writeDisposition)
+            fail(source, QStringLiteral("table %1 has unknown write_disposition '%2'").arg(t.name, wd));
+    }
+    t.mergeStrategy = stringField(obj, "x-merge-strategy");
+    t.fileFormat = stringField(obj, "file_format");
+    t.resource = stringField(obj, "resource");
+    t.description = stringField(obj, "description");
+    simdjson::dom::object normalizer;
+    if (obj["x-normalizer"].get(normalizer) == simdjson::SUCCESS)
+        t.seenData = boolHint(normalizer, "seen-data");
+
+    simdjson::dom::element columns;
+    if (obj["columns"].get(columns) != simdjson::SUCCESS)
+        return t;
+    simdjson::dom::object colObj;
+    simdjson::dom::array colArr;
+    if (columns.get(colObj) == simdjson::SUCCESS) {
+        for (auto field : colObj) {
+            simdjson::dom::object c;
+            if (field.value.get(c) != simdjson::SUCCESS)
+                fail(source, QStringLiteral("column %1.%2 is not an object").arg(t.name, qs(field.key)));
+            t.columns.append(parseColumn(qs(field.key), c, source, t.name));
+        }
+    } else if (columns.get(colArr) == simdjson::SUCCESS) {
+        for (auto el : colArr) {
+            simdjson::dom::object c;
+            if (el.get(c) != simdjson::SUCCESS)
+                fail(source, QStringLiteral("a column of %1 is not an object").arg(t.name));
+            t.columns.append(parseColumn({}, c, source, t.name));
+        }
+    } else {
+        fail(source, QStringLiteral("columns of table %1 are neither an object nor a list").arg(t.name));
+    }
+    return t;
+}
+
+} // namespace
+
+QString dataTypeName(DataType t)
+{
+    for (const auto &tn : kTypeNames)
+        if (tn.type == t)
+            return QString::fromLatin1(tn.name);
+    return {};
+}
+
+std::optional<DataType> dataTypeFromName(QStringView name)
+{
+    for (const auto &tn : kTypeNames)
+        if (name == QLatin1String(tn.name))
+            return tn.type;
+    // Older dlt schemas call json "complex".
+    if (name == QLatin1String("complex"))
+        return DataType::Json;
+    return std::nullopt;
+}
+
+QString writeDispositionName(WriteDisposition d)
+{
+    switch (d) {
+    case WriteDisposition::Append:
+        return QStringLiteral("append");
+    case WriteDisposition::Replace:
+        return QStringLiteral("replace");
+    case WriteDisposition::Merge:
+        return QStringLiteral("merge");
+    case WriteDisposition::Skip:
+        break;
+    }
+    return QStringLiteral("skip");
+}
+
+const Column *Table::column(const QString &n) const
+{
+    for (const auto &c : columns)
+        if (c.name == n)
+            return &c;
+    return nullptr;
+}
+
+QList<Column> Table::completeColumns() const
+{
+    QList<Column> out;
+    for (const auto &c : columns)
+        if (c.isComplete())
+            out.append(c);
+    return out;
+}
+
+Schema Schema::fromJson(const QByteArray &json, const QString &sourceName)
+{
+    simdjson::dom::parser parser;
+    simdjson::dom::element doc;
+    const auto err = parser.parse(json.constData(), size_t(json.size())).get(doc);
+    if (err)
+        fail(sourceName, QStringLiteral("not valid JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(err))));
+    simdjson::dom::object root;
+    if (doc.get(root) != simdjson::SUCCESS)
+        fail(sourceName, QStringLiteral("the document is not a JSON object"));
+
+    Schema s;
+    s.json = json;
+    s.name = stringField(root, "name");
+    if (s.name.isEmpty())
+        fail(sourceName, QStringLiteral("the schema has no name"));
+    int64_t v = 0;
+    if (root["version"].get(v) == simdjson::SUCCESS)
+        s.version = v;
+    if (root["engine_version"].get(v) == simdjson::SUCCESS)
+        s.engineVersion = v;
+    s.versionHash = stringField(root, "version_hash");
+
+    simdjson::dom::object tables;
+    if (root["tables"].get(tables) != simdjson::SUCCESS)
+        fail(sourceName, QStringLiteral("the schema has no tables object"));
+    for (auto field : tables) {
+        simdjson::dom::object t;
+        if (field.value.get(t) != simdjson::SUCCESS)
+            fail(sourceName, QStringLiteral("table %1 is not an object").arg(qs(field.key)));
+        s.tables.append(parseTable(qs(field.key), t, sourceName));
+    }
+    QSet<QString> names;
+    for (const auto &t : s.tables)
+        names.insert(t.name);
+    for (const auto &t : s.tables)
+        if (!t.parent.isEmpty() && !names.contains(t.parent))
+            fail(sourceName, QStringLiteral("table %1 names a parent %2 that is not in the schema")
+                                 .arg(t.name, t.parent));
+    return s;
+}
+
+Schema Schema::fromFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.exists())
+        throw Error(ErrorKind::Terminal, QStringLiteral("schema file is missing"),
+                    SourceLocation{path, 0, 0, {}});
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(ErrorKind::Terminal,
+                    QStringLiteral("cannot read schema file: %1").arg(f.errorString()),
+                    SourceLocation{path, 0, 0, {}});
+    return fromJson(f.readAll(), path);
+}
+
+const Table *Schema::table(const QString &n) const
+{
+    for (const auto &t : tables)
+        if (t.name == n)
+            return &t;
+    return nullptr;
+}
+
+const Table *Schema::rootOf(const QString &n) const
+{
+    const Table *t = table(n);
+    int guard = 0;
+    while (t && !t->parent.isEmpty() && guard++ < 1000)
+        t = table(t->parent);
+    return t;
+}
+
+WriteDisposition Schema::effectiveDisposition(const QString &n) const
+{
+    const Table *t = table(n);
+    int guard = 0;
+    while (t && guard++ < 1000) {
+        if (t->writeDisposition)
+            return *t->writeDisposition;
+        if (t->parent.isEmpty())
+            break;
+        t = table(t->parent);
+    }
+    return WriteDisposition::Append;
+}
+
+QStringList Schema::childrenOf(const QString &n) const
+{
+    QStringList out;
+    for (const auto &t : tables)
+        if (t.parent == n)
+            out.append(t.name);
+    return out;
+}
+
+QStringList Schema::tableChain(const QString &rootName) const
+{
+    QStringList out;
+    if (!table(rootName))
+        return out;
+    out.append(rootName);
+    for (const auto &child : childrenOf(rootName))
+        out.append(tableChain(child));
+    return out;
+}
+
+std::optional<TableUpdate> computeTableUpdate(const Table &table, const QStringList &existingColumns,
+                                              bool caseInsensitive)
+{
+    QSet<QString> existing;
+    for (const auto &c : existingColumns)
+        existing.insert(caseInsensitive ? c.toLower() : c);
+    TableUpdate update;
+    update.table = table.name;
+    update.exists = !existingColumns.isEmpty();
+    for (const auto &c : table.columns) {
+        if (!c.isComplete())
+            continue;
+        if (!existing.contains(caseInsensitive ? c.name.toLower() : c.name))
+            update.newColumns.append(c);
+    }
+    if (update.newColumns.isEmpty())
+        return std::nullopt;
+    return update;
+}
+
+} // namespace wharf

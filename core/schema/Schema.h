@@ -1,0 +1,106 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace wharf {
+
+/// dlt's data types (spec 3.2).
+enum class DataType { Text, Double, Bool, Timestamp, Bigint, Binary, Json, Decimal, Wei, Date, Time };
+
+QString dataTypeName(DataType t);
+std::optional<DataType> dataTypeFromName(QStringView name);
+
+/// A column of a dlt table (spec 3.4). A column without a data type is incomplete and is never
+/// created in a destination.
+struct Column {
+    QString name;
+    std::optional<DataType> dataType;
+    std::optional<int> precision;
+    std::optional<int> scale;
+    bool timezone = true; ///< false = naive timestamp/time
+    bool nullable = true;
+    bool unique = false;
+    bool primaryKey = false;
+    bool mergeKey = false;
+    bool rowKey = false;
+    bool parentKey = false;
+    bool rootKey = false;
+    bool sort = false;
+    bool cluster = false;
+    bool partition = false;
+    bool hardDelete = false;
+    bool variant = false;
+    QString dedupSort; ///< "asc"/"desc" or empty
+
+    bool isComplete() const { return dataType.has_value(); }
+};
+
+enum class WriteDisposition { Append, Replace, Merge, Skip };
+QString writeDispositionName(WriteDisposition d);
+
+/// A table of a dlt schema. `writeDisposition` is the table's own value; use
+/// Schema::effectiveDisposition() for nested tables, which inherit from their ancestors.
+struct Table {
+    QString name;
+    QString parent; ///< non-empty for nested tables
+    std::optional<WriteDisposition> writeDisposition;
+    QString mergeStrategy; ///< x-merge-strategy
+    QString fileFormat;
+    QString resource;
+    QString description;
+    bool seenData = false; ///< x-normalizer.seen-data
+    QList<Column> columns; ///< in schema order (order matters for DDL)
+
+    const Column *column(const QString &name) const;
+    /// Columns with a data type, in order.
+    QList<Column> completeColumns() const;
+    bool isDltTable() const { return name.startsWith(QLatin1String("_dlt")); }
+};
+
+/// A dlt stored schema (package schema.json). Parsed preserving the order of tables and columns.
+class Schema {
+public:
+    /// Parses schema JSON. Throws wharf::Error(Terminal) naming `sourceName` for broken JSON or
+    /// a document that is not a dlt schema.
+    static Schema fromJson(const QByteArray &json, const QString &sourceName = {});
+    /// Reads and parses a schema file. Throws wharf::Error(Terminal) for a missing or unreadable file.
+    static Schema fromFile(const QString &path);
+
+    QString name;
+    qint64 version = 0;
+    qint64 engineVersion = 0;
+    QString versionHash;
+    QList<Table> tables;
+    /// The document as read (compact JSON), stored verbatim in `_dlt_version.schema`.
+    QByteArray json;
+
+    const Table *table(const QString &name) const;
+    /// Root table of a (possibly nested) table.
+    const Table *rootOf(const QString &name) const;
+    /// Write disposition of a table, inherited from the nearest ancestor that has one
+    /// (append when none has).
+    WriteDisposition effectiveDisposition(const QString &name) const;
+    /// Root table followed by all nested descendants, depth-first in schema order (spec 2.9).
+    QStringList tableChain(const QString &rootName) const;
+    /// Nested tables directly under `name`, in schema order.
+    QStringList childrenOf(const QString &name) const;
+};
+
+/// What a destination must create so that it holds a table: the table (when missing) and
+/// the columns it lacks (spec 3.9).
+struct TableUpdate {
+    QString table;
+    bool exists = false;     ///< true: ALTER TABLE ... ADD COLUMN, false: CREATE TABLE
+    QList<Column> newColumns;
+};
+
+/// Computes the update for `table` given the column names the destination already has (empty
+/// when the table does not exist). Only additions are detected; type changes are ignored (as
+/// in dlt). `caseInsensitive` compares names case-folded (Postgres lower-cases identifiers).
+std::optional<TableUpdate> computeTableUpdate(const Table &table, const QStringList &existingColumns,
+                                              bool caseInsensitive);
+
+} // namespace wharf

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "destination/Capabilities.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace wharf {
+
+/// dlt's SQL-client contract (spec 5.1): one native connection, bound to a dataset. Not
+/// thread-safe (except cancel()); every method may throw wharf::Error classified by the
+/// destination. Parameters are always bound by the driver, never interpolated.
+class SqlClient {
+public:
+    virtual ~SqlClient() = default;
+
+    virtual void open() = 0;
+    virtual void close() = 0;
+    virtual bool isOpen() const = 0;
+
+    virtual void begin() = 0;
+    virtual void commit() = 0;
+    /// Never throws; a failed rollback closes the connection.
+    virtual void rollback() noexcept = 0;
+    virtual bool inTransaction() const = 0;
+
+    /// Runs one statement; `params` bind to placeholder(0..n-1).
+    virtual void execute(const QString &sql, const QVariantList &params = {}) = 0;
+    /// Runs one statement and returns all rows.
+    virtual QList<QVariantList> query(const QString &sql, const QVariantList &params = {}) = 0;
+    /// The text of the n-th (0-based) placeholder: "?" (SQLite) or "$1" (PostgreSQL).
+    virtual QString placeholder(int index) const = 0;
+
+    virtual bool hasDataset() = 0;
+    virtual void createDataset() = 0;
+    virtual void dropDataset() = 0;
+    /// Columns the destination has for each table (missing tables are absent from the map),
+    /// names as stored in the catalog, in ordinal order.
+    virtual QMap<QString, QStringList> existingColumns(const QStringList &tables) = 0;
+
+    virtual void cancel() = 0;
+
+    const QString &datasetName() const { return m_dataset; }
+    const Capabilities &capabilities() const { return m_caps; }
+
+    /// Quotes an identifier the destination's way (spec 5.6), after case folding.
+    QString escapeIdentifier(const QString &name) const;
+    /// `"dataset"."table"`.
+    QString qualifiedTableName(const QString &table) const;
+
+protected:
+    SqlClient(Capabilities caps, QString dataset) : m_caps(std::move(caps)), m_dataset(std::move(dataset)) {}
+    Capabilities m_caps;
+    QString m_dataset;
+};
+
+/// Runs `body` in a transaction: commits on return, rolls back and rethrows on exception.
+template <typename F>
+void inTransaction(SqlClient &client, F &&body)
+{
+    client.begin();
+    try {
+        body();
+        client.commit();
+    } catch (...) {
+        client.rollback();
+        throw;
+    }
+}
+
+} // namespace wharf

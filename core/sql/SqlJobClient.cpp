@@ -1,0 +1,173 @@
+#include "sql/SqlJobClient.h"
+
+#include "Error.h"
+#include "sql/DdlBuilder.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <zlib.h>
+
+namespace wharf {
+
+SqlJobClient::SqlJobClient(std::unique_ptr<SqlClient> sql, std::unique_ptr<TypeMapper> types,
+                           bool createIndexes)
+    : m_sql(std::move(sql))
+    , m_types(std::move(types))
+    , m_createIndexes(createIndexes)
+{
+}
+
+void SqlJobClient::open()
+{
+    if (!m_sql->isOpen())
+        m_sql->open();
+}
+
+void SqlJobClient::close()
+{
+    m_sql->close();
+}
+
+void SqlJobClient::cancel()
+{
+    m_sql->cancel();
+}
+
+bool SqlJobClient::isSchemaStored(const QString &versionHash)
+{
+    try {
+        const auto rows = m_sql->query(QStringLiteral("SELECT %1 FROM %2 WHERE %1 = %3")
+                                           .arg(m_sql->escapeIdentifier(QStringLiteral("version_hash")),
+                                                m_sql->qualifiedTableName(QStringLiteral("_dlt_version")),
+                                                m_sql->placeholder(0)),
+                                       {versionHash});
+        return !rows.isEmpty();
+    } catch (const UndefinedRelation &) {
+        return false;
+    }
+}
+
+QByteArray SqlJobClient::encodeStoredSchema(const QByteArray &json, qint64 maxTextLength)
+{
+    if (json.size() <= maxTextLength)
+        return json;
+    uLongf size = compressBound(uLong(json.size()));
+    QByteArray out(qsizetype(size), Qt::Uninitialized);
+    if (compress2(reinterpret_cast<Bytef *>(out.data()), &size,
+                  reinterpret_cast<const Bytef *>(json.constData()), uLong(json.size()), 9) != Z_OK)
+        throw Error(ErrorKind::Internal, QStringLiteral("cannot compress the schema"));
+    out.resize(qsizetype(size));
+    return out.toBase64();
+}
+
+static QJsonObject describeColumn(const Column &c)
+{
+    QJsonObject o;
+    o[QStringLiteral("name")] = c.name;
+    if (c.dataType)
+        o[QStringLiteral("data_type")] = dataTypeName(*c.dataType);
+    o[QStringLiteral("nullable")] = c.nullable;
+    if (c.precision)
+        o[QStringLiteral("precision")] = *c.precision;
+    if (c.scale)
+        o[QStringLiteral("scale")] = *c.scale;
+    if (c.unique)
+        o[QStringLiteral("unique")] = true;
+    if (c.rowKey)
+        o[QStringLiteral("row_key")] = true;
+    if (c.parentKey)
+        o[QStringLiteral("parent_key")] = true;
+    if (c.rootKey)
+        o[QStringLiteral("root_key")] = true;
+    if (c.primaryKey)
+        o[QStringLiteral("primary_key")] = true;
+    return o;
+}
+
+SchemaSyncResult SqlJobClient::syncSchema(const Schema &schema, const QStringList &tables)
+{
+    open();
+    SchemaSyncResult result;
+    if (!m_sql->hasDataset())
+        m_sql->createDataset();
+    if (!schema.versionHash.isEmpty() && isSchemaStored(schema.versionHash))
+        return result; // dlt: "no upgrade required" — DDL is keyed by the schema hash (spec 6.4)
+
+    QList<const Table *> wanted;
+    if (tables.isEmpty()) {
+        for (const auto &t : schema.tables)
+            wanted.append(&t);
+    } else {
+        for (const auto &name : tables)
+            if (const Table *t = schema.table(name))
+                wanted.append(t);
+    }
+    QStringList names;
+    for (const Table *t : wanted)
+        names.append(t->name);
+
+    const auto apply = [&] {
+        const auto existing = m_sql->existingColumns(names);
+        const bool folded = m_sql->capabilities().casefoldLower;
+        DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
+        for (const Table *t : wanted) {
+            const auto it = existing.constFind(folded ? t->name.toLower() : t->name);
+            const QStringList have = it == existing.constEnd() ? QStringList() : *it;
+            const auto update = computeTableUpdate(*t, have, folded);
+            if (!update)
+                continue;
+            for (const auto &stmt : ddl.statements(*update, *t))
+                m_sql->execute(stmt);
+            QJsonObject cols;
+            for (const auto &c : update->newColumns)
+                cols[c.name] = describeColumn(c);
+            QJsonObject tableJson;
+            tableJson[QStringLiteral("name")] = t->name;
+            tableJson[QStringLiteral("columns")] = cols;
+            if (!t->parent.isEmpty())
+                tableJson[QStringLiteral("parent")] = t->parent;
+            result.applied[t->name] = tableJson;
+        }
+        const QByteArray stored =
+            encodeStoredSchema(schema.json, m_sql->capabilities().maxTextDataTypeLength);
+        const auto id = [this](const char *n) { return m_sql->escapeIdentifier(QLatin1String(n)); };
+        m_sql->execute(QStringLiteral("INSERT INTO %1(%2, %3, %4, %5, %6, %7) VALUES (%8, %9, %10, %11, %12, %13)")
+                           .arg(m_sql->qualifiedTableName(QStringLiteral("_dlt_version")), id("version"),
+                                id("engine_version"), id("inserted_at"), id("schema_name"),
+                                id("version_hash"), id("schema"))
+                           .arg(m_sql->placeholder(0), m_sql->placeholder(1), m_sql->placeholder(2),
+                                m_sql->placeholder(3), m_sql->placeholder(4), m_sql->placeholder(5)),
+                       {schema.version, schema.engineVersion, QDateTime::currentDateTimeUtc(),
+                        schema.name, schema.versionHash, QString::fromUtf8(stored)});
+        result.schemaStored = true;
+    };
+    if (m_sql->capabilities().supportsDdlTransactions)
+        inTransaction(*m_sql, apply);
+    else
+        apply();
+    return result;
+}
+
+void SqlJobClient::completeLoad(const QString &loadId, const Schema &schema)
+{
+    open();
+    const QString table = m_sql->qualifiedTableName(QStringLiteral("_dlt_loads"));
+    const auto id = [this](const char *n) { return m_sql->escapeIdentifier(QLatin1String(n)); };
+    inTransaction(*m_sql, [&] {
+        // Insert only if absent: a crash between this and the package rename must not leave
+        // two rows for one load (spec Q4).
+        const auto rows = m_sql->query(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = %3")
+                                           .arg(table, id("load_id"), m_sql->placeholder(0)),
+                                       {loadId});
+        if (!rows.isEmpty())
+            return;
+        m_sql->execute(QStringLiteral("INSERT INTO %1(%2, %3, %4, %5, %6) VALUES(%7, %8, %9, %10, %11)")
+                           .arg(table, id("load_id"), id("schema_name"), id("status"), id("inserted_at"),
+                                id("schema_version_hash"))
+                           .arg(m_sql->placeholder(0), m_sql->placeholder(1), m_sql->placeholder(2),
+                                m_sql->placeholder(3), m_sql->placeholder(4)),
+                       {loadId, schema.name, 0, QDateTime::currentDateTimeUtc(), schema.versionHash});
+    });
+}
+
+} // namespace wharf

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "destination/Destination.h"
+#include "sql/SqlClient.h"
+#include "sql/TypeMapper.h"
+
+#include <memory>
+
+namespace wharf {
+
+/// The part of a job client every SQL destination shares (dlt's SqlJobClientBase): schema
+/// migration keyed by the schema's version hash, `_dlt_version` and `_dlt_loads` bookkeeping.
+/// Destinations subclass it and implement runJob().
+class SqlJobClient : public JobClient {
+public:
+    SqlJobClient(std::unique_ptr<SqlClient> sql, std::unique_ptr<TypeMapper> types, bool createIndexes);
+
+    void open() override;
+    void close() override;
+    SchemaSyncResult syncSchema(const Schema &schema, const QStringList &tables) override;
+    void completeLoad(const QString &loadId, const Schema &schema) override;
+    void cancel() override;
+
+    SqlClient &sql() { return *m_sql; }
+    const TypeMapper &types() const { return *m_types; }
+
+    /// Is the schema's version hash recorded in `_dlt_version`? False when the table or the
+    /// dataset is missing.
+    bool isSchemaStored(const QString &versionHash);
+    /// `schema` text as stored: compressed (zlib + base64) when larger than the capability
+    /// max_text_data_type_length (spec 2.12).
+    static QByteArray encodeStoredSchema(const QByteArray &json, qint64 maxTextLength);
+
+protected:
+    std::unique_ptr<SqlClient> m_sql;
+    std::unique_ptr<TypeMapper> m_types;
+    bool m_createIndexes;
+};
+
+} // namespace wharf

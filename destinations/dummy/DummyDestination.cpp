@@ -1,0 +1,135 @@
+#include "DummyDestination.h"
+
+#include "Error.h"
+#include "formats/RowReader.h"
+
+#include <QMutex>
+#include <QThread>
+
+namespace wharf::dummy {
+
+namespace {
+
+QMutex g_mutex;
+QStringList g_completed;
+
+QStringList listOption(const ResolvedConfig &config, const char *key)
+{
+    return config.option(QLatin1String(key)).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
+class DummyClient : public JobClient {
+public:
+    explicit DummyClient(const ResolvedConfig &config)
+        : m_failTables(listOption(config, "fail_tables"))
+        , m_retryTables(listOption(config, "retry_tables"))
+        , m_delayMs(config.option(QStringLiteral("job_delay_ms"), 0).toInt())
+        , m_failOnOpen(config.option(QStringLiteral("fail_on_open"), false).toBool())
+    {
+    }
+
+    void open() override
+    {
+        if (m_failOnOpen)
+            throw Error(ErrorKind::Transient, QStringLiteral("dummy: connection refused"));
+    }
+    void close() override {}
+    SchemaSyncResult syncSchema(const Schema &, const QStringList &) override { return {}; }
+
+    JobResult runJob(const JobContext &ctx) override
+    {
+        const QString &table = ctx.file.name.table;
+        for (int waited = 0; waited < m_delayMs; waited += 10) {
+            if (m_cancelled.load() || (ctx.cancel && ctx.cancel->isCancelled()))
+                throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+            QThread::msleep(10);
+        }
+        if (m_failTables.contains(table))
+            throw Error(ErrorKind::Terminal, QStringLiteral("dummy: job for %1 fails terminally").arg(table));
+        if (m_retryTables.contains(table))
+            throw Error(ErrorKind::Transient, QStringLiteral("dummy: job for %1 asks for a retry").arg(table));
+        ReaderOptions options;
+        for (const auto &c : ctx.table->columns)
+            if (c.isComplete())
+                options.tableColumns.append(c.name);
+        auto reader = openRowReader(ctx.file.path, ctx.file.name.format, options);
+        RowBatch batch;
+        JobResult result;
+        while (reader->readBatch(batch))
+            result.rows += qint64(batch.rowCount());
+        return result;
+    }
+
+    void completeLoad(const QString &loadId, const Schema &) override
+    {
+        QMutexLocker lock(&g_mutex);
+        g_completed.append(loadId);
+    }
+    void cancel() override { m_cancelled.store(true); }
+
+private:
+    QStringList m_failTables;
+    QStringList m_retryTables;
+    int m_delayMs;
+    bool m_failOnOpen;
+    std::atomic_bool m_cancelled{false};
+};
+
+} // namespace
+
+Capabilities DummyDestination::capabilities() const
+{
+    Capabilities c;
+    c.preferredLoaderFileFormat = QStringLiteral("jsonl");
+    c.supportedLoaderFileFormats = {QStringLiteral("insert_values"), QStringLiteral("csv"), QStringLiteral("jsonl"),
+                                    QStringLiteral("typed-jsonl")};
+    c.maxIdentifierLength = 127;
+    c.maxColumnIdentifierLength = 127;
+    c.maxQueryLength = 8 * 1024 * 1024;
+    c.supportsDdlTransactions = false;
+    c.supportedMergeStrategies = {QStringLiteral("delete-insert"), QStringLiteral("upsert")};
+    return c;
+}
+
+ConfigSpec DummyDestination::configSpec() const
+{
+    ConfigSpec spec;
+    spec.destinationType = type();
+    spec.scheme = QStringLiteral("dummy");
+    const auto field = [](const char *name, FieldType t, QVariant def) {
+        ConfigField f;
+        f.name = QLatin1String(name);
+        f.type = t;
+        f.defaultValue = std::move(def);
+        return f;
+    };
+    spec.options = {field("fail_tables", FieldType::String, QString()),
+                    field("retry_tables", FieldType::String, QString()),
+                    field("job_delay_ms", FieldType::Int, 0), field("fail_on_open", FieldType::Bool, false)};
+    return spec;
+}
+
+std::unique_ptr<JobClient> DummyDestination::createClient(const ResolvedConfig &config, const QString &) const
+{
+    return std::make_unique<DummyClient>(config);
+}
+
+QStringList DummyDestination::completedLoads()
+{
+    QMutexLocker lock(&g_mutex);
+    return g_completed;
+}
+
+void DummyDestination::resetCompletedLoads()
+{
+    QMutexLocker lock(&g_mutex);
+    g_completed.clear();
+}
+
+void registerDummyDestination()
+{
+    DestinationRegistry::instance().add(QStringLiteral("dummy"),
+                                        [] { return std::make_shared<const DummyDestination>(); });
+}
+
+} // namespace wharf::dummy

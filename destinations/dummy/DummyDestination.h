@@ -1,0 +1,29 @@
+#pragma once
+
+#include "destination/Destination.h"
+
+#include <QStringList>
+
+namespace wharf::dummy {
+
+/// A scriptable destination for loader logic, like dlt's dummy destination: it reads every job
+/// file fully (so format errors surface) but stores nothing. Options (destination.dummy.*):
+/// `fail_tables` / `retry_tables` (comma-separated table names whose jobs fail terminally or
+/// transiently), `job_delay_ms` (sleep per job, cancellable), `fail_on_open` (transient error
+/// when connecting).
+class DummyDestination : public Destination {
+public:
+    QString type() const override { return QStringLiteral("dummy"); }
+    Capabilities capabilities() const override;
+    ConfigSpec configSpec() const override;
+    std::unique_ptr<JobClient> createClient(const ResolvedConfig &config, const QString &dataset) const override;
+    QString displayLocation(const ResolvedConfig &) const override { return QStringLiteral("dummy://"); }
+
+    /// Load ids passed to completeLoad() in this process, in order (for tests).
+    static QStringList completedLoads();
+    static void resetCompletedLoads();
+};
+
+void registerDummyDestination();
+
+} // namespace wharf::dummy

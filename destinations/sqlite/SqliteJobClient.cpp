@@ -1,0 +1,130 @@
+#include "SqliteJobClient.h"
+
+#include "Error.h"
+#include "SqliteTypeMapper.h"
+#include "formats/RowReader.h"
+#include "load/Coerce.h"
+
+#include <QHash>
+#include <sqlite3.h>
+#include <vector>
+
+namespace wharf::sqlite {
+
+SqliteJobClient::SqliteJobClient(Capabilities caps, const QString &databasePath, const QString &dataset)
+    : SqlJobClient(std::make_unique<SqliteConnection>(std::move(caps), databasePath, dataset),
+                   std::make_unique<SqliteTypeMapper>(), false)
+{
+}
+
+SqliteConnection &SqliteJobClient::connection()
+{
+    return static_cast<SqliteConnection &>(*m_sql);
+}
+
+namespace {
+
+struct Statement {
+    sqlite3_stmt *s = nullptr;
+    ~Statement() { sqlite3_finalize(s); }
+};
+
+int bindCell(sqlite3_stmt *stmt, int pos, const Cell &cell)
+{
+    switch (cell.type) {
+    case Cell::Type::Null:
+        return sqlite3_bind_null(stmt, pos);
+    case Cell::Type::Int:
+        return sqlite3_bind_int64(stmt, pos, cell.i);
+    case Cell::Type::Double:
+        return sqlite3_bind_double(stmt, pos, cell.d);
+    case Cell::Type::Text:
+        return sqlite3_bind_text64(stmt, pos, cell.s.data(), sqlite3_uint64(cell.s.size()), SQLITE_STATIC,
+                                   SQLITE_UTF8);
+    case Cell::Type::Blob:
+        return sqlite3_bind_blob64(stmt, pos, cell.s.data(), sqlite3_uint64(cell.s.size()), SQLITE_STATIC);
+    }
+    return SQLITE_MISUSE;
+}
+
+} // namespace
+
+JobResult SqliteJobClient::runJob(const JobContext &ctx)
+{
+    open();
+    SqliteConnection &db = connection();
+    const Table &table = *ctx.table;
+    const QString path = ctx.file.path;
+
+    ReaderOptions options;
+    for (const auto &c : table.columns)
+        if (c.isComplete())
+            options.tableColumns.append(c.name);
+    auto reader = openRowReader(path, ctx.file.name.format, options);
+
+    // Map the file's columns onto the table's; a column the schema doesn't know is an error
+    // naming the file and the field.
+    const QStringList fileColumns = reader->columns();
+    std::vector<Coercer> coercers;
+    coercers.reserve(std::size_t(fileColumns.size()));
+    Coercer::Options copts;
+    copts.emptyIsNull = ctx.file.name.format == FileFormat::Csv;
+    copts.nativeBool = false;
+    copts.temporal = TemporalStyle::SqliteUtc;
+    QStringList quoted;
+    for (const auto &name : fileColumns) {
+        const Column *col = table.column(name);
+        if (!col || !col->isComplete())
+            throw Error(ErrorKind::Terminal,
+                        QStringLiteral("column %1 is not a column of table %2 in the schema").arg(name, table.name),
+                        SourceLocation{path, 1, 0, name});
+        coercers.emplace_back(*col, copts);
+        quoted.append(db.escapeIdentifier(name));
+    }
+    QStringList marks;
+    for (int k = 0; k < fileColumns.size(); ++k)
+        marks.append(QStringLiteral("?"));
+    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                            .arg(db.qualifiedTableName(table.name), quoted.join(QLatin1Char(',')),
+                                 marks.join(QLatin1Char(',')));
+
+    JobResult result;
+    RowBatch batch;
+    inTransaction(db, [&] {
+        Statement stmt{db.prepare(sql)};
+        while (reader->readBatch(batch)) {
+            if (ctx.cancel)
+                ctx.cancel->check();
+            const std::size_t ncols = batch.columnCount();
+            for (std::size_t r = 0; r < batch.rowCount(); ++r) {
+                const Value *row = batch.row(r);
+                std::size_t c = 0;
+                try {
+                    for (; c < ncols; ++c) {
+                        const int rc = bindCell(stmt.s, int(c) + 1, coercers[c].convert(row[c]));
+                        if (rc != SQLITE_OK)
+                            db.raise(rc, sql);
+                    }
+                    const int rc = sqlite3_step(stmt.s);
+                    if (rc != SQLITE_DONE)
+                        db.raise(rc, sql);
+                    sqlite3_reset(stmt.s);
+                } catch (Error &e) {
+                    sqlite3_reset(stmt.s);
+                    SourceLocation where{path, batch.line(r), 0,
+                                         c < ncols ? coercers[c].columnName() : e.location().field};
+                    e.withLocation(where);
+                    throw;
+                }
+            }
+            result.rows += qint64(batch.rowCount());
+            if (ctx.progress)
+                ctx.progress(result.rows, reader->bytesConsumed());
+        }
+        if (ctx.beforeCommit)
+            ctx.beforeCommit(*this);
+    });
+    return result;
+}
+
+} // namespace wharf::sqlite

@@ -1,0 +1,1078 @@
+#include "Error.h"
+#include "config/ConfigResolver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace wharf;
+
+namespace {
+
+using Kind = ValueSource::Kind;
+
+/// Where a test puts a TOML snippet.
+enum Layer {
+    Explicit = 1 << 0,
+    Env = 1 << 1,
+    ProjectSecrets = 1 << 2,
+    GlobalSecrets = 1 << 3,
+    ProjectConfig = 1 << 4,
+    GlobalConfig = 1 << 5,
+};
+
+/// A project folder and a fake ~/.dlt inside one temporary folder, plus a constructed
+/// environment: tests never read the real home or process environment.
+class Fixture {
+public:
+    Fixture() {
+        QDir(m_root.path()).mkpath(QStringLiteral("project/.dlt"));
+        QDir(m_root.path()).mkpath(QStringLiteral("home/.dlt"));
+    }
+
+    QString projectDir() const { return m_root.filePath(QStringLiteral("project")); }
+    QString globalDir() const { return m_root.filePath(QStringLiteral("home/.dlt")); }
+
+    QString pathOf(Layer layer) const {
+        switch (layer) {
+        case ProjectSecrets:
+            return projectDir() + QStringLiteral("/.dlt/secrets.toml");
+        case GlobalSecrets:
+            return globalDir() + QStringLiteral("/secrets.toml");
+        case ProjectConfig:
+            return projectDir() + QStringLiteral("/.dlt/config.toml");
+        case GlobalConfig:
+            return globalDir() + QStringLiteral("/config.toml");
+        default:
+            return {};
+        }
+    }
+
+    /// Appends to the TOML file of `layer`.
+    void write(Layer layer, const QString &toml) const {
+        QFile file(pathOf(layer));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
+        file.write(toml.toUtf8());
+    }
+
+    ConfigLocations locations() const {
+        ConfigLocations out;
+        out.projectDir = projectDir();
+        out.globalDir = globalDir();
+        out.environment = env;
+        out.pipelineName = pipelineName;
+        return out;
+    }
+
+    QProcessEnvironment env; // empty, not the process environment
+    QString pipelineName;
+
+private:
+    QTemporaryDir m_root;
+};
+
+ConfigField field(const QString &name, FieldType type, QVariant defaultValue = {},
+                  bool required = false, bool secret = false) {
+    ConfigField f;
+    f.name = name;
+    f.type = type;
+    f.defaultValue = std::move(defaultValue);
+    f.required = required;
+    f.secret = secret;
+    return f;
+}
+
+/// Shaped like dlt's PostgresCredentials (spec 5.8).
+ConfigSpec postgresSpec() {
+    ConfigSpec spec;
+    spec.destinationType = QStringLiteral("postgres");
+    spec.scheme = QStringLiteral("postgresql");
+    spec.credentials = {
+        field(QStringLiteral("database"), FieldType::String, {}, true),
+        field(QStringLiteral("username"), FieldType::String, {}, true),
+        field(QStringLiteral("password"), FieldType::String, {}, true, true),
+        field(QStringLiteral("host"), FieldType::String, {}, true),
+        field(QStringLiteral("port"), FieldType::Int, 5432),
+        field(QStringLiteral("connect_timeout"), FieldType::Int, 15),
+        field(QStringLiteral("client_encoding"), FieldType::String),
+    };
+    spec.options = {field(QStringLiteral("create_indexes"), FieldType::Bool, true)};
+    return spec;
+}
+
+ConfigSpec sqliteSpec() {
+    ConfigSpec spec;
+    spec.destinationType = QStringLiteral("sqlite");
+    spec.scheme = QStringLiteral("sqlite");
+    spec.credentials = {field(QStringLiteral("database"), FieldType::Path, {}, true)};
+    return spec;
+}
+
+/// Everything but the password, in the project's secrets.toml.
+const QString kPostgresFieldsButPassword = QStringLiteral(
+    "[destination.postgres.credentials]\ndatabase = \"dlt_data\"\nusername = \"loader\"\n"
+    "host = \"localhost\"\n");
+
+const QStringList kPostgresCredentials{QStringLiteral("destination"), QStringLiteral("postgres"),
+                                       QStringLiteral("credentials")};
+
+/// Runs `body`, which must throw a Config error, and returns its full text.
+template <typename F> QString configErrorText(F &&body) {
+    try {
+        body();
+    } catch (const Error &e) {
+        if (e.kind() != ErrorKind::Config)
+            return QStringLiteral("<wrong kind %1>").arg(errorKindName(e.kind()));
+        return e.fullText();
+    }
+    return QStringLiteral("<no error>");
+}
+
+} // namespace
+
+class TestConfigResolver : public QObject {
+    Q_OBJECT
+
+private slots:
+    void layerPrecedence_data();
+    void layerPrecedence();
+    void keyPaths_data();
+    void keyPaths();
+    void providerOrderBeforePathOrder();
+    void optionsAndGenericSections();
+    void pipelineName_data();
+    void pipelineName();
+    void describeLookup();
+    void nativeFromEnvNeedsPassword();
+    void nativeFromToml_data();
+    void nativeFromToml();
+    void nativeExplicit();
+    void passwordInUrlWins();
+    void explicitFieldBeatsUrl();
+    void invalidNativeValue_data();
+    void invalidNativeValue();
+    void secretInConfigRejected_data();
+    void secretInConfigRejected();
+    void secretInSecretsShadowsConfig();
+    void passwordTrimmed();
+    void missingRequired_data();
+    void missingRequired();
+    void invalidToml_data();
+    void invalidToml();
+    void conversion_data();
+    void conversion();
+    void defaults();
+    void masking();
+    void describeSource_data();
+    void describeSource();
+    void destinationType();
+    void sqlite_data();
+    void sqlite();
+    void queryTable();
+    void defaultLocations();
+};
+
+// --- precedence -------------------------------------------------------------------------------
+
+void TestConfigResolver::layerPrecedence_data() {
+    QTest::addColumn<int>("layers");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("fileLayer"); // which TOML file, 0 when not from a file
+
+    const auto row = [](const char *name, int layers, const char *expected, Kind kind,
+                        int fileLayer = 0) {
+        QTest::newRow(name) << layers << QString::fromLatin1(expected) << int(kind) << fileLayer;
+    };
+    row("explicit only", Explicit, "explicit", Kind::Explicit);
+    row("env only", Env, "env", Kind::Environment);
+    row("project secrets only", ProjectSecrets, "project-secrets", Kind::SecretsToml,
+        ProjectSecrets);
+    row("global secrets only", GlobalSecrets, "global-secrets", Kind::SecretsToml, GlobalSecrets);
+    row("project config only", ProjectConfig, "project-config", Kind::ConfigToml, ProjectConfig);
+    row("global config only", GlobalConfig, "global-config", Kind::ConfigToml, GlobalConfig);
+    row("explicit > env", Explicit | Env, "explicit", Kind::Explicit);
+    row("explicit > global config", Explicit | GlobalConfig, "explicit", Kind::Explicit);
+    row("env > project secrets", Env | ProjectSecrets, "env", Kind::Environment);
+    row("env > global secrets", Env | GlobalSecrets, "env", Kind::Environment);
+    row("env > project config", Env | ProjectConfig, "env", Kind::Environment);
+    row("project secrets > global secrets", ProjectSecrets | GlobalSecrets, "project-secrets",
+        Kind::SecretsToml, ProjectSecrets);
+    row("project secrets > project config", ProjectSecrets | ProjectConfig, "project-secrets",
+        Kind::SecretsToml, ProjectSecrets);
+    row("global secrets > project config", GlobalSecrets | ProjectConfig, "global-secrets",
+        Kind::SecretsToml, GlobalSecrets);
+    row("project config > global config", ProjectConfig | GlobalConfig, "project-config",
+        Kind::ConfigToml, ProjectConfig);
+    row("all layers", 0x3f, "explicit", Kind::Explicit);
+    row("all but explicit", 0x3e, "env", Kind::Environment);
+    row("files only", 0x3c, "project-secrets", Kind::SecretsToml, ProjectSecrets);
+}
+
+void TestConfigResolver::layerPrecedence() {
+    QFETCH(int, layers);
+    QFETCH(QString, expected);
+    QFETCH(int, kind);
+    QFETCH(int, fileLayer);
+
+    Fixture fx;
+    const auto toml = [](const char *value) {
+        return QStringLiteral("[destination.postgres.credentials]\nhost = \"%1\"\n")
+            .arg(QLatin1String(value));
+    };
+    if (layers & Env)
+        fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__HOST"),
+                      QStringLiteral("env"));
+    if (layers & ProjectSecrets)
+        fx.write(ProjectSecrets, toml("project-secrets"));
+    if (layers & GlobalSecrets)
+        fx.write(GlobalSecrets, toml("global-secrets"));
+    if (layers & ProjectConfig)
+        fx.write(ProjectConfig, toml("project-config"));
+    if (layers & GlobalConfig)
+        fx.write(GlobalConfig, toml("global-config"));
+
+    ConfigResolver resolver(fx.locations());
+    if (layers & Explicit)
+        resolver.setExplicit(QStringLiteral("destination.postgres.credentials.host"),
+                             QStringLiteral("explicit"));
+
+    const auto found = resolver.lookup(kPostgresCredentials, QStringLiteral("host"));
+    QVERIFY(found);
+    QCOMPARE(found->value.toString(), expected);
+    QCOMPARE(int(found->source.kind), kind);
+    QCOMPARE(found->source.file, fileLayer ? fx.pathOf(Layer(fileLayer)) : QString());
+
+    // The same through the spec-driven resolution.
+    ConfigSpec spec;
+    spec.credentials = {field(QStringLiteral("host"), FieldType::String, {}, true)};
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), spec);
+    QCOMPARE(config.credential(QStringLiteral("host")).toString(), expected);
+    QCOMPARE(int(config.credentials.value(QStringLiteral("host")).source.kind), kind);
+}
+
+void TestConfigResolver::keyPaths_data() {
+    QTest::addColumn<QString>("toml");
+    QTest::addColumn<QString>("env");
+    QTest::addColumn<QString>("expected"); // empty: not found
+
+    QTest::newRow("full path") << "[destination.postgres.credentials]\npassword = \"a\"\n"
+                               << ""
+                               << "a";
+    QTest::newRow("destination dropped name") << "[destination.credentials]\npassword = \"b\"\n"
+                                              << ""
+                                              << "b";
+    QTest::newRow("credentials only") << "[credentials]\npassword = \"c\"\n"
+                                      << ""
+                                      << "c";
+    QTest::newRow("credentials is never dropped") << "password = \"d\"\n"
+                                                  << ""
+                                                  << "";
+    QTest::newRow("not without credentials") << "[destination.postgres]\npassword = \"e\"\n"
+                                             << ""
+                                             << "";
+    QTest::newRow("most specific first")
+        << "[credentials]\npassword = \"general\"\n[destination.postgres.credentials]\n"
+           "password = \"specific\"\n"
+        << ""
+        << "specific";
+    QTest::newRow("dotted keys at top level")
+        << "destination.postgres.credentials.password = \"f\"\n"
+        << ""
+        << "f";
+    QTest::newRow("env full") << ""
+                              << "DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"
+                              << "env";
+    QTest::newRow("env dropped") << ""
+                                 << "DESTINATION__CREDENTIALS__PASSWORD"
+                                 << "env";
+    QTest::newRow("env credentials only") << ""
+                                          << "CREDENTIALS__PASSWORD"
+                                          << "env";
+    QTest::newRow("env bare key not tried") << ""
+                                            << "PASSWORD"
+                                            << "";
+    QTest::newRow("env is upper case only") << ""
+                                            << "destination__postgres__credentials__password"
+                                            << "";
+}
+
+void TestConfigResolver::keyPaths() {
+    QFETCH(QString, toml);
+    QFETCH(QString, env);
+    QFETCH(QString, expected);
+
+    Fixture fx;
+    fx.write(ProjectSecrets, toml);
+    if (!env.isEmpty())
+        fx.env.insert(env, QStringLiteral("env"));
+    ConfigResolver resolver(fx.locations());
+    const auto found = resolver.lookup(kPostgresCredentials, QStringLiteral("password"), true);
+    QCOMPARE(found.has_value(), !expected.isEmpty());
+    if (found) {
+        QCOMPARE(found->value.toString(), expected);
+        QVERIFY(found->secret);
+    }
+}
+
+void TestConfigResolver::providerOrderBeforePathOrder() {
+    // Spec 10.2: each provider tries all paths before the next provider is asked, so a less
+    // specific env var beats the most specific TOML key.
+    Fixture fx;
+    fx.env.insert(QStringLiteral("CREDENTIALS__HOST"), QStringLiteral("env-general"));
+    fx.write(ProjectSecrets,
+             QStringLiteral("[destination.postgres.credentials]\nhost = \"toml\"\n"));
+    // Project and global files act as one provider: the more specific key in the global file
+    // beats the less specific key in the project file.
+    fx.write(ProjectConfig, QStringLiteral("[credentials]\nport = 1\n"));
+    fx.write(GlobalConfig, QStringLiteral("[destination.postgres.credentials]\nport = 2\n"));
+
+    ConfigResolver resolver(fx.locations());
+    const auto host = resolver.lookup(kPostgresCredentials, QStringLiteral("host"));
+    QVERIFY(host);
+    QCOMPARE(host->value.toString(), QStringLiteral("env-general"));
+    QCOMPARE(host->source.key, QStringLiteral("CREDENTIALS__HOST"));
+
+    const auto port = resolver.lookup(kPostgresCredentials, QStringLiteral("port"));
+    QVERIFY(port);
+    QCOMPARE(port->value.toLongLong(), 2);
+    QCOMPARE(port->source.file, fx.pathOf(GlobalConfig));
+}
+
+void TestConfigResolver::optionsAndGenericSections() {
+    Fixture fx;
+    fx.write(ProjectConfig, QStringLiteral("[load]\nworkers = 4\nraise_on_failed_jobs = true\n"
+                                           "[destination]\nreplace_strategy = "
+                                           "\"insert-from-staging\"\n"
+                                           "[destination.postgres]\ncreate_indexes = false\n"));
+    fx.env.insert(QStringLiteral("LOAD__WORKERS"), QStringLiteral("8"));
+    ConfigResolver resolver(fx.locations());
+
+    const auto workers = resolver.lookup({QStringLiteral("load")}, QStringLiteral("workers"));
+    QVERIFY(workers);
+    QCOMPARE(workers->value.toString(), QStringLiteral("8"));
+    QCOMPARE(workers->source.kind, Kind::Environment);
+
+    const auto raise =
+        resolver.lookup({QStringLiteral("load")}, QStringLiteral("raise_on_failed_jobs"));
+    QVERIFY(raise);
+    QCOMPARE(raise->value, QVariant(true));
+
+    const auto strategy =
+        resolver.lookup({QStringLiteral("destination"), QStringLiteral("postgres")},
+                        QStringLiteral("replace_strategy"));
+    QVERIFY(strategy);
+    QCOMPARE(strategy->value.toString(), QStringLiteral("insert-from-staging"));
+    QCOMPARE(strategy->source.key, QStringLiteral("destination.replace_strategy"));
+
+    QVERIFY(!resolver.lookup({QStringLiteral("load")}, QStringLiteral("nothing")));
+
+    ConfigSpec spec = postgresSpec();
+    spec.credentials.clear();
+    spec.options << field(QStringLiteral("replace_strategy"), FieldType::String,
+                          QStringLiteral("truncate-and-insert"));
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), spec);
+    QCOMPARE(config.option(QStringLiteral("create_indexes")), QVariant(false));
+    QCOMPARE(config.option(QStringLiteral("replace_strategy")).toString(),
+             QStringLiteral("insert-from-staging"));
+    QCOMPARE(config.option(QStringLiteral("missing"), 7), QVariant(7));
+}
+
+void TestConfigResolver::pipelineName_data() {
+    QTest::addColumn<QString>("pipeline");
+    QTest::addColumn<QString>("configToml");
+    QTest::addColumn<QStringList>("env"); // NAME=value
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("scoped env beats plain env")
+        << "my_pipe"
+        << ""
+        << QStringList{"MY_PIPE__DESTINATION__POSTGRES__CREDENTIALS__HOST=scoped",
+                       "DESTINATION__POSTGRES__CREDENTIALS__HOST=plain"}
+        << "scoped";
+    QTest::newRow("scoped config.toml beats plain env")
+        << "my_pipe"
+        << "[my_pipe.destination.postgres.credentials]\nhost = \"scoped-toml\"\n"
+        << QStringList{"DESTINATION__POSTGRES__CREDENTIALS__HOST=plain"} << "scoped-toml";
+    QTest::newRow("scoped, section dropped") << "my_pipe"
+                                             << "[my_pipe.credentials]\nhost = \"s\"\n"
+                                             << QStringList{} << "s";
+    QTest::newRow("falls back to plain") << "my_pipe"
+                                         << "" << QStringList{"CREDENTIALS__HOST=plain"} << "plain";
+    QTest::newRow("other pipeline ignored")
+        << "my_pipe"
+        << "[other.destination.postgres.credentials]\nhost = \"other\"\n"
+        << QStringList{} << "";
+    QTest::newRow("no pipeline: scoped ignored")
+        << ""
+        << "[my_pipe.destination.postgres.credentials]\nhost = \"scoped\"\n"
+        << QStringList{"MY_PIPE__DESTINATION__POSTGRES__CREDENTIALS__HOST=scoped"} << "";
+}
+
+void TestConfigResolver::pipelineName() {
+    QFETCH(QString, pipeline);
+    QFETCH(QString, configToml);
+    QFETCH(QStringList, env);
+    QFETCH(QString, expected);
+
+    Fixture fx;
+    fx.pipelineName = pipeline;
+    fx.write(ProjectConfig, configToml);
+    for (const QString &entry : env)
+        fx.env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+    ConfigResolver resolver(fx.locations());
+    const auto found = resolver.lookup(kPostgresCredentials, QStringLiteral("host"));
+    QCOMPARE(found.has_value(), !expected.isEmpty());
+    if (found)
+        QCOMPARE(found->value.toString(), expected);
+}
+
+void TestConfigResolver::describeLookup() {
+    Fixture fx;
+    fx.pipelineName = QStringLiteral("my_pipe");
+    ConfigResolver resolver(fx.locations());
+    const QStringList tried =
+        resolver.describeLookup(kPostgresCredentials, QStringLiteral("password"));
+    const QStringList expected{
+        "my_pipe.destination.postgres.credentials.password (env "
+        "MY_PIPE__DESTINATION__POSTGRES__CREDENTIALS__PASSWORD)",
+        "my_pipe.destination.credentials.password (env "
+        "MY_PIPE__DESTINATION__CREDENTIALS__PASSWORD)",
+        "my_pipe.credentials.password (env MY_PIPE__CREDENTIALS__PASSWORD)",
+        "destination.postgres.credentials.password (env "
+        "DESTINATION__POSTGRES__CREDENTIALS__PASSWORD)",
+        "destination.credentials.password (env DESTINATION__CREDENTIALS__PASSWORD)",
+        "credentials.password (env CREDENTIALS__PASSWORD)",
+    };
+    QCOMPARE(tried, expected);
+}
+
+// --- native values ----------------------------------------------------------------------------
+
+void TestConfigResolver::nativeFromEnvNeedsPassword() {
+    // tests/load/postgres/test_postgres_client.py::test_postgres_credentials_native_value
+    Fixture fx;
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"),
+                  QStringLiteral("postgres://loader@localhost:5432/DLT_DATA?connect_timeout=600"
+                                 "&options=-ctimezone%3DEurope%2FParis"));
+    {
+        ConfigResolver resolver(fx.locations());
+        const QString text = configErrorText(
+            [&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
+        QVERIFY2(text.contains(QStringLiteral("'password'")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("'host'")), qPrintable(text));
+    }
+
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"),
+                  QStringLiteral("  pass \n"));
+    ConfigResolver resolver(fx.locations());
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+
+    const ResolvedValue password = config.credentials.value(QStringLiteral("password"));
+    QCOMPARE(password.value.toString(), QStringLiteral("pass"));
+    QCOMPARE(password.source.kind, Kind::Environment);
+    QCOMPARE(password.source.key, QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"));
+    QVERIFY(password.secret);
+
+    for (const char *name : {"username", "host", "port", "database", "connect_timeout"}) {
+        const ResolvedValue value = config.credentials.value(QLatin1String(name));
+        QCOMPARE(value.source.kind, Kind::ConnectionString);
+        QCOMPARE(value.source.origin, Kind::Environment);
+        QCOMPARE(value.source.key, QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"));
+    }
+    QCOMPARE(config.credential(QStringLiteral("username")).toString(), QStringLiteral("loader"));
+    QCOMPARE(config.credential(QStringLiteral("database")).toString(), QStringLiteral("DLT_DATA"));
+    QCOMPARE(config.credential(QStringLiteral("port")).toInt(), 5432);
+    QCOMPARE(config.credential(QStringLiteral("connect_timeout")).toInt(), 600);
+    QVERIFY(!config.credentials.contains(QStringLiteral("client_encoding")));
+    QCOMPARE(config.extraQuery.value(QStringLiteral("options")),
+             QStringLiteral("-ctimezone=Europe/Paris"));
+    QCOMPARE(config.scheme, QStringLiteral("postgres"));
+
+    QCOMPARE(config.toConnectionString().toDisplayString(),
+             QStringLiteral("postgres://loader:***@localhost:5432/DLT_DATA"));
+    QCOMPARE(config.toConnectionString().toNativeString(),
+             QStringLiteral("postgres://loader:pass@localhost:5432/DLT_DATA?connect_timeout=600&"
+                            "options=-ctimezone%3DEurope%2FParis"));
+}
+
+void TestConfigResolver::nativeFromToml_data() {
+    QTest::addColumn<int>("layer");
+    QTest::addColumn<QString>("toml");
+    QTest::addColumn<QString>("key");
+
+    QTest::newRow("secrets, dotted top-level key")
+        << int(ProjectSecrets)
+        << "destination.postgres.credentials = \"postgresql://loader@db.example:5433/dlt\"\n"
+           "[load]\nworkers = 2\n"
+        << "destination.postgres.credentials";
+    QTest::newRow("secrets, in [destination.postgres]")
+        << int(GlobalSecrets)
+        << "[destination.postgres]\ncredentials = \"postgresql://loader@db.example:5433/dlt\"\n"
+        << "destination.postgres.credentials";
+    QTest::newRow("config without password")
+        << int(ProjectConfig)
+        << "[destination.postgres]\ncredentials = \"postgresql://loader@db.example:5433/dlt\"\n"
+        << "destination.postgres.credentials";
+    QTest::newRow("config, dropped section")
+        << int(GlobalConfig)
+        << "[destination]\ncredentials = \"postgresql://loader@db.example:5433/dlt\"\n"
+        << "destination.credentials";
+}
+
+void TestConfigResolver::nativeFromToml() {
+    QFETCH(int, layer);
+    QFETCH(QString, toml);
+    QFETCH(QString, key);
+
+    Fixture fx;
+    fx.write(Layer(layer), toml);
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"),
+                  QStringLiteral("from-env"));
+    ConfigResolver resolver(fx.locations());
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+
+    QCOMPARE(config.credential(QStringLiteral("password")).toString(), QStringLiteral("from-env"));
+    const ResolvedValue host = config.credentials.value(QStringLiteral("host"));
+    QCOMPARE(host.value.toString(), QStringLiteral("db.example"));
+    QCOMPARE(host.source.kind, Kind::ConnectionString);
+    QCOMPARE(host.source.origin, layer == ProjectSecrets || layer == GlobalSecrets
+                                     ? Kind::SecretsToml
+                                     : Kind::ConfigToml);
+    QCOMPARE(host.source.file, fx.pathOf(Layer(layer)));
+    QCOMPARE(host.source.key, key);
+    QCOMPARE(config.credential(QStringLiteral("port")).toInt(), 5433);
+    // Not in the string: the default.
+    QCOMPARE(config.credentials.value(QStringLiteral("connect_timeout")).source.kind,
+             Kind::Default);
+    QCOMPARE(config.credential(QStringLiteral("connect_timeout")).toInt(), 15);
+}
+
+void TestConfigResolver::nativeExplicit() {
+    Fixture fx;
+    ConfigResolver resolver(fx.locations());
+    resolver.setExplicit(QStringLiteral("destination.postgres.credentials"),
+                         QStringLiteral("postgresql://u:p@h/db"));
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    const ResolvedValue password = config.credentials.value(QStringLiteral("password"));
+    QCOMPARE(password.value.toString(), QStringLiteral("p"));
+    QCOMPARE(password.source.kind, Kind::ConnectionString);
+    QCOMPARE(password.source.origin, Kind::Explicit);
+    QCOMPARE(password.source.describe(),
+             QStringLiteral("connection string from explicit destination.postgres.credentials"));
+}
+
+void TestConfigResolver::passwordInUrlWins() {
+    Fixture fx;
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"),
+                  QStringLiteral("postgresql://loader:url-pass@localhost/dlt_data"));
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"),
+                  QStringLiteral("env-pass"));
+    fx.env.insert(QStringLiteral("CREDENTIALS__PASSWORD"), QStringLiteral("env-pass-2"));
+    fx.write(ProjectSecrets,
+             kPostgresFieldsButPassword + QStringLiteral("password = \"toml-pass\"\n"));
+    ConfigResolver resolver(fx.locations());
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    const ResolvedValue password = config.credentials.value(QStringLiteral("password"));
+    QCOMPARE(password.value.toString(), QStringLiteral("url-pass"));
+    QCOMPARE(password.source.kind, Kind::ConnectionString);
+    // The URL's parts also win over the TOML fields.
+    QCOMPARE(config.credentials.value(QStringLiteral("host")).source.kind, Kind::ConnectionString);
+}
+
+void TestConfigResolver::explicitFieldBeatsUrl() {
+    Fixture fx;
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"),
+                  QStringLiteral("postgresql://loader:url-pass@localhost/dlt_data"));
+    ConfigResolver resolver(fx.locations());
+    resolver.setExplicit(QStringLiteral("destination.postgres.credentials.password"),
+                         QStringLiteral("typed-in-ui"));
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    QCOMPARE(config.credential(QStringLiteral("password")).toString(),
+             QStringLiteral("typed-in-ui"));
+    QCOMPARE(config.credentials.value(QStringLiteral("password")).source.kind, Kind::Explicit);
+}
+
+void TestConfigResolver::invalidNativeValue_data() {
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("not a url") << "host=localhost password=S3cretPw"
+                               << "DESTINATION__POSTGRES__CREDENTIALS";
+    QTest::newRow("bad port") << "postgresql://u:S3cretPw@localhost:bad/db"
+                              << "DESTINATION__POSTGRES__CREDENTIALS";
+    QTest::newRow("bad query value") << "postgresql://u:S3cretPw@localhost/db?connect_timeout=x"
+                                     << "connect_timeout";
+}
+
+void TestConfigResolver::invalidNativeValue() {
+    QFETCH(QString, value);
+    QFETCH(QString, mentions);
+    Fixture fx;
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), value);
+    ConfigResolver resolver(fx.locations());
+    const QString text = configErrorText(
+        [&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
+    QVERIFY2(text.contains(mentions), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("S3cretPw")), qPrintable(text));
+}
+
+// --- secrets ----------------------------------------------------------------------------------
+
+void TestConfigResolver::secretInConfigRejected_data() {
+    QTest::addColumn<int>("layer");
+    QTest::addColumn<QString>("toml");
+    QTest::addColumn<QString>("key");
+
+    QTest::newRow("project config field")
+        << int(ProjectConfig) << "[destination.postgres.credentials]\npassword = \"x\"\n"
+        << "destination.postgres.credentials";
+    QTest::newRow("global config dropped section")
+        << int(GlobalConfig) << "[credentials]\npassword = \"x\"\n"
+        << "credentials";
+    QTest::newRow("connection string with password")
+        << int(ProjectConfig) << "[destination.postgres]\ncredentials = \"postgresql://u:x@h/db\"\n"
+        << "destination.postgres";
+}
+
+void TestConfigResolver::secretInConfigRejected() {
+    QFETCH(int, layer);
+    QFETCH(QString, toml);
+    QFETCH(QString, key);
+
+    Fixture fx;
+    // A table of fields in secrets.toml would be found before a connection string in
+    // config.toml (and the fields then resolved one by one), so only add it for field rows.
+    const bool nativeRow = toml.contains(QStringLiteral("://"));
+    if (!nativeRow)
+        fx.write(ProjectSecrets, kPostgresFieldsButPassword);
+    fx.write(Layer(layer), toml);
+    ConfigResolver resolver(fx.locations());
+    const QString text = configErrorText(
+        [&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
+    QVERIFY2(text.contains(QStringLiteral("not a secret")), qPrintable(text));
+    QVERIFY2(text.contains(fx.pathOf(Layer(layer))), qPrintable(text));
+    QVERIFY2(text.contains(key), qPrintable(text));
+
+    // The plain lookup rejects it too when asked for a secret, and not otherwise.
+    if (!nativeRow) {
+        QVERIFY(resolver.lookup(kPostgresCredentials, QStringLiteral("password"), false));
+        QVERIFY(configErrorText([&] {
+                    resolver.lookup(kPostgresCredentials, QStringLiteral("password"), true);
+                }).contains(QStringLiteral("not a secret")));
+    }
+}
+
+void TestConfigResolver::secretInSecretsShadowsConfig() {
+    // A password in config.toml is only an error when it is the one that would be used.
+    Fixture fx;
+    fx.write(ProjectSecrets, kPostgresFieldsButPassword + QStringLiteral("password = \"ok\"\n"));
+    fx.write(ProjectConfig, QStringLiteral("[destination.postgres.credentials]\npassword = \"x\"\n"
+                                           "port = 6543\n"));
+    ConfigResolver resolver(fx.locations());
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    QCOMPARE(config.credential(QStringLiteral("password")).toString(), QStringLiteral("ok"));
+    // Non-secret fields may come from config.toml.
+    QCOMPARE(config.credential(QStringLiteral("port")).toInt(), 6543);
+    QCOMPARE(config.credentials.value(QStringLiteral("port")).source.kind, Kind::ConfigToml);
+}
+
+void TestConfigResolver::passwordTrimmed() {
+    Fixture fx;
+    fx.write(ProjectSecrets,
+             kPostgresFieldsButPassword + QStringLiteral("password = \"\\t secret \\n\"\n"));
+    ConfigResolver resolver(fx.locations());
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    QCOMPARE(config.credential(QStringLiteral("password")).toString(), QStringLiteral("secret"));
+    const auto looked = resolver.lookup(kPostgresCredentials, QStringLiteral("password"), true);
+    QVERIFY(looked);
+    QCOMPARE(looked->value.toString(), QStringLiteral("secret"));
+}
+
+void TestConfigResolver::missingRequired_data() {
+    QTest::addColumn<QString>("pipeline");
+    QTest::addColumn<QStringList>("mustMention");
+    QTest::addColumn<QStringList>("mustNotMention");
+
+    const QStringList common{
+        "destination 'postgres'",
+        "'password'",
+        "'host'",
+        "'username'",
+        "'database'",
+        "destination.postgres.credentials.password",
+        "DESTINATION__POSTGRES__CREDENTIALS__PASSWORD",
+        "destination.credentials.password",
+        "DESTINATION__CREDENTIALS__PASSWORD",
+        "credentials.password",
+        "CREDENTIALS__PASSWORD",
+        "destination.postgres.credentials.host",
+        "DESTINATION__POSTGRES__CREDENTIALS__HOST",
+        "DESTINATION__POSTGRES__CREDENTIALS__USERNAME",
+        "DESTINATION__POSTGRES__CREDENTIALS__DATABASE",
+        "env DESTINATION__POSTGRES__CREDENTIALS)",
+        "environment variables",
+        "secrets.toml",
+        "config.toml",
+    };
+    QTest::newRow("no pipeline") << "" << common
+                                 << QStringList{"'port'", "'connect_timeout'", "'client_encoding'",
+                                                "MY_PIPE"};
+    QTest::newRow("pipeline")
+        << "my_pipe"
+        << common + QStringList{"MY_PIPE__DESTINATION__POSTGRES__CREDENTIALS__PASSWORD",
+                                "my_pipe.credentials.password", "MY_PIPE__CREDENTIALS__HOST"}
+        << QStringList{"'port'"};
+}
+
+void TestConfigResolver::missingRequired() {
+    QFETCH(QString, pipeline);
+    QFETCH(QStringList, mustMention);
+    QFETCH(QStringList, mustNotMention);
+
+    Fixture fx;
+    fx.pipelineName = pipeline;
+    ConfigResolver resolver(fx.locations());
+    const QString text = configErrorText(
+        [&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
+    for (const QString &needle : mustMention)
+        QVERIFY2(text.contains(needle), qPrintable(needle + QStringLiteral(" not in: ") + text));
+    for (const QString &needle : mustNotMention)
+        QVERIFY2(!text.contains(needle), qPrintable(needle + QStringLiteral(" in: ") + text));
+    QVERIFY(text.contains(fx.pathOf(ProjectSecrets)));
+    QVERIFY(text.contains(fx.pathOf(GlobalConfig)));
+}
+
+// --- TOML and types ---------------------------------------------------------------------------
+
+void TestConfigResolver::invalidToml_data() {
+    QTest::addColumn<int>("layer");
+    QTest::addColumn<QString>("toml");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+
+    QTest::newRow("unterminated table header")
+        << int(ProjectSecrets) << "[destination.postgres\nhost = 1\n"
+        << 1 << 22;
+    QTest::newRow("missing value") << int(GlobalConfig) << "[load]\nworkers = 4\nretries = \n"
+                                   << 3 << 11;
+    QTest::newRow("unterminated string") << int(ProjectConfig) << "a = 1\n\n   b = \"open\n"
+                                         << 3 << 13;
+    QTest::newRow("duplicate key") << int(GlobalSecrets) << "x = 1\nx = 2\n" << 2 << 5;
+}
+
+void TestConfigResolver::invalidToml() {
+    QFETCH(int, layer);
+    QFETCH(QString, toml);
+    QFETCH(int, line);
+    QFETCH(int, column);
+
+    Fixture fx;
+    fx.write(Layer(layer), toml);
+    try {
+        ConfigResolver resolver(fx.locations());
+        QFAIL("no error");
+    } catch (const Error &e) {
+        QCOMPARE(e.kind(), ErrorKind::Config);
+        const QString path = fx.pathOf(Layer(layer));
+        QVERIFY2(e.message().contains(path), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QStringLiteral("line %1").arg(line)),
+                 qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QStringLiteral("column %1").arg(column)),
+                 qPrintable(e.message()));
+        QCOMPARE(e.location().file, path);
+        QCOMPARE(e.location().line, line);
+        QCOMPARE(e.location().column, column);
+    }
+}
+
+void TestConfigResolver::conversion_data() {
+    QTest::addColumn<bool>("fromEnv");
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("raw");       // env string, or a TOML value literal
+    QTest::addColumn<QVariant>("expected"); // invalid: a Config error naming the key
+
+    const auto env = [](const char *name, FieldType type, const char *raw, QVariant expected) {
+        QTest::newRow(name) << true << int(type) << QString::fromUtf8(raw) << expected;
+    };
+    const auto toml = [](const char *name, FieldType type, const char *raw, QVariant expected) {
+        QTest::newRow(name) << false << int(type) << QString::fromUtf8(raw) << expected;
+    };
+    env("env int", FieldType::Int, "5433", qlonglong(5433));
+    env("env int blanks", FieldType::Int, " 42 ", qlonglong(42));
+    env("env int negative", FieldType::Int, "-1", qlonglong(-1));
+    env("env int large", FieldType::Int, "8589934592", qlonglong(8589934592LL));
+    env("env int word", FieldType::Int, "abc", QVariant());
+    env("env int float", FieldType::Int, "5.5", QVariant());
+    env("env int empty", FieldType::Int, "", QVariant());
+    env("env int hex", FieldType::Int, "0x10", QVariant());
+    env("env bool true", FieldType::Bool, "true", true);
+    env("env bool TRUE", FieldType::Bool, "TRUE", true);
+    env("env bool False", FieldType::Bool, "False", false);
+    env("env bool yes", FieldType::Bool, "yes", QVariant());
+    env("env bool 1", FieldType::Bool, "1", QVariant());
+    env("env string", FieldType::String, " kept as is ", QStringLiteral(" kept as is "));
+    env("env path", FieldType::Path, "/a b/c.db", QStringLiteral("/a b/c.db"));
+    toml("toml int", FieldType::Int, "5433", qlonglong(5433));
+    toml("toml int from string", FieldType::Int, "\"5433\"", qlonglong(5433));
+    toml("toml int from float", FieldType::Int, "5.0", QVariant());
+    toml("toml int from bool", FieldType::Int, "true", QVariant());
+    toml("toml int from array", FieldType::Int, "[1, 2]", QVariant());
+    toml("toml bool", FieldType::Bool, "false", false);
+    toml("toml bool from string", FieldType::Bool, "\"True\"", true);
+    toml("toml bool from int", FieldType::Bool, "1", QVariant());
+    toml("toml string from int", FieldType::String, "123", QStringLiteral("123"));
+    toml("toml string from bool", FieldType::String, "true", QStringLiteral("true"));
+    toml("toml string from array", FieldType::String, "[\"a\"]", QVariant());
+    toml("toml path", FieldType::Path, "'C:\\data\\x.db'", QStringLiteral("C:\\data\\x.db"));
+}
+
+void TestConfigResolver::conversion() {
+    QFETCH(bool, fromEnv);
+    QFETCH(int, type);
+    QFETCH(QString, raw);
+    QFETCH(QVariant, expected);
+
+    Fixture fx;
+    if (fromEnv)
+        fx.env.insert(QStringLiteral("DESTINATION__X__VALUE"), raw);
+    else
+        fx.write(ProjectConfig, QStringLiteral("[destination.x]\nvalue = %1\n").arg(raw));
+    ConfigSpec spec;
+    spec.options = {field(QStringLiteral("value"), FieldType(type), {}, true)};
+    ConfigResolver resolver(fx.locations());
+
+    if (!expected.isValid()) {
+        const QString text =
+            configErrorText([&] { resolver.resolveDestination(QStringLiteral("x"), spec); });
+        const QString where =
+            fromEnv ? QStringLiteral("DESTINATION__X__VALUE")
+                    : fx.pathOf(ProjectConfig) + QStringLiteral(" [destination.x] value");
+        QVERIFY2(text.contains(where), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("'value'")), qPrintable(text));
+        return;
+    }
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("x"), spec);
+    const QVariant value = config.option(QStringLiteral("value"));
+    QCOMPARE(value.typeId(), expected.typeId());
+    QCOMPARE(value, expected);
+}
+
+void TestConfigResolver::defaults() {
+    // test_postgres_credentials_defaults: port 5432, connect_timeout 15, database case kept.
+    Fixture fx;
+    fx.write(ProjectSecrets, QStringLiteral("[destination.postgres.credentials]\n"
+                                            "database = \"DLT_DATA\"\nusername = \"loader\"\n"
+                                            "password = \"pw\"\nhost = \"localhost\"\n"));
+    ConfigResolver resolver(fx.locations());
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    QCOMPARE(config.destinationName, QStringLiteral("postgres"));
+    QCOMPARE(config.destinationType, QStringLiteral("postgres"));
+    QCOMPARE(config.credential(QStringLiteral("database")).toString(), QStringLiteral("DLT_DATA"));
+    const ResolvedValue port = config.credentials.value(QStringLiteral("port"));
+    QCOMPARE(port.value, QVariant(qlonglong(5432)));
+    QCOMPARE(port.source.kind, Kind::Default);
+    QCOMPARE(port.source.describe(), QStringLiteral("default"));
+    QCOMPARE(config.credential(QStringLiteral("connect_timeout")).toInt(), 15);
+    QCOMPARE(config.option(QStringLiteral("create_indexes")), QVariant(true));
+    // Optional without default: absent.
+    QVERIFY(!config.credentials.contains(QStringLiteral("client_encoding")));
+    QCOMPARE(config.credentials.value(QStringLiteral("host")).source.describe(),
+             fx.pathOf(ProjectSecrets) +
+                 QStringLiteral(" [destination.postgres.credentials] host"));
+    QCOMPARE(config.toConnectionString().toDisplayString(),
+             QStringLiteral("postgresql://loader:***@localhost:5432/DLT_DATA"));
+    QCOMPARE(config.toConnectionString().toNativeString(),
+             QStringLiteral("postgresql://loader:pw@localhost:5432/DLT_DATA?connect_timeout=15"));
+}
+
+void TestConfigResolver::masking() {
+    Fixture fx;
+    const QString secret = QStringLiteral("p@ss w/rd");
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"), secret);
+    fx.write(ProjectSecrets, kPostgresFieldsButPassword);
+    ConfigResolver resolver(fx.locations());
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+
+    QCOMPARE(config.secretValues(), QStringList{secret});
+    const QString native = config.toConnectionString().toNativeString();
+    QVERIFY(native.contains(QStringLiteral("p%40ss%20w%2Frd")));
+    const QString message =
+        QStringLiteral("cannot connect with %1 (password '%2')").arg(native, secret);
+    const QString masked = config.maskSecrets(message);
+    QVERIFY2(!masked.contains(secret), qPrintable(masked));
+    QVERIFY2(!masked.contains(QStringLiteral("p%40ss")), qPrintable(masked));
+    QCOMPARE(masked, QStringLiteral("cannot connect with postgresql://loader:***@localhost:5432/"
+                                    "dlt_data?connect_timeout=15 (password '***')"));
+    // Non-secret values are left alone.
+    QCOMPARE(config.maskSecrets(QStringLiteral("loader@localhost")),
+             QStringLiteral("loader@localhost"));
+
+    ResolvedConfig empty;
+    QVERIFY(empty.secretValues().isEmpty());
+    QCOMPARE(empty.maskSecrets(QStringLiteral("x")), QStringLiteral("x"));
+}
+
+void TestConfigResolver::describeSource_data() {
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("origin");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("explicit") << int(Kind::Explicit) << 0 << ""
+                              << "destination.sqlite.credentials.database"
+                              << "explicit destination.sqlite.credentials.database";
+    QTest::newRow("env") << int(Kind::Environment) << 0 << ""
+                         << "DESTINATION__SQLITE__CREDENTIALS"
+                         << "env DESTINATION__SQLITE__CREDENTIALS";
+    QTest::newRow("secrets") << int(Kind::SecretsToml) << 0 << "/p/.dlt/secrets.toml"
+                             << "destination.sqlite.credentials.database"
+                             << "/p/.dlt/secrets.toml [destination.sqlite.credentials] database";
+    QTest::newRow("config top level") << int(Kind::ConfigToml) << 0 << "/p/.dlt/config.toml"
+                                      << "workers"
+                                      << "/p/.dlt/config.toml workers";
+    QTest::newRow("connection string env")
+        << int(Kind::ConnectionString) << int(Kind::Environment) << ""
+        << "DESTINATION__POSTGRES__CREDENTIALS"
+        << "connection string from env DESTINATION__POSTGRES__CREDENTIALS";
+    QTest::newRow("connection string toml")
+        << int(Kind::ConnectionString) << int(Kind::SecretsToml) << "/h/.dlt/secrets.toml"
+        << "destination.postgres.credentials"
+        << "connection string from /h/.dlt/secrets.toml [destination.postgres] credentials";
+    QTest::newRow("default") << int(Kind::Default) << 0 << ""
+                             << ""
+                             << "default";
+}
+
+void TestConfigResolver::describeSource() {
+    QFETCH(int, kind);
+    QFETCH(int, origin);
+    QFETCH(QString, file);
+    QFETCH(QString, key);
+    QFETCH(QString, expected);
+    ValueSource source;
+    source.kind = Kind(kind);
+    source.origin = Kind(origin);
+    source.file = file;
+    source.key = key;
+    QCOMPARE(source.describe(), expected);
+}
+
+void TestConfigResolver::destinationType() {
+    Fixture fx;
+    fx.write(ProjectConfig,
+             QStringLiteral("[destination.warehouse]\ndestination_type = \"postgres\"\n"
+                            "[destination]\ndestination_type = \"wrong\"\n"));
+    fx.write(ProjectSecrets, QStringLiteral("[destination.warehouse.credentials]\n"
+                                            "database = \"w\"\nusername = \"u\"\n"
+                                            "password = \"p\"\nhost = \"h\"\n"));
+    fx.env.insert(QStringLiteral("DESTINATION__LOCAL__DESTINATION_TYPE"), QStringLiteral("sqlite"));
+    ConfigResolver resolver(fx.locations());
+    QCOMPARE(resolver.destinationType(QStringLiteral("warehouse")), QStringLiteral("postgres"));
+    QCOMPARE(resolver.destinationType(QStringLiteral("local")), QStringLiteral("sqlite"));
+    QCOMPARE(resolver.destinationType(QStringLiteral("postgres")), QStringLiteral("postgres"));
+
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("warehouse"), postgresSpec());
+    QCOMPARE(config.destinationName, QStringLiteral("warehouse"));
+    QCOMPARE(config.destinationType, QStringLiteral("postgres"));
+    QCOMPARE(config.credential(QStringLiteral("database")).toString(), QStringLiteral("w"));
+}
+
+void TestConfigResolver::sqlite_data() {
+    QTest::addColumn<QString>("envName");
+    QTest::addColumn<QString>("envValue");
+    QTest::addColumn<QString>("configToml");
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("native");
+
+    QTest::newRow("field from env") << "DESTINATION__SQLITE__CREDENTIALS__DATABASE"
+                                    << "/data/x.db"
+                                    << ""
+                                    << "/data/x.db"
+                                    << "sqlite:////data/x.db";
+    QTest::newRow("absolute url from env") << "DESTINATION__SQLITE__CREDENTIALS"
+                                           << "sqlite:////abs/x.db"
+                                           << ""
+                                           << "/abs/x.db"
+                                           << "sqlite:////abs/x.db";
+    QTest::newRow("memory") << "DESTINATION__SQLITE__CREDENTIALS"
+                            << "sqlite:///:memory:"
+                            << ""
+                            << ":memory:"
+                            << "sqlite:///:memory:";
+    QTest::newRow("relative url in config.toml")
+        << ""
+        << ""
+        << "[destination.sqlite]\ncredentials = \"sqlite:///chess_data.db\"\n"
+        << "chess_data.db"
+        << "sqlite:///chess_data.db";
+    QTest::newRow("table in config.toml")
+        << ""
+        << ""
+        << "[destination.sqlite.credentials]\ndatabase = \"rel dir/x.db\"\n"
+        << "rel dir/x.db"
+        << "sqlite:///rel%20dir/x.db";
+}
+
+void TestConfigResolver::sqlite() {
+    QFETCH(QString, envName);
+    QFETCH(QString, envValue);
+    QFETCH(QString, configToml);
+    QFETCH(QString, database);
+    QFETCH(QString, native);
+
+    Fixture fx;
+    if (!envName.isEmpty())
+        fx.env.insert(envName, envValue);
+    fx.write(ProjectConfig, configToml);
+    ConfigResolver resolver(fx.locations());
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("sqlite"), sqliteSpec());
+    QCOMPARE(config.credential(QStringLiteral("database")).toString(), database);
+    QCOMPARE(config.toConnectionString().toNativeString(), native);
+    QVERIFY(config.secretValues().isEmpty());
+}
+
+void TestConfigResolver::queryTable() {
+    Fixture fx;
+    fx.write(ProjectSecrets, kPostgresFieldsButPassword +
+                                 QStringLiteral("password = \"pw\"\nconnect_timeout = 30\n"
+                                                "query.options = \"-ctimezone=Europe/Paris\"\n"
+                                                "query.sslmode = \"require\"\n"));
+    ConfigResolver resolver(fx.locations());
+    const ResolvedConfig config =
+        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    QCOMPARE(config.extraQuery.value(QStringLiteral("sslmode")), QStringLiteral("require"));
+    QCOMPARE(config.toConnectionString().toNativeString(),
+             QStringLiteral("postgresql://loader:pw@localhost:5432/dlt_data?connect_timeout=30&"
+                            "options=-ctimezone%3DEurope%2FParis&sslmode=require"));
+}
+
+void TestConfigResolver::defaultLocations() {
+    const ConfigLocations locations = ConfigLocations::defaults();
+    QCOMPARE(locations.projectDir, QDir::currentPath());
+    QCOMPARE(locations.globalDir, QDir::homePath() + QStringLiteral("/.dlt"));
+    QVERIFY(locations.pipelineName.isEmpty());
+
+    // Missing folders and files are simply empty providers.
+    ConfigLocations nowhere;
+    nowhere.projectDir = QStringLiteral("/nonexistent/wharf-test");
+    nowhere.globalDir = QStringLiteral("/nonexistent/wharf-test/home/.dlt");
+    nowhere.environment = QProcessEnvironment();
+    ConfigResolver resolver(nowhere);
+    QVERIFY(!resolver.lookup({QStringLiteral("load")}, QStringLiteral("workers")));
+}
+
+QTEST_GUILESS_MAIN(TestConfigResolver)
+#include "tst_ConfigResolver.moc"
