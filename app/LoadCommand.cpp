@@ -1,0 +1,157 @@
+#include "LoadCommand.h"
+
+#include "Cli.h"
+#include "ConsoleProgress.h"
+#include "Error.h"
+#include "config/ConfigResolver.h"
+#include "destination/ResolvedDestination.h"
+#include "load/LoadInfo.h"
+#include "load/PackageLoader.h"
+#include "package/LoadPackage.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+#include <csignal>
+
+namespace wharf::cli {
+
+namespace {
+
+CancelToken *g_cancel = nullptr;
+
+extern "C" void onInterrupt(int)
+{
+    // First Ctrl+C: stop gracefully (running jobs roll back, the package stays resumable).
+    // A second one falls through to the default handler.
+    if (g_cancel)
+        g_cancel->cancel();
+    std::signal(SIGINT, SIG_DFL);
+}
+
+} // namespace
+
+int runLoad(const QStringList &args)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Loads a dlt load package (or every package in a folder, oldest first) into a destination."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("package-dir"),
+                                 QStringLiteral("a package folder (<load_id>/), a folder of packages, or a dlt "
+                                                "pipeline folder"));
+    QCommandLineOption destOpt(QStringLiteral("destination"),
+                               QStringLiteral("destination type or configured name (default: sqlite)"),
+                               QStringLiteral("NAME"), QStringLiteral("sqlite"));
+    QCommandLineOption datasetOpt(QStringLiteral("dataset"),
+                                  QStringLiteral("dataset to load into (default: the pipeline's dataset_name)"),
+                                  QStringLiteral("NAME"));
+    QCommandLineOption projectOpt(QStringLiteral("project-dir"),
+                                  QStringLiteral("folder whose .dlt/ holds config.toml and secrets.toml (default: "
+                                                 "the current folder)"),
+                                  QStringLiteral("DIR"));
+    QCommandLineOption workersOpt(QStringLiteral("workers"), QStringLiteral("parallel jobs (load.workers)"),
+                                  QStringLiteral("N"));
+    QCommandLineOption logOpt(QStringLiteral("log-level"), QStringLiteral("debug, info, warning or error"),
+                              QStringLiteral("LEVEL"), QStringLiteral("warning"));
+    parser.addOptions({destOpt, datasetOpt, projectOpt, workersOpt, logOpt});
+    if (!parser.parse(args)) {
+        err << "wharf load: " << parser.errorText() << "\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (!applyLogLevel(parser.value(logOpt))) {
+        err << "wharf load: unknown log level '" << parser.value(logOpt) << "'\n";
+        return ExitUsage;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        err << "wharf load: expected one package folder\n\n" << parser.helpText();
+        return ExitUsage;
+    }
+    const QString dir = parser.positionalArguments().first();
+    if (!QFileInfo(dir).isDir()) {
+        err << "wharf load: " << dir << ": no such folder\n";
+        return ExitUsage;
+    }
+    const QStringList packages = LoadPackage::findPackages(dir);
+    if (packages.isEmpty()) {
+        err << "wharf load: no dlt load package found in " << dir << "\n";
+        return ExitUsage;
+    }
+
+    ResolvedDestination target;
+    LoadOptions options;
+    try {
+        ConfigLocations locations = ConfigLocations::defaults();
+        if (parser.isSet(projectOpt))
+            locations.projectDir = QDir(parser.value(projectOpt)).absolutePath();
+        ConfigResolver resolver(locations);
+        target = ResolvedDestination::resolve(resolver, parser.value(destOpt));
+        options = LoadOptions::fromConfig(resolver);
+    } catch (const Error &e) {
+        err << "wharf load: configuration error: " << e.fullText() << "\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(datasetOpt))
+        options.datasetName = parser.value(datasetOpt);
+    if (parser.isSet(workersOpt)) {
+        bool ok = false;
+        options.workers = parser.value(workersOpt).toInt(&ok);
+        if (!ok || options.workers < 1) {
+            err << "wharf load: --workers must be a positive number\n";
+            return ExitUsage;
+        }
+    }
+
+    CancelToken cancel;
+    g_cancel = &cancel;
+    std::signal(SIGINT, onInterrupt);
+    ConsoleProgress progress;
+    PackageLoader loader(target.destination, target.config, options, &progress);
+    LoadInfo info;
+    info.destinationName = target.config.destinationName;
+    info.location = target.displayLocation();
+    bool ok = true;
+    bool configError = false;
+    for (const auto &p : packages) {
+        if (cancel.isCancelled())
+            break;
+        if (LoadPackage::open(p).isCompleted()) {
+            if (packages.size() == 1) {
+                err << "wharf load: package " << p << " is already completed ("
+                    << LoadPackage::open(p).completionState() << ")\n";
+                return ExitFailed;
+            }
+            continue; // a folder of packages: skip the ones already loaded, as dlt does
+        }
+        const PackageResult r = loader.load(p, cancel);
+        if (info.pipelineName.isEmpty()) {
+            try {
+                info.pipelineName = LoadPackage::open(r.packageDir).pipelineName();
+            } catch (const Error &) {
+            }
+        }
+        info.packages.append(r);
+        if (r.status != PackageStatus::Loaded || !r.failedJobs.isEmpty())
+            ok = false;
+        if (r.status != PackageStatus::Loaded && r.error.kind == ErrorKind::Config)
+            configError = true;
+        if (r.status == PackageStatus::Refused || r.status == PackageStatus::Incomplete)
+            break; // later packages would build on this one
+    }
+    std::signal(SIGINT, SIG_DFL);
+    g_cancel = nullptr;
+    out << info.toText() << "\n";
+    out.flush();
+    if (configError)
+        return ExitUsage;
+    return ok ? ExitOk : ExitFailed;
+}
+
+} // namespace wharf::cli
