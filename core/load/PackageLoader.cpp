@@ -20,6 +20,7 @@ struct JobRecord {
     qint64 durationMs = 0;
     qint64 notBeforeMs = 0; ///< retry back-off
     bool dispatched = false;
+    bool unsupported = false; ///< format the destination cannot load
     ErrorInfo error;
 };
 
@@ -105,28 +106,21 @@ PackageResult PackageLoader::load(const QString &packageDir, CancelToken &cancel
     }
 
     const Capabilities caps = m_destination->capabilities();
-    QStringList unsupported;
     QStringList refusedTables;
     QSet<QString> tablesWithJobs;
-    for (const auto &j : std::as_const(jobs)) {
-        const QString fmt = j.file.name.formatName;
-        if (!caps.supportedLoaderFileFormats.contains(fmt))
-            unsupported.append(j.file.name.fileName());
+    for (auto &j : jobs) {
+        // A job in a format the destination cannot load fails on its own (dlt creates a
+        // synthetic failed job for it); the other jobs still run.
+        if (!caps.supportedLoaderFileFormats.contains(j.file.name.formatName)) {
+            j.unsupported = true;
+            continue;
+        }
         if (schema.table(j.file.name.table)) {
             const auto d = schema.effectiveDisposition(j.file.name.table);
             if (!supportsDisposition(d) && !tablesWithJobs.contains(j.file.name.table))
                 refusedTables.append(QStringLiteral("%1 (%2)").arg(j.file.name.table, writeDispositionName(d)));
         }
         tablesWithJobs.insert(j.file.name.table);
-    }
-    if (!unsupported.isEmpty()) {
-        ErrorInfo e;
-        e.kind = ErrorKind::Terminal;
-        e.message = QStringLiteral("destination %1 cannot load the format of %2 (supported: %3)")
-                        .arg(m_destination->type(), unsupported.join(QStringLiteral(", ")),
-                             caps.supportedLoaderFileFormats.join(QStringLiteral(", ")));
-        e.location.file = packageDir;
-        return refuse(e);
     }
     if (!refusedTables.isEmpty()) {
         ErrorInfo e;
@@ -210,6 +204,26 @@ PackageResult PackageLoader::load(const QString &packageDir, CancelToken &cancel
         if (!it->completed)
             r.error.message = it->failedMessage;
         r.dispatched = true;
+        finalize(r);
+    }
+
+    for (auto &r : jobs) {
+        if (!r.unsupported || r.dispatched)
+            continue;
+        r.dispatched = true;
+        r.state = JobState::Failed;
+        r.error.kind = ErrorKind::Terminal;
+        r.error.message = QStringLiteral("destination %1 cannot load files of format '%2' (supported: %3)")
+                              .arg(m_destination->type(), r.file.name.formatName,
+                                   caps.supportedLoaderFileFormats.join(QStringLiteral(", ")));
+        r.error.location.file = r.file.path;
+        if (r.file.folder == JobFolder::New) {
+            try {
+                r.file.path = package.moveJob(r.file, JobFolder::Started);
+                r.file.folder = JobFolder::Started;
+            } catch (const Error &) {
+            }
+        }
         finalize(r);
     }
 

@@ -24,8 +24,7 @@ struct ReadResult {
     qint64 fileSize = 0;
 };
 
-inline ReadResult readAll(const QString &path, FileFormat format, ReaderOptions options = {})
-{
+inline ReadResult readAll(const QString &path, FileFormat format, ReaderOptions options = {}) {
     ReadResult out;
     const auto reader = openRowReader(path, format, options);
     out.columns = reader->columns();
@@ -34,7 +33,8 @@ inline ReadResult readAll(const QString &path, FileFormat format, ReaderOptions 
     qint64 lastConsumed = 0;
     while (reader->readBatch(batch)) {
         ++out.batches;
-        if (batch.rowCount() > options.batchRows || batch.columnCount() != std::size_t(out.columns.size()))
+        if (batch.rowCount() > options.batchRows ||
+            batch.columnCount() != std::size_t(out.columns.size()))
             throw Error(ErrorKind::Internal, QStringLiteral("batch shape is wrong"));
         if (reader->bytesConsumed() < lastConsumed)
             throw Error(ErrorKind::Internal, QStringLiteral("bytesConsumed went backwards"));
@@ -51,8 +51,7 @@ inline ReadResult readAll(const QString &path, FileFormat format, ReaderOptions 
     return out;
 }
 
-inline const char *kindName(ValueKind k)
-{
+inline const char *kindName(ValueKind k) {
     switch (k) {
     case ValueKind::Null:
         return "Null";
@@ -82,8 +81,7 @@ inline const char *kindName(ValueKind k)
 
 /// "Kind:payload" for comparisons in tests: Int:42, Bool:true, String:abc, Null, Double:1.5|1.5
 /// (value|text as written).
-inline QString describe(const Value &v)
-{
+inline QString describe(const Value &v) {
     const QString kind = QString::fromLatin1(kindName(v.kind));
     switch (v.kind) {
     case ValueKind::Null:
@@ -93,17 +91,17 @@ inline QString describe(const Value &v)
     case ValueKind::Int:
         return kind + QLatin1Char(':') + QString::number(v.i);
     case ValueKind::Double:
-        return kind + QLatin1Char(':') + QString::number(v.d, 'g', 17) + QLatin1Char('|') +
+        return kind + QLatin1Char(':') + QString::asprintf("%.17g", v.d) + QLatin1Char('|') +
                QString::fromStdString(v.text);
     case ValueKind::Binary:
-        return kind + QLatin1Char(':') + QString::fromLatin1(QByteArray::fromStdString(v.text).toHex());
+        return kind + QLatin1Char(':') +
+               QString::fromLatin1(QByteArray::fromStdString(v.text).toHex());
     default:
         return kind + QLatin1Char(':') + QString::fromStdString(v.text);
     }
 }
 
-inline bool writeFile(const QString &path, const QByteArray &content)
-{
+inline bool writeFile(const QString &path, const QByteArray &content) {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
@@ -111,9 +109,7 @@ inline bool writeFile(const QString &path, const QByteArray &content)
 }
 
 /// Runs `f` and returns the wharf::Error it throws; `thrown` tells whether it did.
-template <class F>
-Error catchError(F &&f, bool &thrown)
-{
+template <class F> Error catchError(F &&f, bool &thrown) {
     thrown = false;
     try {
         f();

@@ -13,20 +13,18 @@ using namespace wharf::test;
 
 namespace {
 
-QString formatsPath(const QString &name)
-{
+QString formatsPath(const QString &name) {
     return dataPath(QStringLiteral("formats/") + name);
 }
 
-QString realFile(const char *prefix)
-{
+QString realFile(const char *prefix) {
     const QDir dir(dataPath(QStringLiteral("formats/real")));
-    const QStringList found = dir.entryList({QLatin1String(prefix) + QLatin1Char('*')}, QDir::Files);
+    const QStringList found =
+        dir.entryList({QLatin1String(prefix) + QLatin1Char('*')}, QDir::Files);
     return found.size() == 1 ? dir.filePath(found.first()) : QString();
 }
 
-QString s(const std::string &text)
-{
+QString s(const std::string &text) {
     return QString::fromStdString(text);
 }
 
@@ -50,13 +48,13 @@ private slots:
     void largeFileBatchByBatch();
 };
 
-void tst_InsertValuesReader::basicFile_data()
-{
+void tst_InsertValuesReader::basicFile_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("batchRows");
     for (int batchRows : {1, 4, 2000}) {
         const QByteArray b = " batch " + QByteArray::number(batchRows);
-        QTest::newRow("plain" + b) << formatsPath(QStringLiteral("basic.insert_values")) << batchRows;
+        QTest::newRow("plain" + b)
+            << formatsPath(QStringLiteral("basic.insert_values")) << batchRows;
         QTest::newRow("gzip" + b) << formatsPath(QStringLiteral("basic.insert_values.gz"))
                                   << batchRows;
         QTest::newRow("gzip without .gz" + b)
@@ -66,8 +64,7 @@ void tst_InsertValuesReader::basicFile_data()
     }
 }
 
-void tst_InsertValuesReader::basicFile()
-{
+void tst_InsertValuesReader::basicFile() {
     QFETCH(QString, file);
     QFETCH(int, batchRows);
     ReaderOptions options;
@@ -110,8 +107,7 @@ void tst_InsertValuesReader::basicFile()
                                   "String:it's plain \\n", "Int:7"}));
 }
 
-void tst_InsertValuesReader::literals_data()
-{
+void tst_InsertValuesReader::literals_data() {
     QTest::addColumn<QByteArray>("literal");
     QTest::addColumn<QString>("expected");
 
@@ -123,14 +119,14 @@ void tst_InsertValuesReader::literals_data()
     QTest::newRow("negative int") << QByteArray("-42") << "Int:-42";
     QTest::newRow("plus int") << QByteArray("+42") << "Int:42";
     QTest::newRow("int64 max") << QByteArray("9223372036854775807") << "Int:9223372036854775807";
-    QTest::newRow("int64 min") << QByteArray("-9223372036854775808")
-                               << "Int:-9223372036854775808";
+    QTest::newRow("int64 min") << QByteArray("-9223372036854775808") << "Int:-9223372036854775808";
     QTest::newRow("beyond int64") << QByteArray("18446744073709551616")
                                   << "Decimal:18446744073709551616";
     QTest::newRow("double") << QByteArray("3.25") << "Double:3.25|3.25";
     QTest::newRow("negative zero") << QByteArray("-0.0") << "Double:-0|-0.0";
     QTest::newRow("exponent") << QByteArray("1e+20") << "Double:1e+20|1e+20";
-    QTest::newRow("small exponent") << QByteArray("1.5e-07") << "Double:1.4999999999999999e-07|1.5e-07";
+    QTest::newRow("small exponent")
+        << QByteArray("1.5e-07") << "Double:1.4999999999999999e-07|1.5e-07";
     QTest::newRow("decimal exponent") << QByteArray("1E+2") << "Double:100|1E+2";
     QTest::newRow("inf") << QByteArray("inf") << "Double:inf|inf";
     QTest::newRow("-inf") << QByteArray("-inf") << "Double:-inf|-inf";
@@ -145,24 +141,23 @@ void tst_InsertValuesReader::literals_data()
     QTest::newRow("raw newline") << QByteArray("E'a\nb'") << "String:a\nb";
     QTest::newRow("hex escape") << QByteArray("E'\\x41\\x4a\\x7'") << "String:AJ\x07";
     QTest::newRow("octal escape") << QByteArray("E'\\101\\7x'") << "String:A\x07x";
-    QTest::newRow("unicode escape") << QByteArray("E'\\u00e9\\U0001F600'")
-                                    << QString::fromUtf8("String:\u00e9\U0001F600");
-    QTest::newRow("surrogate pair") << QByteArray("E'\\uD83D\\uDE00'")
-                                    << QString::fromUtf8("String:\U0001F600");
+    QTest::newRow("unicode escape")
+        << QByteArray("E'\\u00e9\\U0001F600'") << QString::fromUtf8("String:\u00e9\U0001F600");
+    QTest::newRow("surrogate pair")
+        << QByteArray("E'\\uD83D\\uDE00'") << QString::fromUtf8("String:\U0001F600");
     QTest::newRow("raw utf-8") << QByteArray("E'\xc3\xa9\xe2\x82\xac'")
                                << QString::fromUtf8("String:\u00e9\u20ac");
     QTest::newRow("other escape is literal") << QByteArray("E'a\\qb'") << "String:aqb";
-    QTest::newRow("sql injection") << QByteArray("E', NULL''); DROP TABLE x --'")
-                                   << "String:, NULL'); DROP TABLE x --";
-    QTest::newRow("plain timestamp") << QByteArray("'2018-12-06T07:29:53+00:00'")
-                                     << "String:2018-12-06T07:29:53+00:00";
+    QTest::newRow("sql injection")
+        << QByteArray("E', NULL''); DROP TABLE x --'") << "String:, NULL'); DROP TABLE x --";
+    QTest::newRow("plain timestamp")
+        << QByteArray("'2018-12-06T07:29:53+00:00'") << "String:2018-12-06T07:29:53+00:00";
     QTest::newRow("plain bytea") << QByteArray("'\\x6869'") << "String:\\x6869";
     QTest::newRow("plain doubled quote") << QByteArray("'a''b'") << "String:a'b";
     QTest::newRow("spaces around") << QByteArray("  7 ") << "Int:7";
 }
 
-void tst_InsertValuesReader::literals()
-{
+void tst_InsertValuesReader::literals() {
     QFETCH(QByteArray, literal);
     QFETCH(QString, expected);
 
@@ -175,17 +170,15 @@ void tst_InsertValuesReader::literals()
     QCOMPARE(describe(r.rows[0][1]), QStringLiteral("String:end"));
 }
 
-void tst_InsertValuesReader::emptyFile()
-{
-    const ReadResult r = readAll(formatsPath(QStringLiteral("empty.insert_values")),
-                                 FileFormat::InsertValues);
+void tst_InsertValuesReader::emptyFile() {
+    const ReadResult r =
+        readAll(formatsPath(QStringLiteral("empty.insert_values")), FileFormat::InsertValues);
     QCOMPARE(r.columns, (QStringList{"id", "name"}));
     QCOMPARE(r.rows.size(), std::size_t(0));
     QCOMPARE(r.batches, 0);
 }
 
-void tst_InsertValuesReader::selectUnion()
-{
+void tst_InsertValuesReader::selectUnion() {
     const ReadResult r = readAll(formatsPath(QStringLiteral("select_union.insert_values")),
                                  FileFormat::InsertValues);
     QCOMPARE(r.columns, (QStringList{"id", "name"}));
@@ -197,17 +190,15 @@ void tst_InsertValuesReader::selectUnion()
     QCOMPARE(r.lines, (std::vector<qint64>{2, 3, 4}));
 }
 
-void tst_InsertValuesReader::realLabels()
-{
+void tst_InsertValuesReader::realLabels() {
     // dlt 1.26 output for 100 duckdb issues: package_info.json says 34 label rows.
     const QString file = realFile("issues__labels.c26f8c1531.0.insert_values");
     QVERIFY(!file.isEmpty());
     ReaderOptions options;
     options.batchRows = 10;
     const ReadResult r = readAll(file, FileFormat::InsertValues, options);
-    QCOMPARE(r.columns,
-             (QStringList{"id", "node_id", "url", "name", "color", "default", "description",
-                          "_dlt_parent_id", "_dlt_list_idx", "_dlt_id"}));
+    QCOMPARE(r.columns, (QStringList{"id", "node_id", "url", "name", "color", "default",
+                                     "description", "_dlt_parent_id", "_dlt_list_idx", "_dlt_id"}));
     QCOMPARE(r.rows.size(), std::size_t(34));
     QCOMPARE(r.batches, 4);
     QCOMPARE(describe(r.rows[0][0]), QStringLiteral("Int:976002067"));
@@ -222,8 +213,7 @@ void tst_InsertValuesReader::realLabels()
     QCOMPARE(r.bytesConsumed, r.fileSize);
 }
 
-void tst_InsertValuesReader::realIssues()
-{
+void tst_InsertValuesReader::realIssues() {
     const QString file = realFile("issues.8194f4afe9.0.insert_values");
     QVERIFY(!file.isEmpty());
     const ReadResult r = readAll(file, FileFormat::InsertValues);
@@ -250,8 +240,7 @@ void tst_InsertValuesReader::realIssues()
     QVERIFY(sawLongBody);
 }
 
-void tst_InsertValuesReader::badInput_data()
-{
+void tst_InsertValuesReader::badInput_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<qint64>("line");
     QTest::addColumn<qint64>("column");
@@ -261,8 +250,8 @@ void tst_InsertValuesReader::badInput_data()
         << formatsPath(QStringLiteral("bad_truncated_string.insert_values")) << qint64(5)
         << qint64(4) << QStringLiteral("unterminated string literal");
     QTest::newRow("truncated inside a row")
-        << formatsPath(QStringLiteral("bad_truncated_row.insert_values")) << qint64(5)
-        << qint64(5) << QStringLiteral("unexpected end of file inside a row");
+        << formatsPath(QStringLiteral("bad_truncated_row.insert_values")) << qint64(5) << qint64(5)
+        << QStringLiteral("unexpected end of file inside a row");
     QTest::newRow("missing final semicolon")
         << formatsPath(QStringLiteral("bad_missing_semicolon.insert_values")) << qint64(4)
         << qint64(9) << QStringLiteral("the final ';' is missing");
@@ -274,15 +263,14 @@ void tst_InsertValuesReader::badInput_data()
     QTest::newRow("not an insert_values file")
         << formatsPath(QStringLiteral("bad_header.insert_values")) << qint64(1) << qint64(1)
         << QStringLiteral("not an INSERT INTO header");
-    QTest::newRow("truncated gzip") << formatsPath(QStringLiteral("bad_truncated.insert_values.gz"))
-                                    << qint64(0) << qint64(0)
-                                    << QStringLiteral("truncated gzip data");
+    QTest::newRow("truncated gzip")
+        << formatsPath(QStringLiteral("bad_truncated.insert_values.gz")) << qint64(0) << qint64(0)
+        << QStringLiteral("truncated gzip data");
     QTest::newRow("corrupt gzip") << formatsPath(QStringLiteral("bad_corrupt.insert_values.gz"))
                                   << qint64(0) << qint64(0) << QStringLiteral("corrupt gzip data");
 }
 
-void tst_InsertValuesReader::badInput()
-{
+void tst_InsertValuesReader::badInput() {
     QFETCH(QString, file);
     QFETCH(qint64, line);
     QFETCH(qint64, column);
@@ -298,8 +286,7 @@ void tst_InsertValuesReader::badInput()
     QVERIFY2(e.message().contains(message), qPrintable(e.message()));
 }
 
-void tst_InsertValuesReader::missingFile()
-{
+void tst_InsertValuesReader::missingFile() {
     const QString file = formatsPath(QStringLiteral("nope.0.0.insert_values"));
     bool thrown = false;
     const Error e = catchError([&] { readAll(file, FileFormat::InsertValues); }, thrown);
@@ -309,8 +296,7 @@ void tst_InsertValuesReader::missingFile()
     QVERIFY2(e.message().contains(QStringLiteral("cannot open file")), qPrintable(e.message()));
 }
 
-void tst_InsertValuesReader::largeFileBatchByBatch()
-{
+void tst_InsertValuesReader::largeFileBatchByBatch() {
     // 200k rows cross many 256 KiB windows; one 600 KB string forces the window to grow.
     constexpr int kRows = 200000;
     constexpr int kLongRow = 123457;
@@ -324,8 +310,7 @@ void tst_InsertValuesReader::largeFileBatchByBatch()
         for (int i = 0; i < kRows; ++i) {
             if (i > 0)
                 chunk += ",\n";
-            chunk += '(' + QByteArray::number(i) + ",E'name ''" + QByteArray::number(i) +
-                     "''\\n',";
+            chunk += '(' + QByteArray::number(i) + ",E'name ''" + QByteArray::number(i) + "''\\n',";
             chunk += QByteArray::number(i) + ".5,";
             if (i == kLongRow)
                 chunk += "E'" + QByteArray(600000, 'z') + "')";

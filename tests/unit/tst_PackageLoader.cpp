@@ -1,0 +1,265 @@
+// The loader's state machine against the scriptable dummy destination (dlt's
+// tests/load/test_dummy_client.py cases that apply to append packages).
+#include "TestSupport.h"
+#include "dummy/DummyDestination.h"
+#include "load/PackageLoader.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace wharf;
+
+namespace {
+
+const QString kLoadId = QStringLiteral("1795476037.8625736");
+
+struct Recorder : LoadObserver {
+    QList<JobEvent> events;
+    QList<LoadProgress> progress;
+    int finished = 0;
+    void jobChanged(const JobEvent &e) override { events.append(e); }
+    void progressed(const LoadProgress &p) override { progress.append(p); }
+    void packageFinished(const PackageResult &) override { ++finished; }
+};
+
+QStringList filesIn(const QString &dir) {
+    return QDir(dir).entryList(QDir::Files, QDir::Name);
+}
+
+} // namespace
+
+class tst_PackageLoader : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    QString m_pkg;
+
+    ResolvedConfig config(const QMap<QString, QVariant> &options = {}) {
+        ResolvedConfig c;
+        c.destinationName = c.destinationType = QStringLiteral("dummy");
+        for (auto it = options.cbegin(); it != options.cend(); ++it)
+            c.options.insert(it.key(), ResolvedValue{it.value(), {}, false});
+        return c;
+    }
+    PackageResult run(const ResolvedConfig &cfg, LoadOptions opts = {}, Recorder *rec = nullptr) {
+        CancelToken cancel;
+        PackageLoader loader(std::make_shared<dummy::DummyDestination>(), cfg, opts, rec);
+        return loader.load(m_pkg, cancel);
+    }
+    QString folder(const char *name) const { return QDir(m_pkg).filePath(QLatin1String(name)); }
+
+private slots:
+    void init() {
+        dummy::DummyDestination::resetCompletedLoads();
+        QVERIFY(m_tmp.isValid());
+        const QString root =
+            QDir(m_tmp.path()).filePath(QString::number(QDateTime::currentMSecsSinceEpoch()));
+        QVERIFY(test::copyTree(test::dataPath("packages/gh_issues_insert_values"), root));
+        m_pkg = QDir(root).filePath(kLoadId);
+    }
+
+    void loadsEveryJob() {
+        Recorder rec;
+        const PackageResult r = run(config(), {}, &rec);
+        QCOMPARE(r.status, PackageStatus::Loaded);
+        QCOMPARE(r.loadId, kLoadId);
+        QCOMPARE(r.datasetName, QStringLiteral("gh_issues_insert_values"));
+        QCOMPARE(r.jobsTotal, 4);
+        QCOMPARE(r.jobsCompleted, 4);
+        QCOMPARE(r.rows, 166);
+        QVERIFY(r.failedJobs.isEmpty());
+        QCOMPARE(filesIn(folder("completed_jobs")).size(), 4);
+        QVERIFY(filesIn(folder("new_jobs")).isEmpty());
+        QVERIFY(filesIn(folder("started_jobs")).isEmpty());
+        QVERIFY(filesIn(folder(".pending_transitions")).isEmpty());
+        QVERIFY(QFile::exists(folder("applied_schema_updates.json")));
+        QVERIFY(!QFile::exists(folder("schema_updates.json")));
+        QFile marker(folder("package_completed.json"));
+        QVERIFY(marker.open(QIODevice::ReadOnly));
+        QCOMPARE(marker.readAll(), QByteArray("loaded"));
+        QCOMPARE(dummy::DummyDestination::completedLoads(), QStringList{kLoadId});
+        // Every job went Running -> Completed, in that order.
+        for (const QString &job : filesIn(folder("completed_jobs"))) {
+            QList<JobState> states;
+            for (const auto &e : rec.events)
+                if (e.fileName == job)
+                    states << e.state;
+            QCOMPARE(states, (QList<JobState>{JobState::Running, JobState::Completed}));
+        }
+        QCOMPARE(rec.finished, 1);
+        QVERIFY(!rec.progress.isEmpty());
+        QCOMPARE(rec.progress.last().jobsDone, 4);
+    }
+
+    void completedPackageIsNotLoadedTwice() {
+        QCOMPARE(run(config()).status, PackageStatus::Loaded);
+        const PackageResult again = run(config());
+        QCOMPARE(again.status, PackageStatus::Refused);
+        QVERIFY(again.error.message.contains("already loaded"));
+        QCOMPARE(dummy::DummyDestination::completedLoads().size(), 1);
+    }
+
+    void terminalFailureAbortsPackage() {
+        const PackageResult r = run(config({{"fail_tables", "issues__labels"}}));
+        QCOMPARE(r.status, PackageStatus::Aborted);
+        QCOMPARE(r.failedJobs.size(), 1);
+        QCOMPARE(r.failedJobs[0].table, QStringLiteral("issues__labels"));
+        QVERIFY(r.failedJobs[0].error.message.contains("fails terminally"));
+        QCOMPARE(filesIn(folder("completed_jobs")).size(), 3); // the other jobs complete
+        const QStringList failed = filesIn(folder("failed_jobs"));
+        QCOMPARE(failed.size(), 2); // the job file and its .exception
+        QVERIFY(failed.contains("issues__labels.c26f8c1531.0.insert_values.gz.exception"));
+        QFile ex(folder("failed_jobs/issues__labels.c26f8c1531.0.insert_values.gz.exception"));
+        QVERIFY(ex.open(QIODevice::ReadOnly));
+        QVERIFY(ex.readAll().contains("fails terminally"));
+        QFile marker(folder("package_completed.json"));
+        QVERIFY(marker.open(QIODevice::ReadOnly));
+        QCOMPARE(marker.readAll(), QByteArray("aborted"));
+        QVERIFY(dummy::DummyDestination::completedLoads().isEmpty()); // no _dlt_loads row
+    }
+
+    void failedJobsWithoutRaising() {
+        LoadOptions opts;
+        opts.raiseOnFailedJobs = false;
+        const PackageResult r = run(config({{"fail_tables", "issues"}}), opts);
+        QCOMPARE(r.status, PackageStatus::Loaded);
+        QCOMPARE(r.failedJobs.size(), 1);
+        QCOMPARE(dummy::DummyDestination::completedLoads(), QStringList{kLoadId});
+    }
+
+    void retriesPersistInFileNames() {
+        LoadOptions opts;
+        opts.raiseOnMaxRetries = 2;
+        opts.retryDelayMs = 0;
+        Recorder rec;
+        PackageResult r = run(config({{"retry_tables", "issues__labels"}}), opts, &rec);
+        QCOMPARE(r.status, PackageStatus::Incomplete);
+        QVERIFY(r.error.message.contains("2 retries"));
+        QCOMPARE(filesIn(folder("new_jobs")),
+                 QStringList{"issues__labels.c26f8c1531.2.insert_values.gz"});
+        QCOMPARE(filesIn(folder("completed_jobs")).size(), 3);
+        int retries = 0;
+        for (const auto &e : rec.events)
+            retries += e.state == JobState::Retry;
+        QCOMPARE(retries, 2);
+        QVERIFY(!QFile::exists(folder("package_completed.json")));
+
+        // A second run continues counting from the file name and stops at the next multiple.
+        r = run(config({{"retry_tables", "issues__labels"}}), opts);
+        QCOMPARE(r.status, PackageStatus::Incomplete);
+        QCOMPARE(filesIn(folder("new_jobs")),
+                 QStringList{"issues__labels.c26f8c1531.4.insert_values.gz"});
+
+        // Once the destination accepts it, the job completes with its retry count kept.
+        r = run(config(), opts);
+        QCOMPARE(r.status, PackageStatus::Loaded);
+        QVERIFY(filesIn(folder("completed_jobs"))
+                    .contains("issues__labels.c26f8c1531.4.insert_values.gz"));
+    }
+
+    void connectionFailureIsTransient() {
+        LoadOptions opts;
+        opts.raiseOnMaxRetries = 1;
+        opts.retryDelayMs = 0;
+        const PackageResult r = run(config({{"fail_on_open", true}}), opts);
+        // The coordinator's own connection fails first: nothing is touched, the package stays.
+        QCOMPARE(r.status, PackageStatus::Incomplete);
+        QCOMPARE(r.error.kind, ErrorKind::Transient);
+        QCOMPARE(filesIn(folder("new_jobs")).size(), 4);
+    }
+
+    void cancelLeavesPackageResumable() {
+        CancelToken cancel;
+        PackageLoader loader(std::make_shared<dummy::DummyDestination>(),
+                             config({{"job_delay_ms", 20000}}), {}, nullptr);
+        QThread *canceller = QThread::create([&cancel] {
+            QThread::msleep(300);
+            cancel.cancel();
+        });
+        canceller->start();
+        QElapsedTimer t;
+        t.start();
+        const PackageResult r = loader.load(m_pkg, cancel);
+        canceller->wait();
+        delete canceller;
+        QCOMPARE(r.status, PackageStatus::Incomplete);
+        QCOMPARE(r.error.kind, ErrorKind::Cancelled);
+        QVERIFY2(t.elapsed() < 3000, "cancel must stop running jobs promptly");
+        QCOMPARE(filesIn(folder("new_jobs")).size(), 4);
+        QVERIFY(filesIn(folder("started_jobs")).isEmpty());
+        QCOMPARE(run(config()).status, PackageStatus::Loaded);
+    }
+
+    void resumesFromPendingTransitions() {
+        // A previous run committed this job and recorded it, then died before moving the file.
+        const QString job = QStringLiteral("issues.8194f4afe9.0.insert_values.gz");
+        QDir().mkpath(folder("started_jobs"));
+        QVERIFY(QFile::rename(folder("new_jobs/") + job, folder("started_jobs/") + job));
+        QDir().mkpath(folder(".pending_transitions"));
+        QFile marker(folder(".pending_transitions/") + job);
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.write(R"({"state":"completed","failed_message":null})");
+        marker.close();
+        // If the job ran again it would fail: it must be finalised from the marker instead.
+        const PackageResult r = run(config({{"fail_tables", "issues"}}));
+        QCOMPARE(r.status, PackageStatus::Loaded);
+        QVERIFY(filesIn(folder("completed_jobs")).contains(job));
+        QVERIFY(filesIn(folder(".pending_transitions")).isEmpty());
+    }
+
+    void startedJobWithoutMarkerRunsAgain() {
+        const QString job = QStringLiteral("issues.8194f4afe9.0.insert_values.gz");
+        QDir().mkpath(folder("started_jobs"));
+        QVERIFY(QFile::rename(folder("new_jobs/") + job, folder("started_jobs/") + job));
+        const PackageResult r = run(config({{"fail_tables", "issues"}}));
+        QCOMPARE(r.status, PackageStatus::Aborted);
+        QVERIFY(filesIn(folder("failed_jobs")).contains(job));
+    }
+
+    void unknownFormatFailsOnlyThatJob() {
+        QFile f(folder("new_jobs/issues.0000000001.0.parquetish"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("nothing");
+        f.close();
+        const PackageResult r = run(config());
+        QCOMPARE(r.status, PackageStatus::Aborted);
+        QCOMPARE(r.failedJobs.size(), 1);
+        QVERIFY(r.failedJobs[0].error.message.contains("parquetish"));
+        QCOMPARE(filesIn(folder("completed_jobs")).size(), 4);
+    }
+
+    void refusesUnsupportedDispositionUntouched() {
+        const QString root = QDir(m_tmp.path()).filePath("merge");
+        QVERIFY(test::copyTree(test::dataPath("packages/gh_issues_merge_step1"), root));
+        m_pkg = QDir(root).filePath("1795476048.6638606");
+        const QStringList before = filesIn(folder("new_jobs"));
+        const PackageResult r = run(config());
+        QCOMPARE(r.status, PackageStatus::Refused);
+        QVERIFY(r.error.message.contains("issues (merge)"));
+        QVERIFY(r.error.message.contains("issues__labels (merge)"));
+        QCOMPARE(filesIn(folder("new_jobs")), before);
+        QVERIFY(QFile::exists(folder("schema_updates.json")));
+    }
+
+    void missingSchemaIsRefused() {
+        QVERIFY(QFile::remove(folder("schema.json")));
+        const PackageResult r = run(config());
+        QCOMPARE(r.status, PackageStatus::Refused);
+        QVERIFY(r.error.fullText().contains("schema.json"));
+        QCOMPARE(filesIn(folder("new_jobs")).size(), 4);
+    }
+
+    void tableSequentialAndWorkersStillLoadAll() {
+        LoadOptions opts;
+        opts.workers = 3;
+        opts.parallelismStrategy = ParallelismStrategy::TableSequential;
+        QCOMPARE(run(config(), opts).status, PackageStatus::Loaded);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_PackageLoader)
+#include "tst_PackageLoader.moc"

@@ -1,0 +1,240 @@
+#include "PackagesModel.h"
+
+#include "Error.h"
+#include "StateColors.h"
+#include "package/LoadPackage.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSet>
+
+namespace wharf::ui {
+
+QString packageStateText(PackageState s)
+{
+    switch (s) {
+    case PackageState::New:
+        return QStringLiteral("new");
+    case PackageState::Loaded:
+        return QStringLiteral("loaded");
+    case PackageState::Aborted:
+        return QStringLiteral("aborted");
+    case PackageState::PartiallyLoaded:
+        return QStringLiteral("partially loaded");
+    case PackageState::Unreadable:
+        break;
+    }
+    return QStringLiteral("unreadable");
+}
+
+PackageSummary PackageSummary::summarize(const QString &packageDir)
+{
+    PackageSummary s;
+    s.dir = QFileInfo(packageDir).absoluteFilePath();
+    s.loadId = QFileInfo(packageDir).fileName();
+    try {
+        const LoadPackage package = LoadPackage::open(packageDir);
+        s.loadId = package.loadId();
+        s.pipelineName = package.pipelineName();
+        if (s.pipelineName.isEmpty())
+            s.pipelineName = package.loadSchema().name;
+        int started = 0;
+        for (const auto &job : package.allJobs()) {
+            s.totalBytes += job.size;
+            switch (job.folder) {
+            case JobFolder::Started:
+                ++started;
+                [[fallthrough]];
+            case JobFolder::New:
+                ++s.newJobs;
+                break;
+            case JobFolder::Completed:
+                ++s.completedJobs;
+                break;
+            case JobFolder::Failed:
+                ++s.failedJobs;
+                break;
+            }
+        }
+        if (package.isCompleted())
+            s.state = package.completionState() == QLatin1String("aborted") ? PackageState::Aborted
+                                                                             : PackageState::Loaded;
+        else if (s.completedJobs + s.failedJobs + started > 0)
+            s.state = PackageState::PartiallyLoaded;
+    } catch (const Error &e) {
+        s.state = PackageState::Unreadable;
+        s.error = e.fullText();
+    }
+    return s;
+}
+
+PackagesModel::PackagesModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+QStringList PackagesModel::scan(const QString &root)
+{
+    QStringList found = LoadPackage::findPackages(root);
+    if (!found.isEmpty() || LoadPackage::looksLikePackage(root))
+        return found;
+    // One level more: <root>/<pipeline>/<load_id> or <root>/<pipeline>/load/normalized/<id>.
+    const auto children = QDir(root).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const auto &child : children)
+        found += LoadPackage::findPackages(child.absoluteFilePath());
+    return found;
+}
+
+void PackagesModel::setRoots(const QStringList &roots)
+{
+    m_roots.clear();
+    for (const auto &r : roots) {
+        const QString abs = QDir(r).absolutePath();
+        if (!m_roots.contains(abs))
+            m_roots.append(abs);
+    }
+    refresh();
+}
+
+bool PackagesModel::addRoot(const QString &root)
+{
+    const QString abs = QDir(root).absolutePath();
+    if (m_roots.contains(abs))
+        return false;
+    m_roots.append(abs);
+    refresh();
+    return true;
+}
+
+void PackagesModel::refresh()
+{
+    beginResetModel();
+    m_packages.clear();
+    QSet<QString> seen;
+    for (const auto &root : std::as_const(m_roots)) {
+        for (const auto &dir : scan(root)) {
+            if (seen.contains(dir))
+                continue;
+            seen.insert(dir);
+            m_packages.append(PackageSummary::summarize(dir));
+        }
+    }
+    endResetModel();
+}
+
+int PackagesModel::rowOf(const QString &dir) const
+{
+    const QString abs = QFileInfo(dir).absoluteFilePath();
+    for (int i = 0; i < m_packages.size(); ++i)
+        if (m_packages[i].dir == abs)
+            return i;
+    return -1;
+}
+
+int PackagesModel::firstLoadableRow() const
+{
+    for (int i = 0; i < m_packages.size(); ++i)
+        if (m_packages[i].isLoadable())
+            return i;
+    return -1;
+}
+
+int PackagesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_packages.size());
+}
+
+int PackagesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+namespace {
+
+QString jobsText(const PackageSummary &p)
+{
+    QString text = QStringLiteral("%1/%2").arg(p.completedJobs).arg(p.totalJobs());
+    if (p.failedJobs > 0)
+        text += QStringLiteral(" (%1 failed)").arg(p.failedJobs);
+    return text;
+}
+
+QColor stateColor(PackageState s)
+{
+    switch (s) {
+    case PackageState::Loaded:
+        return colors::success();
+    case PackageState::Aborted:
+    case PackageState::Unreadable:
+        return colors::failure();
+    case PackageState::PartiallyLoaded:
+        return colors::warning();
+    case PackageState::New:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+QVariant PackagesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const PackageSummary &p = m_packages.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case LoadIdColumn:
+            return p.loadId;
+        case PipelineColumn:
+            return p.pipelineName;
+        case StateColumn:
+            return packageStateText(p.state);
+        case JobsColumn:
+            return jobsText(p);
+        case SizeColumn:
+            return QLocale().formattedDataSize(p.totalBytes);
+        }
+        break;
+    case Qt::ToolTipRole:
+        return p.error.isEmpty() ? QDir::toNativeSeparators(p.dir) : p.error;
+    case Qt::ForegroundRole:
+        if (index.column() == StateColumn) {
+            const QColor c = stateColor(p.state);
+            return c.isValid() ? QVariant(c) : QVariant();
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == JobsColumn || index.column() == SizeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case DirRole:
+        return p.dir;
+    case StateRole:
+        return int(p.state);
+    }
+    return {};
+}
+
+QVariant PackagesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case LoadIdColumn:
+        return tr("Load ID");
+    case PipelineColumn:
+        return tr("Pipeline");
+    case StateColumn:
+        return tr("State");
+    case JobsColumn:
+        return tr("Jobs done");
+    case SizeColumn:
+        return tr("Size");
+    }
+    return {};
+}
+
+} // namespace wharf::ui

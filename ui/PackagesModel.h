@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace wharf::ui {
+
+/// Where a package stands, from its folders: nothing started, done (package_completed.json
+/// says loaded or aborted), or some jobs moved on without the package completing.
+enum class PackageState { New, Loaded, Aborted, PartiallyLoaded, Unreadable };
+QString packageStateText(PackageState s); ///< "new", "loaded", "partially loaded", ...
+
+/// What the packages list shows about one load package. Read by summarize() from the package
+/// folder through core's LoadPackage (cheap: a directory listing and two small JSON files).
+struct PackageSummary {
+    QString dir; ///< absolute package folder
+    QString loadId;
+    QString pipelineName; ///< pipeline name, or the schema name when the package has no state
+    PackageState state = PackageState::New;
+    int newJobs = 0;       ///< new_jobs/ + started_jobs/
+    int completedJobs = 0; ///< completed_jobs/
+    int failedJobs = 0;    ///< failed_jobs/
+    qint64 totalBytes = 0; ///< size of every job file
+    QString error;         ///< why it is Unreadable
+
+    int totalJobs() const { return newJobs + completedJobs + failedJobs; }
+    /// Can Run load it? (not completed and readable)
+    bool isLoadable() const { return state == PackageState::New || state == PackageState::PartiallyLoaded; }
+
+    /// Never throws: problems give state Unreadable with `error` set.
+    static PackageSummary summarize(const QString &packageDir);
+};
+
+/// The load packages found under a list of folders ("roots"). A root may be a package, a
+/// folder of packages, a dlt pipeline folder (load/normalized/), or a folder of those (the
+/// `<root>/<pipeline>/<load_id>` layout the bundled sample uses). GUI thread only.
+class PackagesModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { LoadIdColumn, PipelineColumn, StateColumn, JobsColumn, SizeColumn, ColumnCount };
+    /// Qt::UserRole: the package folder (QString), on every column.
+    static constexpr int DirRole = Qt::UserRole;
+    /// Qt::UserRole + 1: int(PackageState).
+    static constexpr int StateRole = Qt::UserRole + 1;
+
+    explicit PackagesModel(QObject *parent = nullptr);
+
+    /// Replaces the roots and rescans.
+    void setRoots(const QStringList &roots);
+    /// Adds a root (ignored if already there) and rescans; returns true if it was new.
+    bool addRoot(const QString &root);
+    const QStringList &roots() const { return m_roots; }
+
+    /// Re-reads every root. Resets the model (views keep their selection via DirRole).
+    void refresh();
+
+    const PackageSummary &package(int row) const { return m_packages.at(row); }
+    /// Row of the package folder `dir`, or -1.
+    int rowOf(const QString &dir) const;
+    /// The first package Run can load, or -1.
+    int firstLoadableRow() const;
+
+    /// Every package folder under `root` (see class comment), sorted by load id within a folder.
+    static QStringList scan(const QString &root);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QStringList m_roots;
+    QList<PackageSummary> m_packages;
+};
+
+} // namespace wharf::ui
