@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QString>
 #include <QStringList>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -90,9 +91,13 @@ inline QString describe(const Value &v) {
         return kind + (v.b ? QStringLiteral(":true") : QStringLiteral(":false"));
     case ValueKind::Int:
         return kind + QLatin1Char(':') + QString::number(v.i);
-    case ValueKind::Double:
-        return kind + QLatin1Char(':') + QString::asprintf("%.17g", v.d) + QLatin1Char('|') +
+    case ValueKind::Double: {
+        // snprintf, not QString::number: Qt prints -0.0 as "0".
+        char number[40];
+        std::snprintf(number, sizeof number, "%.17g", v.d);
+        return kind + QLatin1Char(':') + QLatin1String(number) + QLatin1Char('|') +
                QString::fromStdString(v.text);
+    }
     case ValueKind::Binary:
         return kind + QLatin1Char(':') +
                QString::fromLatin1(QByteArray::fromStdString(v.text).toHex());

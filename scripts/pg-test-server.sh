@@ -1,0 +1,31 @@
+# shellcheck shell=bash
+# Functions to run a throw-away PostgreSQL 15 for the tests (source this file).
+# wharf_pg_start [port]: initdb into a temp dir, start on 127.0.0.1, create role/db "wharf",
+#                        export WHARF_TEST_PG (a libpq connection string) and PG* variables.
+# wharf_pg_stop: stop the server and delete its folder.
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+wharf_pg_start() {
+  local port="${1:-54339}"
+  if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port"; then echo "port $port already in use" >&2; return 1; fi
+  WHARF_PG_DIR="$(mktemp -d /tmp/wharf-pg.XXXXXX)"
+  local run=()
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$WHARF_PG_DIR"; run=(runuser -u postgres --); fi
+  "${run[@]}" "$PG_BIN/initdb" -D "$WHARF_PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync \
+    >"$WHARF_PG_DIR/initdb.log" 2>&1 || { cat "$WHARF_PG_DIR/initdb.log"; return 1; }
+  "${run[@]}" "$PG_BIN/pg_ctl" -D "$WHARF_PG_DIR/data" -l "$WHARF_PG_DIR/server.log" -w -t 60 \
+    -o "-p $port -k $WHARF_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null || { cat "$WHARF_PG_DIR/server.log"; return 1; }
+  "$PG_BIN/psql" -qAt -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -c "CREATE ROLE wharf LOGIN PASSWORD 'wharf' CREATEDB" -c "CREATE DATABASE wharf OWNER wharf" >/dev/null || return 1
+  export PGHOST=127.0.0.1 PGPORT="$port" PGUSER=wharf PGDATABASE=wharf PGPASSWORD=wharf
+  export WHARF_TEST_PG="host=127.0.0.1 port=$port dbname=wharf user=wharf password=wharf"
+  export WHARF_PG_DIR
+}
+wharf_pg_stop() {
+  [ -n "${WHARF_PG_DIR:-}" ] && [ -d "$WHARF_PG_DIR/data" ] || return 0
+  local run=()
+  if [ "$(id -u)" -eq 0 ]; then run=(runuser -u postgres --); fi
+  "${run[@]}" "$PG_BIN/pg_ctl" -D "$WHARF_PG_DIR/data" -m fast -w -t 30 stop >/dev/null 2>&1 \
+    || kill -9 "$(head -1 "$WHARF_PG_DIR/data/postmaster.pid" 2>/dev/null)" 2>/dev/null || true
+  rm -rf "$WHARF_PG_DIR"; WHARF_PG_DIR=
+}
