@@ -50,7 +50,7 @@ LoadControls::LoadControls(QAction *runAction, QAction *cancelAction, QWidget *p
     m_progress->setObjectName(QStringLiteral("loadProgress"));
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
-    m_progress->setFormat(tr("%v of %m jobs"));
+    m_progress->setFormat(tr("Idle"));
     m_progress->setTextVisible(true);
     m_rate->setObjectName(QStringLiteral("loadRate"));
     m_rate->setMinimumWidth(m_rate->fontMetrics().horizontalAdvance(rateText(1000000, 100000, 100000)));
@@ -67,6 +67,7 @@ void LoadControls::started(int jobsTotal)
 {
     m_progress->setRange(0, std::max(1, jobsTotal));
     m_progress->setValue(0);
+    m_progress->setFormat(tr("%v of %m jobs"));
     m_rate->setText(tr("starting…"));
 }
 

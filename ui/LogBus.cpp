@@ -5,6 +5,8 @@
 #include <QTime>
 #include <atomic>
 
+Q_LOGGING_CATEGORY(lcUi, "wharf.ui")
+
 namespace wharf::ui {
 
 namespace {

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <QLoggingCategory>
 #include <QObject>
 #include <QString>
+
+/// The GUI's own messages (wharf.ui): load summaries, start/stop, errors shown to the user.
+Q_DECLARE_LOGGING_CATEGORY(lcUi)
 
 namespace wharf::ui {
 

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 
+#include <QByteArray>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -413,6 +414,15 @@ Cell Coercer::toBinary(const Value &v)
                 fail(v, "invalid hex digit");
             m_scratch[k] = char(byte);
         }
+        c.s = m_scratch;
+        return c;
+    }
+    if (m_options.base64Binary) {
+        const QByteArray decoded = QByteArray::fromBase64(
+            QByteArray::fromRawData(v.text.data(), qsizetype(v.text.size())), QByteArray::AbortOnBase64DecodingErrors);
+        if (decoded.isEmpty() && !v.text.empty())
+            fail(v, "not base64");
+        m_scratch.assign(decoded.constData(), std::size_t(decoded.size()));
         c.s = m_scratch;
         return c;
     }

@@ -71,6 +71,7 @@ JobResult SqliteJobClient::runJob(const JobContext &ctx)
     copts.emptyIsNull = ctx.file.name.format == FileFormat::Csv;
     copts.nativeBool = false;
     copts.temporal = TemporalStyle::SqliteUtc;
+    copts.base64Binary = ctx.file.name.format == FileFormat::Jsonl;
     QStringList quoted;
     for (const auto &name : fileColumns) {
         const Column *col = table.column(name);

@@ -44,3 +44,39 @@ bool copyTree(const QString &from, const QString &to)
 }
 
 } // namespace wharf::test
+
+#include <QProcess>
+
+namespace wharf::test {
+
+CliResult runWharf(const QStringList &args, const QString &cwd, const QMap<QString, QString> &extraEnv, int timeoutMs)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto &key : env.keys())
+        if (key.startsWith(QLatin1String("DESTINATION__")) || key.startsWith(QLatin1String("LOAD__")))
+            env.remove(key);
+    const QString home = QDir(cwd).filePath(QStringLiteral(".home"));
+    QDir().mkpath(home);
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), QDir(home).filePath(QStringLiteral(".local/share")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir(home).filePath(QStringLiteral(".config")));
+    for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
+        env.insert(it.key(), it.value());
+    p.setProcessEnvironment(env);
+    p.setWorkingDirectory(cwd);
+    p.start(qEnvironmentVariable("WHARF_BIN"), args);
+    CliResult r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("<timed out>");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err += QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace wharf::test

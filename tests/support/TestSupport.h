@@ -14,3 +14,23 @@ QString dataPath(const QString &relative);
 bool copyTree(const QString &from, const QString &to);
 
 } // namespace wharf::test
+
+#include <QMap>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace wharf::test {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QString all() const { return out + err; }
+};
+
+/// Runs the built `wharf` binary (WHARF_BIN) with `args` in `cwd`, with HOME and the XDG
+/// folders pointed into `cwd` so that no user configuration leaks in, plus `extraEnv`.
+CliResult runWharf(const QStringList &args, const QString &cwd,
+                   const QMap<QString, QString> &extraEnv = {}, int timeoutMs = 120000);
+
+} // namespace wharf::test

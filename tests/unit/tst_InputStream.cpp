@@ -208,7 +208,7 @@ void tst_InputStream::errors_data() {
         << formatsPath("bad_truncated.insert_values.gz") << QStringLiteral("truncated gzip data");
     QTest::newRow("missing file") << formatsPath("no_such_file.insert_values")
                                   << QStringLiteral("cannot open file");
-    QTest::newRow("directory") << dataPath(QStringLiteral("formats")) << QStringLiteral("file");
+    QTest::newRow("directory") << dataPath(QStringLiteral("formats")) << QStringLiteral("cannot open file");
 }
 
 void tst_InputStream::errors() {

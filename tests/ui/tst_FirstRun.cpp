@@ -1,0 +1,214 @@
+// First run of the GUI on a machine with no configuration: the SQLite default destination and
+// the bundled sample are preselected, and one click on Run loads the sample.
+#include "BuiltinDestinations.h"
+#include "DestinationPicker.h"
+#include "GuiMain.h"
+#include "JobsModel.h"
+#include "JobsPanel.h"
+#include "LoadControls.h"
+#include "LoadSession.h"
+#include "LogBus.h"
+#include "LogDock.h"
+#include "MainWindow.h"
+#include "PackagesModel.h"
+#include "PackagesPanel.h"
+#include "TestSupport.h"
+#include "config/ConfigResolver.h"
+#include "destination/ResolvedDestination.h"
+#include "package/SampleInstaller.h"
+#include "sqlite/SqliteConnection.h"
+#include "sqlite/SqliteDestination.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <sqlite3.h>
+
+using namespace wharf;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 60000;
+const QString kSampleLoadId = QStringLiteral("1795476037.8625736");
+const QString kDataset = QStringLiteral("gh_issues_insert_values");
+
+qint64 countRows(const QString &dbFile, const QString &table)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(dbFile.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return -1;
+    }
+    sqlite3_stmt *stmt = nullptr;
+    qint64 n = -1;
+    const QByteArray sql = QStringLiteral("SELECT count(*) FROM \"%1\"").arg(table).toUtf8();
+    if (sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    else
+        qWarning() << "counting" << table << "in" << dbFile << "failed:" << sqlite3_errmsg(db);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+}
+
+QString datasetFile()
+{
+    const ConfigResolver resolver(ConfigLocations::defaults());
+    const auto destination = ResolvedDestination::resolve(resolver, QStringLiteral("sqlite"));
+    return sqlite::SqliteConnection::datasetFile(sqlite::SqliteDestination::databasePath(destination.config), kDataset);
+}
+
+} // namespace
+
+class TestFirstRun : public QObject {
+    Q_OBJECT
+public:
+    QString m_home;
+
+private slots:
+    void initTestCase()
+    {
+        // The environment was set up in main(), before QApplication existed.
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation).startsWith(m_home));
+        QVERIFY(!QFileInfo::exists(defaultPackagesDir()));
+        ui::LogBus::installMessageHandler();
+    }
+
+    void cleanupTestCase() { ui::LogBus::uninstallMessageHandler(); }
+
+    void oneClickLoadsTheSample()
+    {
+        const auto window = ui::createMainWindow();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+
+        // SQLite, at its default place in the (temporary) user data folder.
+        QCOMPARE(window->destinationPicker()->currentType(), QStringLiteral("sqlite"));
+        QCOMPARE(window->destinationPicker()->error(), QString());
+        QVERIFY2(window->destinationPicker()->location().contains(QStringLiteral("wharf/wharf.db")),
+                 qPrintable(window->destinationPicker()->location()));
+
+        // The sample was installed and is selected, its four jobs shown as ready.
+        const QString sample = QDir(defaultPackagesDir()).filePath(kDataset + QLatin1Char('/') + kSampleLoadId);
+        QVERIFY(QFileInfo::exists(sample + QStringLiteral("/schema.json")));
+        QCOMPARE(window->packagesPanel()->currentPackage(), sample);
+        ui::JobsModel *jobs = window->jobsPanel()->model();
+        QCOMPARE(jobs->rowCount(), 4);
+        QCOMPARE(jobs->countInState(JobState::Ready), 4);
+        QVERIFY(window->runAction()->isEnabled());
+        QVERIFY(!window->cancelAction()->isEnabled());
+
+        QSignalSpy finished(window->session(), &ui::LoadSession::finished);
+        QSignalSpy loaderFinished(window->session()->loader(), &Loader::packageFinished);
+        QTest::mouseClick(window->loadControls()->runButton(), Qt::LeftButton);
+        QVERIFY(!window->runAction()->isEnabled());
+
+        QTRY_COMPARE_WITH_TIMEOUT(loaderFinished.count(), 1, kLoadTimeoutMs);
+        QTRY_COMPARE(finished.count(), 1);
+        const auto result = finished.first().first().value<PackageResult>();
+        QVERIFY2(result.status == PackageStatus::Loaded,
+                 qPrintable(packageStatusName(result.status) + QStringLiteral(": ") + result.error.fullText()));
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->allCompleted(), kLoadTimeoutMs);
+        QCOMPARE(jobs->rowCount(), 4);
+        QCOMPARE(result.datasetName, kDataset);
+        QCOMPARE(result.rows, 166);
+
+        // The list was refreshed: the package is loaded now, so Run has nothing left to do.
+        const ui::PackagesModel *packages = window->packagesPanel()->model();
+        QCOMPARE(window->packagesPanel()->currentPackage(), sample);
+        QCOMPARE(packages->package(packages->rowOf(sample)).state, ui::PackageState::Loaded);
+        QVERIFY(!window->runAction()->isEnabled());
+        QVERIFY(!window->cancelAction()->isEnabled());
+
+        // dlt's summary in the log dock.
+        const auto logHas = [&](const QString &s) { return window->logDock()->text().contains(s); };
+        QTRY_VERIFY(logHas(QStringLiteral("1 load package(s) were loaded to destination sqlite and into dataset ") +
+                           kDataset));
+        QTRY_VERIFY(logHas(QStringLiteral("Load package %1 is LOADED and contains no failed jobs").arg(kSampleLoadId)));
+
+        const QString db = datasetFile();
+        QVERIFY2(QFileInfo::exists(db), qPrintable(db));
+        QVERIFY(db.startsWith(m_home));
+        QCOMPARE(countRows(db, QStringLiteral("issues")), 100);
+        QCOMPARE(countRows(db, QStringLiteral("issues__labels")), 34);
+        QCOMPARE(countRows(db, QStringLiteral("issues__assignees")), 31);
+        QCOMPARE(countRows(db, QStringLiteral("_dlt_loads")), 1);
+
+        const QString shot = qEnvironmentVariable("WHARF_SCREENSHOT");
+        if (!shot.isEmpty())
+            QVERIFY2(window->grab().save(shot, "PNG"), qPrintable(shot));
+    }
+
+    void escapeCancelsARunningLoad()
+    {
+        // A slow dummy destination, so that the load is still running when Esc arrives.
+        qputenv("DESTINATION__DUMMY__JOB_DELAY_MS", "20000");
+        const QString folder = QDir(m_home).filePath(QStringLiteral("more-packages"));
+        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages/gh_issues_csv")),
+                               folder + QStringLiteral("/gh_issues_csv")));
+
+        const auto window = ui::createMainWindow();
+        window->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        window->addPackagesFolder(folder);
+        const QString package = window->packagesPanel()->currentPackage();
+        QVERIFY2(package.startsWith(folder), qPrintable(package));
+        window->destinationPicker()->setCurrentType(QStringLiteral("dummy"));
+        QVERIFY(window->runAction()->isEnabled());
+
+        QSignalSpy finished(window->session(), &ui::LoadSession::finished);
+        QTest::keyClick(window.get(), Qt::Key_R, Qt::ControlModifier);
+        QTRY_COMPARE(window->jobsPanel()->model()->countInState(JobState::Running), 1);
+        QVERIFY(window->cancelAction()->isEnabled());
+        QVERIFY(window->loadControls()->cancelButton()->isEnabled());
+
+        QTest::keyClick(window.get(), Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(finished.first().first().value<PackageResult>().status, PackageStatus::Incomplete);
+        QCOMPARE(window->jobsPanel()->model()->countInState(JobState::Running), 0);
+        const ui::PackagesModel *packages = window->packagesPanel()->model();
+        QVERIFY(packages->package(packages->rowOf(package)).isLoadable());
+        QVERIFY(window->runAction()->isEnabled());
+        qunsetenv("DESTINATION__DUMMY__JOB_DELAY_MS");
+    }
+};
+
+int main(int argc, char **argv)
+{
+    // QStandardPaths must resolve into a fresh folder, so set HOME and the XDG folders before
+    // anything (QApplication included) reads them, and run from an empty project folder.
+    QTemporaryDir home;
+    if (!home.isValid())
+        return 1;
+    const QString root = QFileInfo(home.path()).canonicalFilePath();
+    for (const char *sub : {"data", "config", "project"})
+        QDir(root).mkpath(QLatin1String(sub));
+    qputenv("HOME", root.toUtf8());
+    qputenv("XDG_DATA_HOME", (root + QStringLiteral("/data")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", (root + QStringLiteral("/config")).toUtf8());
+    // Configuration from the environment would make this not a first run.
+    for (const QString &name : QProcessEnvironment::systemEnvironment().keys())
+        if (name.startsWith(QLatin1String("DESTINATION__")) || name.startsWith(QLatin1String("CREDENTIALS__")) ||
+            name.startsWith(QLatin1String("LOAD__")) || name.startsWith(QLatin1String("DATASET_NAME")))
+            qunsetenv(name.toUtf8().constData());
+    QStandardPaths::setTestModeEnabled(false);
+    QDir::setCurrent(root + QStringLiteral("/project"));
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("wharf"));
+    QApplication::setOrganizationName(QStringLiteral("Wharf"));
+    registerBuiltinDestinations();
+
+    TestFirstRun test;
+    test.m_home = root;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_FirstRun.moc"

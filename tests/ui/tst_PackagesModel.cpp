@@ -1,0 +1,162 @@
+#include "PackagesModel.h"
+#include "PackagesPanel.h"
+#include "TestSupport.h"
+#include "package/LoadPackage.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wharf;
+using wharf::ui::PackagesModel;
+using wharf::ui::PackageState;
+
+namespace {
+
+const QString kInsertValues = QStringLiteral("gh_issues_insert_values/1795476037.8625736");
+const QString kCsv = QStringLiteral("gh_issues_csv/1795476039.4863045");
+const QString kJsonl = QStringLiteral("gh_issues_typed_jsonl/1795476041.0216246");
+
+} // namespace
+
+class TestPackagesModel : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_tmp;
+    QString m_root;
+
+    QString pkg(const QString &relative) const { return QDir(m_root).filePath(relative); }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_tmp.isValid());
+        m_root = QDir(m_tmp.path()).filePath(QString::number(QDateTime::currentMSecsSinceEpoch()));
+        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages")), m_root));
+    }
+
+    void listsPackagesTwoLevelsDown()
+    {
+        PackagesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRoots({m_root});
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.columnCount(), int(PackagesModel::ColumnCount));
+        const int row = model.rowOf(pkg(kInsertValues));
+        QVERIFY(row >= 0);
+        const auto &p = model.package(row);
+        QCOMPARE(p.loadId, QStringLiteral("1795476037.8625736"));
+        QCOMPARE(p.pipelineName, QStringLiteral("gh_issues_insert_values"));
+        QCOMPARE(p.state, PackageState::New);
+        QCOMPARE(p.newJobs, 4);
+        QCOMPARE(p.totalJobs(), 4);
+        QVERIFY(p.totalBytes > 0);
+        QVERIFY(p.isLoadable());
+        QCOMPARE(model.index(row, PackagesModel::LoadIdColumn).data().toString(), p.loadId);
+        QCOMPARE(model.index(row, PackagesModel::StateColumn).data().toString(), QStringLiteral("new"));
+        QCOMPARE(model.index(row, PackagesModel::JobsColumn).data().toString(), QStringLiteral("0/4"));
+        QCOMPARE(model.index(row, PackagesModel::SizeColumn).data().toString(),
+                 QLocale().formattedDataSize(p.totalBytes));
+        QCOMPARE(model.index(row, PackagesModel::PipelineColumn).data(PackagesModel::DirRole).toString(), p.dir);
+        QVERIFY(!model.headerData(PackagesModel::JobsColumn, Qt::Horizontal).toString().isEmpty());
+    }
+
+    void statesFollowTheFolders()
+    {
+        PackagesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRoots({m_root});
+
+        LoadPackage loaded = LoadPackage::open(pkg(kInsertValues));
+        for (const auto &job : loaded.jobs(JobFolder::New))
+            loaded.moveJob(job, JobFolder::Completed);
+        loaded.markCompleted(false);
+        LoadPackage aborted = LoadPackage::open(pkg(kCsv));
+        aborted.moveJob(aborted.jobs(JobFolder::New).first(), JobFolder::Failed);
+        aborted.markCompleted(true);
+        LoadPackage partial = LoadPackage::open(pkg(kJsonl));
+        partial.moveJob(partial.jobs(JobFolder::New).first(), JobFolder::Completed);
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.refresh();
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 7);
+        const auto &l = model.package(model.rowOf(pkg(kInsertValues)));
+        QCOMPARE(l.state, PackageState::Loaded);
+        QCOMPARE(l.completedJobs, 4);
+        QVERIFY(!l.isLoadable());
+        QCOMPARE(model.index(model.rowOf(pkg(kInsertValues)), PackagesModel::JobsColumn).data().toString(),
+                 QStringLiteral("4/4"));
+        const auto &a = model.package(model.rowOf(pkg(kCsv)));
+        QCOMPARE(a.state, PackageState::Aborted);
+        QCOMPARE(a.failedJobs, 1);
+        QVERIFY(model.index(model.rowOf(pkg(kCsv)), PackagesModel::JobsColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("1 failed")));
+        const int partialRow = model.rowOf(pkg(kJsonl));
+        QCOMPARE(model.package(partialRow).state, PackageState::PartiallyLoaded);
+        QCOMPARE(model.index(partialRow, PackagesModel::StateColumn).data().toString(),
+                 QStringLiteral("partially loaded"));
+        QVERIFY(model.index(partialRow, PackagesModel::StateColumn).data(Qt::ForegroundRole).isValid());
+        QVERIFY(model.package(partialRow).isLoadable());
+        QCOMPARE(model.package(model.firstLoadableRow()).state, PackageState::New);
+    }
+
+    void unreadablePackageIsListed()
+    {
+        const QString broken = QDir(m_root).filePath(QStringLiteral("broken/1.0"));
+        QVERIFY(QDir().mkpath(broken + QStringLiteral("/new_jobs")));
+        QFile junk(broken + QStringLiteral("/new_jobs/not a job file"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.close();
+        PackagesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRoots({broken});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.package(0).state, PackageState::Unreadable);
+        QVERIFY(!model.package(0).error.isEmpty());
+        QCOMPARE(model.index(0, 0).data(Qt::ToolTipRole).toString(), model.package(0).error);
+        QCOMPARE(model.firstLoadableRow(), -1);
+    }
+
+    void rootsAreDeduplicated()
+    {
+        PackagesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QVERIFY(model.addRoot(pkg(kInsertValues))); // a package folder itself
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(!model.addRoot(pkg(kInsertValues)));
+        QVERIFY(model.addRoot(m_root)); // contains it again: listed once
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.roots().size(), 2);
+        QVERIFY(model.addRoot(QDir(m_tmp.path()).filePath(QStringLiteral("does-not-exist"))));
+        QCOMPARE(model.rowCount(), 7);
+    }
+
+    void panelKeepsSelectionAcrossRefresh()
+    {
+        ui::PackagesPanel panel;
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy changed(&panel, &ui::PackagesPanel::currentPackageChanged);
+        panel.model()->setRoots({m_root});
+        QVERIFY(panel.selectPackage(pkg(kCsv)));
+        QCOMPARE(panel.currentPackage(), pkg(kCsv));
+        QCOMPARE(changed.count(), 1);
+        LoadPackage::open(pkg(kCsv)).markCompleted(false);
+        panel.refresh();
+        QCOMPARE(panel.currentPackage(), pkg(kCsv));
+        QCOMPARE(changed.count(), 1); // same package: no change announced
+        QCOMPARE(panel.model()->package(panel.model()->rowOf(pkg(kCsv))).state, PackageState::Loaded);
+        panel.selectFirstLoadable();
+        QVERIFY(panel.currentPackage() != pkg(kCsv));
+        QVERIFY(panel.model()->package(panel.model()->rowOf(panel.currentPackage())).isLoadable());
+    }
+};
+
+QTEST_MAIN(TestPackagesModel)
+#include "tst_PackagesModel.moc"

@@ -1,0 +1,31 @@
+#include "GuiMain.h"
+
+#include "LogBus.h"
+#include "MainWindow.h"
+#include "Startup.h"
+
+#include <QApplication>
+
+namespace wharf::ui {
+
+std::unique_ptr<MainWindow> createMainWindow()
+{
+    return std::make_unique<MainWindow>(prepareStartup());
+}
+
+int runMainWindow(int argc, char **argv)
+{
+    // QApplication keeps a reference to argc: it must outlive the application, and does here.
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("wharf"));
+    QApplication::setOrganizationName(QStringLiteral("Wharf"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Wharf"));
+    LogBus::installMessageHandler();
+    const auto window = createMainWindow();
+    window->show();
+    const int code = QApplication::exec();
+    LogBus::uninstallMessageHandler();
+    return code;
+}
+
+} // namespace wharf::ui
