@@ -36,6 +36,9 @@ JobEvent eventFromFile(const QString &loadId, const JobFile &file)
     e.format = file.name.formatName;
     e.size = file.size;
     e.retryCount = file.name.retryCount;
+    // Not known from the files alone (a job finished in an earlier run): shown blank.
+    e.rows = -1;
+    e.durationMs = -1;
     switch (file.folder) {
     case JobFolder::New:
     case JobFolder::Started:
@@ -53,6 +56,8 @@ JobEvent eventFromFile(const QString &loadId, const JobFile &file)
 
 QString durationText(qint64 ms)
 {
+    if (ms < 1)
+        return QStringLiteral("< 1 ms");
     if (ms < 1000)
         return QStringLiteral("%1 ms").arg(ms);
     return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', ms < 10000 ? 2 : 1);
@@ -138,10 +143,9 @@ QVariant JobsModel::display(const JobEvent &job, int column) const
     case RetriesColumn:
         return job.retryCount;
     case RowsColumn:
-        return job.state == JobState::Completed && (job.rows > 0 || job.durationMs > 0) ? QLocale().toString(job.rows)
-                                                                                        : QString();
+        return job.state == JobState::Completed && job.rows >= 0 ? QLocale().toString(job.rows) : QString();
     case DurationColumn:
-        return finished && job.durationMs > 0 ? durationText(job.durationMs) : QString();
+        return finished && job.durationMs >= 0 ? durationText(job.durationMs) : QString();
     case ErrorColumn:
         // One line in the table; the full text (detail, hint, statement) is the tooltip.
         return job.error.message.section(QLatin1Char('\n'), 0, 0);

@@ -20,7 +20,7 @@ LogDock::LogDock(QWidget *parent)
     m_view->setObjectName(QStringLiteral("logView"));
     m_view->setReadOnly(true);
     m_view->setMaximumBlockCount(kMaxLines);
-    m_view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_view->setPlaceholderText(tr("Messages of the load appear here."));
     setWidget(m_view);

@@ -44,8 +44,8 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_packages);
     splitter->addWidget(m_jobs);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

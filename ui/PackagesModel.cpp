@@ -196,6 +196,8 @@ QVariant PackagesModel::data(const QModelIndex &index, int role) const
             return jobsText(p);
         case SizeColumn:
             return QLocale().formattedDataSize(p.totalBytes);
+        case FolderColumn:
+            return QDir::toNativeSeparators(QFileInfo(p.dir).absolutePath());
         }
         break;
     case Qt::ToolTipRole:
@@ -233,6 +235,8 @@ QVariant PackagesModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Jobs done");
     case SizeColumn:
         return tr("Size");
+    case FolderColumn:
+        return tr("Folder");
     }
     return {};
 }

@@ -39,7 +39,7 @@ struct PackageSummary {
 class PackagesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { LoadIdColumn, PipelineColumn, StateColumn, JobsColumn, SizeColumn, ColumnCount };
+    enum Column { LoadIdColumn, PipelineColumn, StateColumn, JobsColumn, SizeColumn, FolderColumn, ColumnCount };
     /// Qt::UserRole: the package folder (QString), on every column.
     static constexpr int DirRole = Qt::UserRole;
     /// Qt::UserRole + 1: int(PackageState).

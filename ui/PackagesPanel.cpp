@@ -27,7 +27,8 @@ PackagesPanel::PackagesPanel(QWidget *parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(PackagesModel::PipelineColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(PackagesModel::FolderColumn, QHeaderView::Stretch);
+    m_view->setTextElideMode(Qt::ElideMiddle); // long folders keep both ends
     header->setHighlightSections(false);
 
     auto *refreshButton = new QToolButton(this);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 
 namespace wharf {
 
@@ -199,6 +200,12 @@ bool JsonlReader::parseNextLine(simdjson::dom::element &root) {
         // In place, without a copy: InputStream keeps kPadding readable bytes after any line.
         // The DOM copies strings out, so the line may be consumed right after.
         auto result = m_parser.parse(line.data(), line.size(), false);
+        m_markedLine = m_typed;
+        // simdjson 3.0 reports an integer beyond 64 bits as NUMBER_ERROR.
+        if (result.error() == simdjson::NUMBER_ERROR && quoteBigIntegers(line)) {
+            result = m_parser.parse(m_scratch.data(), m_scratch.size(), true);
+            m_markedLine = true;
+        }
         if (result.error() != simdjson::SUCCESS)
             fail(QStringLiteral("invalid JSON: %1")
                      .arg(QString::fromUtf8(simdjson::error_message(result.error()))));
@@ -206,6 +213,68 @@ bool JsonlReader::parseNextLine(simdjson::dom::element &root) {
         m_in.consume(advance);
         return true;
     }
+}
+
+bool JsonlReader::quoteBigIntegers(std::string_view line) {
+    // simdjson rejects integers beyond 64 bits, which Python writes for big ints. Rewrite each
+    // as a string carrying dlt's decimal marker (U+F026) so that it reads as Decimal text.
+    // Only ever runs for a line that failed to parse.
+    m_scratch.clear();
+    bool changed = false;
+    bool inString = false;
+    for (std::size_t i = 0; i < line.size();) {
+        const char c = line[i];
+        if (inString) {
+            if (c == '\\' && i + 1 < line.size()) {
+                m_scratch.append(line.substr(i, 2));
+                i += 2;
+                continue;
+            }
+            inString = c != '"';
+            m_scratch.push_back(c);
+            ++i;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            m_scratch.push_back(c);
+            ++i;
+            continue;
+        }
+        if (c != '-' && !isDigit(c)) {
+            m_scratch.push_back(c);
+            ++i;
+            continue;
+        }
+        std::size_t j = c == '-' ? i + 1 : i;
+        while (j < line.size() && isDigit(line[j]))
+            ++j;
+        const std::string_view number = line.substr(i, j - i);
+        const bool integral =
+            j == line.size() || (line[j] != '.' && line[j] != 'e' && line[j] != 'E');
+        bool fits = true;
+        if (integral) {
+            const char *b = number.data();
+            const char *e = b + number.size();
+            if (c == '-') {
+                std::int64_t v = 0;
+                fits = std::from_chars(b, e, v).ec == std::errc();
+            } else {
+                std::uint64_t v = 0;
+                fits = std::from_chars(b, e, v).ec == std::errc();
+            }
+        }
+        if (!fits) {
+            m_scratch.append("\"\xEF\x80\xA6");
+            m_scratch.append(number);
+            m_scratch.push_back('"');
+            changed = true;
+        } else {
+            m_scratch.append(number);
+        }
+        i = j;
+    }
+    return changed;
 }
 
 bool JsonlReader::readBatch(RowBatch &batch) {
@@ -300,7 +369,7 @@ void JsonlReader::convert(simdjson::dom::element element, Value &v) {
         // Markers U+F026..U+F02D are EF 80 A6..AD in UTF-8. A marker with an empty body is
         // valid for bytes (b"" is written as the bare marker); decodeMarked keeps it a
         // string for the types where empty is not a value.
-        if (m_typed && s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xEF &&
+        if (m_markedLine && s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xEF &&
             static_cast<unsigned char>(s[1]) == 0x80 && static_cast<unsigned char>(s[2]) >= 0xA6 &&
             static_cast<unsigned char>(s[2]) <= 0xAD)
             decodeMarked(s, v);

@@ -19,7 +19,8 @@ namespace wharf {
 /// integer beyond int64 to Decimal text), objects and arrays to compact Json text. In
 /// typed-jsonl, strings starting with one of dlt's private-use markers U+F026..U+F02D are
 /// decoded (decimal, datetime, date, uuid, hex bytes, base64 bytes, wei, time); a value that
-/// does not decode stays the raw String. Empty lines are skipped. One simdjson parser per reader,
+/// does not decode stays the raw String. Integers beyond 64 bits (Python writes them) read as
+/// Decimal text. Empty lines are skipped. One simdjson parser per reader,
 /// one line in memory at a time.
 class JsonlReader : public RowReader {
 public:
@@ -33,6 +34,7 @@ public:
 
 private:
     bool parseNextLine(simdjson::dom::element &root);
+    bool quoteBigIntegers(std::string_view line);
     void addRow(simdjson::dom::object object, RowBatch &batch);
     void convert(simdjson::dom::element element, Value &v);
     void decodeMarked(std::string_view s, Value &v);
@@ -50,8 +52,10 @@ private:
     std::vector<int> m_keyOrder;
 
     simdjson::dom::parser m_parser;
-    qint64 m_line = 0;    // line of the document being read
-    qint64 m_rowLine = 0; // line of the row being added
+    std::string m_scratch;     // a line rewritten by quoteBigIntegers()
+    bool m_markedLine = false; // decode type markers in the current line's strings
+    qint64 m_line = 0;         // line of the document being read
+    qint64 m_rowLine = 0;      // line of the row being added
     // typed-jsonl: rows of the current line's array not yet handed out.
     bool m_inArray = false;
     simdjson::dom::array::iterator m_next;

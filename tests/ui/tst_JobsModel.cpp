@@ -10,7 +10,7 @@ using wharf::ui::JobsModel;
 
 namespace {
 
-JobEvent event(const QString &table, JobState state, int retry = 0, const QString &loadId = QStringLiteral("1.5"))
+JobEvent jobEvent(const QString &table, JobState state, int retry = 0, const QString &loadId = QStringLiteral("1.5"))
 {
     JobEvent e;
     e.loadId = loadId;
@@ -46,13 +46,13 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.columnCount(), int(JobsModel::ColumnCount));
 
-        model.applyEvent(event(QStringLiteral("issues"), JobState::Running));
-        model.applyEvent(event(QStringLiteral("issues__labels"), JobState::Running));
+        model.applyEvent(jobEvent(QStringLiteral("issues"), JobState::Running));
+        model.applyEvent(jobEvent(QStringLiteral("issues__labels"), JobState::Running));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.loadId(), QStringLiteral("1.5"));
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        JobEvent done = event(QStringLiteral("issues"), JobState::Completed);
+        JobEvent done = jobEvent(QStringLiteral("issues"), JobState::Completed);
         done.rows = 100;
         done.durationMs = 1500;
         model.applyEvent(done);
@@ -72,14 +72,20 @@ private slots:
         QCOMPARE(model.countInState(JobState::Completed), 1);
         QCOMPARE(model.countInState(JobState::Running), 1);
         QVERIFY(!model.allCompleted());
+
+        JobEvent fast = jobEvent(QStringLiteral("issues__labels"), JobState::Completed);
+        model.applyEvent(fast); // 0 rows in 0 ms is a real result, not "unknown"
+        QCOMPARE(model.index(1, JobsModel::RowsColumn).data().toString(), QStringLiteral("0"));
+        QCOMPARE(model.index(1, JobsModel::DurationColumn).data().toString(), QStringLiteral("< 1 ms"));
+        QVERIFY(model.allCompleted());
     }
 
     void retryUpdatesTheSameRow()
     {
         JobsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.applyEvent(event(QStringLiteral("issues"), JobState::Running));
-        JobEvent retry = event(QStringLiteral("issues"), JobState::Retry, 1);
+        model.applyEvent(jobEvent(QStringLiteral("issues"), JobState::Running));
+        JobEvent retry = jobEvent(QStringLiteral("issues"), JobState::Retry, 1);
         retry.error.kind = ErrorKind::Transient;
         retry.error.message = QStringLiteral("database is locked\nsecond line");
         retry.error.detail = QStringLiteral("busy");
@@ -90,7 +96,7 @@ private slots:
         QCOMPARE(model.index(0, JobsModel::ErrorColumn).data().toString(), QStringLiteral("database is locked"));
         QVERIFY(model.index(0, JobsModel::ErrorColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("busy")));
 
-        JobEvent failed = event(QStringLiteral("issues"), JobState::Failed, 1);
+        JobEvent failed = jobEvent(QStringLiteral("issues"), JobState::Failed, 1);
         failed.error.message = QStringLiteral("no such column: x");
         model.applyEvent(failed);
         QCOMPARE(model.rowCount(), 1);
@@ -103,11 +109,11 @@ private slots:
     {
         JobsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.applyEvent(event(QStringLiteral("a"), JobState::Completed));
-        model.applyEvent(event(QStringLiteral("b"), JobState::Completed));
+        model.applyEvent(jobEvent(QStringLiteral("a"), JobState::Completed));
+        model.applyEvent(jobEvent(QStringLiteral("b"), JobState::Completed));
         QVERIFY(model.allCompleted());
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        model.applyEvent(event(QStringLiteral("c"), JobState::Running, 0, QStringLiteral("2.0")));
+        model.applyEvent(jobEvent(QStringLiteral("c"), JobState::Running, 0, QStringLiteral("2.0")));
         QCOMPARE(reset.count(), 1);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.loadId(), QStringLiteral("2.0"));
@@ -134,6 +140,7 @@ private slots:
         QCOMPARE(model.index(1, JobsModel::RetriesColumn).data().toInt(), 2);
         // A job completed in an earlier run: its rows are not known, so nothing is shown.
         QCOMPARE(model.index(2, JobsModel::RowsColumn).data().toString(), QString());
+        QCOMPARE(model.index(2, JobsModel::DurationColumn).data().toString(), QString());
 
         // The loader's Running event for a seeded job updates its row.
         JobEvent running;

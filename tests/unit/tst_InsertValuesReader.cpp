@@ -45,6 +45,7 @@ private slots:
     void badInput_data();
     void badInput();
     void missingFile();
+    void everyTruncationIsAnError();
     void largeFileBatchByBatch();
 };
 
@@ -294,6 +295,36 @@ void tst_InsertValuesReader::missingFile() {
     QCOMPARE(errorKindName(e.kind()), QStringLiteral("terminal"));
     QCOMPARE(e.location().file, file);
     QVERIFY2(e.message().contains(QStringLiteral("cannot open file")), qPrintable(e.message()));
+}
+
+void tst_InsertValuesReader::everyTruncationIsAnError() {
+    // Cut the file after every byte: unless only the header (and VALUES) is left, which is a
+    // valid file without rows, reading must fail with a located Terminal error, never hang,
+    // crash or quietly return fewer rows.
+    QFile source(formatsPath(QStringLiteral("basic.insert_values")));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QByteArray full = source.readAll();
+    const qsizetype firstNewline = full.indexOf('\n');
+    const qsizetype headerEnd = full.indexOf("VALUES\n") + 7;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cut.0.0.insert_values"));
+    for (qsizetype n = 0; n < full.size(); ++n) {
+        QVERIFY(writeFile(path, full.left(n)));
+        bool thrown = false;
+        const Error e = catchError([&] { readAll(path, FileFormat::InsertValues); }, thrown);
+        // The header line with or without its '\n', then also `VALUES` with or without it.
+        const bool headerOnly =
+            n == firstNewline || n == firstNewline + 1 || n == headerEnd - 1 || n == headerEnd;
+        if (headerOnly) {
+            QVERIFY2(!thrown, qPrintable(QStringLiteral("cut at %1: %2").arg(n).arg(e.fullText())));
+            continue;
+        }
+        QVERIFY2(thrown, qPrintable(QStringLiteral("no error when cut at %1").arg(n)));
+        QCOMPARE(errorKindName(e.kind()), QStringLiteral("terminal"));
+        QCOMPARE(e.location().file, path);
+        QVERIFY(e.location().line >= 1);
+        QVERIFY(e.location().column >= 1);
+    }
 }
 
 void tst_InsertValuesReader::largeFileBatchByBatch() {

@@ -58,6 +58,8 @@ private slots:
     void typedJsonl();
     void markers_data();
     void markers();
+    void bigIntegers_data();
+    void bigIntegers();
     void realTypedLabels();
     void realTypedIssuesMatchInsertValues();
     void badInput_data();
@@ -159,8 +161,9 @@ void tst_JsonlReader::markers_data() {
     QTest::newRow("base64") << QString::fromUtf8("\uf02baGVsbG8gd29ybGQ=")
                             << "Binary:68656c6c6f20776f726c64";
     QTest::newRow("base64 no padding") << QString::fromUtf8("\uf02baGk") << "Binary:6869";
-    QTest::newRow("lone marker") << QString::fromUtf8("\uf02b")
-                                 << QString::fromUtf8("String:\uf02b");
+    QTest::newRow("lone bytes marker is b''") << QString::fromUtf8("\uf02b") << "Binary:";
+    QTest::newRow("lone decimal marker")
+        << QString::fromUtf8("\uf026") << QString::fromUtf8("String:\uf026");
     QTest::newRow("wei") << QString::fromUtf8("\uf02c-340282366920938463463374607431768211456")
                          << "Decimal:-340282366920938463463374607431768211456";
     QTest::newRow("wei not integer")
@@ -184,6 +187,32 @@ void tst_JsonlReader::markers() {
     const ReadResult r = readAll(path, FileFormat::TypedJsonl, withColumns({"v"}));
     QCOMPARE(r.rows.size(), std::size_t(1));
     QCOMPARE(describe(r.rows[0][0]), expected);
+}
+
+void tst_JsonlReader::bigIntegers_data() {
+    QTest::addColumn<bool>("typed");
+    QTest::newRow("jsonl") << false;
+    QTest::newRow("typed-jsonl") << true;
+}
+
+void tst_JsonlReader::bigIntegers() {
+    // Python writes ints of any size; simdjson stops at 64 bits. They must come out as Decimal
+    // text, and numbers inside strings must stay untouched.
+    QFETCH(bool, typed);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("t.0.0.jsonl"));
+    const QByteArray row =
+        "{\"id\":123456789012345678901234567890,\"name\":\"n 99999999999999999999999 "
+        "\\\"q\\\" -1\",\"big\":-99999999999999999999,\"score\":1e5,"
+        "\"n\":18446744073709551615}";
+    QVERIFY(writeFile(path, typed ? "[" + row + "]\n" : row + "\n"));
+    const ReadResult r = readAll(path, typed ? FileFormat::TypedJsonl : FileFormat::Jsonl,
+                                 withColumns({"id", "name", "big", "score", "n"}));
+    QCOMPARE(r.rows.size(), std::size_t(1));
+    QCOMPARE(describeRow(r.rows[0]), (QStringList{"Decimal:123456789012345678901234567890",
+                                                  "String:n 99999999999999999999999 \"q\" -1",
+                                                  "Decimal:-99999999999999999999", "Double:100000|",
+                                                  "Decimal:18446744073709551615"}));
 }
 
 void tst_JsonlReader::realTypedLabels() {

@@ -1,0 +1,283 @@
+#include "BenchData.h"
+
+#include <QDir>
+#include <QFile>
+#include <cstdio>
+#include <string>
+#include <zlib.h>
+
+namespace wharf::bench {
+
+namespace {
+
+const char *kLoadId = "1800000001.000001";
+
+// Output that is either a plain FILE or a gzip stream, written in big buffered pieces.
+class Sink {
+public:
+    Sink(const QString &path, bool gzip)
+    {
+        const QByteArray p = path.toUtf8();
+        if (gzip)
+            m_gz = gzopen(p.constData(), "wb6");
+        else
+            m_file = std::fopen(p.constData(), "wb");
+        m_buf.reserve(1 << 20);
+    }
+    ~Sink()
+    {
+        flush();
+        if (m_gz)
+            gzclose(m_gz);
+        if (m_file)
+            std::fclose(m_file);
+    }
+    std::string &buf() { return m_buf; }
+    void maybeFlush()
+    {
+        if (m_buf.size() > (1 << 20))
+            flush();
+    }
+    void flush()
+    {
+        if (m_buf.empty())
+            return;
+        if (m_gz)
+            gzwrite(m_gz, m_buf.data(), unsigned(m_buf.size()));
+        else if (m_file)
+            std::fwrite(m_buf.data(), 1, m_buf.size(), m_file);
+        m_buf.clear();
+    }
+
+private:
+    gzFile m_gz = nullptr;
+    FILE *m_file = nullptr;
+    std::string m_buf;
+};
+
+struct Row {
+    long long id;
+    std::string name;
+    double amount;
+    bool flag;
+    std::string createdAt;
+    std::string price;
+    std::string payload;
+    bool noteNull;
+    std::string note;
+    std::string dltId;
+};
+
+// A small deterministic generator: the same N gives the same rows on every run.
+struct Gen {
+    unsigned long long s = 0x9E3779B97F4A7C15ULL;
+    unsigned long long next()
+    {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        return s;
+    }
+};
+
+void makeRow(Gen &g, long long i, Row &r)
+{
+    static const char *names[] = {"O'Brien, Patrick", "Zoë \"the\" Zebra", "plain name", "日本語 テキスト",
+                                  "back\\slash", "multi\nline, text", "d'Artagnan; \"musketeer\""};
+    const unsigned long long x = g.next();
+    r.id = i;
+    r.name = names[x % 7];
+    r.name += " #";
+    r.name += std::to_string(i);
+    r.amount = double(static_cast<long long>(x % 2000000) - 1000000) / 64.0;
+    r.flag = (x >> 20) & 1;
+    char ts[40];
+    std::snprintf(ts, sizeof ts, "20%02d-%02d-%02dT%02d:%02d:%02d.%06d+00:00", int(10 + x % 15), int(1 + (x >> 8) % 12),
+                  int(1 + (x >> 12) % 28), int((x >> 16) % 24), int((x >> 24) % 60), int((x >> 30) % 60),
+                  int((x >> 36) % 1000000));
+    r.createdAt = ts;
+    char price[40];
+    std::snprintf(price, sizeof price, "%lld.%09lld", (long long)((x >> 5) % 100000), (long long)((x >> 9) % 1000000000));
+    r.price = price;
+    r.payload = "{\"k\":" + std::to_string(x % 1000) + ",\"tags\":[\"a\",\"b\"],\"ok\":true}";
+    r.noteNull = (x >> 40) % 3 == 0;
+    r.note = r.noteNull ? std::string() : "note " + std::to_string(x % 97);
+    char id[24];
+    std::snprintf(id, sizeof id, "b%013llx", (unsigned long long)(i * 2654435761ULL) & 0xFFFFFFFFFFFFFULL);
+    r.dltId = id;
+}
+
+void csvField(std::string &out, const std::string &v)
+{
+    out += '"';
+    for (char c : v) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void sqlString(std::string &out, const std::string &v)
+{
+    out += "E'";
+    for (char c : v) {
+        switch (c) {
+        case '\'':
+            out += "''";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += c;
+        }
+    }
+    out += '\'';
+}
+
+const char *kColumns[] = {"id", "name", "amount", "flag", "created_at", "price", "payload", "note", "_dlt_load_id",
+                          "_dlt_id"};
+
+void writeCsvRows(Sink &sink, qint64 rows)
+{
+    std::string &b = sink.buf();
+    for (int c = 0; c < 10; ++c) {
+        if (c)
+            b += ',';
+        b += '"';
+        b += kColumns[c];
+        b += '"';
+    }
+    b += '\n';
+    Gen g;
+    Row r;
+    char num[64];
+    for (qint64 i = 0; i < rows; ++i) {
+        makeRow(g, i, r);
+        b += std::to_string(r.id);
+        b += ',';
+        csvField(b, r.name);
+        std::snprintf(num, sizeof num, ",%.17g,", r.amount);
+        b += num;
+        b += r.flag ? "True," : "False,";
+        csvField(b, r.createdAt);
+        b += ',';
+        csvField(b, r.price);
+        b += ',';
+        csvField(b, r.payload);
+        b += ',';
+        csvField(b, r.note); // "" for NULL, as dlt writes it
+        b += ',';
+        csvField(b, kLoadId);
+        b += ',';
+        csvField(b, r.dltId);
+        b += '\n';
+        sink.maybeFlush();
+    }
+}
+
+void writeInsertValues(Sink &sink, qint64 rows)
+{
+    std::string &b = sink.buf();
+    b += "INSERT INTO {}(";
+    for (int c = 0; c < 10; ++c) {
+        if (c)
+            b += ',';
+        b += '"';
+        b += kColumns[c];
+        b += '"';
+    }
+    b += ")\nVALUES\n";
+    Gen g;
+    Row r;
+    char num[64];
+    for (qint64 i = 0; i < rows; ++i) {
+        makeRow(g, i, r);
+        b += i ? ",\n(" : "(";
+        b += std::to_string(r.id);
+        b += ',';
+        sqlString(b, r.name);
+        std::snprintf(num, sizeof num, ",%.17g,", r.amount);
+        b += num;
+        b += r.flag ? "True,'" : "False,'";
+        b += r.createdAt;
+        b += "',";
+        b += r.price;
+        b += ',';
+        sqlString(b, r.payload);
+        b += ',';
+        if (r.noteNull)
+            b += "NULL";
+        else
+            sqlString(b, r.note);
+        b += ',';
+        sqlString(b, kLoadId);
+        b += ',';
+        sqlString(b, r.dltId);
+        b += ')';
+        sink.maybeFlush();
+    }
+    b += ';';
+}
+
+QString schemaJson()
+{
+    return QStringLiteral(
+        R"({"version":1,"version_hash":"bench-v1","engine_version":11,"name":"bench","tables":{)"
+        R"("_dlt_version":{"name":"_dlt_version","write_disposition":"skip","columns":{"version":{"name":"version","data_type":"bigint","nullable":false},"engine_version":{"name":"engine_version","data_type":"bigint","nullable":false},"inserted_at":{"name":"inserted_at","data_type":"timestamp","nullable":false},"schema_name":{"name":"schema_name","data_type":"text","nullable":false},"version_hash":{"name":"version_hash","data_type":"text","nullable":false},"schema":{"name":"schema","data_type":"text","nullable":false}}},)"
+        R"("_dlt_loads":{"name":"_dlt_loads","write_disposition":"skip","columns":{"load_id":{"name":"load_id","data_type":"text","nullable":false,"precision":64},"schema_name":{"name":"schema_name","data_type":"text","nullable":true},"status":{"name":"status","data_type":"bigint","nullable":false},"inserted_at":{"name":"inserted_at","data_type":"timestamp","nullable":false},"schema_version_hash":{"name":"schema_version_hash","data_type":"text","nullable":true}}},)"
+        R"("bench_rows":{"name":"bench_rows","write_disposition":"append","x-normalizer":{"seen-data":true},"columns":{)"
+        R"("id":{"name":"id","data_type":"bigint","nullable":false},"name":{"name":"name","data_type":"text","nullable":true},)"
+        R"("amount":{"name":"amount","data_type":"double","nullable":true},"flag":{"name":"flag","data_type":"bool","nullable":true},)"
+        R"("created_at":{"name":"created_at","data_type":"timestamp","nullable":true},"price":{"name":"price","data_type":"decimal","nullable":true},)"
+        R"("payload":{"name":"payload","data_type":"json","nullable":true},"note":{"name":"note","data_type":"text","nullable":true},)"
+        R"("_dlt_load_id":{"name":"_dlt_load_id","data_type":"text","nullable":false},"_dlt_id":{"name":"_dlt_id","data_type":"text","nullable":false,"unique":true,"row_key":true}}}}})");
+}
+
+} // namespace
+
+QString createTableSql()
+{
+    return QStringLiteral("CREATE TABLE bench_rows (id BIGINT NOT NULL, name TEXT, amount DOUBLE, flag BOOLEAN, "
+                          "created_at DATETIME, price NUMERIC(38, 9), payload JSON, note TEXT, "
+                          "_dlt_load_id TEXT NOT NULL, _dlt_id VARCHAR(128) NOT NULL);");
+}
+
+QString writePackage(const QString &root, qint64 rows, const QString &format, bool gzip)
+{
+    const QString pkg = QDir(root).filePath(QLatin1String(kLoadId));
+    QDir(root).removeRecursively();
+    QDir().mkpath(QDir(pkg).filePath(QStringLiteral("new_jobs")));
+    QFile schema(QDir(pkg).filePath(QStringLiteral("schema.json")));
+    schema.open(QIODevice::WriteOnly);
+    schema.write(schemaJson().toUtf8());
+    schema.close();
+    QFile state(QDir(root).filePath(QStringLiteral("pipeline_state.json")));
+    state.open(QIODevice::WriteOnly);
+    state.write(R"({"pipeline_name":"bench","dataset_name":"bench"})");
+    state.close();
+    QString name = QStringLiteral("bench_rows.0000000001.0.") + format;
+    if (gzip)
+        name += QStringLiteral(".gz");
+    Sink sink(QDir(pkg).filePath(QStringLiteral("new_jobs/") + name), gzip);
+    if (format == QLatin1String("csv"))
+        writeCsvRows(sink, rows);
+    else
+        writeInsertValues(sink, rows);
+    return root;
+}
+
+void writePlainCsv(const QString &path, qint64 rows)
+{
+    Sink sink(path, false);
+    writeCsvRows(sink, rows);
+}
+
+} // namespace wharf::bench
