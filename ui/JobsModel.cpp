@@ -8,8 +8,7 @@ namespace wharf::ui {
 
 namespace {
 
-QColor stateColor(JobState s)
-{
+QColor stateColor(JobState s) {
     switch (s) {
     case JobState::Ready:
         return colors::neutral();
@@ -25,8 +24,7 @@ QColor stateColor(JobState s)
     return colors::failure();
 }
 
-JobEvent eventFromFile(const QString &loadId, const JobFile &file)
-{
+JobEvent eventFromFile(const QString &loadId, const JobFile &file) {
     JobEvent e;
     e.loadId = loadId;
     e.jobId = file.name.jobId();
@@ -54,8 +52,7 @@ JobEvent eventFromFile(const QString &loadId, const JobFile &file)
     return e;
 }
 
-QString durationText(qint64 ms)
-{
+QString durationText(qint64 ms) {
     if (ms < 1)
         return QStringLiteral("< 1 ms");
     if (ms < 1000)
@@ -66,33 +63,30 @@ QString durationText(qint64 ms)
 } // namespace
 
 JobsModel::JobsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+    : QAbstractTableModel(parent) {}
 
-void JobsModel::showPackage(const QString &loadId, const QList<JobFile> &jobs)
-{
+void JobsModel::showPackage(const QString &loadId, const QList<JobFile> &jobs) {
     beginResetModel();
     m_loadId = loadId;
     m_jobs.clear();
     m_rowByJob.clear();
+    m_jobsPerTable.clear();
     for (const auto &f : jobs) {
         const JobEvent e = eventFromFile(loadId, f);
         if (m_rowByJob.contains(e.jobId))
             continue;
         m_rowByJob.insert(e.jobId, int(m_jobs.size()));
+        ++m_jobsPerTable[e.table];
         m_jobs.append(e);
     }
     endResetModel();
 }
 
-void JobsModel::clear()
-{
+void JobsModel::clear() {
     showPackage({}, {});
 }
 
-void JobsModel::applyEvent(const JobEvent &event)
-{
+void JobsModel::applyEvent(const JobEvent &event) {
     if (event.loadId != m_loadId)
         showPackage(event.loadId, {});
     const int row = m_rowByJob.value(event.jobId, -1);
@@ -106,33 +100,40 @@ void JobsModel::applyEvent(const JobEvent &event)
     m_jobs.append(event);
     m_rowByJob.insert(event.jobId, newRow);
     endInsertRows();
+    // Counted after the insertion: the rows already there change their text only now, and say so.
+    if (++m_jobsPerTable[event.table] == 2) {
+        for (int row = 0; row <= newRow; ++row)
+            if (m_jobs[row].table == event.table)
+                emit dataChanged(index(row, TableColumn), index(row, TableColumn),
+                                 {Qt::DisplayRole});
+    }
 }
 
-int JobsModel::countInState(JobState state) const
-{
-    return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(), [state](const JobEvent &e) { return e.state == state; }));
+int JobsModel::countInState(JobState state) const {
+    return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(),
+                             [state](const JobEvent &e) { return e.state == state; }));
 }
 
-bool JobsModel::allCompleted() const
-{
+bool JobsModel::allCompleted() const {
     return !m_jobs.isEmpty() && countInState(JobState::Completed) == m_jobs.size();
 }
 
-int JobsModel::rowCount(const QModelIndex &parent) const
-{
+int JobsModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_jobs.size());
 }
 
-int JobsModel::columnCount(const QModelIndex &parent) const
-{
+int JobsModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant JobsModel::display(const JobEvent &job, int column) const
-{
+QVariant JobsModel::display(const JobEvent &job, int column) const {
     const bool finished = job.state == JobState::Completed || job.state == JobState::Failed;
     switch (column) {
     case TableColumn:
+        if (m_jobsPerTable.value(job.table) > 1) {
+            const auto name = JobFileName::tryParse(job.fileName);
+            return QStringLiteral("%1 (%2)").arg(job.table, name ? name->fileId : job.jobId);
+        }
         return job.table;
     case FormatColumn:
         return job.format;
@@ -143,7 +144,8 @@ QVariant JobsModel::display(const JobEvent &job, int column) const
     case RetriesColumn:
         return job.retryCount;
     case RowsColumn:
-        return job.state == JobState::Completed && job.rows >= 0 ? QLocale().toString(job.rows) : QString();
+        return job.state == JobState::Completed && job.rows >= 0 ? QLocale().toString(job.rows)
+                                                                 : QString();
     case DurationColumn:
         return finished && job.durationMs >= 0 ? durationText(job.durationMs) : QString();
     case ErrorColumn:
@@ -153,8 +155,7 @@ QVariant JobsModel::display(const JobEvent &job, int column) const
     return {};
 }
 
-QVariant JobsModel::data(const QModelIndex &index, int role) const
-{
+QVariant JobsModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const JobEvent &job = m_jobs.at(index.row());
@@ -171,7 +172,8 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
             return stateColor(job.state);
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StateColumn || (index.column() == ErrorColumn && !job.error.message.isEmpty()))
+        if (index.column() == StateColumn ||
+            (index.column() == ErrorColumn && !job.error.message.isEmpty()))
             return stateColor(index.column() == ErrorColumn ? JobState::Failed : job.state);
         break;
     case Qt::TextAlignmentRole:
@@ -193,8 +195,7 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

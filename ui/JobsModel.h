@@ -48,7 +48,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 public slots:
     /// Adds or updates the row of `event.jobId`. An event of another load id clears the model
@@ -61,6 +62,7 @@ private:
     QString m_loadId;
     QList<JobEvent> m_jobs;
     QHash<QString, int> m_rowByJob;
+    QHash<QString, int> m_jobsPerTable; ///< tables with several files show the file id too
 };
 
 } // namespace wharf::ui

@@ -15,8 +15,7 @@ QtMessageHandler g_previous = nullptr;
 std::atomic_bool g_installed{false};
 QMutex g_installMutex;
 
-void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
+void handler(QtMsgType type, const QMessageLogContext &context, const QString &message) {
     const QString category = context.category ? QString::fromLatin1(context.category) : QString();
     const auto lines = message.split(QLatin1Char('\n'));
     for (const auto &line : lines)
@@ -25,8 +24,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
         g_previous(type, context, message);
 }
 
-const char *levelName(QtMsgType type)
-{
+const char *levelName(QtMsgType type) {
     switch (type) {
     case QtDebugMsg:
         return "DEBUG";
@@ -44,15 +42,13 @@ const char *levelName(QtMsgType type)
 
 } // namespace
 
-LogBus *LogBus::instance()
-{
+LogBus *LogBus::instance() {
     // Never deleted: messages may still arrive from other threads while the app shuts down.
     static LogBus *bus = new LogBus;
     return bus;
 }
 
-void LogBus::installMessageHandler()
-{
+void LogBus::installMessageHandler() {
     QMutexLocker lock(&g_installMutex);
     if (g_installed)
         return;
@@ -61,8 +57,7 @@ void LogBus::installMessageHandler()
     g_installed = true;
 }
 
-void LogBus::uninstallMessageHandler()
-{
+void LogBus::uninstallMessageHandler() {
     QMutexLocker lock(&g_installMutex);
     if (!g_installed)
         return;
@@ -71,11 +66,13 @@ void LogBus::uninstallMessageHandler()
     g_installed = false;
 }
 
-QString LogBus::formatLine(QtMsgType type, const QString &category, const QString &text)
-{
-    const QString cat = category.isEmpty() || category == QLatin1String("default") ? QString() : category + QStringLiteral(": ");
+QString LogBus::formatLine(QtMsgType type, const QString &category, const QString &text) {
+    const QString cat = category.isEmpty() || category == QLatin1String("default")
+                            ? QString()
+                            : category + QStringLiteral(": ");
     return QStringLiteral("%1 %2 %3%4")
-        .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")), QLatin1String(levelName(type)), cat, text);
+        .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")),
+             QLatin1String(levelName(type)), cat, text);
 }
 
 } // namespace wharf::ui

@@ -14,8 +14,8 @@
 #include "PackagesPanel.h"
 #include "TestSupport.h"
 #include "config/ConfigResolver.h"
-#include "load/Loader.h"
 #include "destination/ResolvedDestination.h"
+#include "load/Loader.h"
 #include "package/SampleInstaller.h"
 #include "sqlite/SqliteConnection.h"
 #include "sqlite/SqliteDestination.h"
@@ -38,17 +38,18 @@ constexpr int kLoadTimeoutMs = 60000;
 const QString kSampleLoadId = QStringLiteral("1795476037.8625736");
 const QString kDataset = QStringLiteral("gh_issues_insert_values");
 
-qint64 countRows(const QString &dbFile, const QString &table)
-{
+qint64 countRows(const QString &dbFile, const QString &table) {
     sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(dbFile.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(dbFile.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) !=
+        SQLITE_OK) {
         sqlite3_close(db);
         return -1;
     }
     sqlite3_stmt *stmt = nullptr;
     qint64 n = -1;
     const QByteArray sql = QStringLiteral("SELECT count(*) FROM \"%1\"").arg(table).toUtf8();
-    if (sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
         n = sqlite3_column_int64(stmt, 0);
     else
         qWarning() << "counting" << table << "in" << dbFile << "failed:" << sqlite3_errmsg(db);
@@ -58,8 +59,7 @@ qint64 countRows(const QString &dbFile, const QString &table)
 }
 
 /// WHARF_SCREENSHOT=/path/x.png saves the window as it is (with `suffix` before ".png").
-void saveScreenshot(QWidget *window, const QString &suffix = {})
-{
+void saveScreenshot(QWidget *window, const QString &suffix = {}) {
     QString path = qEnvironmentVariable("WHARF_SCREENSHOT");
     if (path.isEmpty())
         return;
@@ -69,11 +69,11 @@ void saveScreenshot(QWidget *window, const QString &suffix = {})
         qWarning() << "could not save the screenshot" << path;
 }
 
-QString datasetFile()
-{
+QString datasetFile() {
     const ConfigResolver resolver(ConfigLocations::defaults());
     const auto destination = ResolvedDestination::resolve(resolver, QStringLiteral("sqlite"));
-    return sqlite::SqliteConnection::datasetFile(sqlite::SqliteDestination::databasePath(destination.config), kDataset);
+    return sqlite::SqliteConnection::datasetFile(
+        sqlite::SqliteDestination::databasePath(destination.config), kDataset);
 }
 
 } // namespace
@@ -84,18 +84,17 @@ public:
     QString m_home;
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         // The environment was set up in main(), before QApplication existed.
-        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation).startsWith(m_home));
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+                    .startsWith(m_home));
         QVERIFY(!QFileInfo::exists(defaultPackagesDir()));
         ui::LogBus::installMessageHandler();
     }
 
     void cleanupTestCase() { ui::LogBus::uninstallMessageHandler(); }
 
-    void oneClickLoadsTheSample()
-    {
+    void oneClickLoadsTheSample() {
         const auto window = ui::createMainWindow();
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -107,7 +106,8 @@ private slots:
                  qPrintable(window->destinationPicker()->location()));
 
         // The sample was installed and is selected, its four jobs shown as ready.
-        const QString sample = QDir(defaultPackagesDir()).filePath(kDataset + QLatin1Char('/') + kSampleLoadId);
+        const QString sample =
+            QDir(defaultPackagesDir()).filePath(kDataset + QLatin1Char('/') + kSampleLoadId);
         QVERIFY(QFileInfo::exists(sample + QStringLiteral("/schema.json")));
         QCOMPARE(window->packagesPanel()->currentPackage(), sample);
         ui::JobsModel *jobs = window->jobsPanel()->model();
@@ -116,6 +116,7 @@ private slots:
         QVERIFY(window->runAction()->isEnabled());
         QVERIFY(!window->cancelAction()->isEnabled());
 
+        saveScreenshot(window.get(), QStringLiteral("-ready"));
         QSignalSpy finished(window->session(), &ui::LoadSession::finished);
         QSignalSpy loaderFinished(window->session()->loader(), &Loader::packageFinished);
         QTest::mouseClick(window->loadControls()->runButton(), Qt::LeftButton);
@@ -125,7 +126,8 @@ private slots:
         QTRY_COMPARE(finished.count(), 1);
         const auto result = finished.first().first().value<PackageResult>();
         QVERIFY2(result.status == PackageStatus::Loaded,
-                 qPrintable(packageStatusName(result.status) + QStringLiteral(": ") + result.error.fullText()));
+                 qPrintable(packageStatusName(result.status) + QStringLiteral(": ") +
+                            result.error.fullText()));
         QTRY_VERIFY_WITH_TIMEOUT(jobs->allCompleted(), kLoadTimeoutMs);
         QCOMPARE(jobs->rowCount(), 4);
         QCOMPARE(result.datasetName, kDataset);
@@ -140,9 +142,12 @@ private slots:
 
         // dlt's summary in the log dock.
         const auto logHas = [&](const QString &s) { return window->logDock()->text().contains(s); };
-        QTRY_VERIFY(logHas(QStringLiteral("1 load package(s) were loaded to destination sqlite and into dataset ") +
-                           kDataset));
-        QTRY_VERIFY(logHas(QStringLiteral("Load package %1 is LOADED and contains no failed jobs").arg(kSampleLoadId)));
+        QTRY_VERIFY(
+            logHas(QStringLiteral(
+                       "1 load package(s) were loaded to destination sqlite and into dataset ") +
+                   kDataset));
+        QTRY_VERIFY(logHas(QStringLiteral("Load package %1 is LOADED and contains no failed jobs")
+                               .arg(kSampleLoadId)));
 
         const QString db = datasetFile();
         QVERIFY2(QFileInfo::exists(db), qPrintable(db));
@@ -155,8 +160,7 @@ private slots:
         saveScreenshot(window.get());
     }
 
-    void escapeCancelsARunningLoad()
-    {
+    void escapeCancelsARunningLoad() {
         // A slow dummy destination, so that the load is still running when Esc arrives.
         qputenv("DESTINATION__DUMMY__JOB_DELAY_MS", "20000");
         const QString folder = QDir(m_home).filePath(QStringLiteral("more-packages"));
@@ -189,10 +193,40 @@ private slots:
         QVERIFY(window->runAction()->isEnabled());
         qunsetenv("DESTINATION__DUMMY__JOB_DELAY_MS");
     }
+
+    void failedJobIsShown() {
+        qputenv("DESTINATION__DUMMY__FAIL_TABLES", "issues__labels");
+        const QString folder = QDir(m_home).filePath(QStringLiteral("failing-packages"));
+        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages/gh_issues_insert_values")),
+                               folder + QStringLiteral("/gh_issues_insert_values")));
+        const auto window = ui::createMainWindow();
+        window->show();
+        window->addPackagesFolder(folder);
+        window->destinationPicker()->setCurrentType(QStringLiteral("dummy"));
+        QSignalSpy finished(window->session(), &ui::LoadSession::finished);
+        QTest::mouseClick(window->loadControls()->runButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kLoadTimeoutMs);
+        qunsetenv("DESTINATION__DUMMY__FAIL_TABLES");
+
+        QCOMPARE(finished.first().first().value<PackageResult>().status, PackageStatus::Aborted);
+        const ui::JobsModel *jobs = window->jobsPanel()->model();
+        QCOMPARE(jobs->countInState(JobState::Failed), 1);
+        int failedRow = -1;
+        for (int row = 0; row < jobs->rowCount(); ++row)
+            if (jobs->job(row).state == JobState::Failed)
+                failedRow = row;
+        QCOMPARE(jobs->job(failedRow).table, QStringLiteral("issues__labels"));
+        QVERIFY(!jobs->index(failedRow, ui::JobsModel::ErrorColumn).data().toString().isEmpty());
+        const ui::PackagesModel *packages = window->packagesPanel()->model();
+        const QString package = window->packagesPanel()->currentPackage();
+        QCOMPARE(packages->package(packages->rowOf(package)).state, ui::PackageState::Aborted);
+        QTRY_VERIFY(window->logDock()->text().contains(
+            QStringLiteral("is ABORTED and contains 1 FAILED job(s)!")));
+        saveScreenshot(window.get(), QStringLiteral("-failed"));
+    }
 };
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     // QStandardPaths must resolve into a fresh folder, so set HOME and the XDG folders before
     // anything (QApplication included) reads them, and run from an empty project folder.
     QTemporaryDir home;
@@ -206,8 +240,10 @@ int main(int argc, char **argv)
     qputenv("XDG_CONFIG_HOME", (root + QStringLiteral("/config")).toUtf8());
     // Configuration from the environment would make this not a first run.
     for (const QString &name : QProcessEnvironment::systemEnvironment().keys())
-        if (name.startsWith(QLatin1String("DESTINATION__")) || name.startsWith(QLatin1String("CREDENTIALS__")) ||
-            name.startsWith(QLatin1String("LOAD__")) || name.startsWith(QLatin1String("DATASET_NAME")))
+        if (name.startsWith(QLatin1String("DESTINATION__")) ||
+            name.startsWith(QLatin1String("CREDENTIALS__")) ||
+            name.startsWith(QLatin1String("LOAD__")) ||
+            name.startsWith(QLatin1String("DATASET_NAME")))
             qunsetenv(name.toUtf8().constData());
     QStandardPaths::setTestModeEnabled(false);
     QDir::setCurrent(root + QStringLiteral("/project"));

@@ -229,13 +229,11 @@ void tst_InputStream::errors() {
 }
 
 void tst_InputStream::unreadableFile() {
+    // Root ignores file permissions (and CI runs as root), so make the file unreadable in a
+    // way that holds for every user: a folder where a job file is expected.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("secret.csv"));
-    QVERIFY(writeFile(path, "\"a\"\n1\n"));
-    QVERIFY(QFile::setPermissions(path, QFileDevice::Permissions()));
-    QFile probe(path);
-    if (probe.open(QIODevice::ReadOnly))
-        QSKIP("running with privileges that ignore file permissions");
+    QVERIFY(QDir().mkpath(path));
 
     bool thrown = false;
     const Error e = catchError([&] { InputStream in(path); }, thrown);

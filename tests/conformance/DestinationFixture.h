@@ -1,0 +1,29 @@
+#pragma once
+
+#include "destination/Destination.h"
+#include "sql/SqlJobClient.h"
+
+#include <QList>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace wharf::test {
+
+/// One destination under the conformance suite: how to reach it and make clients for a fresh
+/// dataset. Every destination of this build adds itself in DestinationFixture.cpp; the suite
+/// runs every case on each (ADBC's validation suite and dlt's tests/load do the same).
+struct DestinationFixture {
+    QString name;
+    std::shared_ptr<const Destination> destination;
+    ResolvedConfig config;
+    /// Why the destination is not available (a server is missing). Under CI=true that is a
+    /// failure, never a skip.
+    QString unavailable;
+
+    std::unique_ptr<SqlJobClient> client(const QString &dataset) const;
+};
+
+/// Every destination this build can test. `scratch` holds files (SQLite databases).
+QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch);
+
+} // namespace wharf::test
