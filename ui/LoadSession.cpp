@@ -44,12 +44,6 @@ QString LoadSession::start(const QString &packageDir, const QString &destination
         m_pipelineName = package.pipelineName();
         m_destinationName = destinationName;
         m_location = destination.displayLocation();
-        // packageFinished is queued just before the loader's thread returns, so right after it
-        // the thread may still be exiting and Loader::start() would refuse; that takes
-        // microseconds (no database work is left), so waiting here does not stall the GUI.
-        QDeadlineTimer exiting(2000);
-        while (m_loader->isRunning() && !exiting.hasExpired())
-            QThread::msleep(1);
         if (!m_loader->start(destination.destination, destination.config, options, packageDir))
             return tr("a load is already running");
         m_running = true;

@@ -24,7 +24,8 @@ QString LoadInfo::toText() const
         elapsed += p.elapsedMs;
         if (dataset.isEmpty())
             dataset = p.datasetName;
-        if (p.status == PackageStatus::Loaded)
+        // dlt counts every package the load step finished, aborted ones included.
+        if (p.status == PackageStatus::Loaded || p.status == PackageStatus::Aborted)
             ++loaded;
     }
     lines << QStringLiteral("Pipeline %1 load step completed in %2")

@@ -58,10 +58,20 @@ bool Loader::start(std::shared_ptr<const Destination> destination, ResolvedConfi
     m_thread = QThread::create([this, cancel, destination, config, options, packageDir] {
         Relay relay(this);
         PackageLoader loader(destination, config, options, &relay);
-        const PackageResult result = loader.load(packageDir, *cancel);
-        QMetaObject::invokeMethod(this, [this, result] { emit packageFinished(result); }, Qt::QueuedConnection);
+        m_lastResult = loader.load(packageDir, *cancel);
     });
     m_thread->setObjectName(QStringLiteral("wharf-loader"));
+    // Report the end only once the thread has really finished, so that isRunning() is false and
+    // a new start() works from the slot that receives packageFinished.
+    QThread *thread = m_thread;
+    connect(
+        thread, &QThread::finished, this,
+        [this, thread] {
+            thread->wait();
+            if (thread == m_thread)
+                emit packageFinished(m_lastResult);
+        },
+        Qt::QueuedConnection);
     m_thread->start();
     return true;
 }
