@@ -5,6 +5,7 @@
 #include "package/LoadPackage.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +14,20 @@
 #include <QTextStream>
 
 namespace wharf::cli {
+
+namespace {
+
+// QCommandLineParser names the binary by its full path; show the command people type.
+QString helpText(const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    const qsizetype end = text.indexOf(QLatin1String(" [options]"));
+    if (text.startsWith(QLatin1String("Usage: ")) && end > 0)
+        text.replace(7, end - 7, QStringLiteral("wharf info"));
+    return text;
+}
+
+} // namespace
 
 namespace {
 
@@ -171,7 +186,7 @@ int runInfo(const QStringList &args)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        out << helpText(parser);
         return ExitOk;
     }
     if (!applyLogLevel(parser.value(logOpt))) {
@@ -179,7 +194,7 @@ int runInfo(const QStringList &args)
         return ExitUsage;
     }
     if (parser.positionalArguments().size() != 1) {
-        err << "wharf info: expected one package folder\n\n" << parser.helpText();
+        err << "wharf info: expected one package folder\n\n" << helpText(parser);
         return ExitUsage;
     }
     const QString dir = parser.positionalArguments().first();

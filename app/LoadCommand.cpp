@@ -10,12 +10,27 @@
 #include "package/LoadPackage.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QTextStream>
 #include <csignal>
 
 namespace wharf::cli {
+
+namespace {
+
+// QCommandLineParser names the binary by its full path; show the command people type.
+QString helpText(const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    const qsizetype end = text.indexOf(QLatin1String(" [options]"));
+    if (text.startsWith(QLatin1String("Usage: ")) && end > 0)
+        text.replace(7, end - 7, QStringLiteral("wharf load"));
+    return text;
+}
+
+} // namespace
 
 namespace {
 
@@ -63,7 +78,7 @@ int runLoad(const QStringList &args)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        out << helpText(parser);
         return ExitOk;
     }
     if (!applyLogLevel(parser.value(logOpt))) {
@@ -71,7 +86,7 @@ int runLoad(const QStringList &args)
         return ExitUsage;
     }
     if (parser.positionalArguments().size() != 1) {
-        err << "wharf load: expected one package folder\n\n" << parser.helpText();
+        err << "wharf load: expected one package folder\n\n" << helpText(parser);
         return ExitUsage;
     }
     const QString dir = parser.positionalArguments().first();
