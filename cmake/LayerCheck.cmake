@@ -1,10 +1,14 @@
-# Fails the configure step when core/ or destinations/ reach for Qt Widgets or Gui
-# (ARCHITECTURE.md section 2). Re-run on every configure; tests/ also has a test doing the
-# same scan so that a build without re-configuring still catches it.
+# Fails when core/ or destinations/ reach for Qt Widgets or Gui (ARCHITECTURE.md section 2).
+# Runs at configure time (wharf_check_layers) and as a test in script mode
+# (cmake -DWHARF_SOURCE_DIR=<repo> -P cmake/LayerCheck.cmake), so an include added without
+# re-configuring is caught by ctest too.
 function(wharf_check_layers)
-  file(GLOB_RECURSE _sources CONFIGURE_DEPENDS
-       ${CMAKE_SOURCE_DIR}/core/*.h ${CMAKE_SOURCE_DIR}/core/*.cpp
-       ${CMAKE_SOURCE_DIR}/destinations/*.h ${CMAKE_SOURCE_DIR}/destinations/*.cpp)
+  set(_root ${CMAKE_SOURCE_DIR})
+  if(DEFINED WHARF_SOURCE_DIR)
+    set(_root ${WHARF_SOURCE_DIR})
+  endif()
+  file(GLOB_RECURSE _sources ${_root}/core/*.h ${_root}/core/*.cpp
+       ${_root}/destinations/*.h ${_root}/destinations/*.cpp)
   foreach(_f IN LISTS _sources)
     file(STRINGS ${_f} _hits REGEX "#[ \t]*include[ \t]*[<\"](QtWidgets|QtGui|QWidget|QMainWindow|QPixmap|QImage|QIcon|QApplication|QGuiApplication)")
     if(_hits)
@@ -12,3 +16,8 @@ function(wharf_check_layers)
     endif()
   endforeach()
 endfunction()
+
+if(CMAKE_SCRIPT_MODE_FILE)
+  wharf_check_layers()
+  message(STATUS "layer check passed: core/ and destinations/ use QtCore only")
+endif()

@@ -318,29 +318,35 @@ QJsonObject LoadPackage::pipelineState() const
     return QJsonDocument::fromJson(raw).object();
 }
 
+// The pipeline's own state file, when the package sits where dlt keeps it: next to the package
+// (how ../shared/packages lay them out) or at <pipelines_dir>/<pipeline>/state.json for
+// <pipeline>/load/normalized/<load_id>.
+static QJsonObject pipelineFileState(const QString &packageDir)
+{
+    const QDir parent(QFileInfo(packageDir).absolutePath());
+    QJsonObject o = readJsonObject(parent.filePath(QStringLiteral("pipeline_state.json")));
+    if (!o.isEmpty())
+        return o;
+    const QDir pipelineDir(QFileInfo(packageDir).absolutePath() + QStringLiteral("/../.."));
+    return readJsonObject(pipelineDir.filePath(QStringLiteral("state.json")));
+}
+
 QString LoadPackage::pipelineName() const
 {
-    const QString fromState = packageState()
-                                  .value(QStringLiteral("pipeline_state"))
-                                  .toObject()
-                                  .value(QStringLiteral("pipeline_name"))
-                                  .toString();
-    if (!fromState.isEmpty())
-        return fromState;
-    return pipelineState().value(QStringLiteral("pipeline_name")).toString();
+    const QString key = QStringLiteral("pipeline_name");
+    QString name = pipelineFileState(m_dir).value(key).toString();
+    if (!name.isEmpty())
+        return name;
+    name = packageState().value(QStringLiteral("pipeline_state")).toObject().value(key).toString();
+    if (!name.isEmpty())
+        return name;
+    return pipelineState().value(key).toString();
 }
 
 QString LoadPackage::defaultDatasetName() const
 {
     const QString key = QStringLiteral("dataset_name");
-    // A pipeline state next to the package (how ../shared/packages lay them out).
-    QDir parent(QFileInfo(m_dir).absolutePath());
-    QString name = readJsonObject(parent.filePath(QStringLiteral("pipeline_state.json"))).value(key).toString();
-    if (!name.isEmpty())
-        return name;
-    // <pipelines_dir>/<pipeline>/load/normalized/<load_id>: the pipeline's state.json.
-    QDir pipelineDir(QFileInfo(m_dir).absolutePath() + QStringLiteral("/../.."));
-    name = readJsonObject(pipelineDir.filePath(QStringLiteral("state.json"))).value(key).toString();
+    QString name = pipelineFileState(m_dir).value(key).toString();
     if (!name.isEmpty())
         return name;
     name = pipelineState().value(key).toString();
