@@ -51,6 +51,23 @@ void civilFromDays(std::int64_t z, int &y, int &m, int &d)
     y = int(yy + (m <= 2));
 }
 
+bool validDay(int y, int m, int d)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1)
+        return false;
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+// Skips one leading '+' (from_chars does not accept it) but never a second sign.
+const char *skipPlus(const char *b, const char *e)
+{
+    if (b != e && *b == '+' && b + 1 != e && b[1] != '-' && b[1] != '+')
+        return b + 1;
+    return b;
+}
+
 std::string_view trimmed(std::string_view s)
 {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -69,7 +86,7 @@ bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision,
     if (!digits(in, 0, 4, y) || in.size() < 10 || in[4] != '-' || !digits(in, 5, 2, mo) ||
         in[7] != '-' || !digits(in, 8, 2, d))
         return false;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31)
+    if (!validDay(y, mo, d))
         return false;
     std::size_t p = 10;
     long nanos = 0;
@@ -219,10 +236,8 @@ Cell Coercer::toInt(const Value &v)
     case ValueKind::String:
     case ValueKind::Decimal: {
         const std::string_view s = trimmed(v.text);
-        const char *b = s.data();
-        const char *e = b + s.size();
-        if (!s.empty() && *b == '+')
-            ++b;
+        const char *e = s.data() + s.size();
+        const char *b = skipPlus(s.data(), e);
         const auto r = std::from_chars(b, e, c.i);
         if (r.ec == std::errc() && r.ptr == e && b != e)
             return c;
@@ -259,10 +274,8 @@ Cell Coercer::toDouble(const Value &v)
             c.d = -HUGE_VAL;
             return c;
         }
-        const char *b = s.data();
-        const char *e = b + s.size();
-        if (!s.empty() && *b == '+')
-            ++b;
+        const char *e = s.data() + s.size();
+        const char *b = skipPlus(s.data(), e);
         const auto r = std::from_chars(b, e, c.d);
         if (r.ec == std::errc() && r.ptr == e && b != e)
             return c;
@@ -326,6 +339,9 @@ Cell Coercer::toText(const Value &v)
             char buf[64];
             const auto r = std::to_chars(buf, buf + sizeof buf, v.d);
             m_scratch.assign(buf, r.ptr);
+            // Python's str(float) keeps a ".0" on whole numbers (100.0, not 100).
+            if (m_scratch.find_first_of(".eEn") == std::string::npos)
+                m_scratch += ".0";
             c.s = m_scratch;
         } else {
             c.s = v.text;
@@ -365,7 +381,7 @@ Cell Coercer::toDate(const Value &v)
     const std::string_view s = trimmed(v.text);
     int y, m, d;
     if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||
-        !digits(s, 8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31)
+        !digits(s, 8, 2, d) || !validDay(y, m, d))
         fail(v, "not a YYYY-MM-DD date");
     Cell c;
     c.type = Cell::Type::Text;
@@ -454,8 +470,9 @@ Cell Coercer::toDecimal(const Value &v)
         const char *b = s.data();
         if (!s.empty() && (*b == '+' || *b == '-'))
             ++b;
+        const bool digitNext = b != s.data() + s.size() && ((*b >= '0' && *b <= '9') || *b == '.');
         const auto r = std::from_chars(b, s.data() + s.size(), probe);
-        if (s.empty() || r.ec == std::errc::invalid_argument || r.ptr != s.data() + s.size())
+        if (!digitNext || r.ec == std::errc::invalid_argument || r.ptr != s.data() + s.size())
             fail(v, "not a decimal number");
         c.s = s;
         return c;

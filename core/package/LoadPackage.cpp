@@ -100,7 +100,7 @@ QStringList LoadPackage::findPackages(const QString &dir)
 
 LoadPackage LoadPackage::open(const QString &dir)
 {
-    QFileInfo info(dir);
+    QFileInfo info(QDir::cleanPath(dir));
     if (!info.exists())
         throw Error(ErrorKind::Terminal, QStringLiteral("package folder does not exist"),
                     SourceLocation{dir, 0, 0, {}});
@@ -292,7 +292,7 @@ QString LoadPackage::archive()
     QDir parent(QFileInfo(m_dir).absolutePath());
     if (parent.dirName() != QLatin1String("normalized"))
         return m_dir;
-    QDir load(QFileInfo(parent.absolutePath()).absoluteFilePath());
+    QDir load(QFileInfo(parent.absolutePath()).absolutePath());
     if (load.dirName() != QLatin1String("load"))
         return m_dir;
     load.mkpath(QStringLiteral("loaded"));

@@ -12,6 +12,7 @@ namespace {
 
 QMutex g_mutex;
 QStringList g_completed;
+QStringList g_followUps;
 
 QStringList listOption(const ResolvedConfig &config, const char *key)
 {
@@ -25,7 +26,20 @@ public:
         , m_retryTables(listOption(config, "retry_tables"))
         , m_delayMs(config.option(QStringLiteral("job_delay_ms"), 0).toInt())
         , m_failOnOpen(config.option(QStringLiteral("fail_on_open"), false).toBool())
+        , m_followUpTables(listOption(config, "followup_tables"))
     {
+    }
+
+    QList<FollowUpJob> followUpJobs(const Schema &, const QStringList &chain) override
+    {
+        if (chain.isEmpty() || !m_followUpTables.contains(chain.first()))
+            return {};
+        return {FollowUpJob{chain.first(), {QStringLiteral("-- chain: ") + chain.join(QLatin1Char(','))}}};
+    }
+    void runFollowUp(const FollowUpJob &job, const CancelToken &) override
+    {
+        QMutexLocker lock(&g_mutex);
+        g_followUps.append(job.statements.join(QLatin1Char('\n')));
     }
 
     void open() override
@@ -72,6 +86,7 @@ private:
     QStringList m_retryTables;
     int m_delayMs;
     bool m_failOnOpen;
+    QStringList m_followUpTables;
     std::atomic_bool m_cancelled{false};
 };
 
@@ -105,7 +120,8 @@ ConfigSpec DummyDestination::configSpec() const
     };
     spec.options = {field("fail_tables", FieldType::String, QString()),
                     field("retry_tables", FieldType::String, QString()),
-                    field("job_delay_ms", FieldType::Int, 0), field("fail_on_open", FieldType::Bool, false)};
+                    field("job_delay_ms", FieldType::Int, 0), field("fail_on_open", FieldType::Bool, false),
+                    field("followup_tables", FieldType::String, QString())};
     return spec;
 }
 
@@ -124,6 +140,13 @@ void DummyDestination::resetCompletedLoads()
 {
     QMutexLocker lock(&g_mutex);
     g_completed.clear();
+    g_followUps.clear();
+}
+
+QStringList DummyDestination::followUpsRun()
+{
+    QMutexLocker lock(&g_mutex);
+    return g_followUps;
 }
 
 void registerDummyDestination()

@@ -10,7 +10,8 @@ namespace wharf::dummy {
 /// file fully (so format errors surface) but stores nothing. Options (destination.dummy.*):
 /// `fail_tables` / `retry_tables` (comma-separated table names whose jobs fail terminally or
 /// transiently), `job_delay_ms` (sleep per job, cancellable), `fail_on_open` (transient error
-/// when connecting).
+/// when connecting), `followup_tables` (root tables whose completed chain yields a follow-up
+/// job, recorded instead of run).
 class DummyDestination : public Destination {
 public:
     QString type() const override { return QStringLiteral("dummy"); }
@@ -21,6 +22,9 @@ public:
 
     /// Load ids passed to completeLoad() in this process, in order (for tests).
     static QStringList completedLoads();
+    /// Follow-up jobs run in this process: one line "-- chain: <tables of the chain>" each.
+    static QStringList followUpsRun();
+    /// Clears completedLoads() and followUpsRun().
     static void resetCompletedLoads();
 };
 

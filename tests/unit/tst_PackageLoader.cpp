@@ -253,6 +253,27 @@ private slots:
         QCOMPARE(filesIn(folder("new_jobs")).size(), 4);
     }
 
+    void chainFollowUpRunsOnceWhenTheChainCompletes()
+    {
+        LoadOptions opts;
+        opts.workers = 4;
+        const PackageResult r = run(config({{"followup_tables", "issues"}}), opts);
+        QCOMPARE(r.status, PackageStatus::Loaded);
+        // issues + its two nested tables form one chain; _dlt_pipeline_state is its own root.
+        QCOMPARE(dummy::DummyDestination::followUpsRun(),
+                 QStringList{"-- chain: issues,issues__labels,issues__assignees"});
+    }
+
+    void chainWithAFailedJobStillCompletes()
+    {
+        LoadOptions opts;
+        opts.raiseOnFailedJobs = false;
+        const PackageResult r = run(config({{"followup_tables", "issues"}, {"fail_tables", "issues__labels"}}), opts);
+        QCOMPARE(r.status, PackageStatus::Loaded);
+        // dlt counts failed jobs as done for chain completion (spec Q17).
+        QCOMPARE(dummy::DummyDestination::followUpsRun().size(), 1);
+    }
+
     void tableSequentialAndWorkersStillLoadAll() {
         LoadOptions opts;
         opts.workers = 3;

@@ -1,0 +1,496 @@
+#include "load/LoadRun.h"
+
+#include "load/LogCategories.h"
+#include "load/PackageLoader.h"
+
+#include <QThreadPool>
+
+namespace wharf {
+
+namespace {
+
+JobEvent makeEvent(const QString &loadId, const JobRecord &r)
+{
+    JobEvent e;
+    e.loadId = loadId;
+    e.jobId = r.file.name.jobId();
+    e.fileName = r.file.name.fileName();
+    e.filePath = r.file.path;
+    e.table = r.file.name.table;
+    e.format = r.file.name.formatName;
+    e.size = r.file.size;
+    e.state = r.state;
+    e.retryCount = r.file.name.retryCount;
+    e.rows = r.rows;
+    e.durationMs = r.durationMs;
+    e.error = r.error;
+    return e;
+}
+
+ErrorInfo terminal(const QString &message, const QString &file)
+{
+    ErrorInfo e;
+    e.kind = ErrorKind::Terminal;
+    e.message = message;
+    e.location.file = file;
+    return e;
+}
+
+} // namespace
+
+LoadRun::LoadRun(std::shared_ptr<const Destination> destination, ResolvedConfig config, LoadOptions options,
+                 LoadObserver *observer, CancelToken &cancel)
+    : m_destination(std::move(destination))
+    , m_config(std::move(config))
+    , m_options(std::move(options))
+    , m_observer(observer)
+    , m_cancel(cancel)
+    , m_caps(m_destination->capabilities())
+{
+    m_strategy = m_options.parallelismStrategy.value_or(m_caps.parallelismStrategy);
+}
+
+PackageResult LoadRun::run(const QString &packageDir)
+{
+    m_clock.start();
+    m_result.packageDir = packageDir;
+    if (auto r = openPackage(packageDir))
+        return *r;
+    if (auto r = checkJobs())
+        return *r;
+    if (auto r = migrateSchema())
+        return *r;
+    resumeStartedJobs();
+    failUnsupportedJobs();
+    runJobs();
+    return complete();
+}
+
+PackageResult LoadRun::finish(PackageStatus status)
+{
+    m_result.status = status;
+    m_result.elapsedMs = m_clock.elapsed();
+    m_result.jobsCompleted = m_completed;
+    if (m_observer)
+        m_observer->packageFinished(m_result);
+    return m_result;
+}
+
+PackageResult LoadRun::refuse(const ErrorInfo &why)
+{
+    m_result.error = why;
+    qCWarning(lcLoad).noquote() << "package refused:" << why.fullText();
+    return finish(PackageStatus::Refused);
+}
+
+// 1. Open the package and read everything we need before touching the destination.
+std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
+{
+    try {
+        m_package = LoadPackage::open(packageDir);
+        m_result.loadId = m_package.loadId();
+        if (m_package.isCompleted())
+            throw Error(ErrorKind::Terminal,
+                        QStringLiteral("package %1 is already %2").arg(m_package.loadId(), m_package.completionState()),
+                        SourceLocation{packageDir, 0, 0, {}});
+        m_schema = m_package.loadSchema();
+        m_result.schemaName = m_schema.name;
+        m_result.datasetName =
+            m_options.datasetName.isEmpty() ? m_package.defaultDatasetName() : m_options.datasetName;
+        m_pending = m_package.pendingTransitions();
+        for (auto folder : {JobFolder::Started, JobFolder::New}) {
+            for (const auto &f : m_package.jobs(folder)) {
+                JobRecord r;
+                r.file = f;
+                m_jobs.append(r);
+            }
+        }
+        m_completed = int(m_package.jobs(JobFolder::Completed).size());
+        m_failed = int(m_package.jobs(JobFolder::Failed).size());
+        m_result.jobsTotal = int(m_jobs.size()) + m_completed + m_failed;
+    } catch (const Error &e) {
+        return refuse(ErrorInfo::from(e));
+    }
+    return std::nullopt;
+}
+
+// A job in a format the destination cannot load fails on its own (dlt creates a synthetic
+// failed job for it). A table whose write disposition this loader cannot materialise refuses
+// the whole package before anything is touched.
+std::optional<PackageResult> LoadRun::checkJobs()
+{
+    QStringList refused;
+    for (auto &j : m_jobs) {
+        if (!m_caps.supportedLoaderFileFormats.contains(j.file.name.formatName)) {
+            j.unsupported = true;
+            continue;
+        }
+        if (m_schema.table(j.file.name.table) && !m_tablesWithJobs.contains(j.file.name.table)) {
+            const auto d = m_schema.effectiveDisposition(j.file.name.table);
+            if (!PackageLoader::supportsDisposition(d))
+                refused.append(QStringLiteral("%1 (%2)").arg(j.file.name.table, writeDispositionName(d)));
+        }
+        m_tablesWithJobs.insert(j.file.name.table);
+    }
+    if (refused.isEmpty())
+        return std::nullopt;
+    return refuse(terminal(QStringLiteral("this version of Wharf loads only the append write disposition; "
+                                          "the package has jobs for %1. Nothing was loaded.")
+                               .arg(refused.join(QStringLiteral(", "))),
+                           m_package.dir()));
+}
+
+// 2. Migrate the destination schema: dlt tables plus the tables with jobs that saw data (spec 2.5).
+std::optional<PackageResult> LoadRun::migrateSchema()
+{
+    QStringList tables;
+    for (const auto &t : m_schema.tables)
+        if (t.isDltTable() || (m_tablesWithJobs.contains(t.name) && t.seenData))
+            tables.append(t.name);
+    try {
+        m_cancel.check();
+        m_coordinator = m_destination->createClient(m_config, m_result.datasetName);
+        m_coordinator->open();
+        const SchemaSyncResult sync = m_coordinator->syncSchema(m_schema, tables);
+        if (!sync.applied.isEmpty())
+            qCInfo(lcSchema).noquote() << "created or altered" << sync.applied.keys().join(QStringLiteral(", "))
+                                       << "in dataset" << m_result.datasetName;
+        if (m_package.needsSchemaMigration())
+            m_package.commitSchemaUpdate(sync.applied);
+    } catch (const Error &e) {
+        m_result.error = ErrorInfo::from(e);
+        qCWarning(lcLoad).noquote() << "schema migration failed:" << e.fullText();
+        const bool retryable = e.kind() == ErrorKind::Cancelled || e.kind() == ErrorKind::Transient;
+        return finish(retryable ? PackageStatus::Incomplete : PackageStatus::Refused);
+    }
+    return std::nullopt;
+}
+
+// 3. Started jobs with a recorded outcome are finalised without running again; those without
+// one were interrupted mid-run (their transaction rolled back) and run again (spec 2.7).
+void LoadRun::resumeStartedJobs()
+{
+    QHash<QString, PendingTransition> byFile;
+    for (const auto &p : std::as_const(m_pending))
+        byFile.insert(p.fileName, p);
+    for (auto &r : m_jobs) {
+        if (r.file.folder != JobFolder::Started)
+            continue;
+        const auto it = byFile.constFind(r.file.name.fileName());
+        if (it == byFile.constEnd())
+            continue;
+        r.state = it->completed ? JobState::Completed : JobState::Failed;
+        if (!it->completed)
+            r.error.message = it->failedMessage;
+        r.dispatched = true;
+        finalize(r);
+    }
+}
+
+void LoadRun::failUnsupportedJobs()
+{
+    for (auto &r : m_jobs) {
+        if (!r.unsupported || r.dispatched)
+            continue;
+        r.dispatched = true;
+        r.state = JobState::Failed;
+        r.error = terminal(QStringLiteral("destination %1 cannot load files of format '%2' (supported: %3)")
+                               .arg(m_destination->type(), r.file.name.formatName,
+                                    m_caps.supportedLoaderFileFormats.join(QStringLiteral(", "))),
+                           r.file.path);
+        if (r.file.folder == JobFolder::New) {
+            try {
+                r.file.path = m_package.moveJob(r.file, JobFolder::Started);
+                r.file.folder = JobFolder::Started;
+            } catch (const Error &) {
+                // finalize() below reports the move problem
+            }
+        }
+        finalize(r);
+    }
+}
+
+int LoadRun::slotCount() const
+{
+    int n = m_strategy == ParallelismStrategy::Sequential ? 1 : std::max(1, m_options.workers);
+    if (m_caps.maxParallelLoadJobs > 0)
+        n = std::min(n, m_caps.maxParallelLoadJobs);
+    int remaining = 0;
+    for (const auto &r : m_jobs)
+        remaining += r.dispatched ? 0 : 1;
+    return std::max(1, std::min(n, remaining));
+}
+
+// 4. Run the rest on a dedicated pool: one client per worker; only this thread moves files.
+void LoadRun::runJobs()
+{
+    m_slots = slotCount();
+    m_counters = std::make_unique<LiveCounters>(int(m_jobs.size()));
+    m_shared = std::make_unique<WorkerShared>();
+    m_shared->destination = m_destination;
+    m_shared->config = m_config;
+    m_shared->datasetName = m_result.datasetName;
+    m_shared->loadId = m_result.loadId;
+    m_shared->package = m_package;
+    m_shared->schema = &m_schema;
+    m_shared->cancel = &m_cancel;
+    m_shared->counters = m_counters.get();
+    for (const auto &r : std::as_const(m_jobs))
+        m_bytesTotal += r.file.size;
+
+    QThreadPool pool;
+    pool.setObjectName(QStringLiteral("wharf-load"));
+    pool.setMaxThreadCount(m_slots);
+    for (int k = 0; k < m_slots; ++k)
+        pool.start(new JobWorker(*m_shared));
+
+    bool cancelSeen = false;
+    dispatch();
+    while (m_running > 0 || (!m_stopped && !m_cancel.isCancelled() && anyUndispatched())) {
+        if (m_cancel.isCancelled() && !cancelSeen) {
+            cancelSeen = true;
+            qCInfo(lcLoad) << "cancelling" << m_running << "running job(s)";
+            m_shared->cancelActiveClients();
+        }
+        if (auto outcome = m_shared->outcomes.pop(100))
+            handleOutcome(*outcome);
+        dispatch();
+        reportProgress(false);
+    }
+    m_shared->work.close();
+    pool.waitForDone();
+    reportProgress(true);
+}
+
+void LoadRun::dispatch()
+{
+    if (m_stopped || m_cancel.isCancelled())
+        return;
+    const qint64 now = m_clock.elapsed();
+    for (int k = 0; k < m_jobs.size() && m_running < m_slots; ++k) {
+        JobRecord &r = m_jobs[k];
+        if (r.dispatched || r.notBeforeMs > now)
+            continue;
+        if (m_strategy == ParallelismStrategy::TableSequential && m_runningTables.contains(r.file.name.table))
+            continue;
+        try {
+            if (r.file.folder == JobFolder::New) {
+                r.file.path = m_package.moveJob(r.file, JobFolder::Started);
+                r.file.folder = JobFolder::Started;
+            }
+        } catch (const Error &e) {
+            stop(ErrorInfo::from(e));
+            return;
+        }
+        r.dispatched = true;
+        r.state = JobState::Running;
+        r.error = {};
+        ++m_running;
+        m_runningTables.insert(r.file.name.table);
+        emitJob(r);
+        m_shared->work.push(WorkItem{k, r.file});
+    }
+}
+
+bool LoadRun::anyUndispatched() const
+{
+    for (const auto &r : m_jobs)
+        if (!r.dispatched)
+            return true;
+    return false;
+}
+
+void LoadRun::handleOutcome(const WorkOutcome &outcome)
+{
+    JobRecord &r = m_jobs[outcome.index];
+    --m_running;
+    m_runningTables.remove(r.file.name.table);
+    r.rows = outcome.rows;
+    r.durationMs = outcome.durationMs;
+    r.error = outcome.error;
+    r.state = outcome.state;
+    switch (outcome.state) {
+    case JobState::Completed:
+    case JobState::Failed:
+        finalize(r);
+        break;
+    case JobState::Retry:
+        requeueForRetry(r);
+        break;
+    case JobState::Ready:
+    case JobState::Running:
+        putBack(r);
+        break;
+    }
+}
+
+void LoadRun::requeueForRetry(JobRecord &r)
+{
+    const int index = int(&r - m_jobs.data());
+    const int next = r.file.name.retryCount + 1;
+    qCWarning(lcLoad).noquote() << "job" << r.file.name.jobId() << "will be retried (" << next
+                                << "):" << r.error.fullText();
+    try {
+        r.file.path = m_package.requeueForRetry(r.file);
+        r.file.name = r.file.name.nextRetry();
+        r.file.folder = JobFolder::New;
+    } catch (const Error &e) {
+        stop(ErrorInfo::from(e));
+    }
+    m_counters->rows[index] = 0;
+    m_counters->bytes[index] = 0;
+    r.dispatched = false;
+    r.notBeforeMs = m_clock.elapsed() + qint64(m_options.retryDelayMs) * std::min(next, 10);
+    emitJob(r);
+    // dlt stops at every multiple of raise_on_max_retries; the retry count lives in the file
+    // name, so a later run continues counting (spec Q20).
+    if (m_options.raiseOnMaxRetries > 0 && next % m_options.raiseOnMaxRetries == 0) {
+        ErrorInfo why = r.error;
+        why.message = QStringLiteral("job %1 had %2 retries, a multiple of raise_on_max_retries=%3; stopping. "
+                                     "Last error: %4")
+                          .arg(r.file.name.jobId())
+                          .arg(next)
+                          .arg(m_options.raiseOnMaxRetries)
+                          .arg(r.error.message);
+        stop(why);
+    }
+}
+
+// A cancelled job goes back to new_jobs/ so the package resumes cleanly.
+void LoadRun::putBack(JobRecord &r)
+{
+    const int index = int(&r - m_jobs.data());
+    try {
+        r.file.path = m_package.moveJob(r.file, JobFolder::New);
+        r.file.folder = JobFolder::New;
+    } catch (const Error &) {
+        // Left in started_jobs/: a later run re-executes it, which is also correct.
+    }
+    r.state = JobState::Ready;
+    r.dispatched = false;
+    m_counters->rows[index] = 0;
+    m_counters->bytes[index] = 0;
+    emitJob(r);
+}
+
+void LoadRun::finalize(JobRecord &r)
+{
+    try {
+        if (r.state == JobState::Completed) {
+            // Follow-ups first, file move second: if they fail, the job stays in started_jobs/
+            // with its "completed" marker and a later run creates them again (spec 2.6).
+            runChainFollowUps(r);
+            r.file.path = m_package.moveJob(r.file, JobFolder::Completed);
+            r.file.folder = JobFolder::Completed;
+            ++m_completed;
+            m_result.rows += r.rows;
+        } else {
+            r.file.path = m_package.moveJob(r.file, JobFolder::Failed);
+            r.file.folder = JobFolder::Failed;
+            m_package.writeFailedMessage(r.file.name.fileName(), r.error.fullText());
+            ++m_failed;
+            qCWarning(lcLoad).noquote() << "job" << r.file.name.jobId() << "failed:" << r.error.fullText();
+            m_result.failedJobs.append(makeEvent(m_result.loadId, r));
+            if (m_options.raiseOnFailedJobs)
+                m_abort = true;
+        }
+        m_package.removePendingTransition(r.file.name.fileName());
+    } catch (const Error &e) {
+        stop(ErrorInfo::from(e));
+    }
+    emitJob(r);
+}
+
+bool LoadRun::chainComplete(const QStringList &chain, const JobRecord &completing) const
+{
+    for (const auto &j : m_jobs) {
+        if (&j == &completing || !chain.contains(j.file.name.table))
+            continue;
+        if (j.file.folder != JobFolder::Completed && j.file.folder != JobFolder::Failed)
+            return false;
+    }
+    return true;
+}
+
+void LoadRun::runChainFollowUps(const JobRecord &r)
+{
+    const Table *root = m_schema.rootOf(r.file.name.table);
+    if (!root || !m_coordinator)
+        return;
+    // Tables that never saw data are not part of the chain (they have no rows and no jobs).
+    QStringList chain;
+    for (const QString &t : m_schema.tableChain(root->name))
+        if (const Table *table = m_schema.table(t); table && (table->seenData || m_tablesWithJobs.contains(t)))
+            chain.append(t);
+    if (!chainComplete(chain, r))
+        return;
+    const QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain);
+    for (const auto &job : followUps) {
+        qCInfo(lcLoad).noquote() << "running follow-up job for table chain" << job.rootTable;
+        m_coordinator->runFollowUp(job, m_cancel);
+    }
+}
+
+void LoadRun::stop(const ErrorInfo &why)
+{
+    m_stopped = true;
+    m_stopError = why;
+}
+
+void LoadRun::emitJob(const JobRecord &r)
+{
+    if (m_observer)
+        m_observer->jobChanged(makeEvent(m_result.loadId, r));
+}
+
+void LoadRun::reportProgress(bool force)
+{
+    const qint64 now = m_clock.elapsed();
+    if (!m_observer || (!force && now - m_lastProgressMs < 200))
+        return;
+    m_lastProgressMs = now;
+    LoadProgress p;
+    p.loadId = m_result.loadId;
+    p.jobsTotal = m_result.jobsTotal;
+    p.jobsDone = m_completed + m_failed;
+    p.bytesTotal = m_bytesTotal;
+    for (int k = 0; k < m_jobs.size(); ++k) {
+        p.rows += m_counters->rows[k].load(std::memory_order_relaxed);
+        p.bytesDone += m_counters->bytes[k].load(std::memory_order_relaxed);
+    }
+    p.elapsedMs = now;
+    m_observer->progressed(p);
+}
+
+// 5. Cancelled or stopped: resumable. Otherwise aborted (a failed job, dlt writes no
+// _dlt_loads row) or loaded (_dlt_loads row, completion marker, archive).
+PackageResult LoadRun::complete()
+{
+    if (m_cancel.isCancelled()) {
+        m_result.error.kind = ErrorKind::Cancelled;
+        m_result.error.message = QStringLiteral("cancelled; the package can be resumed");
+        return finish(PackageStatus::Incomplete);
+    }
+    if (m_stopped) {
+        m_result.error = m_stopError;
+        return finish(PackageStatus::Incomplete);
+    }
+    try {
+        if (m_abort) {
+            m_package.markCompleted(true);
+            m_result.packageDir = m_package.archive();
+            m_result.error = m_result.failedJobs.first().error;
+            return finish(PackageStatus::Aborted);
+        }
+        m_coordinator->completeLoad(m_result.loadId, m_schema);
+        m_coordinator->close();
+        m_package.markCompleted(false);
+        m_result.packageDir = m_package.archive();
+    } catch (const Error &e) {
+        m_result.error = ErrorInfo::from(e);
+        return finish(PackageStatus::Incomplete);
+    }
+    return finish(PackageStatus::Loaded);
+}
+
+} // namespace wharf

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "destination/Destination.h"
+#include "load/JobWorker.h"
+#include "load/LoadEvents.h"
+#include "load/LoadOptions.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+#include <memory>
+#include <optional>
+
+namespace wharf {
+
+/// One job as the coordinator tracks it during a run.
+struct JobRecord {
+    JobFile file;
+    JobState state = JobState::Ready;
+    qint64 rows = 0;
+    qint64 durationMs = 0;
+    qint64 notBeforeMs = 0;   ///< retry back-off
+    bool dispatched = false;  ///< handed to a worker or finalised
+    bool unsupported = false; ///< a format the destination cannot load
+    ErrorInfo error;
+};
+
+/// The coordinator's side of one package load (spec 2.4): the steps of PackageLoader::load()
+/// as methods over shared state. Lives on the coordinating thread only; single use.
+class LoadRun {
+public:
+    LoadRun(std::shared_ptr<const Destination> destination, ResolvedConfig config, LoadOptions options,
+            LoadObserver *observer, CancelToken &cancel);
+
+    PackageResult run(const QString &packageDir);
+
+private:
+    // Each step returns a result to finish with, or nullopt to go on.
+    std::optional<PackageResult> openPackage(const QString &packageDir);
+    std::optional<PackageResult> checkJobs();
+    std::optional<PackageResult> migrateSchema();
+    void resumeStartedJobs();
+    void failUnsupportedJobs();
+    void runJobs();
+    PackageResult complete();
+
+    int slotCount() const;
+    void dispatch();
+    bool anyUndispatched() const;
+    void handleOutcome(const WorkOutcome &outcome);
+    void requeueForRetry(JobRecord &r);
+    void putBack(JobRecord &r);
+    void finalize(JobRecord &r);
+    /// When `r` completes the last job of its table chain, runs the destination's follow-up
+    /// jobs for the chain (merge/replace materialisation; none for append) - spec 2.9/2.10.
+    void runChainFollowUps(const JobRecord &r);
+    bool chainComplete(const QStringList &chain, const JobRecord &completing) const;
+    void stop(const ErrorInfo &why);
+    void emitJob(const JobRecord &r);
+    void reportProgress(bool force);
+    PackageResult finish(PackageStatus status);
+    PackageResult refuse(const ErrorInfo &why);
+
+    std::shared_ptr<const Destination> m_destination;
+    ResolvedConfig m_config;
+    LoadOptions m_options;
+    LoadObserver *m_observer;
+    CancelToken &m_cancel;
+    Capabilities m_caps;
+    ParallelismStrategy m_strategy = ParallelismStrategy::Parallel;
+
+    QElapsedTimer m_clock;
+    PackageResult m_result;
+    LoadPackage m_package;
+    Schema m_schema;
+    QList<JobRecord> m_jobs;
+    QList<PendingTransition> m_pending;
+    QSet<QString> m_tablesWithJobs;
+    std::unique_ptr<JobClient> m_coordinator;
+
+    int m_completed = 0;
+    int m_failed = 0;
+    bool m_abort = false;       ///< a job failed and raise_on_failed_jobs is set
+    bool m_stopped = false;     ///< no new jobs: retry limit or a file system problem
+    ErrorInfo m_stopError;
+
+    std::unique_ptr<LiveCounters> m_counters;
+    std::unique_ptr<WorkerShared> m_shared;
+    int m_slots = 1;
+    int m_running = 0;
+    QSet<QString> m_runningTables;
+    qint64 m_bytesTotal = 0;
+    qint64 m_lastProgressMs = -1000;
+};
+
+} // namespace wharf
