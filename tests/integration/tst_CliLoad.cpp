@@ -439,6 +439,24 @@ private slots:
         QCOMPARE(probe.scalar("SELECT count(*) FROM issues").toInt(), 100);
     }
 
+    void envFieldAndExplicitOptionsWin()
+    {
+        const QString work = fresh("envfield");
+        const QString root = copyPackage(work, "gh_issues_insert_values");
+        QDir().mkpath(QDir(work).filePath(".dlt"));
+        QVERIFY(writeFile(QDir(work).filePath(".dlt/secrets.toml"),
+                          "[destination.sqlite.credentials]\ndatabase = \"ignored.db\"\n"));
+        const QString db = QDir(work).filePath("from_env.db");
+        const CliResult r = runWharf({"load", root}, work,
+                                     {{"DESTINATION__SQLITE__CREDENTIALS__DATABASE", db}, {"LOAD__WORKERS", "2"}});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY(QFile::exists(QDir(work).filePath("from_env__gh_issues_insert_values.db")));
+        QVERIFY(!QFile::exists(QDir(work).filePath("ignored__gh_issues_insert_values.db")));
+        const CliResult bad = runWharf({"load", root}, work, {{"LOAD__WORKERS", "lots"}});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("LOAD__WORKERS") || bad.err.contains("workers"), qPrintable(bad.err));
+    }
+
     void infoDescribesPackages()
     {
         const QString work = fresh("info");
