@@ -1,21 +1,15 @@
 #include "BuiltinDestinations.h"
 #include "Cli.h"
+#include "GuiMain.h"
 
 #include <QCoreApplication>
 
-#if __has_include("GuiMain.h")
-#include "GuiMain.h"
-#define WHARF_HAS_GUI 1
-#endif
-
+// `wharf` alone opens the window; `wharf <command> ...` runs headless (see Cli.h).
 int main(int argc, char **argv)
 {
     wharf::registerBuiltinDestinations();
-    if (argc <= 1) {
-#ifdef WHARF_HAS_GUI
+    if (argc <= 1)
         return wharf::ui::runMainWindow(argc, argv);
-#endif
-    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("wharf"));
     QCoreApplication::setOrganizationName(QStringLiteral("Wharf"));
