@@ -17,6 +17,15 @@ QMutex g_installMutex;
 
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message) {
     const QString category = context.category ? QString::fromLatin1(context.category) : QString();
+    // Qt's own platform chatter (e.g. the offscreen plugin's propagateSizeHints notice) is not
+    // about the user's load; it still reaches stderr through the previous handler.
+    const bool platformNoise = category.startsWith(QLatin1String("qt.")) ||
+                               message.contains(QLatin1String("propagateSizeHints"));
+    if (platformNoise && type != QtCriticalMsg && type != QtFatalMsg) {
+        if (g_previous)
+            g_previous(type, context, message);
+        return;
+    }
     const auto lines = message.split(QLatin1Char('\n'));
     for (const auto &line : lines)
         emit LogBus::instance()->messageLogged(int(type), LogBus::formatLine(type, category, line));

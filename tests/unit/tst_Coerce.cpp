@@ -51,7 +51,9 @@ Value boolean(bool b) {
     return v;
 }
 
-Value null() { return Value{}; }
+Value null() {
+    return Value{};
+}
 
 Coercer::Options options(bool nativeBool = true, bool emptyIsNull = false,
                          TemporalStyle style = TemporalStyle::SqliteUtc,
@@ -95,9 +97,9 @@ private slots:
 
         QTest::newRow("Z") << "2024-03-05T10:20:30Z" << 6 << "2024-03-05 10:20:30.000000"
                            << "2024-03-05T10:20:30.000000+00:00";
-        QTest::newRow("lower-case t and z") << "2024-03-05t10:20:30z" << 6
-                                            << "2024-03-05 10:20:30.000000"
-                                            << "2024-03-05T10:20:30.000000+00:00";
+        QTest::newRow("lower-case t and z")
+            << "2024-03-05t10:20:30z" << 6 << "2024-03-05 10:20:30.000000"
+            << "2024-03-05T10:20:30.000000+00:00";
         QTest::newRow("+02:00") << "2024-03-05T10:20:30+02:00" << 6 << "2024-03-05 08:20:30.000000"
                                 << "2024-03-05T08:20:30.000000+00:00";
         QTest::newRow("-0530") << "2024-03-05T10:20:30-0530" << 6 << "2024-03-05 15:50:30.000000"
@@ -119,24 +121,24 @@ private slots:
             << "2024-03-05T10:20:30.000000+00:00";
 
         // Fractions of every length, truncated (never rounded) to the precision.
-        QTest::newRow("fraction 1 digit") << "2024-03-05T10:20:30.1Z" << 6
-                                          << "2024-03-05 10:20:30.100000"
-                                          << "2024-03-05T10:20:30.100000+00:00";
-        QTest::newRow("fraction 2 digits") << "2024-03-05T10:20:30.12Z" << 6
-                                           << "2024-03-05 10:20:30.120000"
-                                           << "2024-03-05T10:20:30.120000+00:00";
-        QTest::newRow("fraction 3 digits") << "2024-03-05T10:20:30.123Z" << 6
-                                           << "2024-03-05 10:20:30.123000"
-                                           << "2024-03-05T10:20:30.123000+00:00";
-        QTest::newRow("fraction 4 digits") << "2024-03-05T10:20:30.1234Z" << 6
-                                           << "2024-03-05 10:20:30.123400"
-                                           << "2024-03-05T10:20:30.123400+00:00";
-        QTest::newRow("fraction 5 digits") << "2024-03-05T10:20:30.12345Z" << 6
-                                           << "2024-03-05 10:20:30.123450"
-                                           << "2024-03-05T10:20:30.123450+00:00";
-        QTest::newRow("fraction 6 digits") << "2024-03-05T10:20:30.123456Z" << 6
-                                           << "2024-03-05 10:20:30.123456"
-                                           << "2024-03-05T10:20:30.123456+00:00";
+        QTest::newRow("fraction 1 digit")
+            << "2024-03-05T10:20:30.1Z" << 6 << "2024-03-05 10:20:30.100000"
+            << "2024-03-05T10:20:30.100000+00:00";
+        QTest::newRow("fraction 2 digits")
+            << "2024-03-05T10:20:30.12Z" << 6 << "2024-03-05 10:20:30.120000"
+            << "2024-03-05T10:20:30.120000+00:00";
+        QTest::newRow("fraction 3 digits")
+            << "2024-03-05T10:20:30.123Z" << 6 << "2024-03-05 10:20:30.123000"
+            << "2024-03-05T10:20:30.123000+00:00";
+        QTest::newRow("fraction 4 digits")
+            << "2024-03-05T10:20:30.1234Z" << 6 << "2024-03-05 10:20:30.123400"
+            << "2024-03-05T10:20:30.123400+00:00";
+        QTest::newRow("fraction 5 digits")
+            << "2024-03-05T10:20:30.12345Z" << 6 << "2024-03-05 10:20:30.123450"
+            << "2024-03-05T10:20:30.123450+00:00";
+        QTest::newRow("fraction 6 digits")
+            << "2024-03-05T10:20:30.123456Z" << 6 << "2024-03-05 10:20:30.123456"
+            << "2024-03-05T10:20:30.123456+00:00";
         QTest::newRow("fraction 7 digits truncated")
             << "2024-03-05T10:20:30.1234567Z" << 6 << "2024-03-05 10:20:30.123456"
             << "2024-03-05T10:20:30.123456+00:00";
@@ -146,15 +148,15 @@ private slots:
         QTest::newRow("fraction 9 digits truncated not rounded")
             << "2024-03-05T10:20:30.999999999Z" << 6 << "2024-03-05 10:20:30.999999"
             << "2024-03-05T10:20:30.999999+00:00";
-        QTest::newRow("fraction comma") << "2024-03-05T10:20:30,5Z" << 6
-                                        << "2024-03-05 10:20:30.500000"
-                                        << "2024-03-05T10:20:30.500000+00:00";
+        QTest::newRow("fraction comma")
+            << "2024-03-05T10:20:30,5Z" << 6 << "2024-03-05 10:20:30.500000"
+            << "2024-03-05T10:20:30.500000+00:00";
         QTest::newRow("fraction with offset")
             << "2024-03-05T10:20:30.25+02:00" << 6 << "2024-03-05 08:20:30.250000"
             << "2024-03-05T08:20:30.250000+00:00";
-        QTest::newRow("precision 3") << "2024-03-05T10:20:30.987654Z" << 3
-                                     << "2024-03-05 10:20:30.987"
-                                     << "2024-03-05T10:20:30.987+00:00";
+        QTest::newRow("precision 3")
+            << "2024-03-05T10:20:30.987654Z" << 3 << "2024-03-05 10:20:30.987"
+            << "2024-03-05T10:20:30.987+00:00";
         QTest::newRow("precision 0 drops the fraction")
             << "2024-03-05T10:20:30.987654Z" << 0 << "2024-03-05 10:20:30"
             << "2024-03-05T10:20:30+00:00";
@@ -178,12 +180,12 @@ private slots:
         QTest::newRow("rollover to previous month")
             << "2024-05-01T00:15:00+0030" << 6 << "2024-04-30 23:45:00.000000"
             << "2024-04-30T23:45:00.000000+00:00";
-        QTest::newRow("leap day forward") << "2024-02-28T23:00:00-02:00" << 6
-                                          << "2024-02-29 01:00:00.000000"
-                                          << "2024-02-29T01:00:00.000000+00:00";
-        QTest::newRow("leap day to March") << "2024-02-29T23:00:00-02:00" << 6
-                                           << "2024-03-01 01:00:00.000000"
-                                           << "2024-03-01T01:00:00.000000+00:00";
+        QTest::newRow("leap day forward")
+            << "2024-02-28T23:00:00-02:00" << 6 << "2024-02-29 01:00:00.000000"
+            << "2024-02-29T01:00:00.000000+00:00";
+        QTest::newRow("leap day to March")
+            << "2024-02-29T23:00:00-02:00" << 6 << "2024-03-01 01:00:00.000000"
+            << "2024-03-01T01:00:00.000000+00:00";
         QTest::newRow("March back to leap day")
             << "2024-03-01T00:30:00+01:00" << 6 << "2024-02-29 23:30:00.000000"
             << "2024-02-29T23:30:00.000000+00:00";
@@ -193,12 +195,12 @@ private slots:
         QTest::newRow("century leap year 2000")
             << "2000-03-01T00:30:00+01:00" << 6 << "2000-02-29 23:30:00.000000"
             << "2000-02-29T23:30:00.000000+00:00";
-        QTest::newRow("before the epoch") << "1960-01-01T00:30:00+01:00" << 6
-                                          << "1959-12-31 23:30:00.000000"
-                                          << "1959-12-31T23:30:00.000000+00:00";
-        QTest::newRow("epoch crossing") << "1970-01-01T00:00:00.5+00:01" << 6
-                                        << "1969-12-31 23:59:00.500000"
-                                        << "1969-12-31T23:59:00.500000+00:00";
+        QTest::newRow("before the epoch")
+            << "1960-01-01T00:30:00+01:00" << 6 << "1959-12-31 23:30:00.000000"
+            << "1959-12-31T23:30:00.000000+00:00";
+        QTest::newRow("epoch crossing")
+            << "1970-01-01T00:00:00.5+00:01" << 6 << "1969-12-31 23:59:00.500000"
+            << "1969-12-31T23:59:00.500000+00:00";
     }
     void normalizeTimestamp() {
         QFETCH(QString, input);
@@ -259,16 +261,16 @@ private slots:
             << column(DataType::Text, {}, false) << sqlite << null() << "null";
 
         // Timestamps through the column (precision from the column, default 6).
-        QTest::newRow("timestamp string +02:00")
-            << ts << sqlite << str("2024-01-01T01:00:00+02:00") << "text:2023-12-31 23:00:00.000000";
-        QTest::newRow("timestamp iso style")
-            << ts << iso << str("2024-01-01T01:00:00+02:00")
-            << "text:2023-12-31T23:00:00.000000+00:00";
+        QTest::newRow("timestamp string +02:00") << ts << sqlite << str("2024-01-01T01:00:00+02:00")
+                                                 << "text:2023-12-31 23:00:00.000000";
+        QTest::newRow("timestamp iso style") << ts << iso << str("2024-01-01T01:00:00+02:00")
+                                             << "text:2023-12-31T23:00:00.000000+00:00";
         QTest::newRow("timestamp typed marker")
             << ts << sqlite << str("2024-06-30T22:00:00-0200", ValueKind::Timestamp)
             << "text:2024-07-01 00:00:00.000000";
         QTest::newRow("date value into timestamp column")
-            << ts << sqlite << str("2024-03-05", ValueKind::Date) << "text:2024-03-05 00:00:00.000000";
+            << ts << sqlite << str("2024-03-05", ValueKind::Date)
+            << "text:2024-03-05 00:00:00.000000";
         QTest::newRow("date string into timestamp column")
             << ts << iso << str("2024-02-29") << "text:2024-02-29T00:00:00.000000+00:00";
         QTest::newRow("timestamp 9 digits into precision 3")
@@ -299,24 +301,23 @@ private slots:
             << column(DataType::Time) << sqlite << str("23:59:59.999999999")
             << "text:23:59:59.999999";
         QTest::newRow("time precision 3")
-            << column(DataType::Time, 3) << sqlite << str("01:02:03.456789")
-            << "text:01:02:03.456";
-        QTest::newRow("time with Z") << column(DataType::Time) << iso << str("10:20:30Z")
-                                     << "text:10:20:30.000000";
+            << column(DataType::Time, 3) << sqlite << str("01:02:03.456789") << "text:01:02:03.456";
+        QTest::newRow("time with Z")
+            << column(DataType::Time) << iso << str("10:20:30Z") << "text:10:20:30.000000";
 
         // Bigint.
-        QTest::newRow("bigint from int") << column(DataType::Bigint) << sqlite << integer(-42)
-                                         << "int:-42";
+        QTest::newRow("bigint from int")
+            << column(DataType::Bigint) << sqlite << integer(-42) << "int:-42";
         QTest::newRow("bigint from whole double")
             << column(DataType::Bigint) << sqlite << dbl(3.0, "3.0") << "int:3";
         QTest::newRow("bigint from big whole double")
             << column(DataType::Bigint) << sqlite << dbl(1e18) << "int:1000000000000000000";
-        QTest::newRow("bigint from string") << column(DataType::Bigint) << sqlite << str("123")
-                                            << "int:123";
-        QTest::newRow("bigint from +5") << column(DataType::Bigint) << sqlite << str("+5")
-                                        << "int:5";
-        QTest::newRow("bigint from -7") << column(DataType::Bigint) << sqlite << str("-7")
-                                        << "int:-7";
+        QTest::newRow("bigint from string")
+            << column(DataType::Bigint) << sqlite << str("123") << "int:123";
+        QTest::newRow("bigint from +5")
+            << column(DataType::Bigint) << sqlite << str("+5") << "int:5";
+        QTest::newRow("bigint from -7")
+            << column(DataType::Bigint) << sqlite << str("-7") << "int:-7";
         QTest::newRow("bigint from padded string")
             << column(DataType::Bigint) << sqlite << str(" 12\t") << "int:12";
         QTest::newRow("bigint max") << column(DataType::Bigint) << sqlite
@@ -325,28 +326,28 @@ private slots:
                                     << str("-9223372036854775808") << "int:-9223372036854775808";
         QTest::newRow("bigint from decimal marker")
             << column(DataType::Bigint) << sqlite << str("77", ValueKind::Decimal) << "int:77";
-        QTest::newRow("bigint from bool") << column(DataType::Bigint) << sqlite << boolean(true)
-                                          << "int:1";
+        QTest::newRow("bigint from bool")
+            << column(DataType::Bigint) << sqlite << boolean(true) << "int:1";
 
         // Double.
-        QTest::newRow("double from double") << column(DataType::Double) << sqlite << dbl(1.5)
-                                            << "double:1.5";
-        QTest::newRow("double from int") << column(DataType::Double) << sqlite << integer(7)
-                                         << "double:7";
-        QTest::newRow("double from nan") << column(DataType::Double) << sqlite << str("nan")
-                                         << "double:nan";
-        QTest::newRow("double from NaN") << column(DataType::Double) << sqlite << str("NaN")
-                                         << "double:nan";
-        QTest::newRow("double from inf") << column(DataType::Double) << sqlite << str("inf")
-                                         << "double:inf";
+        QTest::newRow("double from double")
+            << column(DataType::Double) << sqlite << dbl(1.5) << "double:1.5";
+        QTest::newRow("double from int")
+            << column(DataType::Double) << sqlite << integer(7) << "double:7";
+        QTest::newRow("double from nan")
+            << column(DataType::Double) << sqlite << str("nan") << "double:nan";
+        QTest::newRow("double from NaN")
+            << column(DataType::Double) << sqlite << str("NaN") << "double:nan";
+        QTest::newRow("double from inf")
+            << column(DataType::Double) << sqlite << str("inf") << "double:inf";
         QTest::newRow("double from Infinity")
             << column(DataType::Double) << sqlite << str("Infinity") << "double:inf";
-        QTest::newRow("double from -inf") << column(DataType::Double) << sqlite << str("-inf")
-                                          << "double:-inf";
-        QTest::newRow("double from 1e+20") << column(DataType::Double) << sqlite << str("1e+20")
-                                           << "double:1e+20";
-        QTest::newRow("double from +2.5") << column(DataType::Double) << sqlite << str("+2.5")
-                                          << "double:2.5";
+        QTest::newRow("double from -inf")
+            << column(DataType::Double) << sqlite << str("-inf") << "double:-inf";
+        QTest::newRow("double from 1e+20")
+            << column(DataType::Double) << sqlite << str("1e+20") << "double:1e+20";
+        QTest::newRow("double from +2.5")
+            << column(DataType::Double) << sqlite << str("+2.5") << "double:2.5";
         QTest::newRow("double from -0.125")
             << column(DataType::Double) << sqlite << str("-0.125") << "double:-0.125";
         QTest::newRow("double from decimal marker")
@@ -381,9 +382,8 @@ private slots:
         QTest::newRow("decimal beyond double precision")
             << dec << sqlite << str("12345678901234567890.123456789")
             << "text:12345678901234567890.123456789";
-        QTest::newRow("decimal marker") << dec << sqlite
-                                        << str("-0.000000001", ValueKind::Decimal)
-                                        << "text:-0.000000001";
+        QTest::newRow("decimal marker")
+            << dec << sqlite << str("-0.000000001", ValueKind::Decimal) << "text:-0.000000001";
         QTest::newRow("decimal exponent") << dec << sqlite << str("1e5") << "text:1e5";
         QTest::newRow("decimal beyond double range")
             << dec << sqlite << str("1e400") << "text:1e400";
@@ -399,8 +399,7 @@ private slots:
         // Binary.
         const auto bin = column(DataType::Binary);
         const auto b64 = options(true, false, TemporalStyle::SqliteUtc, true);
-        QTest::newRow("binary from postgres hex") << bin << sqlite << str("\\x6869")
-                                                  << "blob:6869";
+        QTest::newRow("binary from postgres hex") << bin << sqlite << str("\\x6869") << "blob:6869";
         QTest::newRow("binary from upper-case hex")
             << bin << sqlite << str("\\xDEADBEEF") << "blob:deadbeef";
         QTest::newRow("binary empty hex") << bin << sqlite << str("\\x") << "blob:";
@@ -411,8 +410,8 @@ private slots:
             << bin << b64 << str("AAEC") << "blob:000102";
         QTest::newRow("binary base64 text without the option")
             << bin << sqlite << str("aGk=") << "blob:61476b3d";
-        QTest::newRow("binary raw bytes") << bin << b64 << str("hi", ValueKind::Binary)
-                                          << "blob:6869";
+        QTest::newRow("binary raw bytes")
+            << bin << b64 << str("hi", ValueKind::Binary) << "blob:6869";
 
         // csv: empty field -> NULL only in a nullable column and only with emptyIsNull.
         const auto csv = options(true, true);
@@ -422,8 +421,7 @@ private slots:
             << column(DataType::Text, {}, false) << csv << str("") << "text:";
         QTest::newRow("csv empty in nullable bigint")
             << column(DataType::Bigint) << csv << str("") << "null";
-        QTest::newRow("csv empty in nullable timestamp")
-            << ts << csv << str("") << "null";
+        QTest::newRow("csv empty in nullable timestamp") << ts << csv << str("") << "null";
         QTest::newRow("csv blank is not empty")
             << column(DataType::Text) << csv << str(" ") << "text: ";
         QTest::newRow("empty without emptyIsNull")
@@ -432,8 +430,8 @@ private slots:
         // Text (and json, and a column without a type).
         const auto text = column(DataType::Text);
         QTest::newRow("text from string") << text << sqlite << str("héllo") << "text:héllo";
-        QTest::newRow("text from int") << text << sqlite << integer(-9223372036854775807LL - 1)
-                                       << "text:-9223372036854775808";
+        QTest::newRow("text from int")
+            << text << sqlite << integer(-9223372036854775807LL - 1) << "text:-9223372036854775808";
         QTest::newRow("text from double as written")
             << text << sqlite << dbl(1.5, "1.50") << "text:1.50";
         QTest::newRow("text from bare double") << text << sqlite << dbl(1.5) << "text:1.5";

@@ -69,39 +69,42 @@ private slots:
         QTest::addColumn<int>("raiseOnMaxRetries");
         QTest::addColumn<PS>("strategy");
 
-        QTest::newRow("defaults") << "" << "" << EnvMap{} << 20 << true << 5 << PS{};
+        QTest::newRow("defaults") << ""
+                                  << "" << EnvMap{} << 20 << true << 5 << PS{};
         QTest::newRow("project config.toml")
             << "[load]\nworkers = 4\nraise_on_failed_jobs = false\nraise_on_max_retries = 0\n"
                "parallelism_strategy = \"table-sequential\"\n"
             << "" << EnvMap{} << 4 << false << 0 << PS{ParallelismStrategy::TableSequential};
-        QTest::newRow("global config.toml")
-            << "" << "[load]\nworkers = 3\nraise_on_max_retries = 2\n" << EnvMap{} << 3 << true
-            << 2 << PS{};
+        QTest::newRow("global config.toml") << ""
+                                            << "[load]\nworkers = 3\nraise_on_max_retries = 2\n"
+                                            << EnvMap{} << 3 << true << 2 << PS{};
         QTest::newRow("project wins over global")
             << "[load]\nworkers = 6\n"
-            << "[load]\nworkers = 3\nraise_on_max_retries = 9\n" << EnvMap{} << 6 << true << 9
-            << PS{};
+            << "[load]\nworkers = 3\nraise_on_max_retries = 9\n"
+            << EnvMap{} << 6 << true << 9 << PS{};
         QTest::newRow("env LOAD__WORKERS")
-            << "" << "" << EnvMap{{"LOAD__WORKERS", "7"}} << 7 << true << 5 << PS{};
+            << ""
+            << "" << EnvMap{{"LOAD__WORKERS", "7"}} << 7 << true << 5 << PS{};
         QTest::newRow("env wins over config.toml")
-            << "[load]\nworkers = 4\nraise_on_failed_jobs = true\n" << ""
-            << EnvMap{{"LOAD__WORKERS", "12"}, {"LOAD__RAISE_ON_FAILED_JOBS", "false"}} << 12
+            << "[load]\nworkers = 4\nraise_on_failed_jobs = true\n"
+            << "" << EnvMap{{"LOAD__WORKERS", "12"}, {"LOAD__RAISE_ON_FAILED_JOBS", "false"}} << 12
             << false << 5 << PS{};
         QTest::newRow("env strings are trimmed and case-insensitive bools")
-            << "" << ""
+            << ""
+            << ""
             << EnvMap{{"LOAD__WORKERS", " 2 "},
                       {"LOAD__RAISE_ON_FAILED_JOBS", "False"},
                       {"LOAD__RAISE_ON_MAX_RETRIES", "10"},
                       {"LOAD__PARALLELISM_STRATEGY", "sequential"}}
             << 2 << false << 10 << PS{ParallelismStrategy::Sequential};
         QTest::newRow("parallel strategy")
-            << "[load]\nparallelism_strategy = \"parallel\"\n" << "" << EnvMap{} << 20 << true << 5
-            << PS{ParallelismStrategy::Parallel};
-        QTest::newRow("quoted number in toml")
-            << "[load]\nworkers = \"8\"\n" << "" << EnvMap{} << 8 << true << 5 << PS{};
+            << "[load]\nparallelism_strategy = \"parallel\"\n"
+            << "" << EnvMap{} << 20 << true << 5 << PS{ParallelismStrategy::Parallel};
+        QTest::newRow("quoted number in toml") << "[load]\nworkers = \"8\"\n"
+                                               << "" << EnvMap{} << 8 << true << 5 << PS{};
         QTest::newRow("other sections do not leak")
-            << "[extract]\nworkers = 2\n[normalize]\nworkers = 3\n" << "" << EnvMap{} << 20
-            << true << 5 << PS{};
+            << "[extract]\nworkers = 2\n[normalize]\nworkers = 3\n"
+            << "" << EnvMap{} << 20 << true << 5 << PS{};
     }
     void fromConfig() {
         QFETCH(QString, projectToml);
@@ -133,30 +136,25 @@ private slots:
         QTest::addColumn<EnvMap>("env");
         QTest::addColumn<QString>("key");
 
-        QTest::newRow("workers word") << "[load]\nworkers = \"many\"\n" << EnvMap{}
-                                      << "load.workers";
-        QTest::newRow("workers negative") << "[load]\nworkers = -1\n" << EnvMap{}
-                                          << "load.workers";
-        QTest::newRow("workers fraction") << "[load]\nworkers = 2.5\n" << EnvMap{}
-                                          << "load.workers";
-        QTest::newRow("workers env word") << "" << EnvMap{{"LOAD__WORKERS", "abc"}}
-                                          << "load.workers";
-        QTest::newRow("workers env empty") << "" << EnvMap{{"LOAD__WORKERS", ""}}
-                                           << "load.workers";
-        QTest::newRow("raise_on_max_retries word")
-            << "[load]\nraise_on_max_retries = \"often\"\n" << EnvMap{}
-            << "load.raise_on_max_retries";
+        QTest::newRow("workers word") << "[load]\nworkers = \"many\"\n"
+                                      << EnvMap{} << "load.workers";
+        QTest::newRow("workers negative") << "[load]\nworkers = -1\n" << EnvMap{} << "load.workers";
+        QTest::newRow("workers fraction") << "[load]\nworkers = 2.5\n"
+                                          << EnvMap{} << "load.workers";
+        QTest::newRow("workers env word")
+            << "" << EnvMap{{"LOAD__WORKERS", "abc"}} << "load.workers";
+        QTest::newRow("workers env empty") << "" << EnvMap{{"LOAD__WORKERS", ""}} << "load.workers";
+        QTest::newRow("raise_on_max_retries word") << "[load]\nraise_on_max_retries = \"often\"\n"
+                                                   << EnvMap{} << "load.raise_on_max_retries";
         QTest::newRow("raise_on_max_retries negative env")
             << "" << EnvMap{{"LOAD__RAISE_ON_MAX_RETRIES", "-3"}} << "load.raise_on_max_retries";
-        QTest::newRow("raise_on_failed_jobs word")
-            << "[load]\nraise_on_failed_jobs = \"maybe\"\n" << EnvMap{}
-            << "load.raise_on_failed_jobs";
+        QTest::newRow("raise_on_failed_jobs word") << "[load]\nraise_on_failed_jobs = \"maybe\"\n"
+                                                   << EnvMap{} << "load.raise_on_failed_jobs";
         QTest::newRow("raise_on_failed_jobs env word")
             << "" << EnvMap{{"LOAD__RAISE_ON_FAILED_JOBS", "sometimes"}}
             << "load.raise_on_failed_jobs";
-        QTest::newRow("parallelism_strategy unknown")
-            << "[load]\nparallelism_strategy = \"fast\"\n" << EnvMap{}
-            << "load.parallelism_strategy";
+        QTest::newRow("parallelism_strategy unknown") << "[load]\nparallelism_strategy = \"fast\"\n"
+                                                      << EnvMap{} << "load.parallelism_strategy";
         QTest::newRow("parallelism_strategy env unknown")
             << "" << EnvMap{{"LOAD__PARALLELISM_STRATEGY", "Parallel!"}}
             << "load.parallelism_strategy";

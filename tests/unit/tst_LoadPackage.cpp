@@ -38,7 +38,9 @@ QByteArray readFile(const QString &path) {
 }
 
 /// A package folder with schema.json (and nothing else unless asked).
-bool makePackage(const QString &dir) { return writeFile(QDir(dir).filePath("schema.json"), kSchema); }
+bool makePackage(const QString &dir) {
+    return writeFile(QDir(dir).filePath("schema.json"), kSchema);
+}
 
 QStringList namesOf(const QList<JobFile> &jobs) {
     QStringList out;
@@ -213,8 +215,8 @@ private slots:
     void invalidJobFileName() {
         QFETCH(QString, folder);
         QFETCH(QString, fileName);
-        const QString dir =
-            package("1700000000.1", {"new_jobs/ok.abc.0.csv", folder + QLatin1Char('/') + fileName});
+        const QString dir = package(
+            "1700000000.1", {"new_jobs/ok.abc.0.csv", folder + QLatin1Char('/') + fileName});
         QVERIFY(!dir.isEmpty());
         const LoadPackage p = LoadPackage::open(dir);
         const JobFolder which =
@@ -247,16 +249,18 @@ private slots:
         QFETCH(int, from);
         QFETCH(int, to);
         const QString name = QStringLiteral("issues.8194f4afe9.2.insert_values.gz");
-        const QString dir = package(
-            "1700000000.1", {jobFolderName(JobFolder(from)) + QLatin1Char('/') + name});
+        const QString dir =
+            package("1700000000.1", {jobFolderName(JobFolder(from)) + QLatin1Char('/') + name});
         QVERIFY(!dir.isEmpty());
         LoadPackage p = LoadPackage::open(dir);
         const auto jobs = p.jobs(JobFolder(from));
         QCOMPARE(jobs.size(), 1);
         const QString target = p.moveJob(jobs.first(), JobFolder(to));
-        QCOMPARE(target, QDir(dir).filePath(jobFolderName(JobFolder(to)) + QLatin1Char('/') + name));
+        QCOMPARE(target,
+                 QDir(dir).filePath(jobFolderName(JobFolder(to)) + QLatin1Char('/') + name));
         QVERIFY(!QFileInfo::exists(jobs.first().path));
-        QCOMPARE(readFile(target), "data " + (jobFolderName(JobFolder(from)) + '/' + name).toUtf8());
+        QCOMPARE(readFile(target),
+                 "data " + (jobFolderName(JobFolder(from)) + '/' + name).toUtf8());
         QVERIFY(p.jobs(JobFolder(from)).isEmpty());
         QCOMPARE(namesOf(p.jobs(JobFolder(to))), QStringList({name}));
     }
@@ -469,9 +473,8 @@ private slots:
         QTest::addColumn<QString>("archived"); // empty: stays in place
         QTest::newRow("pipeline load/normalized") << "pipe/load/normalized/1700000000.1"
                                                   << "pipe/load/loaded/1700000000.1";
-        QTest::newRow("loaded folder already exists")
-            << "other/load/normalized/1700000000.1"
-            << "other/load/loaded/1700000000.1";
+        QTest::newRow("loaded folder already exists") << "other/load/normalized/1700000000.1"
+                                                      << "other/load/loaded/1700000000.1";
         QTest::newRow("plain folder of packages") << "packages/1700000000.1"
                                                   << "";
         QTest::newRow("normalized without load") << "x/normalized/1700000000.1"
@@ -533,8 +536,7 @@ private slots:
         QVERIFY(writeFile(path("many/notes.txt"), "x"));
         QVERIFY(writeFile(path("many/pipeline_state.json"), "{}"));
         const QStringList found = LoadPackage::findPackages(path("many"));
-        QCOMPARE(fileNames(found),
-                 QStringList({"1700000001.25", "1700000001.5", "1700000002.5"}));
+        QCOMPARE(fileNames(found), QStringList({"1700000001.25", "1700000001.5", "1700000002.5"}));
         for (const auto &f : found)
             QVERIFY(QFileInfo(f).isAbsolute());
     }
@@ -574,7 +576,8 @@ private slots:
         // The package alone: only its load_package_state.json carries the (zlib+base64)
         // pipeline state.
         const QString dir = path("alone/" + kGhLoadId);
-        QVERIFY(test::copyTree(test::dataPath("packages/gh_issues_insert_values/" + kGhLoadId), dir));
+        QVERIFY(
+            test::copyTree(test::dataPath("packages/gh_issues_insert_values/" + kGhLoadId), dir));
         const LoadPackage p = LoadPackage::open(dir);
         QCOMPARE(p.pipelineName(), QStringLiteral("gh_issues_insert_values"));
         QCOMPARE(p.pipelineState().value("pipeline_name").toString(),
@@ -585,7 +588,8 @@ private slots:
 
     void siblingStateWinsOverPackageState() {
         const QString dir = path("pkgs/" + kGhLoadId);
-        QVERIFY(test::copyTree(test::dataPath("packages/gh_issues_insert_values/" + kGhLoadId), dir));
+        QVERIFY(
+            test::copyTree(test::dataPath("packages/gh_issues_insert_values/" + kGhLoadId), dir));
         QVERIFY(writeFile(path("pkgs/pipeline_state.json"), R"({"dataset_name":"override"})"));
         QCOMPARE(LoadPackage::open(dir).defaultDatasetName(), QStringLiteral("override"));
     }

@@ -89,18 +89,17 @@ class tst_SqliteError : public QObject {
         QTest::newRow("mismatch") << SQLITE_MISMATCH << "datatype mismatch" << C::Terminal;
         QTest::newRow("too big") << SQLITE_TOOBIG << "string or blob too big" << C::Terminal;
         QTest::newRow("range") << SQLITE_RANGE << "column index out of range" << C::Terminal;
-        QTest::newRow("not a database") << SQLITE_NOTADB << "file is not a database"
-                                        << C::Terminal;
+        QTest::newRow("not a database") << SQLITE_NOTADB << "file is not a database" << C::Terminal;
 
         // Missing tables and datasets (attached databases).
-        QTest::newRow("no such table") << SQLITE_ERROR << "no such table: x"
-                                       << C::UndefinedRelation;
+        QTest::newRow("no such table")
+            << SQLITE_ERROR << "no such table: x" << C::UndefinedRelation;
         QTest::newRow("no such table qualified")
             << SQLITE_ERROR << "no such table: chess_data._dlt_version" << C::UndefinedRelation;
         QTest::newRow("no such table upper case")
             << SQLITE_ERROR << "No Such Table: X" << C::UndefinedRelation;
-        QTest::newRow("unknown database") << SQLITE_ERROR << "unknown database y"
-                                          << C::UndefinedRelation;
+        QTest::newRow("unknown database")
+            << SQLITE_ERROR << "unknown database y" << C::UndefinedRelation;
         QTest::newRow("no such database (detach)")
             << SQLITE_ERROR << "no such database: y" << C::UndefinedRelation;
 
@@ -118,8 +117,7 @@ class tst_SqliteError : public QObject {
 
         // Stop requests and set-up problems.
         QTest::newRow("interrupt") << SQLITE_INTERRUPT << "interrupted" << C::Cancelled;
-        QTest::newRow("cantopen") << SQLITE_CANTOPEN << "unable to open database file"
-                                  << C::Config;
+        QTest::newRow("cantopen") << SQLITE_CANTOPEN << "unable to open database file" << C::Config;
         QTest::newRow("cantopen isdir (extended)")
             << SQLITE_CANTOPEN_ISDIR << "unable to open database file" << C::Config;
         QTest::newRow("perm") << SQLITE_PERM << "access permission denied" << C::Config;
