@@ -1,5 +1,7 @@
 #include "config/ConnectionString.h"
 
+#include "formats/TextScan.h"
+
 #include "Error.h"
 
 #include <QStringList>
@@ -36,16 +38,6 @@ QString encodeQueryPart(const QString &text) {
     return out;
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Lenient like Python's unquote: a "%" not followed by two hex digits stays as it is, so a
 // hand-written URL with a stray "%" still parses. Bytes are decoded as UTF-8.
 QString decode(QStringView text, bool plusIsSpace) {
@@ -55,8 +47,8 @@ QString decode(QStringView text, bool plusIsSpace) {
     for (qsizetype i = 0; i < in.size(); ++i) {
         const char c = in.at(i);
         if (c == '%' && i + 2 < in.size()) {
-            const int hi = hexValue(in.at(i + 1));
-            const int lo = hexValue(in.at(i + 2));
+            const int hi = hexDigitValue(in.at(i + 1));
+            const int lo = hexDigitValue(in.at(i + 2));
             if (hi >= 0 && lo >= 0) {
                 out.append(char(hi * 16 + lo));
                 i += 2;

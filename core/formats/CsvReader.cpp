@@ -33,36 +33,11 @@ CsvReader::CsvReader(const QString &path, const ReaderOptions &options)
 }
 
 void CsvReader::fail(const char *at, const QString &message) const {
-    const char *begin = m_in.data();
-    qint64 line = m_line;
-    qint64 lineStart = m_lineStart;
-    for (const char *q = begin; q < at; ++q) {
-        if (*q == '\n') {
-            ++line;
-            lineStart = m_in.position() + (q + 1 - begin);
-        }
-    }
-    const qint64 column = m_in.position() + (at - begin) - lineStart + 1;
-    throw Error(ErrorKind::Terminal, message, SourceLocation{m_in.path(), line, column, {}});
+    m_pos.fail(m_in, at, message);
 }
 
 void CsvReader::commit(const char *upTo) {
-    // Counting line breaks here (memchr, so nearly free) rather than while parsing keeps the
-    // field loop tight; quoted fields may hold line breaks of their own.
-    const char *begin = m_in.data();
-    const char *lastNewline = nullptr;
-    const char *q = begin;
-    while (q < upTo) {
-        const void *nl = std::memchr(q, '\n', std::size_t(upTo - q));
-        if (!nl)
-            break;
-        lastNewline = static_cast<const char *>(nl);
-        ++m_line;
-        q = lastNewline + 1;
-    }
-    if (lastNewline)
-        m_lineStart = m_in.position() + (lastNewline + 1 - begin);
-    m_in.consume(std::size_t(upTo - begin));
+    m_pos.consume(m_in, upTo);
 }
 
 bool CsvReader::parseField(const char *&p, const char *end, std::string &out) {
@@ -172,7 +147,7 @@ bool CsvReader::readBatch(RowBatch &batch) {
         if (m_in.fill(before + 1) == before && wasExhausted)
             throw Error(ErrorKind::Internal,
                         QStringLiteral("csv parser asked for data past the end"),
-                        SourceLocation{m_in.path(), m_line, 0, {}});
+                        SourceLocation{m_in.path(), m_pos.line, 0, {}});
     }
     return batch.rowCount() > 0;
 }
@@ -189,7 +164,7 @@ CsvReader::Step CsvReader::parseRecord(RowBatch &batch) {
     }
 
     const char *p = begin;
-    Value *row = batch.appendRow(m_line);
+    Value *row = batch.appendRow(m_pos.line);
     const std::size_t columnCount = std::size_t(m_columns.size());
     std::size_t column = 0;
     for (;;) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "formats/InputStream.h"
+#include "formats/TextScan.h"
 #include "formats/RowReader.h"
 
 #include <string>
@@ -38,8 +39,7 @@ private:
     ReaderOptions m_options;
     QStringList m_columns;
     bool m_done = false;
-    qint64 m_line = 1;
-    qint64 m_lineStart = 0;
+    LinePosition m_pos;
     Value m_extra;
 };
 

@@ -1,5 +1,7 @@
 #include "formats/InsertValuesReader.h"
 
+#include "formats/TextScan.h"
+
 #include "Error.h"
 
 #include <algorithm>
@@ -31,20 +33,6 @@ constexpr BareTable kBare;
 
 inline bool isBare(char c) {
     return kBare.t[static_cast<unsigned char>(c)];
-}
-
-inline bool isDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-
-inline int hexValue(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 // ASCII case-insensitive comparison of `s` with a lower-case word.
@@ -100,18 +88,7 @@ InsertValuesReader::InsertValuesReader(const QString &path, const ReaderOptions 
 }
 
 void InsertValuesReader::fail(const char *at, const QString &message) const {
-    // Locations are computed only here: the hot path just counts lines when it consumes.
-    const char *begin = m_in.data();
-    qint64 line = m_line;
-    qint64 lineStart = m_lineStart;
-    for (const char *q = begin; q < at; ++q) {
-        if (*q == '\n') {
-            ++line;
-            lineStart = m_in.position() + (q + 1 - begin);
-        }
-    }
-    const qint64 column = m_in.position() + (at - begin) - lineStart + 1;
-    throw Error(ErrorKind::Terminal, message, SourceLocation{m_in.path(), line, column, {}});
+    m_pos.fail(m_in, at, message);
 }
 
 void InsertValuesReader::failEof(const char *at, const QString &what) const {
@@ -119,20 +96,7 @@ void InsertValuesReader::failEof(const char *at, const QString &what) const {
 }
 
 void InsertValuesReader::commit(const char *upTo) {
-    const char *begin = m_in.data();
-    const char *lastNewline = nullptr;
-    const char *q = begin;
-    while (q < upTo) {
-        const void *nl = std::memchr(q, '\n', std::size_t(upTo - q));
-        if (!nl)
-            break;
-        lastNewline = static_cast<const char *>(nl);
-        ++m_line;
-        q = lastNewline + 1;
-    }
-    if (lastNewline)
-        m_lineStart = m_in.position() + (lastNewline + 1 - begin);
-    m_in.consume(std::size_t(upTo - begin));
+    m_pos.consume(m_in, upTo);
 }
 
 void InsertValuesReader::readHeader() {
@@ -249,7 +213,7 @@ bool InsertValuesReader::readBatch(RowBatch &batch) {
         if (m_in.fill(before + 1) == before && wasExhausted)
             throw Error(ErrorKind::Internal,
                         QStringLiteral("insert_values parser asked for data past the end"),
-                        SourceLocation{m_in.path(), m_line, 0, {}});
+                        SourceLocation{m_in.path(), m_pos.line, 0, {}});
     }
     return batch.rowCount() > 0;
 }
@@ -331,7 +295,7 @@ InsertValuesReader::Step InsertValuesReader::parseRow(RowBatch &batch) {
         ++p;
     }
 
-    qint64 rowLine = m_line;
+    qint64 rowLine = m_pos.line;
     for (const char *q = begin; q < rowStart; ++q)
         rowLine += *q == '\n';
     Value *row = batch.appendRow(rowLine);
@@ -414,14 +378,14 @@ bool InsertValuesReader::parseLiteral(const char *&p, const char *end, Value &v)
 void InsertValuesReader::parseBareWord(const char *begin, const char *end, Value &v) {
     const std::string_view word(begin, std::size_t(end - begin));
     const char c = *begin;
-    if (isDigit(c) || c == '-' || c == '+' || c == '.') {
+    if (isAsciiDigit(c) || c == '-' || c == '+' || c == '.') {
         const char *s = c == '+' ? begin + 1 : begin;
         if (s < end && c == '+' && *s == '-')
             fail(begin, QStringLiteral("invalid number %1").arg(quoted(word)));
         const char *digits = (s < end && *s == '-') ? s + 1 : s;
         bool integral = digits < end;
         for (const char *q = digits; q < end && integral; ++q)
-            integral = isDigit(*q);
+            integral = isAsciiDigit(*q);
         if (integral) {
             std::int64_t x = 0;
             const auto r = std::from_chars(s, end, x);
@@ -572,8 +536,8 @@ bool InsertValuesReader::parseEscapedString(const char *&p, const char *end, Val
                 return false;
             int value = 0;
             int digits = 0;
-            while (digits < 2 && std::size_t(2 + digits) < left && hexValue(p[2 + digits]) >= 0)
-                value = value * 16 + hexValue(p[2 + digits++]);
+            while (digits < 2 && std::size_t(2 + digits) < left && hexDigitValue(p[2 + digits]) >= 0)
+                value = value * 16 + hexDigitValue(p[2 + digits++]);
             // PostgreSQL reads `\x` without hex digits as a plain `x`.
             out.push_back(digits ? char(value) : 'x');
             p += 2 + digits;
@@ -589,7 +553,7 @@ bool InsertValuesReader::parseEscapedString(const char *&p, const char *end, Val
             }
             char32_t cp = 0;
             for (int i = 0; i < width; ++i) {
-                const int h = hexValue(p[2 + i]);
+                const int h = hexDigitValue(p[2 + i]);
                 if (h < 0)
                     fail(p, QStringLiteral("invalid Unicode escape in a string literal"));
                 cp = cp * 16 + char32_t(h);
@@ -602,7 +566,7 @@ bool InsertValuesReader::parseEscapedString(const char *&p, const char *end, Val
                 char32_t low = 0;
                 bool ok = std::size_t(end - next) >= 6 && next[0] == '\\' && next[1] == 'u';
                 for (int i = 0; ok && i < 4; ++i) {
-                    const int h = hexValue(next[2 + i]);
+                    const int h = hexDigitValue(next[2 + i]);
                     ok = h >= 0;
                     low = low * 16 + char32_t(h);
                 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "formats/InputStream.h"
+#include "formats/TextScan.h"
 #include "formats/RowReader.h"
 
 #include <string>
@@ -50,8 +51,7 @@ private:
     bool m_sawEnd = false;
     bool m_done = false;
     // Line of data() and the stream offset where that line starts, for error locations.
-    qint64 m_line = 1;
-    qint64 m_lineStart = 0;
+    LinePosition m_pos;
     // Scratch cell for values beyond the header's columns (counted to report the error).
     Value m_extra;
 };

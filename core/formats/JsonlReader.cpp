@@ -1,5 +1,7 @@
 #include "formats/JsonlReader.h"
 
+#include "formats/TextScan.h"
+
 #include "Error.h"
 
 #include <algorithm>
@@ -19,25 +21,11 @@ inline bool isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-inline bool isDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-
-inline int hexValue(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 bool digitsAt(std::string_view s, std::size_t from, std::size_t count) {
     if (s.size() < from + count)
         return false;
     for (std::size_t i = from; i < from + count; ++i) {
-        if (!isDigit(s[i]))
+        if (!isAsciiDigit(s[i]))
             return false;
     }
     return true;
@@ -84,13 +72,13 @@ bool isDecimal(std::string_view s) {
         equalsNoCase(rest, "inf"))
         return true;
     std::size_t digits = 0;
-    while (i < s.size() && isDigit(s[i])) {
+    while (i < s.size() && isAsciiDigit(s[i])) {
         ++i;
         ++digits;
     }
     if (i < s.size() && s[i] == '.') {
         ++i;
-        while (i < s.size() && isDigit(s[i])) {
+        while (i < s.size() && isAsciiDigit(s[i])) {
             ++i;
             ++digits;
         }
@@ -103,7 +91,7 @@ bool isDecimal(std::string_view s) {
             ++i;
         if (i == s.size())
             return false;
-        while (i < s.size() && isDigit(s[i]))
+        while (i < s.size() && isAsciiDigit(s[i]))
             ++i;
     }
     return i == s.size();
@@ -121,8 +109,8 @@ bool decodeHex(std::string_view s, std::string &out) {
         return false;
     out.resize(s.size() / 2);
     for (std::size_t i = 0; i < out.size(); ++i) {
-        const int hi = hexValue(s[2 * i]);
-        const int lo = hexValue(s[2 * i + 1]);
+        const int hi = hexDigitValue(s[2 * i]);
+        const int lo = hexDigitValue(s[2 * i + 1]);
         if (hi < 0 || lo < 0)
             return false;
         out[i] = char(hi * 16 + lo);
@@ -241,13 +229,13 @@ bool JsonlReader::quoteBigIntegers(std::string_view line) {
             ++i;
             continue;
         }
-        if (c != '-' && !isDigit(c)) {
+        if (c != '-' && !isAsciiDigit(c)) {
             m_scratch.push_back(c);
             ++i;
             continue;
         }
         std::size_t j = c == '-' ? i + 1 : i;
-        while (j < line.size() && isDigit(line[j]))
+        while (j < line.size() && isAsciiDigit(line[j]))
             ++j;
         const std::string_view number = line.substr(i, j - i);
         const bool integral =

@@ -6,12 +6,19 @@ namespace wharf {
 
 QString LoadInfo::humanDuration(qint64 ms)
 {
-    const qint64 minutes = ms / 60000;
+    // humanize.precisedelta's wording, as dlt prints it: "1 hour, 2 minutes and 3.45 seconds".
+    const qint64 hours = ms / 3600000;
+    const qint64 minutes = ms % 3600000 / 60000;
     const double seconds = double(ms % 60000) / 1000.0;
+    QStringList parts;
+    if (hours)
+        parts << QStringLiteral("%1 hour%2").arg(hours).arg(hours == 1 ? "" : "s");
+    if (minutes)
+        parts << QStringLiteral("%1 minute%2").arg(minutes).arg(minutes == 1 ? "" : "s");
     const QString secText = QStringLiteral("%1 seconds").arg(seconds, 0, 'f', 2);
-    if (minutes == 0)
+    if (parts.isEmpty())
         return secText;
-    return QStringLiteral("%1 minute%2 and %3").arg(minutes).arg(minutes == 1 ? "" : "s", secText);
+    return parts.join(QStringLiteral(", ")) + QStringLiteral(" and ") + secText;
 }
 
 QString LoadInfo::toText() const

@@ -195,6 +195,9 @@ private slots:
         QTest::newRow("century leap year 2000")
             << "2000-03-01T00:30:00+01:00" << 6 << "2000-02-29 23:30:00.000000"
             << "2000-02-29T23:30:00.000000+00:00";
+        QTest::newRow("Feb 29 in 2000 (leap year)")
+            << "2000-02-29T12:00:00Z" << 6 << "2000-02-29 12:00:00.000000"
+            << "2000-02-29T12:00:00.000000+00:00";
         QTest::newRow("before the epoch")
             << "1960-01-01T00:30:00+01:00" << 6 << "1959-12-31 23:30:00.000000"
             << "1959-12-31T23:30:00.000000+00:00";
@@ -237,6 +240,7 @@ private slots:
         QTest::newRow("Feb 29 in a common year") << "2023-02-29T00:00:00";
         QTest::newRow("Feb 30") << "2024-02-30";
         QTest::newRow("Apr 31") << "2024-04-31T12:00:00Z";
+        QTest::newRow("Feb 29 in 1900 (not a leap year)") << "1900-02-29T00:00:00Z";
     }
     void normalizeTimestampRejects() {
         QFETCH(QString, input);
