@@ -1,6 +1,7 @@
 #include "InfoCommand.h"
 
 #include "Cli.h"
+#include "PackageCommand.h"
 #include "Error.h"
 #include "package/LoadPackage.h"
 
@@ -14,20 +15,6 @@
 #include <QTextStream>
 
 namespace wharf::cli {
-
-namespace {
-
-// QCommandLineParser names the binary by its full path; show the command people type.
-QString helpText(const QCommandLineParser &parser)
-{
-    QString text = parser.helpText();
-    const qsizetype end = text.indexOf(QLatin1String(" [options]"));
-    if (text.startsWith(QLatin1String("Usage: ")) && end > 0)
-        text.replace(7, end - 7, QStringLiteral("wharf info"));
-    return text;
-}
-
-} // namespace
 
 namespace {
 
@@ -172,47 +159,19 @@ void printText(QTextStream &out, const QJsonObject &o)
 int runInfo(const QStringList &args)
 {
     QTextStream out(stdout);
-    QTextStream err(stderr);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Shows a package's jobs by state, tables and sizes."));
-    parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("package-dir"), QStringLiteral("a package folder or a folder of packages"));
+    PackageCommand command(QStringLiteral("info"), QStringLiteral("Shows a package's jobs by state, tables and sizes."));
     QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("print JSON instead of text"));
-    QCommandLineOption logOpt(QStringLiteral("log-level"), QStringLiteral("debug, info, warning or error"),
-                              QStringLiteral("LEVEL"), QStringLiteral("warning"));
-    parser.addOptions({jsonOpt, logOpt});
-    if (!parser.parse(args)) {
-        err << "wharf info: " << parser.errorText() << "\n";
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << helpText(parser);
-        return ExitOk;
-    }
-    if (!applyLogLevel(parser.value(logOpt))) {
-        err << "wharf info: unknown log level '" << parser.value(logOpt) << "'\n";
-        return ExitUsage;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        err << "wharf info: expected one package folder\n\n" << helpText(parser);
-        return ExitUsage;
-    }
-    const QString dir = parser.positionalArguments().first();
-    if (!QFileInfo(dir).isDir()) {
-        err << "wharf info: " << dir << ": no such folder\n";
-        return ExitUsage;
-    }
-    const QStringList packages = LoadPackage::findPackages(dir);
-    if (packages.isEmpty()) {
-        err << "wharf info: no dlt load package found in " << dir << "\n";
-        return ExitUsage;
-    }
+    command.parser().addOption(jsonOpt);
+    if (const auto exit = command.parse(args))
+        return *exit;
+    const QCommandLineParser &parser = command.parser();
+    const QStringList &packages = command.packages();
     QJsonArray all;
     try {
         for (const auto &p : packages)
             all.append(describe(LoadPackage::open(p)));
     } catch (const Error &e) {
-        err << "wharf info: " << e.fullText() << "\n";
+        command.error(e.fullText());
         return ExitUsage;
     }
     if (parser.isSet(jsonOpt)) {

@@ -2,6 +2,7 @@
 
 #include "Cli.h"
 #include "ConsoleProgress.h"
+#include "PackageCommand.h"
 #include "Error.h"
 #include "config/ConfigResolver.h"
 #include "destination/ResolvedDestination.h"
@@ -18,19 +19,6 @@
 
 namespace wharf::cli {
 
-namespace {
-
-// QCommandLineParser names the binary by its full path; show the command people type.
-QString helpText(const QCommandLineParser &parser)
-{
-    QString text = parser.helpText();
-    const qsizetype end = text.indexOf(QLatin1String(" [options]"));
-    if (text.startsWith(QLatin1String("Usage: ")) && end > 0)
-        text.replace(7, end - 7, QStringLiteral("wharf load"));
-    return text;
-}
-
-} // namespace
 
 namespace {
 
@@ -51,13 +39,10 @@ int runLoad(const QStringList &args)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Loads a dlt load package (or every package in a folder, oldest first) into a destination."));
-    parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("package-dir"),
-                                 QStringLiteral("a package folder (<load_id>/), a folder of packages, or a dlt "
-                                                "pipeline folder"));
+    PackageCommand command(QStringLiteral("load"),
+                           QStringLiteral("Loads a dlt load package (or every package in a folder, oldest first) "
+                                          "into a destination."));
+    QCommandLineParser &parser = command.parser();
     QCommandLineOption destOpt(QStringLiteral("destination"),
                                QStringLiteral("destination type or configured name (default: sqlite)"),
                                QStringLiteral("NAME"), QStringLiteral("sqlite"));
@@ -70,35 +55,10 @@ int runLoad(const QStringList &args)
                                   QStringLiteral("DIR"));
     QCommandLineOption workersOpt(QStringLiteral("workers"), QStringLiteral("parallel jobs (load.workers)"),
                                   QStringLiteral("N"));
-    QCommandLineOption logOpt(QStringLiteral("log-level"), QStringLiteral("debug, info, warning or error"),
-                              QStringLiteral("LEVEL"), QStringLiteral("warning"));
-    parser.addOptions({destOpt, datasetOpt, projectOpt, workersOpt, logOpt});
-    if (!parser.parse(args)) {
-        err << "wharf load: " << parser.errorText() << "\n";
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << helpText(parser);
-        return ExitOk;
-    }
-    if (!applyLogLevel(parser.value(logOpt))) {
-        err << "wharf load: unknown log level '" << parser.value(logOpt) << "'\n";
-        return ExitUsage;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        err << "wharf load: expected one package folder\n\n" << helpText(parser);
-        return ExitUsage;
-    }
-    const QString dir = parser.positionalArguments().first();
-    if (!QFileInfo(dir).isDir()) {
-        err << "wharf load: " << dir << ": no such folder\n";
-        return ExitUsage;
-    }
-    const QStringList packages = LoadPackage::findPackages(dir);
-    if (packages.isEmpty()) {
-        err << "wharf load: no dlt load package found in " << dir << "\n";
-        return ExitUsage;
-    }
+    parser.addOptions({destOpt, datasetOpt, projectOpt, workersOpt});
+    if (const auto exit = command.parse(args))
+        return *exit;
+    const QStringList &packages = command.packages();
 
     ResolvedDestination target;
     LoadOptions options;

@@ -127,18 +127,22 @@ bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision,
                 if (!digits(in, p + 1, 2, oh))
                     return false;
                 std::size_t q = p + 3;
-                if (q < in.size() && in[q] == ':')
+                const bool colon = q < in.size() && in[q] == ':';
+                if (colon)
                     ++q;
-                if (q < in.size()) {
+                if (q < in.size() || colon) {
                     if (!digits(in, q, 2, om))
                         return false;
                     q += 2;
                 }
+                if (oh > 23 || om > 59)
+                    return false;
                 offsetMinutes = (oh * 60 + om) * (c == '-' ? -1 : 1);
                 p = q;
             }
         }
-        if (p != in.size() || h > 24 || mi > 59 || sec > 60)
+        // Python's datetime (what dlt writes from) has no hour 24 and no leap second.
+        if (p != in.size() || h > 23 || mi > 59 || sec > 59)
             return false;
     }
     std::int64_t secs = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offsetMinutes * 60;

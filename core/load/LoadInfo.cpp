@@ -15,10 +15,14 @@ QString LoadInfo::humanDuration(qint64 ms)
         parts << QStringLiteral("%1 hour%2").arg(hours).arg(hours == 1 ? "" : "s");
     if (minutes)
         parts << QStringLiteral("%1 minute%2").arg(minutes).arg(minutes == 1 ? "" : "s");
-    const QString secText = QStringLiteral("%1 seconds").arg(seconds, 0, 'f', 2);
-    if (parts.isEmpty())
-        return secText;
-    return parts.join(QStringLiteral(", ")) + QStringLiteral(" and ") + secText;
+    // precisedelta leaves out a zero seconds part when a larger unit is there ("1 minute").
+    if (!parts.isEmpty() && ms % 60000 == 0)
+        return parts.size() == 1 ? parts.first() : parts.first() + QStringLiteral(" and ") + parts.last();
+    parts << QStringLiteral("%1 seconds").arg(seconds, 0, 'f', 2);
+    if (parts.size() == 1)
+        return parts.first();
+    const QString last = parts.takeLast();
+    return parts.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
 }
 
 QString LoadInfo::toText() const

@@ -100,7 +100,7 @@ QStringList LoadPackage::findPackages(const QString &dir)
 
 LoadPackage LoadPackage::open(const QString &dir)
 {
-    QFileInfo info(QDir::cleanPath(dir));
+    QFileInfo info(QDir::cleanPath(QDir(dir).absolutePath()));
     if (!info.exists())
         throw Error(ErrorKind::Terminal, QStringLiteral("package folder does not exist"),
                     SourceLocation{dir, 0, 0, {}});

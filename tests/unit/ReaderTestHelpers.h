@@ -4,7 +4,10 @@
 // tst_JsonlReader, tst_RowReader): read a whole file into memory and describe Values.
 
 #include "Error.h"
+#include "TestSupport.h"
 #include "formats/RowReader.h"
+
+#include <QDir>
 
 #include <QFile>
 #include <QString>
@@ -123,6 +126,45 @@ template <class F> Error catchError(F &&f, bool &thrown) {
         return e;
     }
     return Error(ErrorKind::Internal, QStringLiteral("no error was thrown"));
+}
+
+/// A file under tests/data/formats/.
+inline QString formatsPath(const QString &name) {
+    return dataPath(QStringLiteral("formats/") + name);
+}
+
+/// The one real dlt job file under tests/data/formats/real/ whose name starts with `prefix`.
+inline QString realFile(const char *prefix) {
+    const QDir dir(dataPath(QStringLiteral("formats/real")));
+    const QStringList found =
+        dir.entryList({QLatin1String(prefix) + QLatin1Char('*')}, QDir::Files);
+    return found.size() == 1 ? dir.filePath(found.first()) : QString();
+}
+
+/// describe() of every value of a row.
+inline QStringList describeRow(const std::vector<Value> &row) {
+    QStringList out;
+    for (const Value &v : row)
+        out << describe(v);
+    return out;
+}
+
+/// Empty when `e` is a Terminal error for `file` at `line`/`column` (0 = don't check) whose
+/// message contains `message`; otherwise what differs.
+inline QString terminalErrorMismatch(const Error &e, const QString &file, qint64 line, qint64 column,
+                                     const QString &message) {
+    QStringList diffs;
+    if (e.kind() != ErrorKind::Terminal)
+        diffs << QStringLiteral("kind %1").arg(errorKindName(e.kind()));
+    if (e.location().file != file)
+        diffs << QStringLiteral("file %1").arg(e.location().file);
+    if (line && e.location().line != line)
+        diffs << QStringLiteral("line %1, expected %2").arg(e.location().line).arg(line);
+    if (column && e.location().column != column)
+        diffs << QStringLiteral("column %1, expected %2").arg(e.location().column).arg(column);
+    if (!e.message().contains(message))
+        diffs << QStringLiteral("message '%1' lacks '%2'").arg(e.message(), message);
+    return diffs.join(QStringLiteral("; "));
 }
 
 } // namespace wharf::test

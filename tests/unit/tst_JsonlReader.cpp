@@ -15,24 +15,6 @@ using namespace wharf::test;
 
 namespace {
 
-QString formatsPath(const QString &name) {
-    return dataPath(QStringLiteral("formats/") + name);
-}
-
-QString realFile(const char *prefix) {
-    const QDir dir(dataPath(QStringLiteral("formats/real")));
-    const QStringList found =
-        dir.entryList({QLatin1String(prefix) + QLatin1Char('*')}, QDir::Files);
-    return found.size() == 1 ? dir.filePath(found.first()) : QString();
-}
-
-QStringList describeRow(const std::vector<Value> &row) {
-    QStringList out;
-    for (const Value &v : row)
-        out << describe(v);
-    return out;
-}
-
 const QStringList kBasicColumns{"id", "name", "score", "flag", "payload", "tags", "big", "nothing"};
 const QStringList kTypedColumns{"id", "amount", "ts", "d", "u", "hex", "b64", "wei", "t"};
 const QStringList kLabelColumns{

@@ -40,7 +40,9 @@ private slots:
         QTest::newRow("seconds") << qint64(1230) << "1.23 seconds";
         QTest::newRow("almost a minute") << qint64(59990) << "59.99 seconds";
         QTest::newRow("minutes and seconds") << qint64(123450) << "2 minutes and 3.45 seconds";
-        QTest::newRow("one minute") << qint64(60000) << "1 minute and 0.00 seconds";
+        QTest::newRow("one minute") << qint64(60000) << "1 minute";
+        QTest::newRow("one hour") << qint64(3600000) << "1 hour";
+        QTest::newRow("hours and minutes, no seconds") << qint64(7320000) << "2 hours and 2 minutes";
         QTest::newRow("one minute and a bit") << qint64(61010) << "1 minute and 1.01 seconds";
         // humanize.precisedelta (which dlt calls) carries minutes into hours.
         QTest::newRow("an hour, minutes and seconds")

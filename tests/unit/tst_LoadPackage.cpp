@@ -121,6 +121,34 @@ private slots:
         QCOMPARE(p.dir(), QFileInfo(dir).absoluteFilePath());
     }
 
+    void openRelativePath_data() {
+        QTest::addColumn<QString>("cwd"); // relative to the temporary folder
+        QTest::addColumn<QString>("arg");
+        QTest::newRow("dot inside the package") << "pkgs/1700000000.7"
+                                                << ".";
+        QTest::newRow("dot slash inside the package") << "pkgs/1700000000.7"
+                                                      << "./";
+        QTest::newRow("relative from the parent") << "pkgs"
+                                                  << "1700000000.7";
+        QTest::newRow("dot-dot") << "pkgs/1700000000.7/new_jobs"
+                                 << "..";
+    }
+    void openRelativePath() {
+        QFETCH(QString, cwd);
+        QFETCH(QString, arg);
+        const QString dir = package("pkgs/1700000000.7");
+        QVERIFY(QDir(dir).mkpath("new_jobs"));
+        const QString before = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(path(cwd)));
+        struct Restore {
+            QString dir;
+            ~Restore() { QDir::setCurrent(dir); }
+        } restore{before};
+        const LoadPackage p = LoadPackage::open(arg);
+        QCOMPARE(p.dir(), QFileInfo(dir).absoluteFilePath());
+        QCOMPARE(p.loadId(), QStringLiteral("1700000000.7"));
+    }
+
     void openRefuses_data() {
         QTest::addColumn<QString>("kind");
         QTest::newRow("missing folder") << "missing";
