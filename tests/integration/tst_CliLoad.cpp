@@ -457,6 +457,17 @@ private slots:
         QVERIFY2(bad.err.contains("LOAD__WORKERS") || bad.err.contains("workers"), qPrintable(bad.err));
     }
 
+    void hostileDatasetNameIsRefused()
+    {
+        const QString work = fresh("hostile");
+        const QString root = copyPackage(work, "gh_issues_insert_values");
+        const CliResult r = runWharf({"load", root, "--dataset", "../../escape"}, work, sqliteEnv(work));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.all().contains("cannot be used with SQLite"), qPrintable(r.all()));
+        QVERIFY(!QFile::exists(QDir(work).filePath("../../escape.db")));
+        QCOMPARE(QDir(QDir(root).filePath("1795476037.8625736/new_jobs")).entryList(QDir::Files).size(), 4);
+    }
+
     void infoDescribesPackages()
     {
         const QString work = fresh("info");
