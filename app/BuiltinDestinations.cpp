@@ -1,6 +1,7 @@
 #include "BuiltinDestinations.h"
 
 #include "dummy/DummyDestination.h"
+#include "postgres/PostgresDestination.h"
 #include "sqlite/SqliteDestination.h"
 
 namespace wharf {
@@ -8,6 +9,7 @@ namespace wharf {
 void registerBuiltinDestinations()
 {
     sqlite::registerSqliteDestination();
+    postgres::registerPostgresDestination();
     dummy::registerDummyDestination();
 }
 

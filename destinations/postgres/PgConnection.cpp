@@ -1,0 +1,390 @@
+#include "PgConnection.h"
+
+#include "PgError.h"
+#include "config/ConnectionString.h"
+
+#include <QDateTime>
+#include <libpq-fe.h>
+#include <vector>
+
+namespace wharf::postgres {
+
+namespace {
+
+// RAII for a PGresult.
+struct Result {
+    PGresult *r = nullptr;
+    ~Result() { PQclear(r); }
+};
+
+QString field(const PGresult *r, int code)
+{
+    const char *v = PQresultErrorField(r, code);
+    return v ? QString::fromUtf8(v) : QString();
+}
+
+// Text form of a bound parameter, as PostgreSQL's input functions read it.
+QByteArray paramText(const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::Bool:
+        return v.toBool() ? "true" : "false";
+    case QMetaType::QDateTime:
+        return v.toDateTime().toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000+00:00")).toUtf8();
+    case QMetaType::QByteArray:
+        return "\\x" + v.toByteArray().toHex();
+    case QMetaType::Double:
+        return QByteArray::number(v.toDouble(), 'g', 17);
+    default:
+        return v.toString().toUtf8();
+    }
+}
+
+// Column value by the column's type OID (pg_type.h: 16 bool, 20/21/23 ints, 700/701 floats,
+// 1700 numeric); everything else stays text.
+QVariant columnValue(const PGresult *r, int row, int col)
+{
+    if (PQgetisnull(r, row, col))
+        return QVariant();
+    const char *text = PQgetvalue(r, row, col);
+    switch (PQftype(r, col)) {
+    case 16:
+        return QVariant(text[0] == 't');
+    case 20:
+    case 21:
+    case 23:
+        return QVariant(QByteArray(text).toLongLong());
+    case 700:
+    case 701:
+    case 1700:
+        return QVariant(QByteArray(text).toDouble());
+    default:
+        return QString::fromUtf8(text, PQgetlength(r, row, col));
+    }
+}
+
+} // namespace
+
+QString PgConnectParams::displayLocation() const
+{
+    ConnectionString cs;
+    cs.scheme = QStringLiteral("postgresql");
+    cs.username = username;
+    if (!password.isEmpty())
+        cs.password = password;
+    cs.host = host;
+    cs.port = port;
+    cs.database = database;
+    return cs.toDisplayString();
+}
+
+PgConnection::PgConnection(Capabilities caps, PgConnectParams params, QString dataset)
+    : SqlClient(std::move(caps), std::move(dataset))
+    , m_params(std::move(params))
+{
+}
+
+PgConnection::~PgConnection()
+{
+    close();
+}
+
+void PgConnection::open()
+{
+    if (m_conn)
+        return;
+    std::vector<QByteArray> keys;
+    std::vector<QByteArray> values;
+    const auto add = [&](const char *k, const QString &v) {
+        if (v.isEmpty())
+            return;
+        keys.emplace_back(k);
+        values.push_back(v.toUtf8());
+    };
+    add("host", m_params.host);
+    add("port", QString::number(m_params.port));
+    add("dbname", m_params.database);
+    add("user", m_params.username);
+    add("password", m_params.password);
+    add("connect_timeout", QString::number(m_params.connectTimeout));
+    add("sslmode", m_params.sslmode);
+    add("sslrootcert", m_params.sslrootcert);
+    add("sslcert", m_params.sslcert);
+    add("sslkey", m_params.sslkey);
+    add("application_name", QStringLiteral("wharf"));
+    add("client_encoding", QStringLiteral("UTF8"));
+    for (auto it = m_params.extra.cbegin(); it != m_params.extra.cend(); ++it)
+        add(it.key().toUtf8().constData(), it.value());
+    std::vector<const char *> kw;
+    std::vector<const char *> val;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        kw.push_back(keys[k].constData());
+        val.push_back(values[k].constData());
+    }
+    kw.push_back(nullptr);
+    val.push_back(nullptr);
+    m_conn = PQconnectdbParams(kw.data(), val.data(), 0);
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        // libpq's message never contains the password; say where we tried, masked.
+        const QString msg = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        PQfinish(m_conn);
+        m_conn = nullptr;
+        const bool credentials = msg.contains(QLatin1String("password")) ||
+                                 msg.contains(QLatin1String("authentication")) ||
+                                 (msg.contains(QLatin1String("database")) && msg.contains(QLatin1String("does not exist"))) ||
+                                 (msg.contains(QLatin1String("role")) && msg.contains(QLatin1String("does not exist")));
+        Error e(credentials ? ErrorKind::Config : ErrorKind::Transient,
+                QStringLiteral("cannot connect to %1: %2").arg(m_params.displayLocation(), msg));
+        throw e;
+    }
+    m_cancel = PQgetCancel(m_conn);
+    execute(QStringLiteral("SET TIME ZONE 'UTC'"));
+    if (!m_dataset.isEmpty())
+        execute(QStringLiteral("SET search_path TO %1, public").arg(escapeIdentifier(m_dataset)));
+}
+
+void PgConnection::close()
+{
+    if (m_cancel) {
+        PQfreeCancel(m_cancel);
+        m_cancel = nullptr;
+    }
+    if (m_conn) {
+        PQfinish(m_conn);
+        m_conn = nullptr;
+    }
+    m_inTransaction = false;
+}
+
+void PgConnection::raiseFromConnection(const QString &statement)
+{
+    const QString msg = m_conn ? QString::fromUtf8(PQerrorMessage(m_conn)) : QStringLiteral("not connected");
+    if (m_conn && PQstatus(m_conn) == CONNECTION_BAD) {
+        close();
+        Error e(ErrorKind::Transient, QStringLiteral("lost the connection to %1: %2")
+                                          .arg(m_params.displayLocation(), msg.trimmed()));
+        e.statement = statement.left(4000);
+        throw e;
+    }
+    throwPgError(QString(), msg, QString(), QString(), statement);
+}
+
+void PgConnection::afterFailure() noexcept
+{
+    // Outside our own transaction a failed statement may leave an aborted one behind (e.g. a
+    // BEGIN sent as text): roll it back so the connection stays usable (spec 5.10 #16).
+    if (m_conn && !m_inTransaction && PQtransactionStatus(m_conn) == PQTRANS_INERROR) {
+        PGresult *r = PQexec(m_conn, "ROLLBACK");
+        PQclear(r);
+    }
+}
+
+QList<QVariantList> PgConnection::query(const QString &sql, const QVariantList &params)
+{
+    if (!m_conn)
+        throw Error(ErrorKind::Transient, QStringLiteral("the PostgreSQL connection is not open"));
+    const QByteArray text = sql.toUtf8();
+    std::vector<QByteArray> store;
+    std::vector<const char *> values;
+    store.reserve(std::size_t(params.size()));
+    for (const QVariant &p : params) {
+        if (p.isNull()) {
+            values.push_back(nullptr);
+        } else {
+            store.push_back(paramText(p));
+            values.push_back(store.back().constData());
+        }
+    }
+    Result res{params.isEmpty() ? PQexec(m_conn, text.constData())
+                                : PQexecParams(m_conn, text.constData(), int(values.size()), nullptr,
+                                               values.data(), nullptr, nullptr, 0)};
+    if (!res.r)
+        raiseFromConnection(sql);
+    const ExecStatusType st = PQresultStatus(res.r);
+    if (st == PGRES_COMMAND_OK || st == PGRES_EMPTY_QUERY)
+        return {};
+    if (st != PGRES_TUPLES_OK) {
+        const QString state = field(res.r, PG_DIAG_SQLSTATE);
+        const QString message = field(res.r, PG_DIAG_MESSAGE_PRIMARY);
+        const QString detail = field(res.r, PG_DIAG_MESSAGE_DETAIL);
+        const QString hint = field(res.r, PG_DIAG_MESSAGE_HINT);
+        afterFailure();
+        if (state.isEmpty())
+            raiseFromConnection(sql);
+        throwPgError(state, message, detail, hint, sql);
+    }
+    QList<QVariantList> rows;
+    const int n = PQntuples(res.r);
+    const int cols = PQnfields(res.r);
+    rows.reserve(n);
+    for (int r = 0; r < n; ++r) {
+        QVariantList row;
+        row.reserve(cols);
+        for (int c = 0; c < cols; ++c)
+            row.append(columnValue(res.r, r, c));
+        rows.append(row);
+    }
+    return rows;
+}
+
+void PgConnection::execute(const QString &sql, const QVariantList &params)
+{
+    query(sql, params);
+}
+
+void PgConnection::executeUtf8(const QByteArray &sql, const QString &statementForErrors)
+{
+    if (!m_conn)
+        throw Error(ErrorKind::Transient, QStringLiteral("the PostgreSQL connection is not open"));
+    Result res{PQexec(m_conn, sql.constData())};
+    if (!res.r)
+        raiseFromConnection(statementForErrors);
+    const ExecStatusType st = PQresultStatus(res.r);
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY)
+        return;
+    const QString state = field(res.r, PG_DIAG_SQLSTATE);
+    afterFailure();
+    throwPgError(state, field(res.r, PG_DIAG_MESSAGE_PRIMARY), field(res.r, PG_DIAG_MESSAGE_DETAIL),
+                 field(res.r, PG_DIAG_MESSAGE_HINT), statementForErrors);
+}
+
+void PgConnection::begin()
+{
+    execute(QStringLiteral("BEGIN"));
+    m_inTransaction = true;
+}
+
+void PgConnection::commit()
+{
+    if (m_conn && PQtransactionStatus(m_conn) == PQTRANS_INERROR) {
+        // COMMIT of a failed transaction silently rolls back; make that an error.
+        rollback();
+        throw Error(ErrorKind::Terminal, QStringLiteral("the transaction failed earlier and was rolled back"));
+    }
+    m_inTransaction = false;
+    execute(QStringLiteral("COMMIT"));
+}
+
+void PgConnection::rollback() noexcept
+{
+    m_inTransaction = false;
+    if (!m_conn || PQtransactionStatus(m_conn) == PQTRANS_IDLE)
+        return;
+    if (PQtransactionStatus(m_conn) == PQTRANS_ACTIVE) {
+        // A COPY or query is still in flight: drain it before rolling back.
+        abortCopy(QStringLiteral("rolled back"));
+    }
+    PGresult *r = PQexec(m_conn, "ROLLBACK");
+    const bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (!ok)
+        close();
+}
+
+bool PgConnection::hasDataset()
+{
+    const QString folded = m_caps.casefoldLower ? m_dataset.toLower() : m_dataset;
+    return !query(QStringLiteral("SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE schema_name = $1"), {folded})
+                .isEmpty();
+}
+
+void PgConnection::createDataset()
+{
+    execute(QStringLiteral("CREATE SCHEMA %1").arg(escapeIdentifier(m_dataset)));
+}
+
+void PgConnection::dropDataset()
+{
+    execute(QStringLiteral("DROP SCHEMA %1 CASCADE").arg(escapeIdentifier(m_dataset)));
+}
+
+QMap<QString, QStringList> PgConnection::existingColumns(const QStringList &tables)
+{
+    QMap<QString, QStringList> out;
+    if (tables.isEmpty())
+        return out;
+    // One query for all tables (spec 6.2); names compared as the catalog stores them.
+    QStringList marks;
+    QVariantList params{m_caps.casefoldLower ? m_dataset.toLower() : m_dataset};
+    for (const auto &t : tables) {
+        params.append(m_caps.casefoldLower ? t.toLower() : t);
+        marks.append(placeholder(int(params.size()) - 1));
+    }
+    const auto rows = query(QStringLiteral("SELECT table_name, column_name FROM INFORMATION_SCHEMA.COLUMNS "
+                                           "WHERE table_schema = $1 AND table_name IN (%1) "
+                                           "ORDER BY table_name, ordinal_position")
+                                .arg(marks.join(QLatin1Char(','))),
+                            params);
+    for (const auto &r : rows)
+        out[r.value(0).toString()].append(r.value(1).toString());
+    return out;
+}
+
+void PgConnection::cancel()
+{
+    // PQcancel is documented as safe to call from another thread (it uses its own socket).
+    if (m_cancel) {
+        char err[256];
+        PQcancel(m_cancel, err, sizeof err);
+    }
+}
+
+void PgConnection::beginCopy(const QString &copySql)
+{
+    if (!m_conn)
+        throw Error(ErrorKind::Transient, QStringLiteral("the PostgreSQL connection is not open"));
+    m_copySql = copySql;
+    Result res{PQexec(m_conn, copySql.toUtf8().constData())};
+    if (!res.r)
+        raiseFromConnection(copySql);
+    if (PQresultStatus(res.r) != PGRES_COPY_IN) {
+        const QString state = field(res.r, PG_DIAG_SQLSTATE);
+        afterFailure();
+        throwPgError(state, field(res.r, PG_DIAG_MESSAGE_PRIMARY), field(res.r, PG_DIAG_MESSAGE_DETAIL),
+                     field(res.r, PG_DIAG_MESSAGE_HINT), copySql);
+    }
+}
+
+void PgConnection::putCopyData(const char *data, qsizetype size)
+{
+    if (PQputCopyData(m_conn, data, int(size)) != 1)
+        raiseFromConnection(m_copySql);
+}
+
+qint64 PgConnection::endCopy()
+{
+    if (PQputCopyEnd(m_conn, nullptr) != 1)
+        raiseFromConnection(m_copySql);
+    qint64 rows = 0;
+    QString state, message, detail, hint;
+    while (PGresult *r = PQgetResult(m_conn)) {
+        if (PQresultStatus(r) == PGRES_COMMAND_OK) {
+            rows = QByteArray(PQcmdTuples(r)).toLongLong();
+        } else if (state.isEmpty() && message.isEmpty()) {
+            state = field(r, PG_DIAG_SQLSTATE);
+            message = field(r, PG_DIAG_MESSAGE_PRIMARY);
+            detail = field(r, PG_DIAG_MESSAGE_DETAIL);
+            hint = field(r, PG_DIAG_MESSAGE_HINT);
+            if (message.isEmpty())
+                message = QString::fromUtf8(PQresultErrorMessage(r));
+        }
+        PQclear(r);
+    }
+    if (!message.isEmpty() || !state.isEmpty()) {
+        afterFailure();
+        throwPgError(state, message, detail, hint, m_copySql);
+    }
+    return rows;
+}
+
+void PgConnection::abortCopy(const QString &reason) noexcept
+{
+    if (!m_conn)
+        return;
+    if (PQputCopyEnd(m_conn, reason.toUtf8().constData()) == 1) {
+        while (PGresult *r = PQgetResult(m_conn))
+            PQclear(r);
+    }
+}
+
+} // namespace wharf::postgres
