@@ -2,6 +2,7 @@
 
 #include "PgError.h"
 #include "config/ConnectionString.h"
+#include "load/LogCategories.h"
 
 #include <QDateTime>
 #include <libpq-fe.h>
@@ -137,6 +138,10 @@ void PgConnection::open()
                 QStringLiteral("cannot connect to %1: %2").arg(m_params.displayLocation(), msg));
         throw e;
     }
+    // Server notices (e.g. "drop cascades to ...") go to the debug log, not to stderr.
+    PQsetNoticeProcessor(
+        m_conn, [](void *, const char *message) { qCDebug(lcDest).noquote() << QString::fromUtf8(message).trimmed(); },
+        nullptr);
     m_cancel = PQgetCancel(m_conn);
     execute(QStringLiteral("SET TIME ZONE 'UTC'"));
     if (!m_dataset.isEmpty())
@@ -367,6 +372,11 @@ qint64 PgConnection::endCopy()
             hint = field(r, PG_DIAG_MESSAGE_HINT);
             if (message.isEmpty())
                 message = QString::fromUtf8(PQresultErrorMessage(r));
+            // "COPY t, line N, column c: ..." says which row of the data failed; load jobs
+            // translate N into the job file's line.
+            const QString context = field(r, PG_DIAG_CONTEXT).trimmed();
+            if (!context.isEmpty())
+                message += QStringLiteral("\nCONTEXT: ") + context;
         }
         PQclear(r);
     }

@@ -3,6 +3,7 @@
 #include "BuiltinDestinations.h"
 
 #include <QDir>
+#include <QMap>
 
 namespace wharf::test {
 
@@ -28,6 +29,27 @@ QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch)
     sqlite.config.credentials.insert(QStringLiteral("database"),
                                      ResolvedValue{QDir(scratch.path()).filePath(QStringLiteral("conformance.db")), {}, false});
     out.append(sqlite);
+
+    // PostgreSQL from WHARF_TEST_PG (a libpq conninfo, exported by scripts/test.sh and CI).
+    DestinationFixture pg;
+    pg.name = QStringLiteral("postgres");
+    pg.destination = DestinationRegistry::instance().create(QStringLiteral("postgres"));
+    pg.config.destinationName = pg.config.destinationType = QStringLiteral("postgres");
+    const QString conninfo = qEnvironmentVariable("WHARF_TEST_PG");
+    if (conninfo.isEmpty()) {
+        pg.unavailable = QStringLiteral("WHARF_TEST_PG is not set: run scripts/test.sh, which starts a "
+                                        "throw-away PostgreSQL, or point it at a server");
+    } else {
+        static const QMap<QString, QString> keyOf{{"host", "host"},         {"port", "port"},
+                                                  {"dbname", "database"},   {"user", "username"},
+                                                  {"password", "password"}};
+        for (const QString &part : conninfo.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QString key = part.section(QLatin1Char('='), 0, 0);
+            if (keyOf.contains(key))
+                pg.config.credentials.insert(keyOf[key], ResolvedValue{part.section(QLatin1Char('='), 1), {}, key == "password"});
+        }
+    }
+    out.append(pg);
     return out;
 }
 

@@ -384,7 +384,9 @@ private slots:
         sql().execute(QStringLiteral("CREATE TABLE %1 (%2 bigint)").arg(t, sql().escapeIdentifier(hostile)));
         sql().execute(QStringLiteral("INSERT INTO %1 (%2) VALUES (7)").arg(t, sql().escapeIdentifier(hostile)));
         QCOMPARE(sql().query(QStringLiteral("SELECT %1 FROM %2").arg(sql().escapeIdentifier(hostile), t))[0][0].toInt(), 7);
-        QCOMPARE(sql().existingColumns({hostile}).value(hostile), QStringList{hostile});
+        // Case-folding destinations (PostgreSQL) store the lower-cased name.
+        const QString stored = dest().destination->capabilities().casefoldLower ? hostile.toLower() : hostile;
+        QCOMPARE(sql().existingColumns({hostile}).value(stored), QStringList{stored});
     }
 };
 
