@@ -16,7 +16,8 @@ PgErrorClass classifySqlState(const QString &s)
         s.startsWith(QLatin1String("53")) || s.startsWith(QLatin1String("57P")) || s.startsWith(QLatin1String("58")))
         return PgErrorClass::Transient;
     // dlt matches SyntaxError and UndefinedFunction before the other 42xxx: transient.
-    if (s == QLatin1String("42601") || s == QLatin1String("42883"))
+    // 42P02: a placeholder without a value; dlt reports parameter binding errors as transient.
+    if (s == QLatin1String("42601") || s == QLatin1String("42883") || s == QLatin1String("42P02"))
         return PgErrorClass::Transient;
     if (s.startsWith(QLatin1String("22")) || s.startsWith(QLatin1String("23")) || s.startsWith(QLatin1String("42")))
         return PgErrorClass::Terminal;

@@ -14,13 +14,13 @@ SqliteErrorClass classifySqliteError(int primaryCode, const QString &message)
     case SQLITE_FULL:
     case SQLITE_PROTOCOL:
     case SQLITE_NOMEM:
+    case SQLITE_RANGE: // a parameter index without a placeholder: dlt's binding errors are transient
         return SqliteErrorClass::Transient;
     case SQLITE_INTERRUPT:
         return SqliteErrorClass::Cancelled;
     case SQLITE_CONSTRAINT:
     case SQLITE_MISMATCH:
     case SQLITE_TOOBIG:
-    case SQLITE_RANGE:
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
     case SQLITE_READONLY:

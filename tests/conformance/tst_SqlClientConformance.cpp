@@ -224,6 +224,21 @@ private slots:
         QCOMPARE(rows.size(), 0);
     }
 
+    void malformedParameters_data() { addDestinations(); }
+    void malformedParameters()
+    {
+        m_client->syncSchema(schema(), {});
+        const QString v = sql().qualifiedTableName("_dlt_version");
+        // More values than placeholders: a binding error, transient as in dlt (spec 5.10 #2, #5).
+        QCOMPARE(kindOf([&] {
+                     sql().query(QStringLiteral("SELECT * FROM %1 WHERE inserted_at = %2").arg(v, sql().placeholder(0)),
+                                 {QDateTime::currentDateTimeUtc(), 10});
+                 }),
+                 ErrorKind::Transient);
+        // The client is still usable afterwards.
+        QCOMPARE(sql().query(QStringLiteral("SELECT count(*) FROM %1").arg(v))[0][0].toInt(), 1);
+    }
+
     void executeDdl_data() { addDestinations(); }
     void executeDdl()
     {

@@ -88,7 +88,8 @@ class tst_SqliteError : public QObject {
             << C::Terminal;
         QTest::newRow("mismatch") << SQLITE_MISMATCH << "datatype mismatch" << C::Terminal;
         QTest::newRow("too big") << SQLITE_TOOBIG << "string or blob too big" << C::Terminal;
-        QTest::newRow("range") << SQLITE_RANGE << "column index out of range" << C::Terminal;
+        QTest::newRow("range (parameter binding, transient as in dlt)")
+            << SQLITE_RANGE << "column index out of range" << C::Transient;
         QTest::newRow("not a database") << SQLITE_NOTADB << "file is not a database" << C::Terminal;
 
         // Missing tables and datasets (attached databases).
