@@ -1,0 +1,1358 @@
+// The headless CLI against a real PostgreSQL (WHARF_TEST_PG): whole dlt packages loaded with
+// `wharf load --destination postgres`, then checked with psql and pg_dump against what dlt itself
+// produced for the same packages (tests/data/expected, checked as /work/shared/tools/compare_pg.py
+// checks them). Every test owns its dataset: it is dropped before and after.
+#include "TestSupport.h"
+
+#include <QDebug>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <QtEndian>
+#include <zlib.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+using namespace wharf::test;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Where the test server is: WHARF_TEST_PG, a libpq conninfo ("host=... port=...") or a URL.
+
+QString testPg() {
+    return qEnvironmentVariable("WHARF_TEST_PG");
+}
+
+QMap<QString, QString> parseConninfo(const QString &text) {
+    QMap<QString, QString> out;
+    const QString s = text.trimmed();
+    if (s.startsWith(QLatin1String("postgres://")) ||
+        s.startsWith(QLatin1String("postgresql://"))) {
+        const QUrl url(s);
+        out.insert(QStringLiteral("host"), url.host());
+        if (url.port() > 0)
+            out.insert(QStringLiteral("port"), QString::number(url.port()));
+        out.insert(QStringLiteral("user"), url.userName());
+        out.insert(QStringLiteral("password"), url.password());
+        out.insert(QStringLiteral("dbname"), url.path().mid(1));
+        return out;
+    }
+    qsizetype i = 0;
+    const auto skipSpace = [&] {
+        while (i < s.size() && s[i].isSpace())
+            ++i;
+    };
+    for (;;) {
+        skipSpace();
+        if (i >= s.size())
+            break;
+        QString key;
+        while (i < s.size() && s[i] != QLatin1Char('=') && !s[i].isSpace())
+            key += s[i++];
+        skipSpace();
+        if (i < s.size() && s[i] == QLatin1Char('='))
+            ++i;
+        skipSpace();
+        QString value;
+        const bool quoted = i < s.size() && s[i] == QLatin1Char('\'');
+        if (quoted)
+            ++i;
+        while (i < s.size() && (quoted ? s[i] != QLatin1Char('\'') : !s[i].isSpace())) {
+            if (s[i] == QLatin1Char('\\') && i + 1 < s.size())
+                ++i;
+            value += s[i++];
+        }
+        if (quoted)
+            ++i;
+        out.insert(key, value);
+    }
+    return out;
+}
+
+struct PgServer {
+    QString host;
+    int port = 5432;
+    QString database;
+    QString user;
+    QString password;
+
+    static PgServer fromEnv() {
+        const auto m = parseConninfo(testPg());
+        PgServer p;
+        p.host = m.value(QStringLiteral("host"),
+                         m.value(QStringLiteral("hostaddr"), QStringLiteral("localhost")));
+        p.port = m.value(QStringLiteral("port"), QStringLiteral("5432")).toInt();
+        p.user = m.value(QStringLiteral("user"));
+        p.database = m.value(QStringLiteral("dbname"), p.user);
+        p.password = m.value(QStringLiteral("password"));
+        return p;
+    }
+    /// DESTINATION__POSTGRES__CREDENTIALS for wharf.
+    QString url(std::optional<QString> pw = std::nullopt, std::optional<int> atPort = std::nullopt,
+                const QString &atHost = QString()) const {
+        const QString secret = pw.value_or(password);
+        QString out =
+            QStringLiteral("postgresql://") + QString::fromUtf8(QUrl::toPercentEncoding(user));
+        if (!secret.isEmpty())
+            out += QLatin1Char(':') + QString::fromUtf8(QUrl::toPercentEncoding(secret));
+        return out + QStringLiteral("@%1:%2/%3")
+                         .arg(atHost.isEmpty() ? host : atHost)
+                         .arg(atPort.value_or(port))
+                         .arg(QString::fromUtf8(QUrl::toPercentEncoding(database)));
+    }
+    /// How wharf must print that location: `postgresql://user:***@host:port/db` (spec 10.5).
+    QString masked(bool withPassword, std::optional<int> atPort = std::nullopt,
+                   const QString &atHost = QString()) const {
+        return QStringLiteral("postgresql://%1%2@%3:%4/%5")
+            .arg(user, withPassword ? QStringLiteral(":***") : QString(),
+                 atHost.isEmpty() ? host : atHost)
+            .arg(atPort.value_or(port))
+            .arg(database);
+    }
+    /// A libpq conninfo for psql with another password.
+    QString conninfoWithPassword(const QString &pw) const {
+        const auto q = [](QString v) {
+            return QLatin1Char('\'') +
+                   v.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+                       .replace(QLatin1Char('\''), QLatin1String("\\'")) +
+                   QLatin1Char('\'');
+        };
+        return QStringLiteral("host=%1 port=%2 dbname=%3 user=%4 password=%5")
+            .arg(q(host))
+            .arg(port)
+            .arg(q(database), q(user), q(pw));
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// psql / pg_dump
+
+struct ToolResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+ToolResult runTool(const QString &program, const QStringList &args, int timeoutMs = 120000) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGTZ"), QStringLiteral("UTC"));
+    env.insert(QStringLiteral("PGCLIENTENCODING"), QStringLiteral("UTF8"));
+    env.insert(QStringLiteral("PGCONNECT_TIMEOUT"), QStringLiteral("10"));
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    ToolResult r;
+    if (!p.waitForStarted(10000)) {
+        r.err = program + QStringLiteral(": cannot start: ") + p.errorString();
+        return r;
+    }
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = program + QStringLiteral(": timed out");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+ToolResult psql(const QString &sql, const QString &conninfo = testPg()) {
+    return runTool(QStringLiteral("psql"),
+                   {conninfo, QStringLiteral("-qAtX"), QStringLiteral("-v"),
+                    QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql});
+}
+
+/// The last line psql printed (as compare_pg.py takes it), or a marker that fails any comparison
+/// and says why.
+QString psqlValue(const QString &sql) {
+    const ToolResult r = psql(sql);
+    if (r.exitCode != 0)
+        return QStringLiteral("<psql failed: %1>").arg(r.err.trimmed());
+    const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+    return lines.last();
+}
+
+/// All lines psql printed; on failure one marker line.
+QStringList psqlLines(const QString &sql) {
+    const ToolResult r = psql(sql);
+    if (r.exitCode != 0)
+        return {QStringLiteral("<psql failed: %1>").arg(r.err.trimmed())};
+    const QString out = r.out.trimmed();
+    return out.isEmpty() ? QStringList() : out.split(QLatin1Char('\n'));
+}
+
+/// A PostgreSQL identifier as the catalog stores it, quoted for SQL (standard rules only).
+QString quoteIdent(const QString &name) {
+    return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QLatin1String("\"\"")) +
+           QLatin1Char('"');
+}
+
+/// A text value written into SQL without any quoting rules involved.
+QString textExpr(const QString &text) {
+    return QStringLiteral("convert_from(decode('%1', 'hex'), 'UTF8')")
+        .arg(QString::fromLatin1(text.toUtf8().toHex()));
+}
+
+QString fromHex(const QString &hex) {
+    return QString::fromUtf8(QByteArray::fromHex(hex.toLatin1()));
+}
+
+bool plainName(const QString &name) {
+    static const QRegularExpression re(QStringLiteral("^[a-z_][a-z0-9_]*$"));
+    return re.match(name).hasMatch();
+}
+
+void dropDataset(const QString &dataset) {
+    psql(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE; DROP SCHEMA IF EXISTS %2 CASCADE")
+             .arg(quoteIdent(dataset), quoteIdent(dataset + QStringLiteral("_staging"))));
+}
+
+/// Drops the dataset (and its staging dataset) when created and when it goes out of scope.
+struct DatasetGuard {
+    explicit DatasetGuard(QString name)
+        : dataset(std::move(name)) {
+        dropDataset(dataset);
+    }
+    ~DatasetGuard() { dropDataset(dataset); }
+    DatasetGuard(const DatasetGuard &) = delete;
+    DatasetGuard &operator=(const DatasetGuard &) = delete;
+    QString dataset;
+};
+
+bool schemaExists(const QString &schema) {
+    return psqlValue(QStringLiteral(
+                         "select count(*) from information_schema.schemata where schema_name = %1")
+                         .arg(textExpr(schema))) == QLatin1String("1");
+}
+
+QString rowCount(const QString &dataset, const QString &table) {
+    return psqlValue(
+        QStringLiteral("select count(*) from %1.%2").arg(quoteIdent(dataset), quoteIdent(table)));
+}
+
+/// Table names of a schema as stored in the catalog, sorted by bytes.
+QStringList catalogTables(const QString &schema) {
+    QStringList out;
+    for (const QString &hex :
+         psqlLines(QStringLiteral("select encode(convert_to(table_name, 'UTF8'), 'hex') from "
+                                  "information_schema.tables where table_schema = %1 "
+                                  "order by table_name collate \"C\"")
+                       .arg(textExpr(schema))))
+        out << (hex.startsWith(QLatin1Char('<')) ? hex : fromHex(hex));
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+QByteArray readAll(const QString &path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeAll(const QString &path, const QByteArray &data) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+QByteArray gunzipFile(const QString &path) {
+    QByteArray out;
+    gzFile f = gzopen(path.toUtf8().constData(), "rb");
+    if (!f)
+        return out;
+    char buf[65536];
+    int n;
+    while ((n = gzread(f, buf, sizeof buf)) > 0)
+        out.append(buf, n);
+    gzclose(f);
+    return out;
+}
+
+QJsonObject readJson(const QString &path) {
+    return QJsonDocument::fromJson(readAll(path)).object();
+}
+
+QString expectedFile(const QString &caseName, const QString &file) {
+    return dataPath(QStringLiteral("expected/%1/%2").arg(caseName, file));
+}
+
+/// The one package folder (<load_id>) inside a package root.
+QString loadIdDir(const QString &root) {
+    const QStringList dirs = QDir(root).entryList({QStringLiteral("1*")}, QDir::Dirs, QDir::Name);
+    return dirs.size() == 1 ? QDir(root).filePath(dirs.first()) : QString();
+}
+
+QStringList filesIn(const QString &dir) {
+    return QDir(dir).entryList(QDir::Files, QDir::Name);
+}
+
+/// Column names per table, in ordinal order, from dlt's `\d+` output (describe_tables.txt).
+QMap<QString, QStringList> describedColumns(const QString &caseName) {
+    QMap<QString, QStringList> out;
+    static const QRegularExpression title(QStringLiteral("^\\s*Table \"([^\"]+)\"\\s*$"));
+    QString table;
+    bool inColumns = false;
+    for (const QString &line :
+         QString::fromUtf8(readAll(expectedFile(caseName, QStringLiteral("describe_tables.txt"))))
+             .split(QLatin1Char('\n'))) {
+        const auto m = title.match(line);
+        if (m.hasMatch()) {
+            table = m.captured(1);
+            inColumns = false;
+            continue;
+        }
+        if (line.startsWith(QLatin1Char('-'))) {
+            inColumns = !table.isEmpty();
+            continue;
+        }
+        if (!inColumns || !line.contains(QLatin1Char('|'))) {
+            inColumns = false;
+            continue;
+        }
+        out[table].append(line.section(QLatin1Char('|'), 0, 0).trimmed());
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data as compare_pg.py compares it
+
+struct Comparison {
+    bool ok = true;
+    QString report;
+};
+
+/// Reimplements /work/shared/tools/compare_pg.py for a dataset loaded from `caseName`'s package
+/// into `dataset`, then adds what it leaves implicit: the columns in dlt's ordinal order (with
+/// inserted_at where `\d+` shows it), no extra tables, and _dlt_version's comparable fields.
+Comparison compareDataWithDlt(const QString &caseName, const QString &dataset,
+                              const QJsonObject &packageSchema) {
+    Comparison c;
+    QStringList lines;
+    const QJsonObject counts = readJson(expectedFile(caseName, QStringLiteral("counts.json")));
+    const QJsonObject checks =
+        readJson(expectedFile(caseName, QStringLiteral("row_checksums.json")))
+            .value(QStringLiteral("tables"))
+            .toObject();
+    const auto described = describedColumns(caseName);
+    const int n = int(counts.size());
+    int okTables = 0, okCounts = 0, okChecksums = 0, okColumns = 0;
+    QStringList extra; // beyond compare_pg.py
+    QSet<QString> wantTables;
+    for (auto it = counts.constBegin(); it != counts.constEnd();
+         ++it) { // QJsonObject keys are sorted
+        const QString qual = it.key();
+        const QString schema = qual.section(QLatin1Char('.'), 0, 0);
+        const QString table = qual.section(QLatin1Char('.'), 1);
+        const QString ours = schema.endsWith(QLatin1String("_staging"))
+                                 ? dataset + QStringLiteral("_staging")
+                                 : dataset;
+        const QString where = ours + QLatin1Char('.') + table;
+        if (ours == dataset)
+            wantTables.insert(table);
+        if (psqlValue(
+                QStringLiteral(
+                    "select count(*) from information_schema.tables where table_schema='%1' and "
+                    "table_name='%2'")
+                    .arg(ours, table)) != QLatin1String("1")) {
+            lines << QStringLiteral("MISSING %1").arg(where);
+            continue;
+        }
+        ++okTables;
+        const QString got =
+            psqlValue(QStringLiteral("select count(*) from \"%1\".\"%2\"").arg(ours, table));
+        const QJsonObject ck = checks.value(qual).toObject();
+        QStringList colsWant;
+        for (const auto &v : ck.value(QStringLiteral("columns")).toArray())
+            colsWant << v.toString();
+        const QStringList colsHave =
+            psqlValue(QStringLiteral(
+                          "select string_agg(column_name, ',' order by ordinal_position) from "
+                          "information_schema.columns where table_schema='%1' and table_name='%2'")
+                          .arg(ours, table))
+                .split(QLatin1Char(','));
+        // The checksums cover only comparable columns; _dlt_version.schema is serialised by each
+        // tool.
+        QStringList cmpCols;
+        for (const QString &col : colsWant)
+            if (!(table == QLatin1String("_dlt_version") && col == QLatin1String("schema")))
+                cmpCols << col;
+        QStringList missing;
+        for (const QString &col : colsWant)
+            if (!colsHave.contains(col))
+                missing << col;
+        QStringList extraCols;
+        for (const QString &col : colsHave)
+            if (!colsWant.contains(col) && col != QLatin1String("inserted_at"))
+                extraCols << col;
+        extraCols.sort();
+        if (missing.isEmpty() && extraCols.isEmpty())
+            ++okColumns;
+        QStringList status;
+        if (got == QString::number(it.value().toInt()))
+            ++okCounts;
+        else
+            status << QStringLiteral("count %1 != %2").arg(got).arg(it.value().toInt());
+        if (!ck.isEmpty() && missing.isEmpty()) {
+            QStringList quoted;
+            for (const QString &col : cmpCols)
+                quoted << QLatin1Char('"') + col + QLatin1Char('"');
+            const QString rowExpr =
+                QStringLiteral("row(") + quoted.join(QLatin1Char(',')) + QStringLiteral(")::text");
+            const QString md5 =
+                psqlValue(QStringLiteral("set timezone='UTC'; select md5(coalesce(string_agg(r, "
+                                         "E'\\n' order by r collate "
+                                         "\"C\"), '')) from (select %1 as r from \"%2\".\"%3\") s")
+                              .arg(rowExpr, ours, table));
+            if (cmpCols == colsWant) {
+                if (md5 == ck.value(QStringLiteral("md5_sorted_rows")).toString())
+                    ++okChecksums;
+                else
+                    status << QStringLiteral("checksum differs (%1, dlt %2)")
+                                  .arg(md5, ck.value(QStringLiteral("md5_sorted_rows")).toString());
+            } else {
+                ++okChecksums; // schema column excluded; counted by the count check
+            }
+        } else if (!missing.isEmpty()) {
+            status
+                << QStringLiteral("missing columns [%1]").arg(missing.join(QStringLiteral(", ")));
+        }
+        if (!extraCols.isEmpty())
+            status
+                << QStringLiteral("extra columns [%1]").arg(extraCols.join(QStringLiteral(", ")));
+        lines << (status.isEmpty() ? QStringLiteral("OK     ") : QStringLiteral("DIFF   ")) +
+                     where +
+                     (status.isEmpty() ? QString()
+                                       : QStringLiteral("  ") + status.join(QStringLiteral("; ")));
+
+        // Ordinal order, inserted_at included, as dlt's `\d+` lists the columns.
+        const QStringList ordinal = described.value(qual);
+        QStringList ordinalWithoutInsertedAt = ordinal;
+        ordinalWithoutInsertedAt.removeAll(QStringLiteral("inserted_at"));
+        if (ordinal.isEmpty() || ordinalWithoutInsertedAt != colsWant)
+            extra << QStringLiteral(
+                         "TEST DATA %1: describe_tables.txt and row_checksums.json disagree")
+                         .arg(qual);
+        else if (colsHave != ordinal)
+            extra << QStringLiteral(
+                         "ORDER  %1: columns are\n         %2\n       dlt has\n         %3")
+                         .arg(where, colsHave.join(QLatin1Char(',')),
+                              ordinal.join(QLatin1Char(',')));
+    }
+    lines << QStringLiteral("tables %1/%5, counts %2/%5, checksums %3/%5, columns %4/%5")
+                 .arg(okTables)
+                 .arg(okCounts)
+                 .arg(okChecksums)
+                 .arg(okColumns)
+                 .arg(n);
+    if (okTables != n || okCounts != n || okChecksums != n || okColumns != n)
+        c.ok = false;
+
+    // No table dlt did not create.
+    const QStringList have = catalogTables(dataset);
+    for (const QString &t : have)
+        if (!wantTables.contains(t))
+            extra << QStringLiteral("EXTRA TABLE %1.%2").arg(dataset, t);
+
+    // _dlt_version: the comparable fields come from the package's schema.json; `schema` is JSON.
+    const QString version =
+        psqlValue(QStringLiteral("select version || '|' || engine_version || '|' || schema_name || "
+                                 "'|' || version_hash from \"%1\"._dlt_version")
+                      .arg(dataset));
+    const QString wantVersion =
+        QStringLiteral("%1|%2|%3|%4")
+            .arg(packageSchema.value(QStringLiteral("version")).toInt())
+            .arg(packageSchema.value(QStringLiteral("engine_version")).toInt())
+            .arg(packageSchema.value(QStringLiteral("name")).toString(),
+                 packageSchema.value(QStringLiteral("version_hash")).toString());
+    if (version != wantVersion)
+        extra << QStringLiteral("_dlt_version row is %1, the package schema says %2")
+                     .arg(version, wantVersion);
+    const QString stored =
+        psqlLines(QStringLiteral(
+                      "select encode(convert_to(schema, 'UTF8'), 'hex') from \"%1\"._dlt_version")
+                      .arg(dataset))
+            .value(0);
+    const QJsonObject storedSchema =
+        QJsonDocument::fromJson(QByteArray::fromHex(stored.toLatin1())).object();
+    QStringList storedTables = storedSchema.value(QStringLiteral("tables")).toObject().keys();
+    QStringList packageTables = packageSchema.value(QStringLiteral("tables")).toObject().keys();
+    if (storedSchema.value(QStringLiteral("name")) != packageSchema.value(QStringLiteral("name")) ||
+        storedSchema.value(QStringLiteral("version_hash")) !=
+            packageSchema.value(QStringLiteral("version_hash")) ||
+        storedTables != packageTables)
+        extra << QStringLiteral("_dlt_version.schema is not the package's schema as JSON (name %1, "
+                                "hash %2, tables %3)")
+                     .arg(storedSchema.value(QStringLiteral("name")).toString(),
+                          storedSchema.value(QStringLiteral("version_hash")).toString(),
+                          storedTables.join(QLatin1Char(',')));
+    if (!extra.isEmpty()) {
+        c.ok = false;
+        lines << QStringLiteral("beyond compare_pg.py:") << extra;
+    }
+    c.report = lines.join(QLatin1Char('\n'));
+    return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DDL as pg_dump prints it
+
+/// pg_dump's text without what legitimately differs between two dumps of equal schemas (header,
+/// `\restrict` keys, SET lines, comments, blank lines), with the statements in a canonical order:
+/// CREATE SCHEMA first, then the CREATE TABLE blocks sorted, then ALTER statements sorted, then
+/// anything else sorted. Column order inside a table is kept: it is part of the schema.
+QStringList normalisedDdl(const QString &dump) {
+    QStringList statements;
+    QStringList current;
+    for (QString line : dump.split(QLatin1Char('\n'))) {
+        while (line.endsWith(QLatin1Char('\r')) || line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        if (line.trimmed().isEmpty() || line.startsWith(QLatin1String("--")) ||
+            line.startsWith(QLatin1String("\\restrict")) ||
+            line.startsWith(QLatin1String("\\unrestrict")) ||
+            line.startsWith(QLatin1String("SET ")) ||
+            line.startsWith(QLatin1String("SELECT pg_catalog.set_config")))
+            continue;
+        current << line;
+        if (line.endsWith(QLatin1Char(';'))) {
+            statements << current.join(QLatin1Char('\n'));
+            current.clear();
+        }
+    }
+    if (!current.isEmpty())
+        statements << current.join(QLatin1Char('\n'));
+    QStringList schemas, tables, alters, others;
+    for (const QString &s : std::as_const(statements)) {
+        if (s.startsWith(QLatin1String("CREATE SCHEMA")))
+            schemas << s;
+        else if (s.startsWith(QLatin1String("CREATE TABLE")))
+            tables << s;
+        else if (s.startsWith(QLatin1String("ALTER ")))
+            alters << s;
+        else
+            others << s;
+    }
+    tables.sort();
+    alters.sort();
+    others.sort();
+    QStringList out;
+    for (const QStringList *group : {&schemas, &tables, &alters, &others})
+        for (const QString &s : *group)
+            out << s.split(QLatin1Char('\n'));
+    return out;
+}
+
+/// A line diff (longest common subsequence): `-` only in dlt's DDL, `+` only in Wharf's, two lines
+/// of context around each change.
+QString lineDiff(const QStringList &want, const QStringList &have) {
+    const qsizetype n = want.size(), m = have.size();
+    std::vector<std::vector<int>> lcs(std::size_t(n + 1), std::vector<int>(std::size_t(m + 1), 0));
+    for (qsizetype i = n - 1; i >= 0; --i)
+        for (qsizetype j = m - 1; j >= 0; --j)
+            lcs[std::size_t(i)][std::size_t(j)] =
+                want[i] == have[j] ? lcs[std::size_t(i + 1)][std::size_t(j + 1)] + 1
+                                   : std::max(lcs[std::size_t(i + 1)][std::size_t(j)],
+                                              lcs[std::size_t(i)][std::size_t(j + 1)]);
+    QList<QPair<QChar, QString>> ops;
+    qsizetype i = 0, j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && want[i] == have[j]) {
+            ops.append({QLatin1Char(' '), want[i]});
+            ++i;
+            ++j;
+        } else if (j >= m || (i < n && lcs[std::size_t(i + 1)][std::size_t(j)] >=
+                                           lcs[std::size_t(i)][std::size_t(j + 1)])) {
+            ops.append({QLatin1Char('-'), want[i++]});
+        } else {
+            ops.append({QLatin1Char('+'), have[j++]});
+        }
+    }
+    QStringList out;
+    qsizetype lastShown = -1;
+    for (qsizetype k = 0; k < ops.size(); ++k) {
+        bool near = false;
+        for (qsizetype d = std::max<qsizetype>(0, k - 2);
+             d <= std::min(ops.size() - 1, k + 2) && !near; ++d)
+            near = ops[d].first != QLatin1Char(' ');
+        if (!near)
+            continue;
+        if (lastShown >= 0 && k > lastShown + 1)
+            out << QStringLiteral("  ...");
+        out << QString(ops[k].first) + QLatin1Char(' ') + ops[k].second;
+        lastShown = k;
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// A stand-in for a PostgreSQL server whose pg_hba asks for a password and rejects it: it speaks
+// the start of protocol 3.0 (refuses SSL/GSS encryption, asks for a cleartext password, answers
+// FATAL 28P01 exactly as PostgreSQL 15 words it). Needed because a test server on a trust
+// pg_hba accepts any password. It records the passwords it was sent.
+
+class RejectingPgServer {
+public:
+    RejectingPgServer() {
+        m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (m_listen < 0)
+            return;
+        int one = 1;
+        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        addr.sin_port = 0;
+        socklen_t len = sizeof addr;
+        if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 ||
+            ::listen(m_listen, 8) != 0 ||
+            ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len) != 0) {
+            ::close(m_listen);
+            m_listen = -1;
+            return;
+        }
+        m_port = ntohs(addr.sin_port);
+        m_thread = std::thread([this] { serve(); });
+    }
+    ~RejectingPgServer() {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+        if (m_listen >= 0)
+            ::close(m_listen);
+    }
+    RejectingPgServer(const RejectingPgServer &) = delete;
+    RejectingPgServer &operator=(const RejectingPgServer &) = delete;
+
+    bool isListening() const { return m_listen >= 0; }
+    int port() const { return m_port; }
+    QStringList passwordsReceived() const {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_passwords;
+    }
+
+private:
+    static bool readExactly(int fd, char *buf, std::size_t n) {
+        while (n > 0) {
+            const ssize_t k = ::recv(fd, buf, n, 0);
+            if (k <= 0)
+                return false;
+            buf += k;
+            n -= std::size_t(k);
+        }
+        return true;
+    }
+    static bool readInt32(int fd, quint32 &v) {
+        char b[4];
+        if (!readExactly(fd, b, 4))
+            return false;
+        v = qFromBigEndian<quint32>(b);
+        return true;
+    }
+    static QByteArray int32(quint32 v) {
+        QByteArray b(4, '\0');
+        qToBigEndian(v, b.data());
+        return b;
+    }
+    static void sendAll(int fd, const QByteArray &data) {
+        qsizetype done = 0;
+        while (done < data.size()) {
+            const ssize_t k =
+                ::send(fd, data.constData() + done, std::size_t(data.size() - done), MSG_NOSIGNAL);
+            if (k <= 0)
+                return;
+            done += k;
+        }
+    }
+    void serve() {
+        while (!m_stop) {
+            pollfd p{m_listen, POLLIN, 0};
+            if (::poll(&p, 1, 100) <= 0)
+                continue;
+            const int client = ::accept(m_listen, nullptr, nullptr);
+            if (client < 0)
+                continue;
+            timeval tv{5, 0};
+            ::setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+            handle(client);
+            ::close(client);
+        }
+    }
+    void handle(int client) {
+        QByteArray user;
+        for (;;) {
+            quint32 len = 0;
+            if (!readInt32(client, len) || len < 8 || len > 65536)
+                return;
+            QByteArray body(qsizetype(len - 4), '\0');
+            if (!readExactly(client, body.data(), std::size_t(body.size())))
+                return;
+            const quint32 code = qFromBigEndian<quint32>(body.constData());
+            if (code == 80877103u || code == 80877104u) { // SSLRequest, GSSENCRequest: not offered
+                sendAll(client, QByteArray("N", 1));
+                continue;
+            }
+            if (code != 196608u) // StartupMessage of protocol 3.0
+                return;
+            const QList<QByteArray> kv = body.mid(4).split('\0');
+            for (qsizetype k = 0; k + 1 < kv.size(); k += 2)
+                if (kv[k] == "user")
+                    user = kv[k + 1];
+            break;
+        }
+        sendAll(client, QByteArray("R") + int32(8) + int32(3)); // AuthenticationCleartextPassword
+        char type = 0;
+        quint32 len = 0;
+        if (!readExactly(client, &type, 1) || type != 'p' || !readInt32(client, len) || len < 5 ||
+            len > 65536)
+            return;
+        QByteArray password(qsizetype(len - 4), '\0');
+        if (!readExactly(client, password.data(), std::size_t(password.size())))
+            return;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_passwords.append(QString::fromUtf8(password.left(password.indexOf('\0'))));
+        }
+        QByteArray fields;
+        const auto add = [&](char f, const QByteArray &v) {
+            fields += f;
+            fields += v;
+            fields += '\0';
+        };
+        add('S', "FATAL");
+        add('V', "FATAL");
+        add('C', "28P01");
+        add('M', "password authentication failed for user \"" + user + "\"");
+        add('F', "auth.c");
+        add('L', "326");
+        add('R', "auth_failed");
+        fields += '\0';
+        sendAll(client, QByteArray("E") + int32(quint32(fields.size() + 4)) + fields);
+    }
+
+    int m_listen = -1;
+    int m_port = 0;
+    std::atomic<bool> m_stop{false};
+    mutable std::mutex m_mutex;
+    QStringList m_passwords;
+    std::thread m_thread;
+};
+
+// ---------------------------------------------------------------------------------------------
+// tests/data/packages/hostile (written by tests/data/tools/make_hostile_package.py)
+
+const QString kHostileDataset = QStringLiteral("wharf_pgit_hostile");
+const QString kHostileLoadId = QStringLiteral("1800000002.000001");
+// As in schema.json ...
+const QString kHostileTable = QStringLiteral(R"(Hostile "Tbl" \ Ünï 名; DROP TABLE x --)");
+// ... and as PostgreSQL must store it: dlt lower-cases, then doubles the backslash (spec 5.6).
+const QString kHostileTableInCatalog =
+    QStringLiteral(R"(hostile "tbl" \\ ünï 名; drop table x --)");
+const QString kLongTable =
+    QStringLiteral("t63_table_name_exactly_sixty_three_characters_long_abcdefghijkl");
+const QString kLongColumn =
+    QStringLiteral("c63_column_name_exactly_sixty_three_characters_long_abcdefghijk");
+
+struct CatalogColumn {
+    QString name;
+    QString type;
+    bool nullable;
+};
+
+QList<CatalogColumn> hostileColumnsInCatalog() {
+    const QString text = QStringLiteral("character varying");
+    return {
+        {QStringLiteral("id"), QStringLiteral("bigint"), true},
+        {QStringLiteral(R"(col "quoted")"), text, true},
+        {QStringLiteral(R"(back\\slash)"), text, true},
+        {QStringLiteral("ünïcødé 名前"), text, true},
+        {QStringLiteral("with space"), text, true},
+        {QStringLiteral("x; drop table x --"), text, true},
+        {kLongColumn, text, true},
+        {QStringLiteral("_dlt_load_id"), text, false},
+        {QStringLiteral("_dlt_id"), text, false},
+    };
+}
+
+using Value = std::optional<QString>;
+
+/// Rows of the hostile table: id and the six text columns, in column order.
+QList<QList<Value>> hostileRows() {
+    const Value null;
+    return {
+        {QStringLiteral("1"), QStringLiteral(R"(O'Reilly said "hi")"),
+         QStringLiteral(R"(C:\path\to\file \\ and \N)"), QStringLiteral("日本語 ünïcødé ✓ 🚀"),
+         QStringLiteral("line1\nline2\r\nline3\ttabbed"), QStringLiteral("'); DROP TABLE x; --"),
+         QStringLiteral("a\n\\.\nb")},
+        {QStringLiteral("2"), QStringLiteral(""), QStringLiteral("\\"), null,
+         QStringLiteral(R"(E'\x41')"), QStringLiteral(R"(x"; DROP TABLE x; --)"),
+         QStringLiteral(R"(,NULL,\N,"",'')")},
+        {QStringLiteral("9223372036854775807"), null, QStringLiteral(R"(\N)"), null,
+         QStringLiteral("NULL"), null, QStringLiteral(R"(\.)")},
+    };
+}
+
+QString show(const Value &v) {
+    if (!v)
+        return QStringLiteral("NULL");
+    QString s = *v;
+    s.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('\n'), QLatin1String("\\n"));
+    s.replace(QLatin1Char('\r'), QLatin1String("\\r"))
+        .replace(QLatin1Char('\t'), QLatin1String("\\t"));
+    return QLatin1Char('\'') + s + QLatin1Char('\'');
+}
+
+/// Rows of `table` as [_dlt_id, col1, col2, ...] with exact values (hex on the wire, so newlines,
+/// separators and NULLs cannot be confused).
+QList<QList<Value>> fetchRows(const QString &dataset, const QString &table,
+                              const QStringList &columns) {
+    QStringList exprs{QStringLiteral("encode(convert_to(_dlt_id, 'UTF8'), 'hex')")};
+    for (const QString &c : columns)
+        exprs << QStringLiteral("coalesce(encode(convert_to(%1::text, 'UTF8'), 'hex'), 'NULL')")
+                     .arg(quoteIdent(c));
+    QList<QList<Value>> rows;
+    for (const QString &line : psqlLines(
+             QStringLiteral("select concat_ws('|', %1) from %2.%3 order by _dlt_id collate \"C\"")
+                 .arg(exprs.join(QStringLiteral(", ")), quoteIdent(dataset), quoteIdent(table)))) {
+        QList<Value> row;
+        if (line.startsWith(QLatin1Char('<'))) {
+            row << line;
+        } else {
+            for (const QString &part : line.split(QLatin1Char('|')))
+                row << (part == QLatin1String("NULL") ? Value() : Value(fromHex(part)));
+        }
+        rows << row;
+    }
+    return rows;
+}
+
+} // namespace
+
+class tst_PgCliLoad : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    PgServer m_pg;
+
+    QString fresh(const QString &name) {
+        const QString dir = QDir(m_tmp.path()).filePath(name);
+        QDir(dir).removeRecursively();
+        QDir().mkpath(dir);
+        return dir;
+    }
+    QString copyPackage(const QString &work, const QString &name) {
+        const QString dest = QDir(work).filePath(name);
+        return copyTree(dataPath(QStringLiteral("packages/") + name), dest) ? dest : QString();
+    }
+    QMap<QString, QString> pgEnv(const QString &url) const {
+        return {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), url}};
+    }
+    CliResult load(const QString &root, const QString &work, const QMap<QString, QString> &env) {
+        return runWharf({QStringLiteral("load"), root, QStringLiteral("--destination"),
+                         QStringLiteral("postgres")},
+                        work, env);
+    }
+    /// The dataset dlt loaded `caseName` into (the schema of every key in counts.json).
+    static QString datasetOf(const QString &caseName) {
+        const QJsonObject counts = readJson(expectedFile(caseName, QStringLiteral("counts.json")));
+        return counts.isEmpty() ? QString() : counts.keys().first().section(QLatin1Char('.'), 0, 0);
+    }
+    /// Loads an append package into its default dataset and checks wharf's own report.
+    bool loadAppendPackage(const QString &package, const QString &dataset, QString *why,
+                           const QString &loadMethod = QString()) {
+        const QString work = fresh(package);
+        const QString root = copyPackage(work, package);
+        if (root.isEmpty()) {
+            *why = QStringLiteral("cannot copy the package");
+            return false;
+        }
+        QMap<QString, QString> env = pgEnv(m_pg.url());
+        if (!loadMethod.isEmpty())
+            env.insert(QStringLiteral("DESTINATION__POSTGRES__LOAD_METHOD"), loadMethod);
+        const CliResult r = load(root, work, env);
+        const QStringList needles{
+            QStringLiteral(
+                "1 load package(s) were loaded to destination postgres and into dataset ") +
+                dataset,
+            QStringLiteral("is LOADED and contains no failed jobs"),
+            QStringLiteral("The postgres destination used %1 location to store data")
+                .arg(m_pg.masked(!m_pg.password.isEmpty()))};
+        QStringList missing;
+        for (const QString &n : needles)
+            if (!r.out.contains(n))
+                missing << n;
+        if (r.exitCode != 0 || !missing.isEmpty()) {
+            *why = QStringLiteral("wharf load exited %1; missing in its output: [%2]\n%3")
+                       .arg(r.exitCode)
+                       .arg(missing.join(QStringLiteral("; ")), r.all());
+            return false;
+        }
+        return true;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(!testPg().isEmpty(),
+                 "WHARF_TEST_PG is not set: these tests need a PostgreSQL server, e.g. "
+                 "WHARF_TEST_PG=\"host=127.0.0.1 port=5432 dbname=wharf user=wharf "
+                 "password=wharf\"");
+        QVERIFY(m_tmp.isValid());
+        m_pg = PgServer::fromEnv();
+        QVERIFY2(!m_pg.user.isEmpty(), "WHARF_TEST_PG must name the user");
+        const ToolResult ping = psql(QStringLiteral("select 1"));
+        QVERIFY2(ping.exitCode == 0 && ping.out.trimmed() == QLatin1String("1"),
+                 qPrintable(QStringLiteral("psql cannot reach WHARF_TEST_PG: ") + ping.err));
+        QVERIFY2(QFile::exists(qEnvironmentVariable("WHARF_BIN")),
+                 "WHARF_BIN does not name the built wharf binary");
+        QVERIFY2(runTool(QStringLiteral("pg_dump"), {QStringLiteral("--version")}).exitCode == 0,
+                 "pg_dump is missing");
+    }
+
+    // 1. The append packages: exactly what compare_pg.py asserts, plus dlt's column order.
+    void appendPackageDataMatchesDlt_data() {
+        QTest::addColumn<QString>("package");
+        QTest::addColumn<QString>("loadMethod");
+        QTest::newRow("insert_values") << "gh_issues_insert_values" << QString();
+        QTest::newRow("csv") << "gh_issues_csv" << QString();
+        QTest::newRow("typed-jsonl") << "gh_issues_typed_jsonl" << QString();
+        // insert_values run as dlt runs it: the file's INSERT statements, header lower-cased.
+        QTest::newRow("insert_values, load_method=insert") << "gh_issues_insert_values"
+                                                           << "insert";
+    }
+    void appendPackageDataMatchesDlt() {
+        QFETCH(QString, package);
+        QFETCH(QString, loadMethod);
+        const QString dataset = datasetOf(package);
+        QVERIFY2(plainName(dataset), qPrintable(dataset));
+        QCOMPARE(readJson(dataPath(QStringLiteral("packages/%1/package_info.json").arg(package)))
+                     .value(QStringLiteral("dataset_name"))
+                     .toString(),
+                 dataset);
+        DatasetGuard guard(dataset);
+        QString why;
+        QVERIFY2(loadAppendPackage(package, dataset, &why, loadMethod), qPrintable(why));
+        const QJsonObject schema =
+            readJson(loadIdDir(dataPath(QStringLiteral("packages/") + package)) +
+                     QStringLiteral("/schema.json"));
+        const Comparison c = compareDataWithDlt(package, dataset, schema);
+        if (!c.ok) // the whole report: QtTest cuts long failure messages
+            qWarning().noquote() << "\n" + c.report;
+        QVERIFY2(c.ok, qPrintable(QStringLiteral(
+                                      "the dataset differs from dlt's, see the report above:\n") +
+                                  c.report.section(QLatin1Char('\n'), -1)));
+    }
+
+    // 1b. The DDL equals dlt's: types, NOT NULL, UNIQUE constraints and their names.
+    void appendPackageDdlMatchesDlt_data() {
+        QTest::addColumn<QString>("package");
+        QTest::addColumn<QString>("reference");
+        QTest::newRow("insert_values") << "gh_issues_insert_values"
+                                       << "gh_issues_insert_values";
+        QTest::newRow("csv") << "gh_issues_csv"
+                             << "gh_issues_csv";
+        // expected/gh_issues_typed_jsonl/pg_dump_schema_only.sql is what dlt's *sqlalchemy*
+        // destination created (text, varchar(128) row keys, no UNIQUE constraints): dlt's postgres
+        // destination cannot load typed-jsonl at all. What dlt's postgres destination creates for
+        // these tables (same columns, same order, same hints) is the insert_values dump.
+        QTest::newRow("typed-jsonl") << "gh_issues_typed_jsonl"
+                                     << "gh_issues_insert_values";
+    }
+    void appendPackageDdlMatchesDlt() {
+        QFETCH(QString, package);
+        QFETCH(QString, reference);
+        const QString dataset = datasetOf(package);
+        const QString referenceDataset = datasetOf(reference);
+        QVERIFY2(plainName(dataset) && plainName(referenceDataset),
+                 qPrintable(dataset + QLatin1Char(' ') + referenceDataset));
+        if (reference != package) {
+            // The substitute reference must describe the same columns in the same order.
+            const auto a = describedColumns(package);
+            const auto b = describedColumns(reference);
+            QCOMPARE(a.size(), b.size());
+            for (auto it = a.cbegin(); it != a.cend(); ++it)
+                QCOMPARE(it.value(), b.value(referenceDataset + QLatin1Char('.') +
+                                             it.key().section(QLatin1Char('.'), 1)));
+        }
+        DatasetGuard guard(dataset);
+        QString why;
+        QVERIFY2(loadAppendPackage(package, dataset, &why), qPrintable(why));
+        const ToolResult dump =
+            runTool(QStringLiteral("pg_dump"),
+                    {QStringLiteral("--dbname=") + testPg(), QStringLiteral("--schema-only"),
+                     QStringLiteral("--no-owner"), QStringLiteral("--schema=") + dataset});
+        QVERIFY2(dump.exitCode == 0, qPrintable(dump.err));
+        QString want = QString::fromUtf8(
+            readAll(expectedFile(reference, QStringLiteral("pg_dump_schema_only.sql"))));
+        QVERIFY(!want.isEmpty());
+        if (referenceDataset != dataset)
+            want.replace(QRegularExpression(QStringLiteral("\\b%1\\b").arg(referenceDataset)),
+                         dataset);
+        const QStringList wantDdl = normalisedDdl(want);
+        const QStringList haveDdl = normalisedDdl(dump.out);
+        QVERIFY2(wantDdl.size() > 20, "the reference DDL is empty");
+        if (haveDdl != wantDdl) // the whole diff: QtTest cuts long failure messages
+            qWarning().noquote() << "\nWharf's DDL differs from dlt's (- dlt, + Wharf):\n" +
+                                        lineDiff(wantDdl, haveDdl);
+        QVERIFY2(haveDdl == wantDdl, "Wharf's DDL differs from dlt's, see the diff above");
+    }
+
+    // 2. replace and merge are refused before anything is touched.
+    void refusesReplaceAndMerge_data() {
+        QTest::addColumn<QString>("package");
+        QTest::newRow("replace") << "gh_issues_replace_step1";
+        QTest::newRow("merge") << "gh_issues_merge_step1";
+    }
+    void refusesReplaceAndMerge() {
+        QFETCH(QString, package);
+        const QJsonObject info =
+            readJson(dataPath(QStringLiteral("packages/%1/package_info.json").arg(package)));
+        const QString dataset = info.value(QStringLiteral("dataset_name")).toString();
+        QVERIFY2(plainName(dataset), qPrintable(dataset));
+        QCOMPARE(datasetOf(package), dataset);
+        DatasetGuard guard(dataset);
+        QVERIFY(!schemaExists(dataset));
+
+        const QString work = fresh(package);
+        const QString root = copyPackage(work, package);
+        QVERIFY(!root.isEmpty());
+        const QString pkg = loadIdDir(root);
+        QVERIFY(!pkg.isEmpty());
+        // Which tables have jobs, and their disposition (nested tables inherit their root's).
+        const QJsonObject tables = readJson(pkg + QStringLiteral("/schema.json"))
+                                       .value(QStringLiteral("tables"))
+                                       .toObject();
+        const auto disposition = [&](QString table) {
+            for (int depth = 0; depth < 10; ++depth) {
+                const QJsonObject t = tables.value(table).toObject();
+                if (t.contains(QStringLiteral("write_disposition")))
+                    return t.value(QStringLiteral("write_disposition")).toString();
+                table = t.value(QStringLiteral("parent")).toString();
+            }
+            return QStringLiteral("append");
+        };
+        const QStringList jobs = filesIn(pkg + QStringLiteral("/new_jobs"));
+        QCOMPARE(jobs.size(), info.value(QStringLiteral("n_jobs")).toInt());
+        QStringList refused, accepted;
+        for (const QString &job : jobs) {
+            const QString table = job.section(QLatin1Char('.'), 0, 0);
+            const QString d = disposition(table);
+            (d == QLatin1String("replace") || d == QLatin1String("merge") ? refused : accepted)
+                << QStringLiteral("%1 (%2)").arg(table, d);
+        }
+        QVERIFY2(refused.size() >= 3, qPrintable(refused.join(QStringLiteral(", "))));
+
+        const CliResult r = load(root, work, pgEnv(m_pg.url()));
+        QVERIFY2(r.exitCode == 1,
+                 qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        for (const QString &t : std::as_const(refused))
+            QVERIFY2(r.all().contains(t),
+                     qPrintable(QStringLiteral("'%1' not named in:\n%2").arg(t, r.all())));
+        for (const QString &t : std::as_const(accepted))
+            QVERIFY2(!r.all().contains(t),
+                     qPrintable(QStringLiteral("'%1' named as refused in:\n%2").arg(t, r.all())));
+        QVERIFY2(r.all().contains(QStringLiteral("Nothing was loaded")), qPrintable(r.all()));
+        QVERIFY2(!schemaExists(dataset), qPrintable(dataset + QStringLiteral(" was created")));
+        QVERIFY2(!schemaExists(dataset + QStringLiteral("_staging")),
+                 qPrintable(dataset + QStringLiteral("_staging was created")));
+        // The package is untouched and can be loaded later.
+        QCOMPARE(filesIn(pkg + QStringLiteral("/new_jobs")), jobs);
+        QVERIFY(!QFile::exists(pkg + QStringLiteral("/package_completed.json")));
+        QVERIFY(filesIn(pkg + QStringLiteral("/completed_jobs")).isEmpty());
+        QVERIFY(filesIn(pkg + QStringLiteral("/failed_jobs")).isEmpty());
+    }
+
+    // 3a. A wrong password: a configuration error (exit 2) that never shows the password.
+    void wrongPasswordIsAConfigError_data() {
+        QTest::addColumn<bool>("realServer");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("server asking for a password") << false << "Wrong-Pw-7f3a9c";
+        QTest::newRow("password that needs URL encoding") << false << "Wr0ng:p@ss/w%rd 7f3a9c";
+        // The test server itself, when its pg_hba checks passwords (a trust pg_hba accepts any).
+        const ToolResult probe = psql(QStringLiteral("select 1"),
+                                      m_pg.conninfoWithPassword(QStringLiteral("Wrong-Pw-7f3a9c")));
+        if (probe.exitCode != 0 && probe.err.contains(QLatin1String("password")))
+            QTest::newRow("WHARF_TEST_PG server") << true << "Wrong-Pw-7f3a9c";
+        else
+            qInfo("WHARF_TEST_PG's server accepts any password (trust pg_hba): the wrong password "
+                  "is checked "
+                  "against a server that asks for one and rejects it as PostgreSQL does");
+    }
+    void wrongPasswordIsAConfigError() {
+        QFETCH(bool, realServer);
+        QFETCH(QString, password);
+        RejectingPgServer fake;
+        QVERIFY(fake.isListening());
+        const int port = realServer ? m_pg.port : fake.port();
+        const QString host = realServer ? m_pg.host : QStringLiteral("127.0.0.1");
+        const QString dataset = QStringLiteral("wharf_pgit_wrong_password");
+        DatasetGuard guard(dataset);
+
+        const QString work = fresh(QStringLiteral("wrong_password"));
+        const QString root = copyPackage(work, QStringLiteral("gh_issues_insert_values"));
+        QVERIFY(!root.isEmpty());
+        const QString url = m_pg.url(password, port, host);
+        QVERIFY(url.contains(QString::fromUtf8(QUrl::toPercentEncoding(password))));
+        const CliResult r =
+            runWharf({QStringLiteral("load"), root, QStringLiteral("--destination"),
+                      QStringLiteral("postgres"), QStringLiteral("--dataset"), dataset},
+                     work, pgEnv(url));
+        QVERIFY2(r.exitCode == 2,
+                 qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(r.all().contains(QLatin1String("password")) ||
+                     r.all().contains(QLatin1String("authentication")),
+                 qPrintable(r.all()));
+        // Never the password, in any spelling.
+        for (const QString &secret :
+             {password, QString::fromUtf8(QUrl::toPercentEncoding(password)),
+              QStringLiteral("7f3a9c")})
+            QVERIFY2(!r.all().contains(secret),
+                     qPrintable(QStringLiteral("the password leaked:\n") + r.all()));
+        const QString masked = m_pg.masked(true, port, host);
+        QVERIFY2(r.all().contains(masked),
+                 qPrintable(QStringLiteral("'%1' not in:\n%2").arg(masked, r.all())));
+        if (!realServer) // wharf really sent the password it was given, decoded
+            QVERIFY2(fake.passwordsReceived().contains(password),
+                     qPrintable(fake.passwordsReceived().join(QStringLiteral(", "))));
+        QVERIFY(!schemaExists(dataset));
+        // Nothing was started: the package can be loaded once the password is fixed.
+        const QString pkg = loadIdDir(root);
+        QCOMPARE(filesIn(pkg + QStringLiteral("/new_jobs")).size(), 4);
+        QVERIFY(!QFile::exists(pkg + QStringLiteral("/package_completed.json")));
+    }
+
+    // 3b. Nobody listening: a transient "cannot connect", quickly, and the package stays pending.
+    void unreachableServerIsTransient() {
+        const QString work = fresh(QStringLiteral("unreachable"));
+        const QString root = copyPackage(work, QStringLiteral("gh_issues_insert_values"));
+        QVERIFY(!root.isEmpty());
+        QMap<QString, QString> env = pgEnv(m_pg.url(std::nullopt, 1, QStringLiteral("127.0.0.1")));
+        env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__CONNECT_TIMEOUT"),
+                   QStringLiteral("3"));
+        QElapsedTimer timer;
+        timer.start();
+        const CliResult r = load(root, work, env);
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(r.exitCode == 1,
+                 qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(elapsed < 15000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
+        QVERIFY2(r.all().contains(QLatin1String("cannot connect")), qPrintable(r.all()));
+        const QString masked =
+            m_pg.masked(!m_pg.password.isEmpty(), 1, QStringLiteral("127.0.0.1"));
+        QVERIFY2(r.all().contains(masked),
+                 qPrintable(QStringLiteral("'%1' not in:\n%2").arg(masked, r.all())));
+        QVERIFY2(r.out.contains(QLatin1String("NOT YET LOADED")), qPrintable(r.out));
+        // Transient: no job failed, the package is still pending.
+        const QString pkg = loadIdDir(root);
+        QCOMPARE(filesIn(pkg + QStringLiteral("/new_jobs")).size(), 4);
+        QVERIFY(filesIn(pkg + QStringLiteral("/failed_jobs")).isEmpty());
+        QVERIFY(!QFile::exists(pkg + QStringLiteral("/package_completed.json")));
+    }
+
+    // 3c. A NULL in a NOT NULL column: the job fails terminally (SQLSTATE 23502), alone.
+    void notNullViolationFailsTheJob() {
+        const QString package = QStringLiteral("gh_issues_insert_values");
+        const QString dataset = datasetOf(package);
+        DatasetGuard guard(dataset);
+        const QString work = fresh(QStringLiteral("not_null"));
+        const QString root = copyPackage(work, package);
+        QVERIFY(!root.isEmpty());
+        const QString jobs = loadIdDir(root) + QStringLiteral("/new_jobs/");
+        const QString gz = jobs + QStringLiteral("issues__labels.c26f8c1531.0.insert_values.gz");
+        const QString jobName = QStringLiteral("issues__labels.c26f8c1531.0.insert_values");
+        QList<QByteArray> lines = gunzipFile(gz).split('\n');
+        QVERIFY(lines.size() > 3);
+        QCOMPARE(lines[1], QByteArray("VALUES"));
+        QVERIFY(lines[0].endsWith(",\"_dlt_id\")")); // _dlt_id is the last value of each row
+        // First row: its last literal (the _dlt_id) becomes NULL.
+        static const QRegularExpression lastLiteral(QStringLiteral(",E'[^']*'\\),$"));
+        const QString row = QString::fromUtf8(lines[2]);
+        QVERIFY2(lastLiteral.match(row).hasMatch(), lines[2].constData());
+        lines[2] = QString(row).replace(lastLiteral, QStringLiteral(",NULL),")).toUtf8();
+        QVERIFY(writeAll(jobs + jobName, lines.join('\n')));
+        QVERIFY(QFile::remove(gz));
+
+        const CliResult r = load(root, work, pgEnv(m_pg.url()));
+        QVERIFY2(r.exitCode == 1,
+                 qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(r.out.contains(QLatin1String("is ABORTED and contains 1 FAILED job(s)!")),
+                 qPrintable(r.all()));
+        QVERIFY2(r.out.contains(jobName), qPrintable(r.all()));
+        QVERIFY2(r.all().contains(QLatin1String("23502")), qPrintable(r.all()));
+        const QString pkg = loadIdDir(root);
+        QVERIFY(QFile::exists(pkg + QStringLiteral("/failed_jobs/") + jobName));
+        const QByteArray exception =
+            readAll(pkg + QStringLiteral("/failed_jobs/") + jobName + QStringLiteral(".exception"));
+        QVERIFY2(exception.contains("23502"), exception.constData());
+        QCOMPARE(filesIn(pkg + QStringLiteral("/completed_jobs")).size(), 3);
+        // Nothing of the failed job is committed; the other jobs are.
+        QCOMPARE(rowCount(dataset, QStringLiteral("issues__labels")), QStringLiteral("0"));
+        QCOMPARE(rowCount(dataset, QStringLiteral("issues")), QStringLiteral("100"));
+        QCOMPARE(rowCount(dataset, QStringLiteral("issues__assignees")), QStringLiteral("31"));
+        QCOMPARE(rowCount(dataset, QStringLiteral("_dlt_pipeline_state")), QStringLiteral("1"));
+        QCOMPARE(rowCount(dataset, QStringLiteral("_dlt_loads")),
+                 QStringLiteral("0")); // an aborted package is not a load
+    }
+
+    // 3d. Identifiers and literals that break hand-built SQL.
+    void hostileIdentifiersAndLiterals_data() {
+        QTest::addColumn<QString>("loadMethod");
+        QTest::newRow("copy (default)") << QString();
+        // the file's INSERT statements, as dlt runs them
+        QTest::newRow("load_method=insert") << "insert";
+    }
+    void hostileIdentifiersAndLiterals() {
+        QFETCH(QString, loadMethod);
+        QCOMPARE(kLongTable.size(), 63);
+        QCOMPARE(kLongColumn.size(), 63);
+        const QString dataset = kHostileDataset;
+        DatasetGuard guard(dataset);
+        // The dataset exists already and holds a table `x`, the target of every injection attempt.
+        const ToolResult setup =
+            psql(QStringLiteral("CREATE SCHEMA %1; CREATE TABLE %1.x (keep int); "
+                                "INSERT INTO %1.x VALUES (42)")
+                     .arg(quoteIdent(dataset)));
+        QVERIFY2(setup.exitCode == 0, qPrintable(setup.err));
+
+        const QString work = fresh(QStringLiteral("hostile"));
+        const QString root = copyPackage(work, QStringLiteral("hostile"));
+        QVERIFY(!root.isEmpty());
+        const QJsonObject schemaTables = readJson(loadIdDir(root) + QStringLiteral("/schema.json"))
+                                             .value(QStringLiteral("tables"))
+                                             .toObject();
+        QVERIFY2(schemaTables.contains(kHostileTable) && schemaTables.contains(kLongTable),
+                 qPrintable(schemaTables.keys().join(QStringLiteral(" | "))));
+
+        QMap<QString, QString> env = pgEnv(m_pg.url());
+        if (!loadMethod.isEmpty())
+            env.insert(QStringLiteral("DESTINATION__POSTGRES__LOAD_METHOD"), loadMethod);
+        const CliResult r = load(root, work, env);
+        QVERIFY2(r.exitCode == 0,
+                 qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(r.out.contains(QLatin1String("is LOADED and contains no failed jobs")),
+                 qPrintable(r.out));
+
+        // Exactly these tables: `x` survived, nothing else was created.
+        QStringList want{QStringLiteral("_dlt_loads"), QStringLiteral("_dlt_version"),
+                         kHostileTableInCatalog, kLongTable, QStringLiteral("x")};
+        std::sort(want.begin(), want.end(),
+                  [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+        QCOMPARE(catalogTables(dataset), want);
+        QCOMPARE(psqlValue(QStringLiteral("select string_agg(keep::text, ',') from %1.x")
+                               .arg(quoteIdent(dataset))),
+                 QStringLiteral("42"));
+        QCOMPARE(
+            psqlValue(
+                QStringLiteral(
+                    "select count(*) from information_schema.tables where table_schema <> %1 and "
+                    "(table_name ilike '%drop table%' or table_schema ilike '%drop table%')")
+                    .arg(textExpr(dataset))),
+            QStringLiteral("0"));
+
+        // Columns with exactly those names (lower-cased, backslash doubled), types and nullability.
+        const auto columnsOf = [&](const QString &table) {
+            QStringList out;
+            for (const QString &line :
+                 psqlLines(QStringLiteral("select encode(convert_to(column_name, 'UTF8'), 'hex') "
+                                          "|| '|' || data_type || "
+                                          "'|' || is_nullable from information_schema.columns "
+                                          "where table_schema = %1 "
+                                          "and table_name = %2 order by ordinal_position")
+                               .arg(textExpr(dataset), textExpr(table))))
+                out << (line.startsWith(QLatin1Char('<'))
+                            ? line
+                            : fromHex(line.section(QLatin1Char('|'), 0, 0)) + QLatin1Char('|') +
+                                  line.section(QLatin1Char('|'), 1));
+            return out;
+        };
+        QStringList wantColumns;
+        for (const auto &c : hostileColumnsInCatalog())
+            wantColumns << QStringLiteral("%1|%2|%3")
+                               .arg(c.name, c.type,
+                                    c.nullable ? QStringLiteral("YES") : QStringLiteral("NO"));
+        QCOMPARE(columnsOf(kHostileTableInCatalog), wantColumns);
+        QCOMPARE(columnsOf(kLongTable),
+                 QStringList({QStringLiteral("val|character varying|YES"),
+                              QStringLiteral("_dlt_load_id|character varying|NO"),
+                              QStringLiteral("_dlt_id|character varying|NO")}));
+        // The row key is UNIQUE in both tables, as dlt creates it.
+        for (const QString &t : {kHostileTableInCatalog, kLongTable})
+            QCOMPARE(
+                psqlValue(
+                    QStringLiteral(
+                        "select count(*) from pg_constraint where contype = 'u' and conrelid = "
+                        "to_regclass(%1)")
+                        .arg(textExpr(quoteIdent(dataset) + QLatin1Char('.') + quoteIdent(t)))),
+                QStringLiteral("1"));
+
+        // Values round-trip exactly, through insert_values and jsonl alike.
+        QStringList valueColumns;
+        const auto catalogColumns = hostileColumnsInCatalog();
+        for (qsizetype k = 0; k < 7; ++k)
+            valueColumns << catalogColumns[k].name;
+        QList<QList<Value>> wantRows;
+        for (const char *prefix : {"hostile_iv_", "hostile_js_"}) {
+            int k = 0;
+            for (const auto &row : hostileRows())
+                wantRows << (QList<Value>{QString::fromLatin1(prefix) + QString::number(++k)} +
+                             row);
+        }
+        const QList<QList<Value>> haveRows =
+            fetchRows(dataset, kHostileTableInCatalog, valueColumns);
+        QStringList diffs;
+        for (qsizetype k = 0; k < std::max(wantRows.size(), haveRows.size()); ++k) {
+            const QList<Value> w = wantRows.value(k), h = haveRows.value(k);
+            for (qsizetype c = 0; c < std::max(w.size(), h.size()); ++c)
+                if (w.value(c) != h.value(c))
+                    diffs << QStringLiteral("row %1 (%2), column %3: have %4, want %5")
+                                 .arg(k)
+                                 .arg(show(w.value(0)))
+                                 .arg(c == 0 ? QStringLiteral("_dlt_id")
+                                             : valueColumns.value(c - 1))
+                                 .arg(show(h.value(c)), show(w.value(c)));
+        }
+        if (!diffs.isEmpty())
+            qWarning().noquote() << "\n" + diffs.join(QLatin1Char('\n'));
+        QVERIFY2(diffs.isEmpty(),
+                 qPrintable(QStringLiteral("%1 value(s) differ, first: ").arg(diffs.size()) +
+                            diffs.value(0)));
+        const QList<QList<Value>> longRows =
+            fetchRows(dataset, kLongTable, {QStringLiteral("val")});
+        QStringList longShown;
+        for (const auto &row : longRows)
+            for (const Value &v : row)
+                longShown << show(v);
+        QCOMPARE(longShown.join(QLatin1Char(' ')),
+                 QStringLiteral(R"('long_table_1' 'B's "value" \\ end' 'long_table_2' NULL)"));
+        QCOMPARE(psqlValue(
+                     QStringLiteral(
+                         "select load_id || '|' || schema_name || '|' || status from %1._dlt_loads")
+                         .arg(quoteIdent(dataset))),
+                 kHostileLoadId + QStringLiteral("|hostile|0"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_PgCliLoad)
+#include "tst_PgCliLoad.moc"
