@@ -79,7 +79,7 @@ std::string_view trimmed(std::string_view s)
 
 } // namespace
 
-bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision, std::string &out)
+bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision, std::string &out, bool keepWallClock)
 {
     in = trimmed(in);
     int y, mo, d, h = 0, mi = 0, sec = 0;
@@ -145,6 +145,10 @@ bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision,
         if (p != in.size() || h > 23 || mi > 59 || sec > 59)
             return false;
     }
+    // A naive column keeps the wall-clock time as written (PostgreSQL and SQLAlchemy both drop
+    // the offset there); an aware one is converted to UTC.
+    if (keepWallClock)
+        offsetMinutes = 0;
     std::int64_t secs = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offsetMinutes * 60;
     std::int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
     std::int64_t rem = secs - days * 86400;
@@ -370,7 +374,7 @@ Cell Coercer::toTimestamp(const Value &v)
     if (v.kind != ValueKind::String && v.kind != ValueKind::Timestamp && v.kind != ValueKind::Date)
         fail(v, "not a timestamp");
     const int precision = m_column.precision.value_or(6);
-    if (!normalizeTimestamp(v.text, m_options.temporal, precision, m_scratch))
+    if (!normalizeTimestamp(v.text, m_options.temporal, precision, m_scratch, !m_column.timezone))
         fail(v, "not an ISO-8601 timestamp");
     Cell c;
     c.type = Cell::Type::Text;
@@ -401,7 +405,8 @@ Cell Coercer::toTime(const Value &v)
     // Re-use the timestamp parser on a fixed date, then keep the time part.
     std::string probe = "1970-01-01T";
     probe.append(s);
-    if (!normalizeTimestamp(probe, TemporalStyle::SqliteUtc, m_column.precision.value_or(6), m_scratch))
+    // dlt's time type is a wall-clock time: an offset, if any, is dropped, not applied.
+    if (!normalizeTimestamp(probe, TemporalStyle::SqliteUtc, m_column.precision.value_or(6), m_scratch, true))
         fail(v, "not a HH:MM:SS time");
     m_scratch.erase(0, 11);
     Cell c;

@@ -60,7 +60,9 @@ private:
 };
 
 /// Parses an ISO-8601 date-time (`T` or space; fraction up to 9 digits; `Z`, `±HH:MM`, `±HHMM`
-/// or none = UTC) and writes it in UTC in `style`. Returns false when not a timestamp.
-bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision, std::string &out);
+/// or none = UTC) and writes it in UTC in `style` — or, with `keepWallClock` (naive columns),
+/// as written with the offset dropped. Returns false when not a timestamp.
+bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision, std::string &out,
+                        bool keepWallClock = false);
 
 } // namespace wharf

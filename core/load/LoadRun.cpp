@@ -385,8 +385,12 @@ void LoadRun::finalize(JobRecord &r)
             ++m_completed;
             m_result.rows += r.rows;
         } else {
+            const QString runningPath = r.file.path;
             r.file.path = m_package.moveJob(r.file, JobFolder::Failed);
             r.file.folder = JobFolder::Failed;
+            // Point the message at where the file is now, not where it ran.
+            if (r.error.location.file == runningPath)
+                r.error.location.file = r.file.path;
             m_package.writeFailedMessage(r.file.name.fileName(), r.error.fullText());
             ++m_failed;
             qCWarning(lcLoad).noquote() << "job" << r.file.name.jobId() << "failed:" << r.error.fullText();

@@ -308,6 +308,19 @@ private slots:
             << column(DataType::Time, 3) << sqlite << str("01:02:03.456789") << "text:01:02:03.456";
         QTest::newRow("time with Z")
             << column(DataType::Time) << iso << str("10:20:30Z") << "text:10:20:30.000000";
+        // time is a wall-clock value: an offset is dropped, never applied (as PostgreSQL's time).
+        QTest::newRow("time with offset keeps wall clock")
+            << column(DataType::Time) << sqlite << str("09:16:59.5+02:00") << "text:09:16:59.500000";
+        {
+            // A naive timestamp column keeps the wall-clock time as written, offset dropped.
+            Column naive = column(DataType::Timestamp);
+            naive.timezone = false;
+            QTest::newRow("naive timestamp keeps wall clock")
+                << naive << sqlite << str("2024-04-05T09:16:59+02:00") << "text:2024-04-05 09:16:59.000000";
+            QTest::newRow("aware timestamp converts to UTC")
+                << column(DataType::Timestamp) << sqlite << str("2024-04-05T09:16:59+02:00")
+                << "text:2024-04-05 07:16:59.000000";
+        }
 
         // Bigint.
         QTest::newRow("bigint from int")
