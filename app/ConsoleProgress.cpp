@@ -8,8 +8,7 @@ namespace wharf::cli {
 
 ConsoleProgress::ConsoleProgress()
     : m_tty(isatty(fileno(stderr)) != 0)
-{
-}
+{}
 
 void ConsoleProgress::clearLine()
 {

@@ -1,8 +1,8 @@
 #include "InfoCommand.h"
 
 #include "Cli.h"
-#include "PackageCommand.h"
 #include "Error.h"
+#include "PackageCommand.h"
 #include "package/LoadPackage.h"
 
 #include <QCommandLineParser>
@@ -117,8 +117,8 @@ void printText(QTextStream &out, const QJsonObject &o)
     out << "Package " << o[QStringLiteral("load_id")].toString() << " found in " << o[QStringLiteral("path")].toString()
         << "\n";
     out << "The package with load id " << o[QStringLiteral("load_id")].toString() << " for schema "
-        << o[QStringLiteral("schema_name")].toString() << " is in " << state.toUpper() << " state. It updates schema for "
-        << o[QStringLiteral("schema_update_tables")].toArray().size() << " tables. "
+        << o[QStringLiteral("schema_name")].toString() << " is in " << state.toUpper()
+        << " state. It updates schema for " << o[QStringLiteral("schema_update_tables")].toArray().size() << " tables. "
         << (o[QStringLiteral("state")].toString() == QLatin1String("loaded")
                 ? QStringLiteral("The package was LOADED.")
                 : QStringLiteral("The package is NOT YET LOADED to the destination."))
@@ -129,8 +129,8 @@ void printText(QTextStream &out, const QJsonObject &o)
     const QJsonObject bs = o[QStringLiteral("jobs_by_state")].toObject();
     out << "Jobs: " << bs[QStringLiteral("new_jobs")].toInt() << " new, " << bs[QStringLiteral("started_jobs")].toInt()
         << " started, " << bs[QStringLiteral("completed_jobs")].toInt() << " completed, "
-        << bs[QStringLiteral("failed_jobs")].toInt() << " failed; " << humanSize(o[QStringLiteral("total_size")].toInteger())
-        << " in all\n";
+        << bs[QStringLiteral("failed_jobs")].toInt() << " failed; "
+        << humanSize(o[QStringLiteral("total_size")].toInteger()) << " in all\n";
     out << "Tables:\n";
     for (const auto &tv : o[QStringLiteral("tables")].toArray()) {
         const QJsonObject t = tv.toObject();
@@ -146,7 +146,8 @@ void printText(QTextStream &out, const QJsonObject &o)
     for (const auto &jv : o[QStringLiteral("jobs")].toArray()) {
         const QJsonObject j = jv.toObject();
         out << "Job: " << j[QStringLiteral("job_id")].toString() << ", table: " << j[QStringLiteral("table")].toString()
-            << " in " << j[QStringLiteral("state")].toString() << ". File type: " << j[QStringLiteral("format")].toString()
+            << " in " << j[QStringLiteral("state")].toString()
+            << ". File type: " << j[QStringLiteral("format")].toString()
             << ", size: " << humanSize(j[QStringLiteral("size")].toInteger()) << ".\n";
         if (j.contains(QStringLiteral("failed_message")))
             out << "The job FAILED TERMINALLY and cannot be restarted.\n"
@@ -159,7 +160,8 @@ void printText(QTextStream &out, const QJsonObject &o)
 int runInfo(const QStringList &args)
 {
     QTextStream out(stdout);
-    PackageCommand command(QStringLiteral("info"), QStringLiteral("Shows a package's jobs by state, tables and sizes."));
+    PackageCommand command(QStringLiteral("info"),
+                           QStringLiteral("Shows a package's jobs by state, tables and sizes."));
     QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("print JSON instead of text"));
     command.parser().addOption(jsonOpt);
     if (const auto exit = command.parse(args))

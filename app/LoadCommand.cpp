@@ -2,8 +2,8 @@
 
 #include "Cli.h"
 #include "ConsoleProgress.h"
-#include "PackageCommand.h"
 #include "Error.h"
+#include "PackageCommand.h"
 #include "config/ConfigResolver.h"
 #include "destination/ResolvedDestination.h"
 #include "load/LoadInfo.h"
@@ -18,7 +18,6 @@
 #include <csignal>
 
 namespace wharf::cli {
-
 
 namespace {
 

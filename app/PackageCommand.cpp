@@ -10,8 +10,8 @@ namespace wharf::cli {
 
 PackageCommand::PackageCommand(const QString &name, const QString &description)
     : m_name(name)
-    , m_logOption(QStringLiteral("log-level"), QStringLiteral("debug, info, warning or error"),
-                  QStringLiteral("LEVEL"), QStringLiteral("warning"))
+    , m_logOption(QStringLiteral("log-level"), QStringLiteral("debug, info, warning or error"), QStringLiteral("LEVEL"),
+                  QStringLiteral("warning"))
 {
     m_parser.setApplicationDescription(description);
     m_parser.addHelpOption();

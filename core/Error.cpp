@@ -39,8 +39,7 @@ Error::Error(ErrorKind kind, QString message, SourceLocation where)
     : m_kind(kind)
     , m_message(std::move(message))
     , m_location(std::move(where))
-{
-}
+{}
 
 Error &Error::withLocation(SourceLocation where)
 {

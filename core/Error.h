@@ -59,7 +59,9 @@ private:
 /// A missing table or dataset: terminal, but the loader reacts to it (e.g. "no stored schema").
 class UndefinedRelation : public Error {
 public:
-    explicit UndefinedRelation(QString message) : Error(ErrorKind::Terminal, std::move(message)) {}
+    explicit UndefinedRelation(QString message)
+        : Error(ErrorKind::Terminal, std::move(message))
+    {}
 };
 
 /// A copyable description of an Error, safe to pass through queued signals.

@@ -15,7 +15,8 @@ namespace {
 
 /// Registered names whose factory makes a destination of that very type: "sqlalchemy" makes a
 /// "sqlite" destination and would only be a confusing second entry.
-QStringList canonicalTypes() {
+QStringList canonicalTypes()
+{
     QStringList out;
     const auto &registry = DestinationRegistry::instance();
     for (const auto &name : registry.types()) {
@@ -34,7 +35,8 @@ QStringList canonicalTypes() {
 DestinationPicker::DestinationPicker(const QString &preferred, QWidget *parent)
     : QWidget(parent)
     , m_combo(new QComboBox(this))
-    , m_locationLabel(new QLabel(this)) {
+    , m_locationLabel(new QLabel(this))
+{
     auto *caption = new QLabel(tr("&Destination:"), this);
     caption->setBuddy(m_combo);
     m_combo->setObjectName(QStringLiteral("destinationCombo"));
@@ -61,17 +63,20 @@ DestinationPicker::DestinationPicker(const QString &preferred, QWidget *parent)
     refresh();
 }
 
-QString DestinationPicker::currentType() const {
+QString DestinationPicker::currentType() const
+{
     return m_combo->currentText();
 }
 
-void DestinationPicker::setCurrentType(const QString &type) {
+void DestinationPicker::setCurrentType(const QString &type)
+{
     const int i = m_combo->findText(type);
     if (i >= 0)
         m_combo->setCurrentIndex(i);
 }
 
-void DestinationPicker::refresh() {
+void DestinationPicker::refresh()
+{
     m_location.clear();
     m_error.clear();
     if (currentType().isEmpty()) {
@@ -90,8 +95,7 @@ void DestinationPicker::refresh() {
     m_locationLabel->setPalette(pal);
     const QString shown = m_error.isEmpty() ? m_location : m_error.section(QLatin1Char('\n'), 0, 0);
     m_locationLabel->setText(shown);
-    m_locationLabel->setToolTip(m_error.isEmpty() ? tr("Where the data goes: %1").arg(m_location)
-                                                  : m_error);
+    m_locationLabel->setToolTip(m_error.isEmpty() ? tr("Where the data goes: %1").arg(m_location) : m_error);
 }
 
 } // namespace wharf::ui

@@ -15,8 +15,7 @@ class DestinationPicker : public QWidget {
 public:
     /// Lists DestinationRegistry's types (aliases such as "sqlalchemy" left out); selects
     /// `preferred` if registered, else the first type.
-    explicit DestinationPicker(const QString &preferred = QStringLiteral("sqlite"),
-                               QWidget *parent = nullptr);
+    explicit DestinationPicker(const QString &preferred = QStringLiteral("sqlite"), QWidget *parent = nullptr);
 
     QString currentType() const;
     void setCurrentType(const QString &type);

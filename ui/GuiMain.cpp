@@ -8,11 +8,13 @@
 
 namespace wharf::ui {
 
-std::unique_ptr<MainWindow> createMainWindow() {
+std::unique_ptr<MainWindow> createMainWindow()
+{
     return std::make_unique<MainWindow>(prepareStartup());
 }
 
-int runMainWindow(int argc, char **argv) {
+int runMainWindow(int argc, char **argv)
+{
     // QApplication keeps a reference to argc: it must outlive the application, and does here.
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("wharf"));

@@ -8,7 +8,8 @@ namespace wharf::ui {
 
 namespace {
 
-QColor stateColor(JobState s) {
+QColor stateColor(JobState s)
+{
     switch (s) {
     case JobState::Ready:
         return colors::neutral();
@@ -24,7 +25,8 @@ QColor stateColor(JobState s) {
     return colors::failure();
 }
 
-JobEvent eventFromFile(const QString &loadId, const JobFile &file) {
+JobEvent eventFromFile(const QString &loadId, const JobFile &file)
+{
     JobEvent e;
     e.loadId = loadId;
     e.jobId = file.name.jobId();
@@ -52,7 +54,8 @@ JobEvent eventFromFile(const QString &loadId, const JobFile &file) {
     return e;
 }
 
-QString durationText(qint64 ms) {
+QString durationText(qint64 ms)
+{
     if (ms < 1)
         return QStringLiteral("< 1 ms");
     if (ms < 1000)
@@ -63,9 +66,11 @@ QString durationText(qint64 ms) {
 } // namespace
 
 JobsModel::JobsModel(QObject *parent)
-    : QAbstractTableModel(parent) {}
+    : QAbstractTableModel(parent)
+{}
 
-void JobsModel::showPackage(const QString &loadId, const QList<JobFile> &jobs) {
+void JobsModel::showPackage(const QString &loadId, const QList<JobFile> &jobs)
+{
     beginResetModel();
     m_loadId = loadId;
     m_jobs.clear();
@@ -82,11 +87,13 @@ void JobsModel::showPackage(const QString &loadId, const QList<JobFile> &jobs) {
     endResetModel();
 }
 
-void JobsModel::clear() {
+void JobsModel::clear()
+{
     showPackage({}, {});
 }
 
-void JobsModel::applyEvent(const JobEvent &event) {
+void JobsModel::applyEvent(const JobEvent &event)
+{
     if (event.loadId != m_loadId)
         showPackage(event.loadId, {});
     const int row = m_rowByJob.value(event.jobId, -1);
@@ -104,29 +111,32 @@ void JobsModel::applyEvent(const JobEvent &event) {
     if (++m_jobsPerTable[event.table] == 2) {
         for (int row = 0; row <= newRow; ++row)
             if (m_jobs[row].table == event.table)
-                emit dataChanged(index(row, TableColumn), index(row, TableColumn),
-                                 {Qt::DisplayRole});
+                emit dataChanged(index(row, TableColumn), index(row, TableColumn), {Qt::DisplayRole});
     }
 }
 
-int JobsModel::countInState(JobState state) const {
-    return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(),
-                             [state](const JobEvent &e) { return e.state == state; }));
+int JobsModel::countInState(JobState state) const
+{
+    return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(), [state](const JobEvent &e) { return e.state == state; }));
 }
 
-bool JobsModel::allCompleted() const {
+bool JobsModel::allCompleted() const
+{
     return !m_jobs.isEmpty() && countInState(JobState::Completed) == m_jobs.size();
 }
 
-int JobsModel::rowCount(const QModelIndex &parent) const {
+int JobsModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(m_jobs.size());
 }
 
-int JobsModel::columnCount(const QModelIndex &parent) const {
+int JobsModel::columnCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant JobsModel::display(const JobEvent &job, int column) const {
+QVariant JobsModel::display(const JobEvent &job, int column) const
+{
     const bool finished = job.state == JobState::Completed || job.state == JobState::Failed;
     switch (column) {
     case TableColumn:
@@ -144,8 +154,7 @@ QVariant JobsModel::display(const JobEvent &job, int column) const {
     case RetriesColumn:
         return job.retryCount;
     case RowsColumn:
-        return job.state == JobState::Completed && job.rows >= 0 ? QLocale().toString(job.rows)
-                                                                 : QString();
+        return job.state == JobState::Completed && job.rows >= 0 ? QLocale().toString(job.rows) : QString();
     case DurationColumn:
         return finished && job.durationMs >= 0 ? durationText(job.durationMs) : QString();
     case ErrorColumn:
@@ -155,7 +164,8 @@ QVariant JobsModel::display(const JobEvent &job, int column) const {
     return {};
 }
 
-QVariant JobsModel::data(const QModelIndex &index, int role) const {
+QVariant JobsModel::data(const QModelIndex &index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const JobEvent &job = m_jobs.at(index.row());
@@ -172,8 +182,7 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const {
             return stateColor(job.state);
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StateColumn ||
-            (index.column() == ErrorColumn && !job.error.message.isEmpty()))
+        if (index.column() == StateColumn || (index.column() == ErrorColumn && !job.error.message.isEmpty()))
             return stateColor(index.column() == ErrorColumn ? JobState::Failed : job.state);
         break;
     case Qt::TextAlignmentRole:
@@ -195,7 +204,8 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const {
     return {};
 }
 
-QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -13,7 +13,8 @@ JobsPanel::JobsPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new JobsModel(this))
     , m_view(new QTableView(this))
-    , m_caption(new QLabel(this)) {
+    , m_caption(new QLabel(this))
+{
     m_caption->setObjectName(QStringLiteral("jobsCaption"));
     m_view->setObjectName(QStringLiteral("jobsView"));
     m_view->setModel(m_model);
@@ -39,22 +40,21 @@ JobsPanel::JobsPanel(QWidget *parent)
     updateCaption();
 }
 
-void JobsPanel::updateCaption() {
+void JobsPanel::updateCaption()
+{
     const int total = m_model->rowCount();
     if (total == 0) {
         m_caption->setText(tr("<b>Jobs</b> — select a package"));
         return;
     }
     QStringList parts;
-    for (auto state : {JobState::Ready, JobState::Running, JobState::Retry, JobState::Completed,
-                       JobState::Failed}) {
+    for (auto state : {JobState::Ready, JobState::Running, JobState::Retry, JobState::Completed, JobState::Failed}) {
         const int n = m_model->countInState(state);
         if (n > 0)
             parts << QStringLiteral("%1 %2").arg(n).arg(jobStateName(state));
     }
     m_caption->setText(
-        tr("<b>Jobs</b> of %1 — %2")
-            .arg(m_model->loadId().toHtmlEscaped(), parts.join(QStringLiteral(", "))));
+        tr("<b>Jobs</b> of %1 — %2").arg(m_model->loadId().toHtmlEscaped(), parts.join(QStringLiteral(", "))));
 }
 
 } // namespace wharf::ui

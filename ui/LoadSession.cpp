@@ -17,7 +17,8 @@ namespace wharf::ui {
 
 LoadSession::LoadSession(QObject *parent)
     : QObject(parent)
-    , m_loader(new Loader(this)) {
+    , m_loader(new Loader(this))
+{
     connect(m_loader, &Loader::jobStateChanged, this, &LoadSession::jobStateChanged);
     connect(m_loader, &Loader::progressChanged, this, &LoadSession::progressChanged);
     connect(m_loader, &Loader::packageFinished, this, &LoadSession::onPackageFinished);
@@ -25,19 +26,20 @@ LoadSession::LoadSession(QObject *parent)
 
 LoadSession::~LoadSession() = default;
 
-bool LoadSession::isRunning() const {
+bool LoadSession::isRunning() const
+{
     return m_running;
 }
 
-QString LoadSession::start(const QString &packageDir, const QString &destinationName) {
+QString LoadSession::start(const QString &packageDir, const QString &destinationName)
+{
     if (isRunning())
         return tr("a load is already running");
     if (packageDir.isEmpty())
         return tr("no package selected");
     try {
         const ConfigResolver resolver(ConfigLocations::defaults());
-        const ResolvedDestination destination =
-            ResolvedDestination::resolve(resolver, destinationName);
+        const ResolvedDestination destination = ResolvedDestination::resolve(resolver, destinationName);
         const LoadOptions options = LoadOptions::fromConfig(resolver);
         const LoadPackage package = LoadPackage::open(packageDir);
         const int jobsTotal = int(package.allJobs().size());
@@ -47,8 +49,8 @@ QString LoadSession::start(const QString &packageDir, const QString &destination
         if (!m_loader->start(destination.destination, destination.config, options, packageDir))
             return tr("a load is already running");
         m_running = true;
-        qCInfo(lcUi).noquote() << "loading package" << package.loadId() << "into" << destinationName
-                               << "at" << m_location;
+        qCInfo(lcUi).noquote() << "loading package" << package.loadId() << "into" << destinationName << "at"
+                               << m_location;
         emit started(packageDir, jobsTotal);
         return {};
     } catch (const Error &e) {
@@ -56,12 +58,14 @@ QString LoadSession::start(const QString &packageDir, const QString &destination
     }
 }
 
-void LoadSession::cancel() {
+void LoadSession::cancel()
+{
     if (m_running)
         m_loader->cancel();
 }
 
-void LoadSession::onPackageFinished(const PackageResult &result) {
+void LoadSession::onPackageFinished(const PackageResult &result)
+{
     m_running = false;
     LoadInfo info;
     info.pipelineName = m_pipelineName;
@@ -70,8 +74,7 @@ void LoadSession::onPackageFinished(const PackageResult &result) {
     info.packages = {result};
     // The same words dlt prints for load_info, line by line so each gets a time stamp.
     const auto lines = info.toText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    const bool cancelled =
-        result.status == PackageStatus::Incomplete && result.error.kind == ErrorKind::Cancelled;
+    const bool cancelled = result.status == PackageStatus::Incomplete && result.error.kind == ErrorKind::Cancelled;
     const bool clean = result.status == PackageStatus::Loaded && result.failedJobs.isEmpty();
     for (const auto &line : lines) {
         if (clean || cancelled) // a cancel was asked for: no warning

@@ -15,12 +15,13 @@ QtMessageHandler g_previous = nullptr;
 std::atomic_bool g_installed{false};
 QMutex g_installMutex;
 
-void handler(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
     const QString category = context.category ? QString::fromLatin1(context.category) : QString();
     // Qt's own platform chatter (e.g. the offscreen plugin's propagateSizeHints notice) is not
     // about the user's load; it still reaches stderr through the previous handler.
-    const bool platformNoise = category.startsWith(QLatin1String("qt.")) ||
-                               message.contains(QLatin1String("propagateSizeHints"));
+    const bool platformNoise =
+        category.startsWith(QLatin1String("qt.")) || message.contains(QLatin1String("propagateSizeHints"));
     if (platformNoise && type != QtCriticalMsg && type != QtFatalMsg) {
         if (g_previous)
             g_previous(type, context, message);
@@ -33,7 +34,8 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
         g_previous(type, context, message);
 }
 
-const char *levelName(QtMsgType type) {
+const char *levelName(QtMsgType type)
+{
     switch (type) {
     case QtDebugMsg:
         return "DEBUG";
@@ -51,13 +53,15 @@ const char *levelName(QtMsgType type) {
 
 } // namespace
 
-LogBus *LogBus::instance() {
+LogBus *LogBus::instance()
+{
     // Never deleted: messages may still arrive from other threads while the app shuts down.
     static LogBus *bus = new LogBus;
     return bus;
 }
 
-void LogBus::installMessageHandler() {
+void LogBus::installMessageHandler()
+{
     QMutexLocker lock(&g_installMutex);
     if (g_installed)
         return;
@@ -66,7 +70,8 @@ void LogBus::installMessageHandler() {
     g_installed = true;
 }
 
-void LogBus::uninstallMessageHandler() {
+void LogBus::uninstallMessageHandler()
+{
     QMutexLocker lock(&g_installMutex);
     if (!g_installed)
         return;
@@ -75,13 +80,12 @@ void LogBus::uninstallMessageHandler() {
     g_installed = false;
 }
 
-QString LogBus::formatLine(QtMsgType type, const QString &category, const QString &text) {
-    const QString cat = category.isEmpty() || category == QLatin1String("default")
-                            ? QString()
-                            : category + QStringLiteral(": ");
+QString LogBus::formatLine(QtMsgType type, const QString &category, const QString &text)
+{
+    const QString cat =
+        category.isEmpty() || category == QLatin1String("default") ? QString() : category + QStringLiteral(": ");
     return QStringLiteral("%1 %2 %3%4")
-        .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")),
-             QLatin1String(levelName(type)), cat, text);
+        .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")), QLatin1String(levelName(type)), cat, text);
 }
 
 } // namespace wharf::ui

@@ -13,7 +13,8 @@ constexpr int kMaxLines = 5000;
 
 LogDock::LogDock(QWidget *parent)
     : QDockWidget(tr("Log"), parent)
-    , m_view(new QPlainTextEdit(this)) {
+    , m_view(new QPlainTextEdit(this))
+{
     setObjectName(QStringLiteral("logDock"));
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     m_view->setObjectName(QStringLiteral("logView"));
@@ -25,15 +26,16 @@ LogDock::LogDock(QWidget *parent)
     setWidget(m_view);
     // Queued: the bus emits on the thread that logged (the loader's threads, or inside a
     // paint event), and the text edit may only be touched from the GUI thread, outside that.
-    connect(LogBus::instance(), &LogBus::messageLogged, this, &LogDock::appendLine,
-            Qt::QueuedConnection);
+    connect(LogBus::instance(), &LogBus::messageLogged, this, &LogDock::appendLine, Qt::QueuedConnection);
 }
 
-QString LogDock::text() const {
+QString LogDock::text() const
+{
     return m_view->toPlainText();
 }
 
-void LogDock::appendLine(int type, const QString &line) {
+void LogDock::appendLine(int type, const QString &line)
+{
     // Debug chatter stays on stderr; the dock shows what a user acts on.
     if (type == QtDebugMsg)
         return;

@@ -36,7 +36,8 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     , m_packages(new PackagesPanel(this))
     , m_jobs(new JobsPanel(this))
     , m_log(new LogDock(this))
-    , m_stateLabel(new QLabel(this)) {
+    , m_stateLabel(new QLabel(this))
+{
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Wharf"));
     createActions();
@@ -75,14 +76,14 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     showPackageJobs(m_packages->currentPackage());
     setStatus(tr("Ready"));
     if (!startup.warning.isEmpty())
-        qCWarning(lcUi).noquote() << "the sample package could not be installed:"
-                                  << startup.warning;
+        qCWarning(lcUi).noquote() << "the sample package could not be installed:" << startup.warning;
     updateActions();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createActions() {
+void MainWindow::createActions()
+{
     m_runAction = new QAction(tr("&Run"), this);
     m_runAction->setObjectName(QStringLiteral("runAction"));
     m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -105,7 +106,8 @@ void MainWindow::createActions() {
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 }
 
-void MainWindow::createMenus() {
+void MainWindow::createMenus()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     file->addSeparator();
@@ -117,7 +119,8 @@ void MainWindow::createMenus() {
     view->addAction(m_log->toggleViewAction());
 }
 
-void MainWindow::updateActions() {
+void MainWindow::updateActions()
+{
     const bool running = m_session->isRunning();
     const int row = m_packages->model()->rowOf(m_packages->currentPackage());
     QString blocker;
@@ -129,13 +132,13 @@ void MainWindow::updateActions() {
     else if (!m_picker->error().isEmpty())
         blocker = tr("The destination is not configured: %1").arg(m_picker->error());
     m_runAction->setEnabled(!running && blocker.isEmpty());
-    m_runAction->setToolTip(blocker.isEmpty() ? tr("Load the selected package into the destination")
-                                              : blocker);
+    m_runAction->setToolTip(blocker.isEmpty() ? tr("Load the selected package into the destination") : blocker);
     m_cancelAction->setEnabled(running && !m_cancelling);
     m_picker->setEnabled(!running);
 }
 
-void MainWindow::showPackageJobs(const QString &dir) {
+void MainWindow::showPackageJobs(const QString &dir)
+{
     // While loading, the table belongs to the running package.
     if (m_session->isRunning())
         return;
@@ -152,7 +155,8 @@ void MainWindow::showPackageJobs(const QString &dir) {
     }
 }
 
-void MainWindow::run() {
+void MainWindow::run()
+{
     if (m_session->isRunning() || !m_runAction->isEnabled())
         return;
     const QString dir = m_packages->currentPackage();
@@ -160,13 +164,13 @@ void MainWindow::run() {
     const QString error = m_session->start(dir, m_picker->currentType());
     if (!error.isEmpty()) {
         qCWarning(lcUi).noquote() << "cannot start the load:" << error;
-        setStatus(tr("Ready"),
-                  tr("Cannot start the load: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
+        setStatus(tr("Ready"), tr("Cannot start the load: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
     }
     updateActions();
 }
 
-void MainWindow::cancel() {
+void MainWindow::cancel()
+{
     if (!m_session->isRunning() || m_cancelling)
         return;
     m_cancelling = true;
@@ -175,27 +179,27 @@ void MainWindow::cancel() {
     updateActions();
 }
 
-void MainWindow::loadStarted(const QString &packageDir, int jobsTotal) {
+void MainWindow::loadStarted(const QString &packageDir, int jobsTotal)
+{
     m_cancelling = false;
     m_controls->started(jobsTotal);
-    setStatus(tr("Loading…"),
-              tr("Loading %1 into %2").arg(QFileInfo(packageDir).fileName(), m_picker->location()));
+    setStatus(tr("Loading…"), tr("Loading %1 into %2").arg(QFileInfo(packageDir).fileName(), m_picker->location()));
 }
 
-void MainWindow::loadFinished(const PackageResult &result) {
+void MainWindow::loadFinished(const PackageResult &result)
+{
     m_cancelling = false;
     m_controls->finished(result);
     const QString seconds = QString::number(double(result.elapsedMs) / 1000.0, 'f', 2);
     const QString why = result.error.message.section(QLatin1Char('\n'), 0, 0);
     switch (result.status) {
     case PackageStatus::Loaded:
-        setStatus(tr("Loaded"),
-                  result.failedJobs.isEmpty()
-                      ? tr("Loaded %1 rows into dataset %2 in %3 s")
-                            .arg(QLocale().toString(result.rows), result.datasetName, seconds)
-                      : tr("Loaded with %1 failed job(s) into dataset %2")
-                            .arg(result.failedJobs.size())
-                            .arg(result.datasetName));
+        setStatus(tr("Loaded"), result.failedJobs.isEmpty()
+                                    ? tr("Loaded %1 rows into dataset %2 in %3 s")
+                                          .arg(QLocale().toString(result.rows), result.datasetName, seconds)
+                                    : tr("Loaded with %1 failed job(s) into dataset %2")
+                                          .arg(result.failedJobs.size())
+                                          .arg(result.datasetName));
         break;
     case PackageStatus::Aborted:
         setStatus(tr("Aborted"), tr("Package %1 aborted: %2").arg(result.loadId, why));
@@ -214,30 +218,31 @@ void MainWindow::loadFinished(const PackageResult &result) {
         close();
 }
 
-void MainWindow::openPackagesFolder() {
-    const QString dir =
-        QFileDialog::getExistingDirectory(this, tr("Open packages folder"), QDir::homePath());
+void MainWindow::openPackagesFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open packages folder"), QDir::homePath());
     if (!dir.isEmpty())
         addPackagesFolder(dir);
 }
 
-void MainWindow::addPackagesFolder(const QString &dir) {
+void MainWindow::addPackagesFolder(const QString &dir)
+{
     const QStringList found = PackagesModel::scan(dir);
     m_packages->model()->addRoot(dir);
     rememberPackagesFolder(QDir(dir).absolutePath());
     if (found.isEmpty()) {
-        setStatus(tr("Ready"),
-                  tr("No load packages found in %1").arg(QDir::toNativeSeparators(dir)));
+        setStatus(tr("Ready"), tr("No load packages found in %1").arg(QDir::toNativeSeparators(dir)));
     } else {
-        setStatus(tr("Ready"), tr("Found %n package(s) in %1", nullptr, int(found.size()))
-                                   .arg(QDir::toNativeSeparators(dir)));
+        setStatus(tr("Ready"),
+                  tr("Found %n package(s) in %1", nullptr, int(found.size())).arg(QDir::toNativeSeparators(dir)));
         if (!m_session->isRunning())
             m_packages->selectPackage(found.first());
     }
     updateActions();
 }
 
-void MainWindow::closeEvent(QCloseEvent *event) {
+void MainWindow::closeEvent(QCloseEvent *event)
+{
     // Never block the GUI on the loader's thread: cancel, and close once it has stopped.
     if (m_session->isRunning()) {
         m_closeWhenStopped = true;
@@ -248,7 +253,8 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::setStatus(const QString &state, const QString &message) {
+void MainWindow::setStatus(const QString &state, const QString &message)
+{
     m_stateLabel->setText(state);
     if (!message.isEmpty())
         statusBar()->showMessage(message, kStatusTimeoutMs);

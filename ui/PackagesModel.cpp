@@ -11,7 +11,8 @@
 
 namespace wharf::ui {
 
-QString packageStateText(PackageState s) {
+QString packageStateText(PackageState s)
+{
     switch (s) {
     case PackageState::New:
         return QStringLiteral("new");
@@ -27,7 +28,8 @@ QString packageStateText(PackageState s) {
     return QStringLiteral("unreadable");
 }
 
-PackageSummary PackageSummary::summarize(const QString &packageDir) {
+PackageSummary PackageSummary::summarize(const QString &packageDir)
+{
     PackageSummary s;
     s.dir = QFileInfo(packageDir).absoluteFilePath();
     s.loadId = QFileInfo(packageDir).fileName();
@@ -56,8 +58,8 @@ PackageSummary PackageSummary::summarize(const QString &packageDir) {
             }
         }
         if (package.isCompleted())
-            s.state = package.completionState() == QLatin1String("aborted") ? PackageState::Aborted
-                                                                            : PackageState::Loaded;
+            s.state =
+                package.completionState() == QLatin1String("aborted") ? PackageState::Aborted : PackageState::Loaded;
         else if (s.completedJobs + s.failedJobs + started > 0)
             s.state = PackageState::PartiallyLoaded;
     } catch (const Error &e) {
@@ -68,9 +70,11 @@ PackageSummary PackageSummary::summarize(const QString &packageDir) {
 }
 
 PackagesModel::PackagesModel(QObject *parent)
-    : QAbstractTableModel(parent) {}
+    : QAbstractTableModel(parent)
+{}
 
-QStringList PackagesModel::scan(const QString &root) {
+QStringList PackagesModel::scan(const QString &root)
+{
     QStringList found = LoadPackage::findPackages(root);
     if (!found.isEmpty() || LoadPackage::looksLikePackage(root))
         return found;
@@ -81,7 +85,8 @@ QStringList PackagesModel::scan(const QString &root) {
     return found;
 }
 
-void PackagesModel::setRoots(const QStringList &roots) {
+void PackagesModel::setRoots(const QStringList &roots)
+{
     m_roots.clear();
     for (const auto &r : roots) {
         const QString abs = QDir(r).absolutePath();
@@ -91,7 +96,8 @@ void PackagesModel::setRoots(const QStringList &roots) {
     refresh();
 }
 
-bool PackagesModel::addRoot(const QString &root) {
+bool PackagesModel::addRoot(const QString &root)
+{
     const QString abs = QDir(root).absolutePath();
     if (m_roots.contains(abs))
         return false;
@@ -100,7 +106,8 @@ bool PackagesModel::addRoot(const QString &root) {
     return true;
 }
 
-void PackagesModel::refresh() {
+void PackagesModel::refresh()
+{
     beginResetModel();
     m_packages.clear();
     QSet<QString> seen;
@@ -115,7 +122,8 @@ void PackagesModel::refresh() {
     endResetModel();
 }
 
-int PackagesModel::rowOf(const QString &dir) const {
+int PackagesModel::rowOf(const QString &dir) const
+{
     const QString abs = QFileInfo(dir).absoluteFilePath();
     for (int i = 0; i < m_packages.size(); ++i)
         if (m_packages[i].dir == abs)
@@ -123,31 +131,36 @@ int PackagesModel::rowOf(const QString &dir) const {
     return -1;
 }
 
-int PackagesModel::firstLoadableRow() const {
+int PackagesModel::firstLoadableRow() const
+{
     for (int i = 0; i < m_packages.size(); ++i)
         if (m_packages[i].isLoadable())
             return i;
     return -1;
 }
 
-int PackagesModel::rowCount(const QModelIndex &parent) const {
+int PackagesModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(m_packages.size());
 }
 
-int PackagesModel::columnCount(const QModelIndex &parent) const {
+int PackagesModel::columnCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
 namespace {
 
-QString jobsText(const PackageSummary &p) {
+QString jobsText(const PackageSummary &p)
+{
     QString text = QStringLiteral("%1/%2").arg(p.completedJobs).arg(p.totalJobs());
     if (p.failedJobs > 0)
         text += QStringLiteral(" (%1 failed)").arg(p.failedJobs);
     return text;
 }
 
-QColor stateColor(PackageState s) {
+QColor stateColor(PackageState s)
+{
     switch (s) {
     case PackageState::Loaded:
         return colors::success();
@@ -164,7 +177,8 @@ QColor stateColor(PackageState s) {
 
 } // namespace
 
-QVariant PackagesModel::data(const QModelIndex &index, int role) const {
+QVariant PackagesModel::data(const QModelIndex &index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const PackageSummary &p = m_packages.at(index.row());
@@ -205,7 +219,8 @@ QVariant PackagesModel::data(const QModelIndex &index, int role) const {
     return {};
 }
 
-QVariant PackagesModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant PackagesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -27,9 +27,7 @@ struct PackageSummary {
 
     int totalJobs() const { return newJobs + completedJobs + failedJobs; }
     /// Can Run load it? (not completed and readable)
-    bool isLoadable() const {
-        return state == PackageState::New || state == PackageState::PartiallyLoaded;
-    }
+    bool isLoadable() const { return state == PackageState::New || state == PackageState::PartiallyLoaded; }
 
     /// Never throws: problems give state Unreadable with `error` set.
     static PackageSummary summarize(const QString &packageDir);
@@ -41,15 +39,7 @@ struct PackageSummary {
 class PackagesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column {
-        LoadIdColumn,
-        PipelineColumn,
-        StateColumn,
-        JobsColumn,
-        SizeColumn,
-        FolderColumn,
-        ColumnCount
-    };
+    enum Column { LoadIdColumn, PipelineColumn, StateColumn, JobsColumn, SizeColumn, FolderColumn, ColumnCount };
     /// Qt::UserRole: the package folder (QString), on every column.
     static constexpr int DirRole = Qt::UserRole;
     /// Qt::UserRole + 1: int(PackageState).
@@ -78,8 +68,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
     QStringList m_roots;

@@ -14,7 +14,8 @@ PackagesPanel::PackagesPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new PackagesModel(this))
     , m_view(new QTableView(this))
-    , m_caption(new QLabel(this)) {
+    , m_caption(new QLabel(this))
+{
     m_view->setObjectName(QStringLiteral("packagesView"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -51,22 +52,25 @@ PackagesPanel::PackagesPanel(QWidget *parent)
     updateCaption();
 }
 
-QString PackagesPanel::currentPackage() const {
+QString PackagesPanel::currentPackage() const
+{
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     return current.isValid() ? current.data(PackagesModel::DirRole).toString() : QString();
 }
 
-bool PackagesPanel::selectPackage(const QString &dir) {
+bool PackagesPanel::selectPackage(const QString &dir)
+{
     const int row = m_model->rowOf(dir);
     if (row < 0)
         return false;
-    m_view->selectionModel()->setCurrentIndex(
-        m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(m_model->index(row, 0));
     return true;
 }
 
-void PackagesPanel::selectFirstLoadable() {
+void PackagesPanel::selectFirstLoadable()
+{
     int row = m_model->firstLoadableRow();
     if (row < 0 && m_model->rowCount() > 0)
         row = 0;
@@ -74,7 +78,8 @@ void PackagesPanel::selectFirstLoadable() {
         selectPackage(m_model->package(row).dir);
 }
 
-void PackagesPanel::refresh() {
+void PackagesPanel::refresh()
+{
     const QString selected = currentPackage();
     {
         // The reset drops the selection; restore it without announcing a change of package.
@@ -88,7 +93,8 @@ void PackagesPanel::refresh() {
         emit currentPackageChanged(currentPackage());
 }
 
-void PackagesPanel::updateCaption() {
+void PackagesPanel::updateCaption()
+{
     const int n = m_model->rowCount();
     m_caption->setText(n == 0 ? tr("<b>Packages</b> — none found; use File › Open packages folder…")
                               : tr("<b>Packages</b> (%n)", nullptr, n));

@@ -8,7 +8,8 @@
 
 // Q_INIT_RESOURCE declares a function, so it must be used outside any namespace (an unnamed
 // one included). wharf_ui is a static library: without this call the linker drops its resources.
-static void initResources() {
+static void initResources()
+{
     Q_INIT_RESOURCE(wharf);
 }
 
@@ -21,14 +22,14 @@ constexpr const char *kBundledSamples = ":/wharf/sample";
 
 namespace wharf::ui {
 
-StartupState prepareStartup() {
+StartupState prepareStartup()
+{
     initResources();
     StartupState state;
     const QString packagesDir = defaultPackagesDir();
     try {
         QDir().mkpath(packagesDir);
-        state.packageRoots.append(
-            installSamplePackages(QLatin1String(kBundledSamples), packagesDir));
+        state.packageRoots.append(installSamplePackages(QLatin1String(kBundledSamples), packagesDir));
     } catch (const Error &e) {
         state.warning = e.fullText();
         state.packageRoots.append(packagesDir);
@@ -40,7 +41,8 @@ StartupState prepareStartup() {
     return state;
 }
 
-void rememberPackagesFolder(const QString &dir) {
+void rememberPackagesFolder(const QString &dir)
+{
     QSettings settings;
     QStringList folders = settings.value(QLatin1String(kFoldersKey)).toStringList();
     if (!folders.contains(dir)) {

@@ -6,19 +6,24 @@ namespace wharf::ui {
 
 /// The few colours the models use for states, picked to read on light and dark palettes.
 namespace colors {
-inline QColor neutral() {
+inline QColor neutral()
+{
     return QColor(0x80, 0x80, 0x80);
 }
-inline QColor running() {
+inline QColor running()
+{
     return QColor(0x1e, 0x6f, 0xd9);
 }
-inline QColor success() {
+inline QColor success()
+{
     return QColor(0x2e, 0x8b, 0x3e);
 }
-inline QColor warning() {
+inline QColor warning()
+{
     return QColor(0xd9, 0x82, 0x1e);
 }
-inline QColor failure() {
+inline QColor failure()
+{
     return QColor(0xc9, 0x2a, 0x2a);
 }
 } // namespace colors

@@ -49,25 +49,30 @@ struct Hit {
 
 enum class Providers { ExplicitOnly, AllButExplicit, All };
 
-QString dotted(const KeyPath &path) {
+QString dotted(const KeyPath &path)
+{
     return path.join(QLatin1Char('.'));
 }
 
-QString envName(const KeyPath &path) {
+QString envName(const KeyPath &path)
+{
     return path.join(kEnvSeparator).toUpper();
 }
 
-QString fromStd(std::string_view text) {
+QString fromStd(std::string_view text)
+{
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-template <typename T> QString streamed(const T &value) {
+template <typename T> QString streamed(const T &value)
+{
     std::ostringstream out;
     out << value;
     return QString::fromStdString(out.str());
 }
 
-QVariant toVariant(const toml::node &node) {
+QVariant toVariant(const toml::node &node)
+{
     switch (node.type()) {
     case toml::node_type::string:
         return fromStd(node.as_string()->get());
@@ -101,7 +106,8 @@ QVariant toVariant(const toml::node &node) {
     return {};
 }
 
-const toml::node *navigate(const toml::table &root, const KeyPath &path) {
+const toml::node *navigate(const toml::table &root, const KeyPath &path)
+{
     const toml::node *node = &root;
     for (const QString &part : path) {
         const toml::table *table = node->as_table();
@@ -115,7 +121,8 @@ const toml::node *navigate(const toml::table &root, const KeyPath &path) {
     return node;
 }
 
-Error tomlSyntaxError(const QString &path, const toml::parse_error &error) {
+Error tomlSyntaxError(const QString &path, const toml::parse_error &error)
+{
     SourceLocation where;
     where.file = path;
     where.line = qint64(error.source().begin.line);
@@ -130,15 +137,15 @@ Error tomlSyntaxError(const QString &path, const toml::parse_error &error) {
 }
 
 /// Parses one TOML file; a file that does not exist is no error (dlt treats it as empty).
-std::optional<TomlFile> loadToml(const QString &path) {
+std::optional<TomlFile> loadToml(const QString &path)
+{
     if (!QFileInfo::exists(path))
         return std::nullopt;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         SourceLocation where;
         where.file = path;
-        throw Error(ErrorKind::Config,
-                    QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), where);
+        throw Error(ErrorKind::Config, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), where);
     }
     const QByteArray bytes = file.readAll();
     const std::string_view document(bytes.constData(), size_t(bytes.size()));
@@ -157,7 +164,8 @@ std::optional<TomlFile> loadToml(const QString &path) {
 #endif
 }
 
-Error notASecret(const ValueSource &source, const QString &what) {
+Error notASecret(const ValueSource &source, const QString &what)
+{
     SourceLocation where;
     where.file = source.file;
     where.field = source.key;
@@ -168,7 +176,8 @@ Error notASecret(const ValueSource &source, const QString &what) {
                  where);
 }
 
-bool isIntegral(const QVariant &value) {
+bool isIntegral(const QVariant &value)
+{
     switch (value.typeId()) {
     case QMetaType::Int:
     case QMetaType::UInt:
@@ -184,13 +193,14 @@ bool isIntegral(const QVariant &value) {
     }
 }
 
-bool isScalar(const QVariant &value) {
+bool isScalar(const QVariant &value)
+{
     const int type = value.typeId();
-    return type == QMetaType::QString || type == QMetaType::Bool || type == QMetaType::Double ||
-           isIntegral(value);
+    return type == QMetaType::QString || type == QMetaType::Bool || type == QMetaType::Double || isIntegral(value);
 }
 
-QString typeName(FieldType type) {
+QString typeName(FieldType type)
+{
     switch (type) {
     case FieldType::Int:
         return QStringLiteral("an integer");
@@ -205,7 +215,8 @@ QString typeName(FieldType type) {
 }
 
 /// Converts a raw value (env string, TOML value, explicit QVariant) to the field's type.
-QVariant convertValue(const QVariant &raw, const ConfigField &field, const ValueSource &source) {
+QVariant convertValue(const QVariant &raw, const ConfigField &field, const ValueSource &source)
+{
     const auto invalid = [&]() {
         // Secret values are never echoed, not even when they are malformed.
         QString shown;
@@ -263,7 +274,8 @@ QVariant convertValue(const QVariant &raw, const ConfigField &field, const Value
 
 // ---------------------------------------------------------------------------------------------
 
-QString ValueSource::describe() const {
+QString ValueSource::describe() const
+{
     const auto inToml = [this]() {
         const qsizetype dot = key.lastIndexOf(QLatin1Char('.'));
         if (dot < 0)
@@ -295,17 +307,20 @@ QString ValueSource::describe() const {
     }
 }
 
-QVariant ResolvedConfig::credential(const QString &name, const QVariant &fallback) const {
+QVariant ResolvedConfig::credential(const QString &name, const QVariant &fallback) const
+{
     const auto it = credentials.constFind(name);
     return it == credentials.cend() ? fallback : it->value;
 }
 
-QVariant ResolvedConfig::option(const QString &name, const QVariant &fallback) const {
+QVariant ResolvedConfig::option(const QString &name, const QVariant &fallback) const
+{
     const auto it = options.constFind(name);
     return it == options.cend() ? fallback : it->value;
 }
 
-QStringList ResolvedConfig::secretValues() const {
+QStringList ResolvedConfig::secretValues() const
+{
     QStringList out;
     for (const auto *values : {&credentials, &options}) {
         for (const ResolvedValue &value : *values) {
@@ -319,7 +334,8 @@ QStringList ResolvedConfig::secretValues() const {
     return out;
 }
 
-QString ResolvedConfig::maskSecrets(QString text) const {
+QString ResolvedConfig::maskSecrets(QString text) const
+{
     QStringList needles;
     for (const QString &secret : secretValues()) {
         needles << secret;
@@ -329,14 +345,14 @@ QString ResolvedConfig::maskSecrets(QString text) const {
             needles << encoded;
     }
     // Longest first, so a secret containing another one is masked whole.
-    std::sort(needles.begin(), needles.end(),
-              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    std::sort(needles.begin(), needles.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
     for (const QString &needle : std::as_const(needles))
         text.replace(needle, kMask);
     return text;
 }
 
-ConnectionString ResolvedConfig::toConnectionString() const {
+ConnectionString ResolvedConfig::toConnectionString() const
+{
     ConnectionString out;
     out.scheme = scheme;
     for (auto it = credentials.cbegin(); it != credentials.cend(); ++it) {
@@ -364,7 +380,8 @@ ConnectionString ResolvedConfig::toConnectionString() const {
     return out;
 }
 
-ConfigLocations ConfigLocations::defaults() {
+ConfigLocations ConfigLocations::defaults()
+{
     ConfigLocations out;
     out.projectDir = QDir::currentPath();
     out.globalDir = QDir(QDir::homePath()).filePath(kDltFolder);
@@ -383,7 +400,8 @@ struct ConfigResolver::Private {
 
     /// Spec 10.2: sections + key, then drop the rightmost section again and again, except
     /// the embedded config's section "credentials", which is kept.
-    static QList<KeyPath> paths(const QStringList &sections, const QString &key) {
+    static QList<KeyPath> paths(const QStringList &sections, const QString &key)
+    {
         QList<KeyPath> out;
         QStringList current = sections;
         while (true) {
@@ -400,7 +418,8 @@ struct ConfigResolver::Private {
 
     /// The search passes: with the pipeline name as first section (never dropped), then
     /// without it (spec 10.2).
-    QList<QList<KeyPath>> passes(const QList<KeyPath> &plain) const {
+    QList<QList<KeyPath>> passes(const QList<KeyPath> &plain) const
+    {
         QList<QList<KeyPath>> out;
         if (!locations.pipelineName.isEmpty()) {
             QList<KeyPath> scoped;
@@ -412,12 +431,14 @@ struct ConfigResolver::Private {
         return out;
     }
 
-    QList<QList<KeyPath>> passes(const QStringList &sections, const QString &key) const {
+    QList<QList<KeyPath>> passes(const QStringList &sections, const QString &key) const
+    {
         return passes(paths(sections, key));
     }
 
-    std::optional<Hit> findInToml(const QList<TomlFile> &files, ValueSource::Kind kind,
-                                  const KeyPath &path, bool acceptTables) const {
+    std::optional<Hit> findInToml(const QList<TomlFile> &files, ValueSource::Kind kind, const KeyPath &path,
+                                  bool acceptTables) const
+    {
         // project and global files act as one merged provider: per path, project wins.
         for (const TomlFile &file : files) {
             const toml::node *node = navigate(file.root, path);
@@ -434,8 +455,9 @@ struct ConfigResolver::Private {
     /// Provider loop of spec 10.1/10.2: for each pass, for each provider, all paths. Explicit
     /// values come before everything, pipeline-scoped or not. A value found in config.toml for
     /// a secret field throws.
-    std::optional<Hit> find(const QList<QList<KeyPath>> &allPasses, Providers which,
-                            bool acceptTables, bool secret) const {
+    std::optional<Hit> find(const QList<QList<KeyPath>> &allPasses, Providers which, bool acceptTables,
+                            bool secret) const
+    {
         if (which != Providers::AllButExplicit) {
             for (const QList<KeyPath> &pass : allPasses) {
                 for (const KeyPath &path : pass) {
@@ -457,17 +479,14 @@ struct ConfigResolver::Private {
             for (const KeyPath &path : pass) {
                 const QString name = envName(path);
                 if (env.contains(name))
-                    return Hit{env.value(name), false,
-                               ValueSource{ValueSource::Kind::Environment, {}, name, {}}};
+                    return Hit{env.value(name), false, ValueSource{ValueSource::Kind::Environment, {}, name, {}}};
             }
             for (const KeyPath &path : pass) {
-                if (auto hit =
-                        findInToml(secrets, ValueSource::Kind::SecretsToml, path, acceptTables))
+                if (auto hit = findInToml(secrets, ValueSource::Kind::SecretsToml, path, acceptTables))
                     return hit;
             }
             for (const KeyPath &path : pass) {
-                if (auto hit =
-                        findInToml(config, ValueSource::Kind::ConfigToml, path, acceptTables)) {
+                if (auto hit = findInToml(config, ValueSource::Kind::ConfigToml, path, acceptTables)) {
                     if (secret)
                         throw notASecret(hit->source, QStringLiteral("'%1'").arg(path.last()));
                     return hit;
@@ -477,7 +496,8 @@ struct ConfigResolver::Private {
         return std::nullopt;
     }
 
-    QStringList describe(const QList<QList<KeyPath>> &allPasses) const {
+    QStringList describe(const QList<QList<KeyPath>> &allPasses) const
+    {
         QStringList out;
         for (const QList<KeyPath> &pass : allPasses) {
             for (const KeyPath &path : pass)
@@ -488,11 +508,11 @@ struct ConfigResolver::Private {
 };
 
 ConfigResolver::ConfigResolver(ConfigLocations locations)
-    : d(std::make_unique<Private>()) {
+    : d(std::make_unique<Private>())
+{
     d->locations = std::move(locations);
-    const QString projectDlt = d->locations.projectDir.isEmpty()
-                                   ? QString()
-                                   : QDir(d->locations.projectDir).filePath(kDltFolder);
+    const QString projectDlt =
+        d->locations.projectDir.isEmpty() ? QString() : QDir(d->locations.projectDir).filePath(kDltFolder);
     QString globalDlt = d->locations.globalDir;
     // Running from the home folder makes ~/.dlt the project folder too; read it once.
     if (!projectDlt.isEmpty() && !globalDlt.isEmpty()) {
@@ -516,12 +536,13 @@ ConfigResolver::ConfigResolver(ConfigLocations locations)
 
 ConfigResolver::~ConfigResolver() = default;
 
-void ConfigResolver::setExplicit(const QString &dottedKey, const QVariant &value) {
+void ConfigResolver::setExplicit(const QString &dottedKey, const QVariant &value)
+{
     d->explicitValues.insert(dottedKey, value);
 }
 
-std::optional<ResolvedValue> ConfigResolver::lookup(const QStringList &sections, const QString &key,
-                                                    bool secret) const {
+std::optional<ResolvedValue> ConfigResolver::lookup(const QStringList &sections, const QString &key, bool secret) const
+{
     const auto hit = d->find(d->passes(sections, key), Providers::All, false, secret);
     if (!hit)
         return std::nullopt;
@@ -531,7 +552,8 @@ std::optional<ResolvedValue> ConfigResolver::lookup(const QStringList &sections,
     return ResolvedValue{value, hit->source, secret};
 }
 
-QString ConfigResolver::destinationType(const QString &name) const {
+QString ConfigResolver::destinationType(const QString &name) const
+{
     // Only the exact key: a `destination_type` further up would name every destination's type.
     const KeyPath path{kDestinationSection, name, kDestinationTypeKey};
     const auto hit = d->find(d->passes({path}), Providers::All, false, false);
@@ -543,12 +565,13 @@ QString ConfigResolver::destinationType(const QString &name) const {
     return name;
 }
 
-QStringList ConfigResolver::describeLookup(const QStringList &sections, const QString &key) const {
+QStringList ConfigResolver::describeLookup(const QStringList &sections, const QString &key) const
+{
     return d->describe(d->passes(sections, key));
 }
 
-ResolvedConfig ConfigResolver::resolveDestination(const QString &name,
-                                                  const ConfigSpec &spec) const {
+ResolvedConfig ConfigResolver::resolveDestination(const QString &name, const ConfigSpec &spec) const
+{
     ResolvedConfig out;
     out.destinationName = name;
     out.destinationType = destinationType(name);
@@ -562,31 +585,27 @@ ResolvedConfig ConfigResolver::resolveDestination(const QString &name,
     QMap<QString, QVariant> nativeValues;
     ValueSource nativeSource;
     if (!spec.credentials.isEmpty()) {
-        const auto hit = d->find(d->passes(destinationSections, kCredentialsSection),
-                                 Providers::All, true, false);
+        const auto hit = d->find(d->passes(destinationSections, kCredentialsSection), Providers::All, true, false);
         const bool isString = hit && hit->value.typeId() == QMetaType::QString;
         if (hit && !hit->isTable && !(isString && hit->value.toString().trimmed().isEmpty())) {
             const QString text = hit->value.toString().trimmed();
             if (!isString || !ConnectionString::looksLikeUrl(text)) {
-                throw Error(ErrorKind::Config,
-                            QStringLiteral("%1 must be a connection string (%2://user:password@"
-                                           "host:port/database) or a table of credential fields")
-                                .arg(hit->source.describe(), spec.scheme.isEmpty()
-                                                                 ? QStringLiteral("scheme")
-                                                                 : spec.scheme));
+                throw Error(
+                    ErrorKind::Config,
+                    QStringLiteral("%1 must be a connection string (%2://user:password@"
+                                   "host:port/database) or a table of credential fields")
+                        .arg(hit->source.describe(), spec.scheme.isEmpty() ? QStringLiteral("scheme") : spec.scheme));
             }
             ConnectionString native;
             try {
                 native = ConnectionString::parse(text);
             } catch (const Error &error) {
-                throw Error(ErrorKind::Config,
-                            QStringLiteral("%1: %2").arg(hit->source.describe(), error.message()));
+                throw Error(ErrorKind::Config, QStringLiteral("%1: %2").arg(hit->source.describe(), error.message()));
             }
             const ConfigField *passwordField = spec.credentialField(kPasswordField);
-            if (hit->source.kind == ValueSource::Kind::ConfigToml && native.password &&
-                passwordField && passwordField->secret)
-                throw notASecret(hit->source,
-                                 QStringLiteral("a connection string with a password"));
+            if (hit->source.kind == ValueSource::Kind::ConfigToml && native.password && passwordField &&
+                passwordField->secret)
+                throw notASecret(hit->source, QStringLiteral("a connection string with a password"));
 
             nativeSource = hit->source;
             nativeSource.origin = hit->source.kind;
@@ -631,15 +650,13 @@ ResolvedConfig ConfigResolver::resolveDestination(const QString &name,
             hit = Hit{field.defaultValue, false, ValueSource{}};
         if (!hit) {
             if (field.required) {
-                QString entry =
-                    QStringLiteral("'%1', tried: %2")
-                        .arg(field.name, d->describe(allPasses).join(QStringLiteral(", ")));
+                QString entry = QStringLiteral("'%1', tried: %2")
+                                    .arg(field.name, d->describe(allPasses).join(QStringLiteral(", ")));
                 missing << entry;
             }
             return std::nullopt;
         }
-        return ResolvedValue{convertValue(hit->value, field, hit->source), hit->source,
-                             field.secret};
+        return ResolvedValue{convertValue(hit->value, field, hit->source), hit->source, field.secret};
     };
 
     for (const ConfigField &field : spec.credentials) {
@@ -653,15 +670,13 @@ ResolvedConfig ConfigResolver::resolveDestination(const QString &name,
     }
 
     if (!missing.isEmpty()) {
-        QString message =
-            QStringLiteral("missing required configuration for destination '%1':").arg(name);
+        QString message = QStringLiteral("missing required configuration for destination '%1':").arg(name);
         for (const QString &entry : std::as_const(missing))
             message += QStringLiteral("\n  ") + entry;
         if (credentialsMissing) {
-            message +=
-                QStringLiteral("\n  the credentials may also be given whole as a "
-                               "connection string at: ") +
-                describeLookup(destinationSections, kCredentialsSection).join(QStringLiteral(", "));
+            message += QStringLiteral("\n  the credentials may also be given whole as a "
+                                      "connection string at: ") +
+                       describeLookup(destinationSections, kCredentialsSection).join(QStringLiteral(", "));
         }
         message += QStringLiteral("\n  looked in: ") + d->searchedPlaces.join(QStringLiteral(", "));
         throw Error(ErrorKind::Config, message);
@@ -670,8 +685,7 @@ ResolvedConfig ConfigResolver::resolveDestination(const QString &name,
     // A `query` table given field by field ([destination.postgres.credentials.query] or
     // `query.options = ...`, spec 10.3); parameters from a connection string win.
     if (!spec.credentials.isEmpty() && !spec.credentialField(kQueryKey)) {
-        const auto hit =
-            d->find(d->passes(credentialSections, kQueryKey), Providers::All, true, false);
+        const auto hit = d->find(d->passes(credentialSections, kQueryKey), Providers::All, true, false);
         if (hit && hit->value.typeId() == QMetaType::QVariantMap) {
             const QVariantMap table = hit->value.toMap();
             for (auto it = table.cbegin(); it != table.cend(); ++it) {

@@ -93,8 +93,7 @@ public:
     /// "credentials"} and key "password": destination.postgres.credentials.password,
     /// destination.credentials.password, credentials.password (the embedded-config section
     /// "credentials" is never dropped). Secret values found in config.toml are an error.
-    std::optional<ResolvedValue> lookup(const QStringList &sections, const QString &key,
-                                        bool secret = false) const;
+    std::optional<ResolvedValue> lookup(const QStringList &sections, const QString &key, bool secret = false) const;
 
     /// The type of a destination name: `destination.<name>.destination_type` if configured,
     /// else the name itself.

@@ -4,7 +4,8 @@ namespace wharf {
 
 namespace {
 
-const ConfigField *findField(const QList<ConfigField> &fields, const QString &name) {
+const ConfigField *findField(const QList<ConfigField> &fields, const QString &name)
+{
     for (const ConfigField &field : fields) {
         if (field.name == name)
             return &field;
@@ -14,11 +15,13 @@ const ConfigField *findField(const QList<ConfigField> &fields, const QString &na
 
 } // namespace
 
-const ConfigField *ConfigSpec::credentialField(const QString &name) const {
+const ConfigField *ConfigSpec::credentialField(const QString &name) const
+{
     return findField(credentials, name);
 }
 
-const ConfigField *ConfigSpec::optionField(const QString &name) const {
+const ConfigField *ConfigSpec::optionField(const QString &name) const
+{
     return findField(options, name);
 }
 

@@ -12,20 +12,20 @@ enum class FieldType { String, Int, Bool, Path };
 /// One configurable field of a destination (credentials or option). The UI builds its form
 /// from these; the resolver uses them to know what to look up and which values are secret.
 struct ConfigField {
-    QString name;          ///< key, e.g. "password", "database", "create_indexes"
+    QString name; ///< key, e.g. "password", "database", "create_indexes"
     FieldType type = FieldType::String;
     QVariant defaultValue; ///< invalid QVariant = no default
     bool required = false;
-    bool secret = false;   ///< never printed unmasked; may not come from config.toml
+    bool secret = false; ///< never printed unmasked; may not come from config.toml
     QString description;
 };
 
 /// Everything a destination type needs configured. Credentials live under
 /// `destination.<name>.credentials` and may also be given as one connection string there.
 struct ConfigSpec {
-    QString destinationType;          ///< "sqlite", "postgres", "dummy"
-    QList<ConfigField> credentials;   ///< fields of the embedded credentials object
-    QList<ConfigField> options;       ///< other fields, directly under destination.<name>
+    QString destinationType;        ///< "sqlite", "postgres", "dummy"
+    QList<ConfigField> credentials; ///< fields of the embedded credentials object
+    QList<ConfigField> options;     ///< other fields, directly under destination.<name>
     /// Scheme used when printing credentials as a URL ("postgresql", "sqlite").
     QString scheme;
 

@@ -26,13 +26,15 @@ const QByteArray kDisplayUserKeep = QByteArrayLiteral(" +");
 // IPv6 literals sit inside brackets, where ":" is part of the address.
 const QByteArray kIpv6Keep = QByteArrayLiteral(":");
 
-QString encode(const QString &text, const QByteArray &keep = {}) {
+QString encode(const QString &text, const QByteArray &keep = {})
+{
     return QString::fromLatin1(QUrl::toPercentEncoding(text, keep));
 }
 
 // Python's quote_plus, which dlt uses for query values (spec 5.8): space becomes "+", and "+"
 // itself is escaped, so the two stay distinguishable.
-QString encodeQueryPart(const QString &text) {
+QString encodeQueryPart(const QString &text)
+{
     QString out = encode(text, QByteArrayLiteral(" "));
     out.replace(QLatin1Char(' '), QLatin1Char('+'));
     return out;
@@ -40,7 +42,8 @@ QString encodeQueryPart(const QString &text) {
 
 // Lenient like Python's unquote: a "%" not followed by two hex digits stays as it is, so a
 // hand-written URL with a stray "%" still parses. Bytes are decoded as UTF-8.
-QString decode(QStringView text, bool plusIsSpace) {
+QString decode(QStringView text, bool plusIsSpace)
+{
     const QByteArray in = text.toUtf8();
     QByteArray out;
     out.reserve(in.size());
@@ -63,35 +66,38 @@ QString decode(QStringView text, bool plusIsSpace) {
     return QString::fromUtf8(out);
 }
 
-bool isValidScheme(QStringView scheme) {
+bool isValidScheme(QStringView scheme)
+{
     if (scheme.isEmpty() || !(scheme.front().isLetter() && scheme.front().unicode() < 128))
         return false;
     for (const QChar c : scheme) {
         const bool ascii = c.unicode() < 128;
-        if (!(ascii && (c.isLetterOrNumber() || c == QLatin1Char('+') || c == QLatin1Char('-') ||
-                        c == QLatin1Char('.'))))
+        if (!(ascii &&
+              (c.isLetterOrNumber() || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('.'))))
             return false;
     }
     return true;
 }
 
-[[noreturn]] void fail(const QString &problem) {
+[[noreturn]] void fail(const QString &problem)
+{
     // Messages name the problem only: the URL itself may hold a password, and when it is
     // malformed we cannot know where the password ends, so no part of it is echoed.
     throw Error(ErrorKind::Config, QStringLiteral("invalid connection string: %1").arg(problem));
 }
 
-QString hostText(const QString &host) {
+QString hostText(const QString &host)
+{
     if (host.contains(QLatin1Char(':')))
         return QLatin1Char('[') + encode(host, kIpv6Keep) + QLatin1Char(']');
     return encode(host);
 }
 
-QString render(const ConnectionString &cs, bool forDisplay) {
+QString render(const ConnectionString &cs, bool forDisplay)
+{
     QString out = cs.scheme + kSchemeSeparator;
     if (!cs.username.isEmpty() || cs.password) {
-        out += forDisplay ? encode(cs.username, kDisplayUserKeep)
-                          : ConnectionString::encodeUserInfo(cs.username);
+        out += forDisplay ? encode(cs.username, kDisplayUserKeep) : ConnectionString::encodeUserInfo(cs.username);
         if (cs.password) {
             out += QLatin1Char(':');
             out += forDisplay ? kMaskedPassword : ConnectionString::encodeUserInfo(*cs.password);
@@ -114,12 +120,14 @@ QString render(const ConnectionString &cs, bool forDisplay) {
 
 } // namespace
 
-bool ConnectionString::looksLikeUrl(const QString &text) {
+bool ConnectionString::looksLikeUrl(const QString &text)
+{
     const qsizetype sep = text.indexOf(kSchemeSeparator);
     return sep > 0 && isValidScheme(QStringView(text).left(sep));
 }
 
-ConnectionString ConnectionString::parse(const QString &url) {
+ConnectionString ConnectionString::parse(const QString &url)
+{
     // Shape (as SQLAlchemy's make_url accepts it, which is what dlt parses with):
     //   scheme://[user[:password]@][host|[ipv6]][:port][/database][?query]
     // The authority ends at the first "/" and the user info at the last "@" inside it, so an
@@ -206,15 +214,18 @@ ConnectionString ConnectionString::parse(const QString &url) {
     return cs;
 }
 
-QString ConnectionString::toNativeString() const {
+QString ConnectionString::toNativeString() const
+{
     return render(*this, false);
 }
 
-QString ConnectionString::toDisplayString() const {
+QString ConnectionString::toDisplayString() const
+{
     return render(*this, true);
 }
 
-QString ConnectionString::encodeUserInfo(const QString &text) {
+QString ConnectionString::encodeUserInfo(const QString &text)
+{
     return encode(text);
 }
 

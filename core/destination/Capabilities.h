@@ -35,7 +35,7 @@ struct Capabilities {
     bool supportsNativeBoolean = true;
     int timestampPrecision = 6;
     int maxTimestampPrecision = 6;
-    int maxRowsPerInsert = 0; ///< 0 = no limit
+    int maxRowsPerInsert = 0;    ///< 0 = no limit
     int maxParallelLoadJobs = 0; ///< 0 = no limit (spec Q21)
     ParallelismStrategy parallelismStrategy = ParallelismStrategy::Parallel;
     QStringList supportedMergeStrategies;

@@ -58,8 +58,9 @@ std::shared_ptr<const Destination> DestinationRegistry::create(const QString &ty
     for (const auto &entry : m_factories)
         if (entry.first == type)
             return entry.second();
-    throw Error(ErrorKind::Config, QStringLiteral("unknown destination type '%1' (known: %2)")
-                                       .arg(type, types().join(QStringLiteral(", "))));
+    throw Error(
+        ErrorKind::Config,
+        QStringLiteral("unknown destination type '%1' (known: %2)").arg(type, types().join(QStringLiteral(", "))));
 }
 
 } // namespace wharf

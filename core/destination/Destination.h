@@ -92,8 +92,7 @@ public:
     virtual Capabilities capabilities() const = 0;
     virtual ConfigSpec configSpec() const = 0;
     /// A client for `dataset`; does not connect yet.
-    virtual std::unique_ptr<JobClient> createClient(const ResolvedConfig &config,
-                                                    const QString &dataset) const = 0;
+    virtual std::unique_ptr<JobClient> createClient(const ResolvedConfig &config, const QString &dataset) const = 0;
     /// Where data goes, for people: a URL with the password masked.
     virtual QString displayLocation(const ResolvedConfig &config) const = 0;
     /// Connects and disconnects; throws Error (Config for bad credentials, Transient for an

@@ -12,7 +12,8 @@ namespace {
 // Bytes that end an unquoted field.
 struct StopTable {
     bool t[256] = {};
-    constexpr StopTable() {
+    constexpr StopTable()
+    {
         t[static_cast<unsigned char>(',')] = true;
         t[static_cast<unsigned char>('\n')] = true;
         t[static_cast<unsigned char>('\r')] = true;
@@ -20,7 +21,8 @@ struct StopTable {
 };
 constexpr StopTable kStop;
 
-inline bool isStop(char c) {
+inline bool isStop(char c)
+{
     return kStop.t[static_cast<unsigned char>(c)];
 }
 
@@ -28,19 +30,23 @@ inline bool isStop(char c) {
 
 CsvReader::CsvReader(const QString &path, const ReaderOptions &options)
     : m_in(path)
-    , m_options(options) {
+    , m_options(options)
+{
     readHeader();
 }
 
-void CsvReader::fail(const char *at, const QString &message) const {
+void CsvReader::fail(const char *at, const QString &message) const
+{
     m_pos.fail(m_in, at, message);
 }
 
-void CsvReader::commit(const char *upTo) {
+void CsvReader::commit(const char *upTo)
+{
     m_pos.consume(m_in, upTo);
 }
 
-bool CsvReader::parseField(const char *&p, const char *end, std::string &out) {
+bool CsvReader::parseField(const char *&p, const char *end, std::string &out)
+{
     const bool eof = m_in.sourceExhausted();
     if (p < end && *p == '"') {
         const char *const open = p++;
@@ -82,7 +88,8 @@ bool CsvReader::parseField(const char *&p, const char *end, std::string &out) {
     return true;
 }
 
-void CsvReader::readHeader() {
+void CsvReader::readHeader()
+{
     m_in.skipUtf8Bom();
     std::string field;
     for (;;) {
@@ -136,7 +143,8 @@ void CsvReader::readHeader() {
     }
 }
 
-bool CsvReader::readBatch(RowBatch &batch) {
+bool CsvReader::readBatch(RowBatch &batch)
+{
     batch.reset(std::size_t(m_columns.size()));
     const std::size_t limit = std::max<std::size_t>(1, m_options.batchRows);
     while (batch.rowCount() < limit && !m_done) {
@@ -145,14 +153,14 @@ bool CsvReader::readBatch(RowBatch &batch) {
         const std::size_t before = m_in.available();
         const bool wasExhausted = m_in.sourceExhausted();
         if (m_in.fill(before + 1) == before && wasExhausted)
-            throw Error(ErrorKind::Internal,
-                        QStringLiteral("csv parser asked for data past the end"),
+            throw Error(ErrorKind::Internal, QStringLiteral("csv parser asked for data past the end"),
                         SourceLocation{m_in.path(), m_pos.line, 0, {}});
     }
     return batch.rowCount() > 0;
 }
 
-CsvReader::Step CsvReader::parseRecord(RowBatch &batch) {
+CsvReader::Step CsvReader::parseRecord(RowBatch &batch)
+{
     const char *const begin = m_in.data();
     const char *const end = begin + m_in.available();
     const bool eof = m_in.sourceExhausted();
@@ -192,9 +200,7 @@ CsvReader::Step CsvReader::parseRecord(RowBatch &batch) {
     }
     if (column != columnCount) {
         batch.dropLastRow();
-        fail(
-            begin,
-            QStringLiteral("row has %1 fields but the header has %2").arg(column).arg(columnCount));
+        fail(begin, QStringLiteral("row has %1 fields but the header has %2").arg(column).arg(columnCount));
     }
     commit(p);
     return Step::Row;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "formats/InputStream.h"
-#include "formats/TextScan.h"
 #include "formats/RowReader.h"
+#include "formats/TextScan.h"
 
 #include <string>
 #include <vector>

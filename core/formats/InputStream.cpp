@@ -18,7 +18,8 @@ constexpr std::size_t kCompressedChunk = 64 * 1024;
 
 InputStream::InputStream(const QString &path, std::size_t windowSize)
     : m_path(path)
-    , m_file(path) {
+    , m_file(path)
+{
     if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         fail(QStringLiteral("cannot open file: %1").arg(m_file.errorString()));
     m_fileSize = m_file.size();
@@ -36,8 +37,7 @@ InputStream::InputStream(const QString &path, std::size_t windowSize)
             break;
         got += n;
     }
-    m_gzip = got == 2 && static_cast<unsigned char>(head[0]) == 0x1f &&
-             static_cast<unsigned char>(head[1]) == 0x8b;
+    m_gzip = got == 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b;
     if (!m_gzip) {
         std::memcpy(m_buf.get(), head, got);
         m_end = got;
@@ -58,27 +58,32 @@ InputStream::InputStream(const QString &path, std::size_t windowSize)
     m_inMember = true;
 }
 
-InputStream::~InputStream() {
+InputStream::~InputStream()
+{
     if (m_zs)
         inflateEnd(m_zs.get());
 }
 
-void InputStream::fail(const QString &message) const {
+void InputStream::fail(const QString &message) const
+{
     throw Error(ErrorKind::Terminal, message, SourceLocation{m_path, 0, 0, {}});
 }
 
-qint64 InputStream::bytesConsumed() const {
+qint64 InputStream::bytesConsumed() const
+{
     if (!m_gzip)
         return m_position;
     return m_fileRead - qint64(m_zs->avail_in);
 }
 
-void InputStream::skipUtf8Bom() {
+void InputStream::skipUtf8Bom()
+{
     if (fill(3) >= 3 && std::memcmp(data(), "\xEF\xBB\xBF", 3) == 0)
         consume(3);
 }
 
-std::size_t InputStream::peekLine(std::string_view &line) {
+std::size_t InputStream::peekLine(std::string_view &line)
+{
     std::size_t scanned = 0;
     for (;;) {
         const char *begin = data();
@@ -98,7 +103,8 @@ std::size_t InputStream::peekLine(std::string_view &line) {
     }
 }
 
-std::size_t InputStream::readRaw(char *into, std::size_t room) {
+std::size_t InputStream::readRaw(char *into, std::size_t room)
+{
     if (m_fileEof || room == 0)
         return 0;
     const qint64 n = m_file.read(into, qint64(room));
@@ -110,7 +116,8 @@ std::size_t InputStream::readRaw(char *into, std::size_t room) {
     return std::size_t(n);
 }
 
-void InputStream::grow(std::size_t capacity) {
+void InputStream::grow(std::size_t capacity)
+{
     std::unique_ptr<char[]> bigger(new char[capacity + kPadding]());
     std::memcpy(bigger.get(), m_buf.get() + m_pos, m_end - m_pos);
     m_end -= m_pos;
@@ -119,7 +126,8 @@ void InputStream::grow(std::size_t capacity) {
     m_cap = capacity;
 }
 
-std::size_t InputStream::fill(std::size_t wanted) {
+std::size_t InputStream::fill(std::size_t wanted)
+{
     if (m_end - m_pos >= wanted || m_eof)
         return m_end - m_pos;
     if (wanted > m_cap) {
@@ -141,14 +149,16 @@ std::size_t InputStream::fill(std::size_t wanted) {
     return m_end - m_pos;
 }
 
-bool InputStream::refillCompressed() {
+bool InputStream::refillCompressed()
+{
     const std::size_t n = readRaw(reinterpret_cast<char *>(m_zin.get()), m_zinCap);
     m_zs->next_in = m_zin.get();
     m_zs->avail_in = static_cast<uInt>(n);
     return n > 0;
 }
 
-std::size_t InputStream::inflateInto(char *into, std::size_t room) {
+std::size_t InputStream::inflateInto(char *into, std::size_t room)
+{
     z_stream_s &zs = *m_zs;
     zs.next_out = reinterpret_cast<Bytef *>(into);
     zs.avail_out = static_cast<uInt>(std::min<std::size_t>(room, 0x40000000));

@@ -41,7 +41,8 @@ public:
     const char *data() const { return m_buf.get() + m_pos; }
     std::size_t available() const { return m_end - m_pos; }
     /// Marks `n` bytes (n <= available()) as processed.
-    void consume(std::size_t n) {
+    void consume(std::size_t n)
+    {
         m_pos += n;
         m_position += qint64(n);
     }

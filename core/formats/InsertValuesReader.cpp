@@ -12,14 +12,16 @@ namespace wharf {
 
 namespace {
 
-inline bool isSpace(char c) {
+inline bool isSpace(char c)
+{
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
 // Characters of an unquoted literal: NULL, True, 12, -1.5e+20, nan, -inf, ...
 struct BareTable {
     bool t[256] = {};
-    constexpr BareTable() {
+    constexpr BareTable()
+    {
         for (int c = '0'; c <= '9'; ++c)
             t[c] = true;
         for (int c = 'a'; c <= 'z'; ++c)
@@ -31,12 +33,14 @@ struct BareTable {
 };
 constexpr BareTable kBare;
 
-inline bool isBare(char c) {
+inline bool isBare(char c)
+{
     return kBare.t[static_cast<unsigned char>(c)];
 }
 
 // ASCII case-insensitive comparison of `s` with a lower-case word.
-inline bool equalsWord(std::string_view s, std::string_view lowerWord) {
+inline bool equalsWord(std::string_view s, std::string_view lowerWord)
+{
     if (s.size() != lowerWord.size())
         return false;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -49,11 +53,13 @@ inline bool equalsWord(std::string_view s, std::string_view lowerWord) {
     return true;
 }
 
-inline bool startsWithWord(std::string_view s, std::string_view lowerWord) {
+inline bool startsWithWord(std::string_view s, std::string_view lowerWord)
+{
     return s.size() >= lowerWord.size() && equalsWord(s.substr(0, lowerWord.size()), lowerWord);
 }
 
-void appendUtf8(std::string &out, char32_t cp) {
+void appendUtf8(std::string &out, char32_t cp)
+{
     if (cp < 0x80) {
         out.push_back(char(cp));
     } else if (cp < 0x800) {
@@ -71,7 +77,8 @@ void appendUtf8(std::string &out, char32_t cp) {
     }
 }
 
-QString quoted(std::string_view s) {
+QString quoted(std::string_view s)
+{
     constexpr std::size_t kMax = 40;
     QString text = QString::fromUtf8(s.data(), qsizetype(std::min(s.size(), kMax)));
     if (s.size() > kMax)
@@ -83,23 +90,28 @@ QString quoted(std::string_view s) {
 
 InsertValuesReader::InsertValuesReader(const QString &path, const ReaderOptions &options)
     : m_in(path)
-    , m_options(options) {
+    , m_options(options)
+{
     readHeader();
 }
 
-void InsertValuesReader::fail(const char *at, const QString &message) const {
+void InsertValuesReader::fail(const char *at, const QString &message) const
+{
     m_pos.fail(m_in, at, message);
 }
 
-void InsertValuesReader::failEof(const char *at, const QString &what) const {
+void InsertValuesReader::failEof(const char *at, const QString &what) const
+{
     fail(at, QStringLiteral("unexpected end of file %1; the file is truncated").arg(what));
 }
 
-void InsertValuesReader::commit(const char *upTo) {
+void InsertValuesReader::commit(const char *upTo)
+{
     m_pos.consume(m_in, upTo);
 }
 
-void InsertValuesReader::readHeader() {
+void InsertValuesReader::readHeader()
+{
     m_in.skipUtf8Bom();
     std::string_view line;
     std::size_t advance = m_in.peekLine(line);
@@ -202,7 +214,8 @@ void InsertValuesReader::readHeader() {
     }
 }
 
-bool InsertValuesReader::readBatch(RowBatch &batch) {
+bool InsertValuesReader::readBatch(RowBatch &batch)
+{
     batch.reset(std::size_t(m_columns.size()));
     const std::size_t limit = std::max<std::size_t>(1, m_options.batchRows);
     while (batch.rowCount() < limit && !m_done) {
@@ -211,14 +224,14 @@ bool InsertValuesReader::readBatch(RowBatch &batch) {
         const std::size_t before = m_in.available();
         const bool wasExhausted = m_in.sourceExhausted();
         if (m_in.fill(before + 1) == before && wasExhausted)
-            throw Error(ErrorKind::Internal,
-                        QStringLiteral("insert_values parser asked for data past the end"),
+            throw Error(ErrorKind::Internal, QStringLiteral("insert_values parser asked for data past the end"),
                         SourceLocation{m_in.path(), m_pos.line, 0, {}});
     }
     return batch.rowCount() > 0;
 }
 
-InsertValuesReader::Step InsertValuesReader::parseRow(RowBatch &batch) {
+InsertValuesReader::Step InsertValuesReader::parseRow(RowBatch &batch)
+{
     const char *const begin = m_in.data();
     const char *const end = begin + m_in.available();
     const bool eof = m_in.sourceExhausted();
@@ -285,8 +298,8 @@ InsertValuesReader::Step InsertValuesReader::parseRow(RowBatch &batch) {
     if (m_selectUnion) {
         if (std::size_t(end - p) < 7 && !eof)
             return Step::NeedMore;
-        if (!startsWithWord(std::string_view(p, std::size_t(end - p)), "select") ||
-            std::size_t(end - p) < 7 || !isSpace(p[6]))
+        if (!startsWithWord(std::string_view(p, std::size_t(end - p)), "select") || std::size_t(end - p) < 7 ||
+            !isSpace(p[6]))
             fail(p, QStringLiteral("expected SELECT to start a row"));
         p += 6;
     } else {
@@ -334,16 +347,15 @@ InsertValuesReader::Step InsertValuesReader::parseRow(RowBatch &batch) {
     }
     if (column != columnCount) {
         batch.dropLastRow();
-        fail(rowStart, QStringLiteral("row has %1 values but the header has %2 columns")
-                           .arg(column)
-                           .arg(columnCount));
+        fail(rowStart, QStringLiteral("row has %1 values but the header has %2 columns").arg(column).arg(columnCount));
     }
     commit(p);
     m_firstRow = false;
     return Step::Row;
 }
 
-bool InsertValuesReader::parseLiteral(const char *&p, const char *end, Value &v) {
+bool InsertValuesReader::parseLiteral(const char *&p, const char *end, Value &v)
+{
     const bool eof = m_in.sourceExhausted();
     if (p == end) {
         if (!eof)
@@ -375,7 +387,8 @@ bool InsertValuesReader::parseLiteral(const char *&p, const char *end, Value &v)
     return true;
 }
 
-void InsertValuesReader::parseBareWord(const char *begin, const char *end, Value &v) {
+void InsertValuesReader::parseBareWord(const char *begin, const char *end, Value &v)
+{
     const std::string_view word(begin, std::size_t(end - begin));
     const char c = *begin;
     if (isAsciiDigit(c) || c == '-' || c == '+' || c == '.') {
@@ -436,7 +449,8 @@ void InsertValuesReader::parseBareWord(const char *begin, const char *end, Value
     fail(begin, QStringLiteral("unexpected %1 where a value was expected").arg(quoted(word)));
 }
 
-bool InsertValuesReader::parsePlainString(const char *&p, const char *end, Value &v) {
+bool InsertValuesReader::parsePlainString(const char *&p, const char *end, Value &v)
+{
     // '...': only '' is special (timestamps, dates and bytea '\x..' literals come so).
     const bool eof = m_in.sourceExhausted();
     const char *const open = p - 1;
@@ -463,7 +477,8 @@ bool InsertValuesReader::parsePlainString(const char *&p, const char *end, Value
     }
 }
 
-bool InsertValuesReader::parseEscapedString(const char *&p, const char *end, Value &v) {
+bool InsertValuesReader::parseEscapedString(const char *&p, const char *end, Value &v)
+{
     // E'...': PostgreSQL escape string syntax; dlt writes \\, \n, \r and '' but any backslash
     // escape PostgreSQL accepts is decoded.
     const bool eof = m_in.sourceExhausted();
@@ -587,8 +602,7 @@ bool InsertValuesReader::parseEscapedString(const char *&p, const char *end, Val
                     return false;
                 int value = 0;
                 int digits = 0;
-                while (digits < 3 && std::size_t(1 + digits) < left && p[1 + digits] >= '0' &&
-                       p[1 + digits] <= '7')
+                while (digits < 3 && std::size_t(1 + digits) < left && p[1 + digits] >= '0' && p[1 + digits] <= '7')
                     value = value * 8 + (p[1 + digits++] - '0');
                 out.push_back(char(value & 0xFF));
                 p += 1 + digits;

@@ -17,11 +17,13 @@ namespace {
 
 using simdjson::dom::element_type;
 
-inline bool isSpace(char c) {
+inline bool isSpace(char c)
+{
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-bool digitsAt(std::string_view s, std::size_t from, std::size_t count) {
+bool digitsAt(std::string_view s, std::size_t from, std::size_t count)
+{
     if (s.size() < from + count)
         return false;
     for (std::size_t i = from; i < from + count; ++i) {
@@ -32,24 +34,27 @@ bool digitsAt(std::string_view s, std::size_t from, std::size_t count) {
 }
 
 // YYYY-MM-DD
-bool isDate(std::string_view s) {
-    return s.size() == 10 && digitsAt(s, 0, 4) && s[4] == '-' && digitsAt(s, 5, 2) && s[7] == '-' &&
-           digitsAt(s, 8, 2);
+bool isDate(std::string_view s)
+{
+    return s.size() == 10 && digitsAt(s, 0, 4) && s[4] == '-' && digitsAt(s, 5, 2) && s[7] == '-' && digitsAt(s, 8, 2);
 }
 
 // YYYY-MM-DD[(T| )HH:MM...]: the destination parses the rest, this only rejects non-dates.
-bool isDateTime(std::string_view s) {
+bool isDateTime(std::string_view s)
+{
     if (s.size() < 10 || !isDate(s.substr(0, 10)))
         return false;
     return s.size() == 10 || s[10] == 'T' || s[10] == ' ';
 }
 
 // HH:MM[:SS[.ffffff]][offset]
-bool isTime(std::string_view s) {
+bool isTime(std::string_view s)
+{
     return digitsAt(s, 0, 2) && s.size() >= 5 && s[2] == ':' && digitsAt(s, 3, 2);
 }
 
-bool equalsNoCase(std::string_view a, std::string_view lower) {
+bool equalsNoCase(std::string_view a, std::string_view lower)
+{
     if (a.size() != lower.size())
         return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -63,7 +68,8 @@ bool equalsNoCase(std::string_view a, std::string_view lower) {
 }
 
 // Python's str(Decimal): [-]digits[.digits][E[+-]digits], or NaN / sNaN / Infinity.
-bool isDecimal(std::string_view s) {
+bool isDecimal(std::string_view s)
+{
     std::size_t i = 0;
     if (i < s.size() && (s[i] == '-' || s[i] == '+'))
         ++i;
@@ -97,12 +103,14 @@ bool isDecimal(std::string_view s) {
     return i == s.size();
 }
 
-bool isInteger(std::string_view s) {
+bool isInteger(std::string_view s)
+{
     std::size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
     return s.size() > i && digitsAt(s, i, s.size() - i);
 }
 
-bool decodeHex(std::string_view s, std::string &out) {
+bool decodeHex(std::string_view s, std::string &out)
+{
     if (s.size() >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
         s.remove_prefix(2);
     if (s.size() % 2 != 0)
@@ -120,7 +128,8 @@ bool decodeHex(std::string_view s, std::string &out) {
 
 struct Base64Table {
     signed char t[256] = {};
-    constexpr Base64Table() {
+    constexpr Base64Table()
+    {
         for (int i = 0; i < 256; ++i)
             t[i] = -1;
         const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -130,7 +139,8 @@ struct Base64Table {
 };
 constexpr Base64Table kBase64;
 
-bool decodeBase64(std::string_view s, std::string &out) {
+bool decodeBase64(std::string_view s, std::string &out)
+{
     while (!s.empty() && s.back() == '=')
         s.remove_suffix(1);
     if (s.size() % 4 == 1)
@@ -160,7 +170,8 @@ JsonlReader::JsonlReader(const QString &path, FileFormat format, const ReaderOpt
     : m_in(path)
     , m_options(options)
     , m_typed(format == FileFormat::TypedJsonl)
-    , m_columns(options.tableColumns) {
+    , m_columns(options.tableColumns)
+{
     m_columnNames.reserve(std::size_t(m_columns.size()));
     for (const QString &name : std::as_const(m_columns))
         m_columnNames.push_back(name.toStdString());
@@ -170,11 +181,13 @@ JsonlReader::JsonlReader(const QString &path, FileFormat format, const ReaderOpt
     m_in.skipUtf8Bom();
 }
 
-void JsonlReader::fail(const QString &message, const QString &field) const {
+void JsonlReader::fail(const QString &message, const QString &field) const
+{
     throw Error(ErrorKind::Terminal, message, SourceLocation{m_in.path(), m_line, 0, field});
 }
 
-bool JsonlReader::parseNextLine(simdjson::dom::element &root) {
+bool JsonlReader::parseNextLine(simdjson::dom::element &root)
+{
     for (;;) {
         std::string_view line;
         const std::size_t advance = m_in.peekLine(line);
@@ -195,15 +208,15 @@ bool JsonlReader::parseNextLine(simdjson::dom::element &root) {
             m_markedLine = true;
         }
         if (result.error() != simdjson::SUCCESS)
-            fail(QStringLiteral("invalid JSON: %1")
-                     .arg(QString::fromUtf8(simdjson::error_message(result.error()))));
+            fail(QStringLiteral("invalid JSON: %1").arg(QString::fromUtf8(simdjson::error_message(result.error()))));
         root = result.value_unsafe();
         m_in.consume(advance);
         return true;
     }
 }
 
-bool JsonlReader::quoteBigIntegers(std::string_view line) {
+bool JsonlReader::quoteBigIntegers(std::string_view line)
+{
     // simdjson rejects integers beyond 64 bits, which Python writes for big ints. Rewrite each
     // as a string carrying dlt's decimal marker (U+F026) so that it reads as Decimal text.
     // Only ever runs for a line that failed to parse.
@@ -238,8 +251,7 @@ bool JsonlReader::quoteBigIntegers(std::string_view line) {
         while (j < line.size() && isAsciiDigit(line[j]))
             ++j;
         const std::string_view number = line.substr(i, j - i);
-        const bool integral =
-            j == line.size() || (line[j] != '.' && line[j] != 'e' && line[j] != 'E');
+        const bool integral = j == line.size() || (line[j] != '.' && line[j] != 'e' && line[j] != 'E');
         bool fits = true;
         if (integral) {
             const char *b = number.data();
@@ -265,7 +277,8 @@ bool JsonlReader::quoteBigIntegers(std::string_view line) {
     return changed;
 }
 
-bool JsonlReader::readBatch(RowBatch &batch) {
+bool JsonlReader::readBatch(RowBatch &batch)
+{
     batch.reset(std::size_t(m_columns.size()));
     const std::size_t limit = std::max<std::size_t>(1, m_options.batchRows);
     while (batch.rowCount() < limit) {
@@ -307,7 +320,8 @@ bool JsonlReader::readBatch(RowBatch &batch) {
     return batch.rowCount() > 0;
 }
 
-int JsonlReader::columnIndex(std::string_view key, std::size_t position) {
+int JsonlReader::columnIndex(std::string_view key, std::size_t position)
+{
     if (position < m_keyOrder.size()) {
         const int guess = m_keyOrder[position];
         if (guess >= 0 && m_columnNames[std::size_t(guess)] == key)
@@ -323,14 +337,16 @@ int JsonlReader::columnIndex(std::string_view key, std::size_t position) {
     return it->second;
 }
 
-void JsonlReader::addRow(simdjson::dom::object object, RowBatch &batch) {
+void JsonlReader::addRow(simdjson::dom::object object, RowBatch &batch)
+{
     Value *row = batch.appendRow(m_rowLine);
     std::size_t position = 0;
     for (const simdjson::dom::key_value_pair field : object)
         convert(field.value, row[columnIndex(field.key, position++)]);
 }
 
-void JsonlReader::convert(simdjson::dom::element element, Value &v) {
+void JsonlReader::convert(simdjson::dom::element element, Value &v)
+{
     switch (element.type()) {
     case element_type::NULL_VALUE:
         v.setNull();
@@ -344,8 +360,7 @@ void JsonlReader::convert(simdjson::dom::element element, Value &v) {
     case element_type::UINT64: {
         // simdjson reports INT64 whenever the value fits, so this is beyond int64.
         char digits[24];
-        const auto r =
-            std::to_chars(digits, digits + sizeof digits, element.get_uint64().value_unsafe());
+        const auto r = std::to_chars(digits, digits + sizeof digits, element.get_uint64().value_unsafe());
         v.setText(ValueKind::Decimal, std::string_view(digits, std::size_t(r.ptr - digits)));
         return;
     }
@@ -373,7 +388,8 @@ void JsonlReader::convert(simdjson::dom::element element, Value &v) {
     }
 }
 
-void JsonlReader::decodeMarked(std::string_view s, Value &v) {
+void JsonlReader::decodeMarked(std::string_view s, Value &v)
+{
     const std::string_view body = s.substr(3);
     bool ok = false;
     switch (static_cast<unsigned char>(s[2])) {

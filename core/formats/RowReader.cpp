@@ -27,7 +27,8 @@ constexpr FormatName kFormatNames[] = {
 
 } // namespace
 
-QString fileFormatName(FileFormat f) {
+QString fileFormatName(FileFormat f)
+{
     for (const FormatName &entry : kFormatNames) {
         if (entry.format == f)
             return QString::fromLatin1(entry.name);
@@ -35,7 +36,8 @@ QString fileFormatName(FileFormat f) {
     return QStringLiteral("unknown");
 }
 
-FileFormat fileFormatFromName(QStringView name) {
+FileFormat fileFormatFromName(QStringView name)
+{
     for (const FormatName &entry : kFormatNames) {
         if (name == QLatin1String(entry.name))
             return entry.format;
@@ -43,8 +45,8 @@ FileFormat fileFormatFromName(QStringView name) {
     return FileFormat::Unknown;
 }
 
-std::unique_ptr<RowReader> openRowReader(const QString &path, FileFormat format,
-                                         const ReaderOptions &options) {
+std::unique_ptr<RowReader> openRowReader(const QString &path, FileFormat format, const ReaderOptions &options)
+{
     switch (format) {
     case FileFormat::InsertValues:
         return std::make_unique<InsertValuesReader>(path, options);

@@ -48,7 +48,6 @@ public:
 
 /// Opens a reader for `path` in `format` (InsertValues, Csv, Jsonl, TypedJsonl).
 /// Throws wharf::Error(Terminal) for an unreadable file or an unsupported format.
-std::unique_ptr<RowReader> openRowReader(const QString &path, FileFormat format,
-                                         const ReaderOptions &options = {});
+std::unique_ptr<RowReader> openRowReader(const QString &path, FileFormat format, const ReaderOptions &options = {});
 
 } // namespace wharf

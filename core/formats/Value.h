@@ -35,16 +35,35 @@ struct Value {
 
     bool isNull() const { return kind == ValueKind::Null; }
     void setNull() { kind = ValueKind::Null; }
-    void setBool(bool v) { kind = ValueKind::Bool; b = v; }
-    void setInt(std::int64_t v) { kind = ValueKind::Int; i = v; }
-    void setDouble(double v) { kind = ValueKind::Double; d = v; text.clear(); }
-    void setText(ValueKind k, std::string_view v) { kind = k; text.assign(v.data(), v.size()); }
+    void setBool(bool v)
+    {
+        kind = ValueKind::Bool;
+        b = v;
+    }
+    void setInt(std::int64_t v)
+    {
+        kind = ValueKind::Int;
+        i = v;
+    }
+    void setDouble(double v)
+    {
+        kind = ValueKind::Double;
+        d = v;
+        text.clear();
+    }
+    void setText(ValueKind k, std::string_view v)
+    {
+        kind = k;
+        text.assign(v.data(), v.size());
+    }
 };
 
 /// A batch of rows, row-major. Reused across reads: clear() keeps the allocated Values.
 class RowBatch {
 public:
-    explicit RowBatch(std::size_t columnCount = 0) : m_columns(columnCount) {}
+    explicit RowBatch(std::size_t columnCount = 0)
+        : m_columns(columnCount)
+    {}
 
     void reset(std::size_t columnCount)
     {
@@ -79,10 +98,7 @@ public:
     }
 
     Value &at(std::size_t row, std::size_t column) { return m_values[row * m_columns + column]; }
-    const Value &at(std::size_t row, std::size_t column) const
-    {
-        return m_values[row * m_columns + column];
-    }
+    const Value &at(std::size_t row, std::size_t column) const { return m_values[row * m_columns + column]; }
     const Value *row(std::size_t r) const { return m_values.data() + r * m_columns; }
     /// 1-based line in the (decompressed) source where the row starts.
     qint64 line(std::size_t row) const { return m_lines[row]; }

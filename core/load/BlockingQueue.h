@@ -10,8 +10,7 @@ namespace wharf {
 
 /// A small multi-producer/multi-consumer queue used between the loader's coordinator and its
 /// workers. close() wakes every waiter; pop() then drains what is left and returns nullopt.
-template <typename T>
-class BlockingQueue {
+template <typename T> class BlockingQueue {
 public:
     void push(T item)
     {

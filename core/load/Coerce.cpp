@@ -83,8 +83,8 @@ bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision,
 {
     in = trimmed(in);
     int y, mo, d, h = 0, mi = 0, sec = 0;
-    if (!digits(in, 0, 4, y) || in.size() < 10 || in[4] != '-' || !digits(in, 5, 2, mo) ||
-        in[7] != '-' || !digits(in, 8, 2, d))
+    if (!digits(in, 0, 4, y) || in.size() < 10 || in[4] != '-' || !digits(in, 5, 2, mo) || in[7] != '-' ||
+        !digits(in, 8, 2, d))
         return false;
     if (!validDay(y, mo, d))
         return false;
@@ -177,8 +177,7 @@ Coercer::Coercer(const Column &column, Options options)
     : m_column(column)
     , m_type(column.dataType.value_or(DataType::Text))
     , m_options(options)
-{
-}
+{}
 
 void Coercer::fail(const Value &v, const char *what) const
 {

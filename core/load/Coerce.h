@@ -30,8 +30,8 @@ enum class TemporalStyle {
 class Coercer {
 public:
     struct Options {
-        bool emptyIsNull = false;  ///< csv: an empty field is NULL in a nullable column (COPY's FORCE_NULL)
-        bool nativeBool = true;    ///< false: booleans become 0/1 integers
+        bool emptyIsNull = false; ///< csv: an empty field is NULL in a nullable column (COPY's FORCE_NULL)
+        bool nativeBool = true;   ///< false: booleans become 0/1 integers
         TemporalStyle temporal = TemporalStyle::SqliteUtc;
         bool base64Binary = false; ///< jsonl: binary values are base64 strings
     };

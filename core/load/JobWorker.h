@@ -29,7 +29,9 @@ struct WorkOutcome {
 
 /// Live counters the workers update and the coordinator reads for progress.
 struct LiveCounters {
-    explicit LiveCounters(int n) : rows(new std::atomic<qint64>[std::size_t(n)]), bytes(new std::atomic<qint64>[std::size_t(n)])
+    explicit LiveCounters(int n)
+        : rows(new std::atomic<qint64>[std::size_t(n)])
+        , bytes(new std::atomic<qint64>[std::size_t(n)])
     {
         for (int k = 0; k < n; ++k) {
             rows[k] = 0;
@@ -64,7 +66,11 @@ struct WorkerShared {
 /// edge and reports a WorkOutcome.
 class JobWorker : public QRunnable {
 public:
-    explicit JobWorker(WorkerShared &shared) : m_shared(shared) { setAutoDelete(true); }
+    explicit JobWorker(WorkerShared &shared)
+        : m_shared(shared)
+    {
+        setAutoDelete(true);
+    }
     void run() override;
 
 private:

@@ -25,8 +25,9 @@ LoadOptions LoadOptions::fromConfig(const ConfigResolver &resolver)
     if (const auto v = resolver.lookup(section, QStringLiteral("raise_on_failed_jobs"))) {
         const QString s = v->value.toString().trimmed().toLower();
         if (s != QLatin1String("true") && s != QLatin1String("false"))
-            throw Error(ErrorKind::Config, QStringLiteral("load.raise_on_failed_jobs must be true or false (%1)")
-                                               .arg(v->source.describe()));
+            throw Error(
+                ErrorKind::Config,
+                QStringLiteral("load.raise_on_failed_jobs must be true or false (%1)").arg(v->source.describe()));
         o.raiseOnFailedJobs = s == QLatin1String("true");
     }
     if (const auto v = resolver.lookup(section, QStringLiteral("parallelism_strategy"))) {

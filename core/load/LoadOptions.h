@@ -11,8 +11,8 @@ class ConfigResolver;
 
 /// The `[load]` settings dlt users know (spec 2.2), plus the dataset to load into.
 struct LoadOptions {
-    QString datasetName;   ///< empty = the package's default (pipeline dataset_name)
-    int workers = 20;      ///< load.workers
+    QString datasetName;                                    ///< empty = the package's default (pipeline dataset_name)
+    int workers = 20;                                       ///< load.workers
     std::optional<ParallelismStrategy> parallelismStrategy; ///< load.parallelism_strategy
     bool raiseOnFailedJobs = true; ///< load.raise_on_failed_jobs: a failed job aborts the package
     int raiseOnMaxRetries = 5;     ///< load.raise_on_max_retries: stop at multiples of this (0 = never)

@@ -95,8 +95,7 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
                         SourceLocation{packageDir, 0, 0, {}});
         m_schema = m_package.loadSchema();
         m_result.schemaName = m_schema.name;
-        m_result.datasetName =
-            m_options.datasetName.isEmpty() ? m_package.defaultDatasetName() : m_options.datasetName;
+        m_result.datasetName = m_options.datasetName.isEmpty() ? m_package.defaultDatasetName() : m_options.datasetName;
         m_pending = m_package.pendingTransitions();
         for (auto folder : {JobFolder::Started, JobFolder::New}) {
             for (const auto &f : m_package.jobs(folder)) {

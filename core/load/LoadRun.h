@@ -79,8 +79,8 @@ private:
 
     int m_completed = 0;
     int m_failed = 0;
-    bool m_abort = false;       ///< a job failed and raise_on_failed_jobs is set
-    bool m_stopped = false;     ///< no new jobs: retry limit or a file system problem
+    bool m_abort = false;   ///< a job failed and raise_on_failed_jobs is set
+    bool m_stopped = false; ///< no new jobs: retry limit or a file system problem
     ErrorInfo m_stopError;
 
     std::unique_ptr<LiveCounters> m_counters;

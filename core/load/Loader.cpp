@@ -6,14 +6,18 @@ namespace wharf {
 
 class Loader::Relay : public LoadObserver {
 public:
-    explicit Relay(Loader *loader) : m_loader(loader) {}
+    explicit Relay(Loader *loader)
+        : m_loader(loader)
+    {}
     void jobChanged(const JobEvent &e) override
     {
-        QMetaObject::invokeMethod(m_loader, [l = m_loader, e] { emit l->jobStateChanged(e); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_loader, [l = m_loader, e] { emit l->jobStateChanged(e); }, Qt::QueuedConnection);
     }
     void progressed(const LoadProgress &p) override
     {
-        QMetaObject::invokeMethod(m_loader, [l = m_loader, p] { emit l->progressChanged(p); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_loader, [l = m_loader, p] { emit l->progressChanged(p); }, Qt::QueuedConnection);
     }
     void packageFinished(const PackageResult &) override {}
 

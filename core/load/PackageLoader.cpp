@@ -4,14 +4,13 @@
 
 namespace wharf {
 
-PackageLoader::PackageLoader(std::shared_ptr<const Destination> destination, ResolvedConfig config,
-                             LoadOptions options, LoadObserver *observer)
+PackageLoader::PackageLoader(std::shared_ptr<const Destination> destination, ResolvedConfig config, LoadOptions options,
+                             LoadObserver *observer)
     : m_destination(std::move(destination))
     , m_config(std::move(config))
     , m_options(std::move(options))
     , m_observer(observer)
-{
-}
+{}
 
 bool PackageLoader::supportsDisposition(WriteDisposition d)
 {

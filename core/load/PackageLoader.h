@@ -15,8 +15,8 @@ namespace wharf {
 /// observer. load() blocks and never throws: problems come back in the PackageResult.
 class PackageLoader {
 public:
-    PackageLoader(std::shared_ptr<const Destination> destination, ResolvedConfig config,
-                  LoadOptions options, LoadObserver *observer = nullptr);
+    PackageLoader(std::shared_ptr<const Destination> destination, ResolvedConfig config, LoadOptions options,
+                  LoadObserver *observer = nullptr);
 
     /// Loads the package in `packageDir`. `cancel` may be set from any thread; running jobs
     /// are interrupted and the package is left resumable (Incomplete).

@@ -46,8 +46,8 @@ QString JobFileName::jobId() const
 
 QString JobFileName::fileName() const
 {
-    QString name = table + QLatin1Char('.') + fileId + QLatin1Char('.') +
-                   QString::number(retryCount) + QLatin1Char('.') + formatName;
+    QString name = table + QLatin1Char('.') + fileId + QLatin1Char('.') + QString::number(retryCount) +
+                   QLatin1Char('.') + formatName;
     if (compressed)
         name += QLatin1String(".gz");
     return name;

@@ -25,8 +25,7 @@ void writeAtomically(const QString &path, const QByteArray &content)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size() || !f.commit())
-        throw Error(ErrorKind::Internal,
-                    QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
+        throw Error(ErrorKind::Internal, QStringLiteral("cannot write %1: %2").arg(path, f.errorString()));
 }
 
 QJsonObject readJsonObject(const QString &path)
@@ -108,8 +107,7 @@ LoadPackage LoadPackage::open(const QString &dir)
         throw Error(ErrorKind::Terminal, QStringLiteral("package folder is not a readable folder"),
                     SourceLocation{dir, 0, 0, {}});
     if (!looksLikePackage(dir))
-        throw Error(ErrorKind::Terminal,
-                    QStringLiteral("not a dlt load package (no schema.json and no new_jobs/)"),
+        throw Error(ErrorKind::Terminal, QStringLiteral("not a dlt load package (no schema.json and no new_jobs/)"),
                     SourceLocation{dir, 0, 0, {}});
     LoadPackage p;
     p.m_dir = info.absoluteFilePath();
@@ -176,25 +174,22 @@ QString LoadPackage::moveJob(const JobFile &job, JobFolder to)
     QDir().mkpath(folderPath(to));
     const QString target = QDir(folderPath(to)).filePath(job.name.fileName());
     if (!QFile::rename(job.path, target))
-        throw Error(ErrorKind::Internal, QStringLiteral("cannot move job file %1 to %2")
-                                             .arg(job.path, jobFolderName(to)));
+        throw Error(ErrorKind::Internal,
+                    QStringLiteral("cannot move job file %1 to %2").arg(job.path, jobFolderName(to)));
     return target;
 }
 
 QString LoadPackage::requeueForRetry(const JobFile &job)
 {
-    const QString target =
-        QDir(folderPath(JobFolder::New)).filePath(job.name.nextRetry().fileName());
+    const QString target = QDir(folderPath(JobFolder::New)).filePath(job.name.nextRetry().fileName());
     if (!QFile::rename(job.path, target))
-        throw Error(ErrorKind::Internal,
-                    QStringLiteral("cannot move job file %1 back to new_jobs").arg(job.path));
+        throw Error(ErrorKind::Internal, QStringLiteral("cannot move job file %1 back to new_jobs").arg(job.path));
     return target;
 }
 
 void LoadPackage::writeFailedMessage(const QString &jobFileName, const QString &message)
 {
-    writeAtomically(QDir(folderPath(JobFolder::Failed)).filePath(jobFileName + kExceptionSuffix),
-                    message.toUtf8());
+    writeAtomically(QDir(folderPath(JobFolder::Failed)).filePath(jobFileName + kExceptionSuffix), message.toUtf8());
 }
 
 QString LoadPackage::failedMessage(const QString &jobFileName) const
@@ -209,8 +204,7 @@ void LoadPackage::writePendingTransition(const PendingTransition &t)
 {
     QJsonObject o;
     o[QStringLiteral("state")] = t.completed ? QStringLiteral("completed") : QStringLiteral("failed");
-    o[QStringLiteral("failed_message")] =
-        t.completed ? QJsonValue(QJsonValue::Null) : QJsonValue(t.failedMessage);
+    o[QStringLiteral("failed_message")] = t.completed ? QJsonValue(QJsonValue::Null) : QJsonValue(t.failedMessage);
     QDir(m_dir).mkpath(kPending);
     writeAtomically(QDir(m_dir).filePath(kPending + QLatin1Char('/') + t.fileName),
                     QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -251,8 +245,7 @@ bool LoadPackage::needsSchemaMigration() const
 
 void LoadPackage::commitSchemaUpdate(const QJsonObject &applied)
 {
-    writeAtomically(QDir(m_dir).filePath(kAppliedUpdates),
-                    QJsonDocument(applied).toJson(QJsonDocument::Compact));
+    writeAtomically(QDir(m_dir).filePath(kAppliedUpdates), QJsonDocument(applied).toJson(QJsonDocument::Compact));
     QFile::remove(QDir(m_dir).filePath(kSchemaUpdates));
 }
 

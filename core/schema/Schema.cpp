@@ -17,10 +17,10 @@ struct TypeName {
 };
 
 constexpr TypeName kTypeNames[] = {
-    {DataType::Text, "text"},         {DataType::Double, "double"}, {DataType::Bool, "bool"},
-    {DataType::Timestamp, "timestamp"}, {DataType::Bigint, "bigint"}, {DataType::Binary, "binary"},
-    {DataType::Json, "json"},         {DataType::Decimal, "decimal"}, {DataType::Wei, "wei"},
-    {DataType::Date, "date"},         {DataType::Time, "time"},
+    {DataType::Text, "text"},           {DataType::Double, "double"},   {DataType::Bool, "bool"},
+    {DataType::Timestamp, "timestamp"}, {DataType::Bigint, "bigint"},   {DataType::Binary, "binary"},
+    {DataType::Json, "json"},           {DataType::Decimal, "decimal"}, {DataType::Wei, "wei"},
+    {DataType::Date, "date"},           {DataType::Time, "time"},
 };
 
 QString qs(std::string_view v)
@@ -59,8 +59,7 @@ std::optional<int> intField(simdjson::dom::object obj, const char *key)
                 SourceLocation{source, 0, 0, {}});
 }
 
-Column parseColumn(const QString &key, simdjson::dom::object obj, const QString &source,
-                   const QString &tableName)
+Column parseColumn(const QString &key, simdjson::dom::object obj, const QString &source, const QString &tableName)
 {
     Column c;
     c.name = stringField(obj, "name");
@@ -70,8 +69,7 @@ Column parseColumn(const QString &key, simdjson::dom::object obj, const QString 
     if (obj["data_type"].get(type) == simdjson::SUCCESS) {
         c.dataType = dataTypeFromName(qs(type));
         if (!c.dataType)
-            fail(source, QStringLiteral("column %1.%2 has unknown data_type '%3'")
-                             .arg(tableName, c.name, qs(type)));
+            fail(source, QStringLiteral("column %1.%2 has unknown data_type '%3'").arg(tableName, c.name, qs(type)));
     }
     c.precision = intField(obj, "precision");
     c.scale = intField(obj, "scale");
@@ -245,8 +243,8 @@ Schema Schema::fromJson(const QByteArray &json, const QString &sourceName)
         names.insert(t.name);
     for (const auto &t : s.tables)
         if (!t.parent.isEmpty() && !names.contains(t.parent))
-            fail(sourceName, QStringLiteral("table %1 names a parent %2 that is not in the schema")
-                                 .arg(t.name, t.parent));
+            fail(sourceName,
+                 QStringLiteral("table %1 names a parent %2 that is not in the schema").arg(t.name, t.parent));
     return s;
 }
 
@@ -254,11 +252,9 @@ Schema Schema::fromFile(const QString &path)
 {
     QFile f(path);
     if (!f.exists())
-        throw Error(ErrorKind::Terminal, QStringLiteral("schema file is missing"),
-                    SourceLocation{path, 0, 0, {}});
+        throw Error(ErrorKind::Terminal, QStringLiteral("schema file is missing"), SourceLocation{path, 0, 0, {}});
     if (!f.open(QIODevice::ReadOnly))
-        throw Error(ErrorKind::Terminal,
-                    QStringLiteral("cannot read schema file: %1").arg(f.errorString()),
+        throw Error(ErrorKind::Terminal, QStringLiteral("cannot read schema file: %1").arg(f.errorString()),
                     SourceLocation{path, 0, 0, {}});
     return fromJson(f.readAll(), path);
 }

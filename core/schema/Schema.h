@@ -93,7 +93,7 @@ public:
 /// the columns it lacks (spec 3.9).
 struct TableUpdate {
     QString table;
-    bool exists = false;     ///< true: ALTER TABLE ... ADD COLUMN, false: CREATE TABLE
+    bool exists = false; ///< true: ALTER TABLE ... ADD COLUMN, false: CREATE TABLE
     QList<Column> newColumns;
 };
 

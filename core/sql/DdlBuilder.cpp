@@ -20,9 +20,8 @@ QStringList DdlBuilder::statements(const TableUpdate &update, const Table &table
     for (const auto &c : update.newColumns)
         defs.append(columnDefinition(c, table));
     if (!update.exists) {
-        const QString ifNotExists = table.isDltTable() && caps.supportsCreateTableIfNotExists
-                                        ? QStringLiteral("IF NOT EXISTS ")
-                                        : QString();
+        const QString ifNotExists =
+            table.isDltTable() && caps.supportsCreateTableIfNotExists ? QStringLiteral("IF NOT EXISTS ") : QString();
         return {QStringLiteral("CREATE TABLE ") + ifNotExists + qualified + QStringLiteral(" (\n") +
                 defs.join(QStringLiteral(",\n")) + QLatin1Char(')')};
     }

@@ -12,7 +12,10 @@ namespace wharf {
 class DdlBuilder {
 public:
     DdlBuilder(const SqlClient &client, const TypeMapper &types, bool createIndexes)
-        : m_client(client), m_types(types), m_createIndexes(createIndexes) {}
+        : m_client(client)
+        , m_types(types)
+        , m_createIndexes(createIndexes)
+    {}
 
     /// `"name" <type> <hints> <NOT NULL>` joined by single spaces even when parts are empty
     /// (dlt's exact text, e.g. `"col1" bigint  NOT NULL`).

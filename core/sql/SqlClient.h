@@ -52,14 +52,16 @@ public:
     QString qualifiedTableName(const QString &table) const;
 
 protected:
-    SqlClient(Capabilities caps, QString dataset) : m_caps(std::move(caps)), m_dataset(std::move(dataset)) {}
+    SqlClient(Capabilities caps, QString dataset)
+        : m_caps(std::move(caps))
+        , m_dataset(std::move(dataset))
+    {}
     Capabilities m_caps;
     QString m_dataset;
 };
 
 /// Runs `body` in a transaction: commits on return, rolls back and rethrows on exception.
-template <typename F>
-void inTransaction(SqlClient &client, F &&body)
+template <typename F> void inTransaction(SqlClient &client, F &&body)
 {
     client.begin();
     try {

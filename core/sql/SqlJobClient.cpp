@@ -9,13 +9,11 @@
 
 namespace wharf {
 
-SqlJobClient::SqlJobClient(std::unique_ptr<SqlClient> sql, std::unique_ptr<TypeMapper> types,
-                           bool createIndexes)
+SqlJobClient::SqlJobClient(std::unique_ptr<SqlClient> sql, std::unique_ptr<TypeMapper> types, bool createIndexes)
     : m_sql(std::move(sql))
     , m_types(std::move(types))
     , m_createIndexes(createIndexes)
-{
-}
+{}
 
 void SqlJobClient::open()
 {
@@ -36,11 +34,11 @@ void SqlJobClient::cancel()
 bool SqlJobClient::isSchemaStored(const QString &versionHash)
 {
     try {
-        const auto rows = m_sql->query(QStringLiteral("SELECT %1 FROM %2 WHERE %1 = %3")
-                                           .arg(m_sql->escapeIdentifier(QStringLiteral("version_hash")),
-                                                m_sql->qualifiedTableName(QStringLiteral("_dlt_version")),
-                                                m_sql->placeholder(0)),
-                                       {versionHash});
+        const auto rows =
+            m_sql->query(QStringLiteral("SELECT %1 FROM %2 WHERE %1 = %3")
+                             .arg(m_sql->escapeIdentifier(QStringLiteral("version_hash")),
+                                  m_sql->qualifiedTableName(QStringLiteral("_dlt_version")), m_sql->placeholder(0)),
+                         {versionHash});
         return !rows.isEmpty();
     } catch (const UndefinedRelation &) {
         return false;
@@ -53,8 +51,8 @@ QByteArray SqlJobClient::encodeStoredSchema(const QByteArray &json, qint64 maxTe
         return json;
     uLongf size = compressBound(uLong(json.size()));
     QByteArray out(qsizetype(size), Qt::Uninitialized);
-    if (compress2(reinterpret_cast<Bytef *>(out.data()), &size,
-                  reinterpret_cast<const Bytef *>(json.constData()), uLong(json.size()), 9) != Z_OK)
+    if (compress2(reinterpret_cast<Bytef *>(out.data()), &size, reinterpret_cast<const Bytef *>(json.constData()),
+                  uLong(json.size()), 9) != Z_OK)
         throw Error(ErrorKind::Internal, QStringLiteral("cannot compress the schema"));
     out.resize(qsizetype(size));
     return out.toBase64();
@@ -128,17 +126,16 @@ SchemaSyncResult SqlJobClient::syncSchema(const Schema &schema, const QStringLis
                 tableJson[QStringLiteral("parent")] = t->parent;
             result.applied[t->name] = tableJson;
         }
-        const QByteArray stored =
-            encodeStoredSchema(schema.json, m_sql->capabilities().maxTextDataTypeLength);
+        const QByteArray stored = encodeStoredSchema(schema.json, m_sql->capabilities().maxTextDataTypeLength);
         const auto id = [this](const char *n) { return m_sql->escapeIdentifier(QLatin1String(n)); };
         m_sql->execute(QStringLiteral("INSERT INTO %1(%2, %3, %4, %5, %6, %7) VALUES (%8, %9, %10, %11, %12, %13)")
                            .arg(m_sql->qualifiedTableName(QStringLiteral("_dlt_version")), id("version"),
-                                id("engine_version"), id("inserted_at"), id("schema_name"),
-                                id("version_hash"), id("schema"))
+                                id("engine_version"), id("inserted_at"), id("schema_name"), id("version_hash"),
+                                id("schema"))
                            .arg(m_sql->placeholder(0), m_sql->placeholder(1), m_sql->placeholder(2),
                                 m_sql->placeholder(3), m_sql->placeholder(4), m_sql->placeholder(5)),
-                       {schema.version, schema.engineVersion, QDateTime::currentDateTimeUtc(),
-                        schema.name, schema.versionHash, QString::fromUtf8(stored)});
+                       {schema.version, schema.engineVersion, QDateTime::currentDateTimeUtc(), schema.name,
+                        schema.versionHash, QString::fromUtf8(stored)});
         result.schemaStored = true;
     };
     if (m_sql->capabilities().supportsDdlTransactions)
@@ -156,9 +153,9 @@ void SqlJobClient::completeLoad(const QString &loadId, const Schema &schema)
     inTransaction(*m_sql, [&] {
         // Insert only if absent: a crash between this and the package rename must not leave
         // two rows for one load (spec Q4).
-        const auto rows = m_sql->query(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = %3")
-                                           .arg(table, id("load_id"), m_sql->placeholder(0)),
-                                       {loadId});
+        const auto rows = m_sql->query(
+            QStringLiteral("SELECT 1 FROM %1 WHERE %2 = %3").arg(table, id("load_id"), m_sql->placeholder(0)),
+            {loadId});
         if (!rows.isEmpty())
             return;
         m_sql->execute(QStringLiteral("INSERT INTO %1(%2, %3, %4, %5, %6) VALUES(%7, %8, %9, %10, %11)")

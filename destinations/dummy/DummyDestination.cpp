@@ -27,8 +27,7 @@ public:
         , m_delayMs(config.option(QStringLiteral("job_delay_ms"), 0).toInt())
         , m_failOnOpen(config.option(QStringLiteral("fail_on_open"), false).toBool())
         , m_followUpTables(listOption(config, "followup_tables"))
-    {
-    }
+    {}
 
     QList<FollowUpJob> followUpJobs(const Schema &, const QStringList &chain) override
     {
@@ -119,8 +118,8 @@ ConfigSpec DummyDestination::configSpec() const
         return f;
     };
     spec.options = {field("fail_tables", FieldType::String, QString()),
-                    field("retry_tables", FieldType::String, QString()),
-                    field("job_delay_ms", FieldType::Int, 0), field("fail_on_open", FieldType::Bool, false),
+                    field("retry_tables", FieldType::String, QString()), field("job_delay_ms", FieldType::Int, 0),
+                    field("fail_on_open", FieldType::Bool, false),
                     field("followup_tables", FieldType::String, QString())};
     return spec;
 }

@@ -82,8 +82,7 @@ QString PgConnectParams::displayLocation() const
 PgConnection::PgConnection(Capabilities caps, PgConnectParams params, QString dataset)
     : SqlClient(std::move(caps), std::move(dataset))
     , m_params(std::move(params))
-{
-}
+{}
 
 PgConnection::~PgConnection()
 {
@@ -130,10 +129,10 @@ void PgConnection::open()
         const QString msg = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
         PQfinish(m_conn);
         m_conn = nullptr;
-        const bool credentials = msg.contains(QLatin1String("password")) ||
-                                 msg.contains(QLatin1String("authentication")) ||
-                                 (msg.contains(QLatin1String("database")) && msg.contains(QLatin1String("does not exist"))) ||
-                                 (msg.contains(QLatin1String("role")) && msg.contains(QLatin1String("does not exist")));
+        const bool credentials =
+            msg.contains(QLatin1String("password")) || msg.contains(QLatin1String("authentication")) ||
+            (msg.contains(QLatin1String("database")) && msg.contains(QLatin1String("does not exist"))) ||
+            (msg.contains(QLatin1String("role")) && msg.contains(QLatin1String("does not exist")));
         Error e(credentials ? ErrorKind::Config : ErrorKind::Transient,
                 QStringLiteral("cannot connect to %1: %2").arg(m_params.displayLocation(), msg));
         throw e;
@@ -166,8 +165,8 @@ void PgConnection::raiseFromConnection(const QString &statement)
     const QString msg = m_conn ? QString::fromUtf8(PQerrorMessage(m_conn)) : QStringLiteral("not connected");
     if (m_conn && PQstatus(m_conn) == CONNECTION_BAD) {
         close();
-        Error e(ErrorKind::Transient, QStringLiteral("lost the connection to %1: %2")
-                                          .arg(m_params.displayLocation(), msg.trimmed()));
+        Error e(ErrorKind::Transient,
+                QStringLiteral("lost the connection to %1: %2").arg(m_params.displayLocation(), msg.trimmed()));
         e.statement = statement.left(4000);
         throw e;
     }
@@ -201,8 +200,8 @@ QList<QVariantList> PgConnection::query(const QString &sql, const QVariantList &
         }
     }
     Result res{params.isEmpty() ? PQexec(m_conn, text.constData())
-                                : PQexecParams(m_conn, text.constData(), int(values.size()), nullptr,
-                                               values.data(), nullptr, nullptr, 0)};
+                                : PQexecParams(m_conn, text.constData(), int(values.size()), nullptr, values.data(),
+                                               nullptr, nullptr, 0)};
     if (!res.r)
         raiseFromConnection(sql);
     const ExecStatusType st = PQresultStatus(res.r);

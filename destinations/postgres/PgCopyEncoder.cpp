@@ -9,7 +9,8 @@ namespace wharf::postgres {
 
 namespace {
 
-void appendInt(std::string &out, std::int64_t i) {
+void appendInt(std::string &out, std::int64_t i)
+{
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, i);
     out.append(buf, r.ptr);
@@ -17,14 +18,16 @@ void appendInt(std::string &out, std::int64_t i) {
 
 // The bytes that COPY's text format treats specially (PostgreSQL docs, COPY "Text Format"):
 // the delimiter (tab), the row end and the backslash that starts an escape.
-constexpr bool needsEscape(unsigned char c) {
+constexpr bool needsEscape(unsigned char c)
+{
     return c == '\\' || c == '\t' || c == '\n' || c == '\r';
 }
 
 } // namespace
 
 PgCopyEncoder::PgCopyEncoder(const QList<Column> &columns, Options options)
-    : m_options(options) {
+    : m_options(options)
+{
     Coercer::Options copts;
     copts.emptyIsNull = false; // only csv knows FORCE_NULL, and csv never comes here
     copts.nativeBool = true;
@@ -38,7 +41,8 @@ PgCopyEncoder::PgCopyEncoder(const QList<Column> &columns, Options options)
     }
 }
 
-void PgCopyEncoder::appendEscaped(std::string &out, std::string_view s) {
+void PgCopyEncoder::appendEscaped(std::string &out, std::string_view s)
+{
     const char *p = s.data();
     const char *const end = p + s.size();
     while (p < end) {
@@ -67,7 +71,8 @@ void PgCopyEncoder::appendEscaped(std::string &out, std::string_view s) {
     }
 }
 
-void PgCopyEncoder::appendBytea(std::string &out, std::string_view bytes) {
+void PgCopyEncoder::appendBytea(std::string &out, std::string_view bytes)
+{
     static const char hex[] = "0123456789abcdef";
     // bytea's hex input is `\x...`; COPY text needs that backslash doubled.
     out.append("\\\\x", 3);
@@ -81,7 +86,8 @@ void PgCopyEncoder::appendBytea(std::string &out, std::string_view bytes) {
     }
 }
 
-void PgCopyEncoder::appendDouble(std::string &out, double d, std::string_view literal) {
+void PgCopyEncoder::appendDouble(std::string &out, double d, std::string_view literal)
+{
     if (std::isnan(d)) {
         out.append("NaN");
         return;
@@ -99,7 +105,8 @@ void PgCopyEncoder::appendDouble(std::string &out, double d, std::string_view li
     out.append(buf, r.ptr);
 }
 
-void PgCopyEncoder::appendJsonString(std::string &out, std::string_view s) {
+void PgCopyEncoder::appendJsonString(std::string &out, std::string_view s)
+{
     static const char hex[] = "0123456789abcdef";
     out.push_back('"');
     for (const char ch : s) {
@@ -139,7 +146,8 @@ void PgCopyEncoder::appendJsonString(std::string &out, std::string_view s) {
     out.push_back('"');
 }
 
-void PgCopyEncoder::appendRow(const Value *row, std::string &out) {
+void PgCopyEncoder::appendRow(const Value *row, std::string &out)
+{
     const std::size_t mark = out.size();
     try {
         for (std::size_t i = 0; i < m_columns.size(); ++i) {
@@ -154,7 +162,8 @@ void PgCopyEncoder::appendRow(const Value *row, std::string &out) {
     }
 }
 
-void PgCopyEncoder::appendValue(std::size_t index, const Value &v, std::string &out) {
+void PgCopyEncoder::appendValue(std::size_t index, const Value &v, std::string &out)
+{
     if (v.kind == ValueKind::Null) {
         out.append("\\N", 2);
         return;

@@ -7,13 +7,12 @@ namespace wharf::postgres {
 
 PgJobClient::PgJobClient(Capabilities caps, PgConnectParams params, const QString &dataset, LoadMethod method,
                          bool createIndexes)
-    : SqlJobClient(std::make_unique<PgConnection>(caps, std::move(params), dataset),
-                   std::make_unique<PgTypeMapper>(caps.decimalPrecision, caps.decimalScale, caps.weiPrecision,
-                                                  caps.weiScale),
-                   createIndexes)
+    : SqlJobClient(
+          std::make_unique<PgConnection>(caps, std::move(params), dataset),
+          std::make_unique<PgTypeMapper>(caps.decimalPrecision, caps.decimalScale, caps.weiPrecision, caps.weiScale),
+          createIndexes)
     , m_method(method)
-{
-}
+{}
 
 PgConnection &PgJobClient::connection()
 {

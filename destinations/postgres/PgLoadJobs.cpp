@@ -29,7 +29,8 @@ constexpr std::size_t kCopyFlushBytes = 1024 * 1024;
 // Read window for csv files, which go to the server unparsed in pieces of this size.
 constexpr std::size_t kCsvWindow = 1024 * 1024;
 
-void putCopyPieces(PgConnection &db, const char *data, std::size_t size) {
+void putCopyPieces(PgConnection &db, const char *data, std::size_t size)
+{
     while (size > 0) {
         const std::size_t n = std::min(size, kMaxCopyMessage);
         db.putCopyData(data, qsizetype(n));
@@ -44,7 +45,8 @@ void putCopyPieces(PgConnection &db, const char *data, std::size_t size) {
 // typed-jsonl (many rows per line) takes one run per line. Memory never grows per row.
 class StreamLines {
 public:
-    void add(qint64 sourceLine) {
+    void add(qint64 sourceLine)
+    {
         ++m_rows;
         if (!m_runs.empty()) {
             Run &run = m_runs.back();
@@ -60,7 +62,8 @@ public:
     }
 
     /// Source line of the 1-based COPY line `row`; 0 when unknown.
-    qint64 sourceLine(qint64 row) const {
+    qint64 sourceLine(qint64 row) const
+    {
         if (row < 1 || row > m_rows)
             return 0;
         auto it = std::upper_bound(m_runs.begin(), m_runs.end(), row,
@@ -85,7 +88,8 @@ private:
 // detected end-of-line type, still unknown within the first record), and it reports the count
 // reached at the end of the record. The header line was not sent. Used on the error path only:
 // it reads the file again. Returns 0 when the file cannot be read.
-qint64 csvRecordLine(const QString &path, qint64 copyLine) {
+qint64 csvRecordLine(const QString &path, qint64 copyLine)
+{
     try {
         InputStream in(path, kCsvWindow);
         in.skipUtf8Bom();
@@ -133,8 +137,8 @@ qint64 csvRecordLine(const QString &path, qint64 copyLine) {
 // carries "CONTEXT: COPY <table>, line N[, column C]: ..." (PgConnection::endCopy), where N
 // counts lines of the data we streamed: that becomes the file's line (via `fileLine`) and C
 // the field, and ", line N" leaves the message so that only the file's line is shown.
-[[noreturn]] void rethrowForFile(const Error &e, const QString &file,
-                                 const std::function<qint64(qint64)> &fileLine) {
+[[noreturn]] void rethrowForFile(const Error &e, const QString &file, const std::function<qint64(qint64)> &fileLine)
+{
     if (e.sqlState.isEmpty()) {
         if (!e.location().file.isEmpty())
             throw;
@@ -170,7 +174,8 @@ qint64 csvRecordLine(const QString &path, qint64 copyLine) {
 
 // The schema column a file names: by exact name, else as PostgreSQL will resolve it (dlt
 // compares the case-folded, quoted names).
-const Column *findColumn(const Table &table, const QString &name, const PgConnection &db) {
+const Column *findColumn(const Table &table, const QString &name, const PgConnection &db)
+{
     if (const Column *c = table.column(name))
         return c->isComplete() ? c : nullptr;
     const QString quoted = db.escapeIdentifier(name);
@@ -180,15 +185,16 @@ const Column *findColumn(const Table &table, const QString &name, const PgConnec
     return nullptr;
 }
 
-[[noreturn]] void unknownColumn(const QString &file, const QString &name, const QString &table) {
-    throw Error(
-        ErrorKind::Terminal,
-        QStringLiteral("column %1 is not a column of table %2 in the schema").arg(name, table),
-        SourceLocation{file, 1, 0, name});
+[[noreturn]] void unknownColumn(const QString &file, const QString &name, const QString &table)
+{
+    throw Error(ErrorKind::Terminal,
+                QStringLiteral("column %1 is not a column of table %2 in the schema").arg(name, table),
+                SourceLocation{file, 1, 0, name});
 }
 
 // Python's readline() on the file: the next line including its '\n', empty at the end.
-QByteArray readLine(InputStream &in) {
+QByteArray readLine(InputStream &in)
+{
     std::string_view line;
     const std::size_t n = in.peekLine(line);
     if (n == 0)
@@ -202,7 +208,8 @@ QByteArray readLine(InputStream &in) {
 
 // Python's read(n) on a UTF-8 text file: up to `chars` characters (code points), so the cut
 // never splits a character.
-void readChars(InputStream &in, qint64 chars, QByteArray &out) {
+void readChars(InputStream &in, qint64 chars, QByteArray &out)
+{
     qint64 count = 0;
     while (in.fill(1) > 0) {
         const char *const begin = in.data();
@@ -225,7 +232,8 @@ void readChars(InputStream &in, qint64 chars, QByteArray &out) {
     }
 }
 
-QString statementForErrors(const QByteArray &sql) {
+QString statementForErrors(const QByteArray &sql)
+{
     constexpr qsizetype kShown = 2000;
     if (sql.size() <= kShown)
         return QString::fromUtf8(sql);
@@ -234,7 +242,8 @@ QString statementForErrors(const QByteArray &sql) {
 
 } // namespace
 
-JobResult PgJobClient::copyCsv(const JobContext &ctx) {
+JobResult PgJobClient::copyCsv(const JobContext &ctx)
+{
     PgConnection &db = connection();
     const Table &table = *ctx.table;
     const QString path = ctx.file.path;
@@ -249,9 +258,8 @@ JobResult PgJobClient::copyCsv(const JobContext &ctx) {
     QStringList columns;
     QStringList forceNull;
     if (headerBytes > 0) {
-        const QStringList names = QString::fromUtf8(first.data(), qsizetype(first.size()))
-                                      .trimmed()
-                                      .split(QLatin1Char(','));
+        const QStringList names =
+            QString::fromUtf8(first.data(), qsizetype(first.size())).trimmed().split(QLatin1Char(','));
         for (QString name : names) {
             while (name.startsWith(QLatin1Char('"')))
                 name.remove(0, 1);
@@ -275,13 +283,12 @@ JobResult PgJobClient::copyCsv(const JobContext &ctx) {
     inTransaction(db, [&] {
         if (!columns.isEmpty()) {
             const QString sql =
-                QStringLiteral(
-                    "COPY %1 (%2) FROM STDIN WITH (FORMAT CSV, DELIMITER ',', NULL '', %3ENCODING "
-                    "'utf-8')")
+                QStringLiteral("COPY %1 (%2) FROM STDIN WITH (FORMAT CSV, DELIMITER ',', NULL '', %3ENCODING "
+                               "'utf-8')")
                     .arg(db.qualifiedTableName(table.name), columns.join(QLatin1Char(',')),
-                         forceNull.isEmpty() ? QString()
-                                             : QStringLiteral("FORCE_NULL(%1), ")
-                                                   .arg(forceNull.join(QLatin1Char(','))));
+                         forceNull.isEmpty()
+                             ? QString()
+                             : QStringLiteral("FORCE_NULL(%1), ").arg(forceNull.join(QLatin1Char(','))));
             db.beginCopy(sql);
             bool copying = true;
             try {
@@ -317,7 +324,8 @@ JobResult PgJobClient::copyCsv(const JobContext &ctx) {
     return result;
 }
 
-JobResult PgJobClient::copyRows(const JobContext &ctx) {
+JobResult PgJobClient::copyRows(const JobContext &ctx)
+{
     PgConnection &db = connection();
     const Table &table = *ctx.table;
     const QString path = ctx.file.path;
@@ -342,8 +350,8 @@ JobResult PgJobClient::copyRows(const JobContext &ctx) {
     eo.sqlLiterals = format == FileFormat::InsertValues;
     eo.jsonSource = format == FileFormat::Jsonl || format == FileFormat::TypedJsonl;
     PgCopyEncoder encoder(columns, eo);
-    const QString sql = QStringLiteral("COPY %1 (%2) FROM STDIN")
-                            .arg(db.qualifiedTableName(table.name), quoted.join(QLatin1Char(',')));
+    const QString sql =
+        QStringLiteral("COPY %1 (%2) FROM STDIN").arg(db.qualifiedTableName(table.name), quoted.join(QLatin1Char(',')));
 
     JobResult result;
     RowBatch batch;
@@ -394,7 +402,8 @@ JobResult PgJobClient::copyRows(const JobContext &ctx) {
     return result;
 }
 
-JobResult PgJobClient::insertValuesAsDlt(const JobContext &ctx) {
+JobResult PgJobClient::insertValuesAsDlt(const JobContext &ctx)
+{
     PgConnection &db = connection();
     const QString path = ctx.file.path;
     InputStream in(path);
@@ -419,8 +428,7 @@ JobResult PgJobClient::insertValuesAsDlt(const JobContext &ctx) {
     const QByteArray marker = readLine(in);
     if (marker != valuesMark && marker != "VALUES\r\n")
         throw Error(ErrorKind::Terminal,
-                    QStringLiteral(
-                        "not a dlt insert_values file: line 2 must be VALUES (the default writer)"),
+                    QStringLiteral("not a dlt insert_values file: line 2 must be VALUES (the default writer)"),
                     SourceLocation{path, 2, 0, {}});
 
     const qint64 chunkChars = std::max<qint64>(1, db.capabilities().maxQueryLength / 2);
@@ -464,8 +472,8 @@ JobResult PgJobClient::insertValuesAsDlt(const JobContext &ctx) {
             const bool eof = rest.isEmpty() || rest.endsWith(';');
             if (!eof)
                 rest[rest.size() - 1] = ';'; // the row separator ','
-            pendingRows += content.count('\n') + (content.endsWith('\n') ? 0 : 1) +
-                           (freshLine && !rest.isEmpty() ? 1 : 0);
+            pendingRows +=
+                content.count('\n') + (content.endsWith('\n') ? 0 : 1) + (freshLine && !rest.isEmpty() ? 1 : 0);
             if (maxRows <= 0) {
                 sql += header;
                 sql += valuesMark;

@@ -8,7 +8,11 @@ namespace wharf::postgres {
 class PgTypeMapper : public TypeMapper {
 public:
     PgTypeMapper(int decimalPrecision = 38, int decimalScale = 9, int weiPrecision = 156, int weiScale = 78)
-        : m_decP(decimalPrecision), m_decS(decimalScale), m_weiP(weiPrecision), m_weiS(weiScale) {}
+        : m_decP(decimalPrecision)
+        , m_decS(decimalScale)
+        , m_weiP(weiPrecision)
+        , m_weiS(weiScale)
+    {}
     QString toDbType(const Column &column, const Table &table) const override;
     /// INFORMATION_SCHEMA data_type (+ numeric precision/scale) back to a dlt type.
     static DataType fromDbType(const QString &dataType, int precision = 0, int scale = 0);

@@ -105,8 +105,7 @@ std::unique_ptr<JobClient> PostgresDestination::createClient(const ResolvedConfi
 {
     const QString method = config.option(QLatin1String(keys::kLoadMethod), QStringLiteral("copy")).toString();
     if (method != QLatin1String("copy") && method != QLatin1String("insert"))
-        throw Error(ErrorKind::Config,
-                    QStringLiteral("load_method must be 'copy' or 'insert', got '%1'").arg(method));
+        throw Error(ErrorKind::Config, QStringLiteral("load_method must be 'copy' or 'insert', got '%1'").arg(method));
     const bool createIndexes = config.option(QLatin1String(keys::kCreateIndexes), true).toBool();
     return std::make_unique<PgJobClient>(capabilities(), connectParams(config), dataset,
                                          method == QLatin1String("insert") ? LoadMethod::Insert : LoadMethod::Copy,

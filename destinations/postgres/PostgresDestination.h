@@ -17,7 +17,7 @@ inline constexpr const char *kSslMode = "sslmode";
 inline constexpr const char *kSslRootCert = "sslrootcert";
 inline constexpr const char *kSslCert = "sslcert";
 inline constexpr const char *kSslKey = "sslkey";
-inline constexpr const char *kLoadMethod = "load_method";     ///< "copy" (default) or "insert"
+inline constexpr const char *kLoadMethod = "load_method";       ///< "copy" (default) or "insert"
 inline constexpr const char *kCreateIndexes = "create_indexes"; ///< UNIQUE hints, dlt default true
 } // namespace keys
 

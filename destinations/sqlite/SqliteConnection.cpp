@@ -90,8 +90,7 @@ QVariant columnValue(sqlite3_stmt *stmt, int col)
 SqliteConnection::SqliteConnection(Capabilities caps, QString databasePath, QString dataset)
     : SqlClient(std::move(caps), std::move(dataset))
     , m_path(std::move(databasePath))
-{
-}
+{}
 
 SqliteConnection::~SqliteConnection()
 {
@@ -145,8 +144,7 @@ void SqliteConnection::close()
 
 void SqliteConnection::attach(const QString &dataset)
 {
-    execute(QStringLiteral("ATTACH DATABASE ? AS %1").arg(escapeIdentifier(dataset)),
-            {datasetFile(m_path, dataset)});
+    execute(QStringLiteral("ATTACH DATABASE ? AS %1").arg(escapeIdentifier(dataset)), {datasetFile(m_path, dataset)});
     execute(QStringLiteral("PRAGMA %1.journal_mode=WAL").arg(escapeIdentifier(dataset)));
     execute(QStringLiteral("PRAGMA %1.synchronous=NORMAL").arg(escapeIdentifier(dataset)));
 }
@@ -260,7 +258,8 @@ QMap<QString, QStringList> SqliteConnection::existingColumns(const QStringList &
     if (!hasDataset())
         return out;
     for (const auto &t : tables) {
-        const auto rows = query(QStringLiteral("PRAGMA %1.table_info(%2)").arg(escapeIdentifier(m_dataset), escapeIdentifier(t)));
+        const auto rows =
+            query(QStringLiteral("PRAGMA %1.table_info(%2)").arg(escapeIdentifier(m_dataset), escapeIdentifier(t)));
         QStringList cols;
         for (const auto &r : rows)
             cols.append(r.value(1).toString());

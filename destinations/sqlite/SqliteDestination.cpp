@@ -1,7 +1,7 @@
 #include "SqliteDestination.h"
 
-#include "SqliteJobClient.h"
 #include "Error.h"
+#include "SqliteJobClient.h"
 #include "config/ConnectionString.h"
 
 #include <QDir>
@@ -72,8 +72,8 @@ std::unique_ptr<JobClient> SqliteDestination::createClient(const ResolvedConfig 
 {
     // The dataset becomes part of a file name (<db>__<dataset>.db): refuse anything that could
     // leave the database's folder or is not a plain name.
-    if (dataset.contains(QLatin1Char('/')) || dataset.contains(QLatin1Char('\\')) ||
-        dataset.contains(QChar(0)) || dataset.startsWith(QLatin1Char('.')))
+    if (dataset.contains(QLatin1Char('/')) || dataset.contains(QLatin1Char('\\')) || dataset.contains(QChar(0)) ||
+        dataset.startsWith(QLatin1Char('.')))
         throw Error(ErrorKind::Config,
                     QStringLiteral("dataset name '%1' cannot be used with SQLite: it must be a plain name "
                                    "without '/', '\\' or a leading '.'")

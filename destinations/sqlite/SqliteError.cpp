@@ -32,13 +32,13 @@ SqliteErrorClass classifySqliteError(int primaryCode, const QString &message)
     default:
         break;
     }
-    static const char *undefined[] = {"no such table", "no such database", "unknown database",
-                                      "does not exist", "no such view"};
+    static const char *undefined[] = {"no such table", "no such database", "unknown database", "does not exist",
+                                      "no such view"};
     for (const char *p : undefined)
         if (m.contains(QLatin1String(p)))
             return SqliteErrorClass::UndefinedRelation;
-    static const char *terminal[] = {"no such", "not found", "not exist", "unknown", "already exists",
-                                     "has no column", "datatype mismatch"};
+    static const char *terminal[] = {"no such",        "not found",     "not exist",        "unknown",
+                                     "already exists", "has no column", "datatype mismatch"};
     for (const char *p : terminal)
         if (m.contains(QLatin1String(p)))
             return SqliteErrorClass::Terminal;

@@ -14,8 +14,7 @@ namespace wharf::sqlite {
 SqliteJobClient::SqliteJobClient(Capabilities caps, const QString &databasePath, const QString &dataset)
     : SqlJobClient(std::make_unique<SqliteConnection>(std::move(caps), databasePath, dataset),
                    std::make_unique<SqliteTypeMapper>(), false)
-{
-}
+{}
 
 SqliteConnection &SqliteJobClient::connection()
 {
@@ -39,8 +38,7 @@ int bindCell(sqlite3_stmt *stmt, int pos, const Cell &cell)
     case Cell::Type::Double:
         return sqlite3_bind_double(stmt, pos, cell.d);
     case Cell::Type::Text:
-        return sqlite3_bind_text64(stmt, pos, cell.s.data(), sqlite3_uint64(cell.s.size()), SQLITE_STATIC,
-                                   SQLITE_UTF8);
+        return sqlite3_bind_text64(stmt, pos, cell.s.data(), sqlite3_uint64(cell.s.size()), SQLITE_STATIC, SQLITE_UTF8);
     case Cell::Type::Blob:
         return sqlite3_bind_blob64(stmt, pos, cell.s.data(), sqlite3_uint64(cell.s.size()), SQLITE_STATIC);
     }
@@ -85,9 +83,9 @@ JobResult SqliteJobClient::runJob(const JobContext &ctx)
     QStringList marks;
     for (int k = 0; k < fileColumns.size(); ++k)
         marks.append(QStringLiteral("?"));
-    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                            .arg(db.qualifiedTableName(table.name), quoted.join(QLatin1Char(',')),
-                                 marks.join(QLatin1Char(',')));
+    const QString sql =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+            .arg(db.qualifiedTableName(table.name), quoted.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
 
     JobResult result;
     RowBatch batch;

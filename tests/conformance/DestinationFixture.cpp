@@ -26,8 +26,9 @@ QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch)
     sqlite.name = QStringLiteral("sqlite");
     sqlite.destination = DestinationRegistry::instance().create(QStringLiteral("sqlite"));
     sqlite.config.destinationName = sqlite.config.destinationType = QStringLiteral("sqlite");
-    sqlite.config.credentials.insert(QStringLiteral("database"),
-                                     ResolvedValue{QDir(scratch.path()).filePath(QStringLiteral("conformance.db")), {}, false});
+    sqlite.config.credentials.insert(
+        QStringLiteral("database"),
+        ResolvedValue{QDir(scratch.path()).filePath(QStringLiteral("conformance.db")), {}, false});
     out.append(sqlite);
 
     // PostgreSQL from WHARF_TEST_PG (a libpq conninfo, exported by scripts/test.sh and CI).
@@ -40,13 +41,13 @@ QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch)
         pg.unavailable = QStringLiteral("WHARF_TEST_PG is not set: run scripts/test.sh, which starts a "
                                         "throw-away PostgreSQL, or point it at a server");
     } else {
-        static const QMap<QString, QString> keyOf{{"host", "host"},         {"port", "port"},
-                                                  {"dbname", "database"},   {"user", "username"},
-                                                  {"password", "password"}};
+        static const QMap<QString, QString> keyOf{
+            {"host", "host"}, {"port", "port"}, {"dbname", "database"}, {"user", "username"}, {"password", "password"}};
         for (const QString &part : conninfo.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
             const QString key = part.section(QLatin1Char('='), 0, 0);
             if (keyOf.contains(key))
-                pg.config.credentials.insert(keyOf[key], ResolvedValue{part.section(QLatin1Char('='), 1), {}, key == "password"});
+                pg.config.credentials.insert(keyOf[key],
+                                             ResolvedValue{part.section(QLatin1Char('='), 1), {}, key == "password"});
         }
     }
     out.append(pg);

@@ -19,15 +19,17 @@ namespace {
 
 QByteArray eventSchema(const QString &hash, bool withExtraColumn)
 {
-    QString s = QStringLiteral(
-        R"({"version":2,"version_hash":"%1","engine_version":11,"name":"event","tables":{)"
-        R"("_dlt_version":{"name":"_dlt_version","write_disposition":"skip","columns":{"version":{"name":"version","data_type":"bigint","nullable":false},"engine_version":{"name":"engine_version","data_type":"bigint","nullable":false},"inserted_at":{"name":"inserted_at","data_type":"timestamp","nullable":false},"schema_name":{"name":"schema_name","data_type":"text","nullable":false},"version_hash":{"name":"version_hash","data_type":"text","nullable":false},"schema":{"name":"schema","data_type":"text","nullable":false}}},)"
-        R"("_dlt_loads":{"name":"_dlt_loads","write_disposition":"skip","columns":{"load_id":{"name":"load_id","data_type":"text","nullable":false,"precision":64},"schema_name":{"name":"schema_name","data_type":"text","nullable":true},"status":{"name":"status","data_type":"bigint","nullable":false},"inserted_at":{"name":"inserted_at","data_type":"timestamp","nullable":false},"schema_version_hash":{"name":"schema_version_hash","data_type":"text","nullable":true}}},)"
-        R"("event_slot":{"name":"event_slot","write_disposition":"append","x-normalizer":{"seen-data":true},"columns":{)"
-        R"("value":{"name":"value","data_type":"text","nullable":true},"col4":{"name":"col4","data_type":"timestamp","nullable":true},)"
-        R"("_dlt_load_id":{"name":"_dlt_load_id","data_type":"text","nullable":false},"_dlt_id":{"name":"_dlt_id","data_type":"text","nullable":false,"unique":true}%2}}}})")
-                    .arg(hash, withExtraColumn ? QStringLiteral(R"(,"extra":{"name":"extra","data_type":"bigint","nullable":true})")
-                                               : QString());
+    QString s =
+        QStringLiteral(
+            R"({"version":2,"version_hash":"%1","engine_version":11,"name":"event","tables":{)"
+            R"("_dlt_version":{"name":"_dlt_version","write_disposition":"skip","columns":{"version":{"name":"version","data_type":"bigint","nullable":false},"engine_version":{"name":"engine_version","data_type":"bigint","nullable":false},"inserted_at":{"name":"inserted_at","data_type":"timestamp","nullable":false},"schema_name":{"name":"schema_name","data_type":"text","nullable":false},"version_hash":{"name":"version_hash","data_type":"text","nullable":false},"schema":{"name":"schema","data_type":"text","nullable":false}}},)"
+            R"("_dlt_loads":{"name":"_dlt_loads","write_disposition":"skip","columns":{"load_id":{"name":"load_id","data_type":"text","nullable":false,"precision":64},"schema_name":{"name":"schema_name","data_type":"text","nullable":true},"status":{"name":"status","data_type":"bigint","nullable":false},"inserted_at":{"name":"inserted_at","data_type":"timestamp","nullable":false},"schema_version_hash":{"name":"schema_version_hash","data_type":"text","nullable":true}}},)"
+            R"("event_slot":{"name":"event_slot","write_disposition":"append","x-normalizer":{"seen-data":true},"columns":{)"
+            R"("value":{"name":"value","data_type":"text","nullable":true},"col4":{"name":"col4","data_type":"timestamp","nullable":true},)"
+            R"("_dlt_load_id":{"name":"_dlt_load_id","data_type":"text","nullable":false},"_dlt_id":{"name":"_dlt_id","data_type":"text","nullable":false,"unique":true}%2}}}})")
+            .arg(hash, withExtraColumn
+                           ? QStringLiteral(R"(,"extra":{"name":"extra","data_type":"bigint","nullable":true})")
+                           : QString());
     return s.toUtf8();
 }
 
@@ -68,8 +70,7 @@ class tst_SqlClientConformance : public QObject {
         sql().execute(QStringLiteral("CREATE TABLE %1 (col numeric)").arg(sql().qualifiedTableName(t)));
         return t;
     }
-    template <typename F>
-    ErrorKind kindOf(F &&f, bool *undefined = nullptr)
+    template <typename F> ErrorKind kindOf(F &&f, bool *undefined = nullptr)
     {
         try {
             f();
@@ -156,8 +157,9 @@ private slots:
         QCOMPARE(cols.value("event_slot"), QStringList({"value", "col4", "_dlt_load_id", "_dlt_id"}));
         QCOMPARE(cols.value("_dlt_version"),
                  QStringList({"version", "engine_version", "inserted_at", "schema_name", "version_hash", "schema"}));
-        const auto rows = sql().query(QStringLiteral("SELECT version, engine_version, schema_name, version_hash, schema FROM %1")
-                                          .arg(sql().qualifiedTableName("_dlt_version")));
+        const auto rows =
+            sql().query(QStringLiteral("SELECT version, engine_version, schema_name, version_hash, schema FROM %1")
+                            .arg(sql().qualifiedTableName("_dlt_version")));
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows[0][0].toLongLong(), 2);
         QCOMPARE(rows[0][1].toLongLong(), 11);
@@ -173,9 +175,11 @@ private slots:
         QVERIFY(third.schemaStored);
         QCOMPARE(third.applied.keys(), QStringList({"event_slot"}));
         QCOMPARE(sql().existingColumns({"event_slot"}).value("event_slot").last(), QStringLiteral("extra"));
-        QCOMPARE(sql().query(QStringLiteral("SELECT count(*) FROM %1").arg(sql().qualifiedTableName("_dlt_version")))[0][0]
-                     .toInt(),
-                 2);
+        QCOMPARE(
+            sql()
+                .query(QStringLiteral("SELECT count(*) FROM %1").arg(sql().qualifiedTableName("_dlt_version")))[0][0]
+                .toInt(),
+            2);
     }
 
     void syncOnlyRequestedTables_data() { addDestinations(); }
@@ -204,9 +208,12 @@ private slots:
         // Visible from a new connection.
         auto other = dest().client(m_dataset);
         other->open();
-        QCOMPARE(other->sql().query(QStringLiteral("SELECT count(*) FROM %1").arg(other->sql().qualifiedTableName("_dlt_loads")))[0][0]
-                     .toInt(),
-                 2);
+        QCOMPARE(
+            other->sql()
+                .query(
+                    QStringLiteral("SELECT count(*) FROM %1").arg(other->sql().qualifiedTableName("_dlt_loads")))[0][0]
+                .toInt(),
+            2);
     }
 
     void executeWithParameters_data() { addDestinations(); }
@@ -216,11 +223,13 @@ private slots:
         const QString v = sql().qualifiedTableName("_dlt_version");
         auto rows = sql().query(QStringLiteral("SELECT schema_name, inserted_at FROM %1").arg(v));
         QCOMPARE(rows.size(), 1);
-        rows = sql().query(QStringLiteral("SELECT schema_name FROM %1 WHERE schema_name = %2").arg(v, sql().placeholder(0)),
-                           {QStringLiteral("event")});
+        rows = sql().query(
+            QStringLiteral("SELECT schema_name FROM %1 WHERE schema_name = %2").arg(v, sql().placeholder(0)),
+            {QStringLiteral("event")});
         QCOMPARE(rows.size(), 1);
-        rows = sql().query(QStringLiteral("SELECT schema_name FROM %1 WHERE schema_name = %2").arg(v, sql().placeholder(0)),
-                           {QStringLiteral("event'); DROP TABLE x; --")});
+        rows = sql().query(
+            QStringLiteral("SELECT schema_name FROM %1 WHERE schema_name = %2").arg(v, sql().placeholder(0)),
+            {QStringLiteral("event'); DROP TABLE x; --")});
         QCOMPARE(rows.size(), 0);
     }
 
@@ -244,7 +253,8 @@ private slots:
     {
         const QString t = tmpTable();
         sql().execute(QStringLiteral("INSERT INTO %1 VALUES (1.0)").arg(sql().qualifiedTableName(t)));
-        QCOMPARE(sql().query(QStringLiteral("SELECT * FROM %1").arg(sql().qualifiedTableName(t)))[0][0].toDouble(), 1.0);
+        QCOMPARE(sql().query(QStringLiteral("SELECT * FROM %1").arg(sql().qualifiedTableName(t)))[0][0].toDouble(),
+                 1.0);
         const QString view = sql().qualifiedTableName("view_" + t);
         sql().execute(QStringLiteral("CREATE VIEW %1 AS SELECT * FROM %2").arg(view, sql().qualifiedTableName(t)));
         QCOMPARE(sql().query(QStringLiteral("SELECT * FROM %1").arg(view))[0][0].toDouble(), 1.0);
@@ -276,19 +286,22 @@ private slots:
         }
         QCOMPARE(kindOf([&] { sql().execute("SELECTA * FROM TABLE_XXX ORDER BY inserted_at"); }, &undefined),
                  ErrorKind::Transient);
-        QCOMPARE(kindOf([&] {
-                     sql().execute(QStringLiteral("SELECT * FROM %1 ORDER BY column_XXX").arg(sql().qualifiedTableName("_dlt_loads")));
-                 },
-                        &undefined),
+        QCOMPARE(kindOf(
+                     [&] {
+                         sql().execute(QStringLiteral("SELECT * FROM %1 ORDER BY column_XXX")
+                                           .arg(sql().qualifiedTableName("_dlt_loads")));
+                     },
+                     &undefined),
                  ErrorKind::Terminal);
         QVERIFY(!undefined);
         auto unknown = dest().client(QStringLiteral("UNKNOWN"));
         unknown->open();
-        QCOMPARE(kindOf([&] {
-                     unknown->sql().execute(QStringLiteral("SELECT * FROM %1 ORDER BY inserted_at")
-                                                .arg(unknown->sql().qualifiedTableName("_dlt_loads")));
-                 },
-                        &undefined),
+        QCOMPARE(kindOf(
+                     [&] {
+                         unknown->sql().execute(QStringLiteral("SELECT * FROM %1 ORDER BY inserted_at")
+                                                    .arg(unknown->sql().qualifiedTableName("_dlt_loads")));
+                     },
+                     &undefined),
                  ErrorKind::Terminal);
         QVERIFY(undefined);
         QCOMPARE(kindOf([&] { unknown->sql().dropDataset(); }, &undefined), ErrorKind::Terminal);
@@ -307,7 +320,10 @@ private slots:
         const QString t = sql().qualifiedTableName(tmpTable());
         inTransaction(sql(), [&] {
             sql().execute(QStringLiteral("INSERT INTO %1 VALUES (%2)").arg(t, sql().placeholder(0)), {1.0});
-            QCOMPARE(sql().query(QStringLiteral("SELECT col FROM %1 WHERE col = %2").arg(t, sql().placeholder(0)), {1.0}).size(), 1);
+            QCOMPARE(sql()
+                         .query(QStringLiteral("SELECT col FROM %1 WHERE col = %2").arg(t, sql().placeholder(0)), {1.0})
+                         .size(),
+                     1);
         });
         QCOMPARE(sql().query(QStringLiteral("SELECT col FROM %1").arg(t)).size(), 1);
         auto other = dest().client(m_dataset);
@@ -334,9 +350,10 @@ private slots:
         }
         QCOMPARE(sql().query(QStringLiteral("SELECT col FROM %1").arg(t)).size(), 0);
         QVERIFY_THROWS_EXCEPTION(Error, inTransaction(sql(), [&] {
-            sql().execute(QStringLiteral("INSERT INTO %1 VALUES (1.0)").arg(t));
-            sql().execute(QStringLiteral("SELECT * FROM %1").arg(sql().qualifiedTableName(raw + "_X")));
-        }));
+                                     sql().execute(QStringLiteral("INSERT INTO %1 VALUES (1.0)").arg(t));
+                                     sql().execute(
+                                         QStringLiteral("SELECT * FROM %1").arg(sql().qualifiedTableName(raw + "_X")));
+                                 }));
         QCOMPARE(sql().query(QStringLiteral("SELECT col FROM %1").arg(t)).size(), 0);
         QVERIFY(!sql().inTransaction());
     }
@@ -352,7 +369,8 @@ private slots:
             try {
                 auto c = dest().client(m_dataset);
                 c->open();
-                inTransaction(c->sql(), [&] { c->sql().execute(QStringLiteral("INSERT INTO %1 VALUES (2.0)").arg(t)); });
+                inTransaction(c->sql(),
+                              [&] { c->sql().execute(QStringLiteral("INSERT INTO %1 VALUES (2.0)").arg(t)); });
                 c->close();
             } catch (const Error &e) {
                 threadError = e.fullText();
@@ -374,21 +392,26 @@ private slots:
     {
         const Schema s = schema();
         m_client->syncSchema(s, {});
-        QVERIFY_THROWS_EXCEPTION(Error, sql().execute(QStringLiteral("SELEXT * FROM %1").arg(sql().qualifiedTableName("_dlt_version"))));
+        QVERIFY_THROWS_EXCEPTION(
+            Error, sql().execute(QStringLiteral("SELEXT * FROM %1").arg(sql().qualifiedTableName("_dlt_version"))));
         m_client->completeLoad("ABC", s);
         // NOT NULL violation inside a transaction: terminal, then the client is still usable.
         QCOMPARE(kindOf([&] {
                      inTransaction(sql(), [&] {
-                         sql().execute(QStringLiteral("INSERT INTO %1(version) VALUES(1)").arg(sql().qualifiedTableName("_dlt_version")));
+                         sql().execute(QStringLiteral("INSERT INTO %1(version) VALUES(1)")
+                                           .arg(sql().qualifiedTableName("_dlt_version")));
                      });
                  }),
                  ErrorKind::Terminal);
         m_client->completeLoad("HJK", s);
         auto other = dest().client(m_dataset);
         other->open();
-        QCOMPARE(other->sql().query(QStringLiteral("SELECT count(*) FROM %1").arg(other->sql().qualifiedTableName("_dlt_loads")))[0][0]
-                     .toInt(),
-                 2);
+        QCOMPARE(
+            other->sql()
+                .query(
+                    QStringLiteral("SELECT count(*) FROM %1").arg(other->sql().qualifiedTableName("_dlt_loads")))[0][0]
+                .toInt(),
+            2);
     }
 
     void hostileIdentifiersAreEscaped_data() { addDestinations(); }
@@ -398,7 +421,8 @@ private slots:
         const QString t = sql().qualifiedTableName(hostile);
         sql().execute(QStringLiteral("CREATE TABLE %1 (%2 bigint)").arg(t, sql().escapeIdentifier(hostile)));
         sql().execute(QStringLiteral("INSERT INTO %1 (%2) VALUES (7)").arg(t, sql().escapeIdentifier(hostile)));
-        QCOMPARE(sql().query(QStringLiteral("SELECT %1 FROM %2").arg(sql().escapeIdentifier(hostile), t))[0][0].toInt(), 7);
+        QCOMPARE(sql().query(QStringLiteral("SELECT %1 FROM %2").arg(sql().escapeIdentifier(hostile), t))[0][0].toInt(),
+                 7);
         // Case-folding destinations (PostgreSQL) store the lower-cased name.
         const QString stored = dest().destination->capabilities().casefoldLower ? hostile.toLower() : hostile;
         QCOMPARE(sql().existingColumns({hostile}).value(stored), QStringList{stored});

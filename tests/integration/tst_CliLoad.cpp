@@ -93,8 +93,8 @@ QMap<QString, QList<ExpectedColumn>> expectedColumns(const QString &caseName)
         if (table.isEmpty() || parts.size() < 4 || parts[0].trimmed() == QLatin1String("Column") ||
             parts[0].startsWith(QLatin1Char('-')))
             continue;
-        out[table].append({parts[0].trimmed(), dltTypeOfPg(parts[1].trimmed()),
-                           parts[3].trimmed() == QLatin1String("not null")});
+        out[table].append(
+            {parts[0].trimmed(), dltTypeOfPg(parts[1].trimmed()), parts[3].trimmed() == QLatin1String("not null")});
     }
     return out;
 }
@@ -157,8 +157,8 @@ private slots:
         QVERIFY(!root.isEmpty());
         const CliResult r = runWharf({QStringLiteral("load"), root}, work, sqliteEnv(work));
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
-        QVERIFY2(r.out.contains(QStringLiteral("1 load package(s) were loaded to destination sqlite and into dataset ") +
-                                package),
+        QVERIFY2(r.out.contains(
+                     QStringLiteral("1 load package(s) were loaded to destination sqlite and into dataset ") + package),
                  qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("is LOADED and contains no failed jobs")));
         QVERIFY(r.out.contains(QStringLiteral("The sqlite destination used sqlite:///")));
@@ -184,13 +184,17 @@ private slots:
             }
         }
         // Spot values: timestamps in UTC, booleans as 0/1, quotes and unicode kept, NULLs.
-        QCOMPARE(db.scalar("SELECT title || '|' || created_at || '|' || locked || '|' || state FROM issues WHERE number = 71")
+        QCOMPARE(
+            db.scalar(
+                  "SELECT title || '|' || created_at || '|' || locked || '|' || state FROM issues WHERE number = 71")
+                .toString(),
+            QStringLiteral("Timestamp type + functions|2018-12-06 07:29:53.000000|0|closed"));
+        QCOMPARE(db.scalar("SELECT count(*) FROM issues WHERE body LIKE '%juliapkg doesn''t contains a TimeZone%'")
                      .toString(),
-                 QStringLiteral("Timestamp type + functions|2018-12-06 07:29:53.000000|0|closed"));
-        QCOMPARE(db.scalar("SELECT count(*) FROM issues WHERE body LIKE '%juliapkg doesn''t contains a TimeZone%'").toString(),
                  QStringLiteral("1"));
         QVERIFY(db.scalar("SELECT count(*) FROM issues WHERE body LIKE '%┌%'").toInt() > 0);
-        QVERIFY(db.scalar("SELECT count(*) FROM issues WHERE body LIKE '%' || char(13) || char(10) || '%'").toInt() > 0);
+        QVERIFY(db.scalar("SELECT count(*) FROM issues WHERE body LIKE '%' || char(13) || char(10) || '%'").toInt() >
+                0);
         QVERIFY(db.scalar("SELECT count(*) FROM issues WHERE closed_at IS NULL").toInt() > 0);
         QCOMPARE(db.scalar("SELECT load_id || '|' || schema_name || '|' || status FROM _dlt_loads").toString(),
                  db.scalar("SELECT DISTINCT _dlt_load_id FROM issues").toString() + "|" + package + "|0");
@@ -245,7 +249,7 @@ private slots:
         QCOMPARE(db.scalar("SELECT count(*) FROM all_types").toInt(), 20);
         for (int job = 1; job <= 4; ++job) {
             const QString id = QString::number(job);
-            const QString where = QStringLiteral(" FROM all_types WHERE _dlt_id = 'id_row_%1") ;
+            const QString where = QStringLiteral(" FROM all_types WHERE _dlt_id = 'id_row_%1");
             QCOMPARE(db.scalar("SELECT col_text" + where.arg("one_aa" + id) + "'").toString(),
                      QStringLiteral("O'Brien said \"hi\", \\ back\nslash"));
             QCOMPARE(db.scalar("SELECT col_text" + where.arg("two_bb" + id) + "'").toString(),
@@ -261,23 +265,25 @@ private slots:
                                     "2024-04-05|09:16:59.123456|{\"a\":1,\"b\":[true,null,\"x\"]}|68656C6C6F|r1"));
             QCOMPARE(db.scalar("SELECT col_decimal" + where.arg("one_aa" + id) + "'").toDouble(), 123.456);
             QCOMPARE(db.scalar("SELECT hex(col_binary)" + where.arg("two_bb" + id) + "'").toString(), QString());
-            QCOMPARE(db.scalar("SELECT count(*)" + where.arg("fou_dd" + id) + "' AND col_text IS NULL AND col_bigint "
+            QCOMPARE(db.scalar("SELECT count(*)" + where.arg("fou_dd" + id) +
+                               "' AND col_text IS NULL AND col_bigint "
                                "IS NULL AND col_ts IS NULL AND col_json IS NULL AND col_binary IS NULL")
                          .toInt(),
                      1);
             // csv: an empty field is NULL in a nullable column (COPY's FORCE_NULL) but stays '' in a
             // NOT NULL one; the other formats keep ''.
-            QCOMPARE(db.scalar("SELECT coalesce(col_text, '<null>') || '|' || col_required" + where.arg("fiv_ee" + id) +
-                               "'")
-                         .toString(),
-                     job == 2 ? QStringLiteral("<null>|") : QStringLiteral("|"));
+            QCOMPARE(
+                db.scalar("SELECT coalesce(col_text, '<null>') || '|' || col_required" + where.arg("fiv_ee" + id) + "'")
+                    .toString(),
+                job == 2 ? QStringLiteral("<null>|") : QStringLiteral("|"));
         }
         // Column types as dlt's SQLAlchemy destination creates them on SQLite.
         QStringList types;
         for (const auto &c : db.columns("all_types"))
             types << c[1];
-        QCOMPARE(types.join(','), QStringLiteral("TEXT,BIGINT,DOUBLE,BOOLEAN,DATETIME,DATETIME,DATE,TIME,NUMERIC(38, 9),"
-                                                 "NUMERIC(38, 0),JSON,BLOB,TEXT,TEXT,VARCHAR(128)"));
+        QCOMPARE(types.join(','),
+                 QStringLiteral("TEXT,BIGINT,DOUBLE,BOOLEAN,DATETIME,DATETIME,DATE,TIME,NUMERIC(38, 9),"
+                                "NUMERIC(38, 0),JSON,BLOB,TEXT,TEXT,VARCHAR(128)"));
     }
 
     void refusesReplaceAndMergeUntouched_data()
@@ -285,8 +291,12 @@ private slots:
         QTest::addColumn<QString>("package");
         QTest::addColumn<QString>("dataset");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("merge") << "gh_issues_merge_step1" << "gh_issues_merge" << "issues (merge)";
-        QTest::newRow("replace") << "gh_issues_replace_step1" << "gh_issues_replace" << "issues (replace)";
+        QTest::newRow("merge") << "gh_issues_merge_step1"
+                               << "gh_issues_merge"
+                               << "issues (merge)";
+        QTest::newRow("replace") << "gh_issues_replace_step1"
+                                 << "gh_issues_replace"
+                                 << "issues (replace)";
     }
     void refusesReplaceAndMergeUntouched()
     {
@@ -311,12 +321,24 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("fileName");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("corrupt gzip") << "gzip" << "issues__labels.badgzip001.0.insert_values.gz" << "gzip";
-        QTest::newRow("truncated insert_values") << "truncated" << "issues__labels.truncated1.0.insert_values" << ":";
-        QTest::newRow("csv wrong column count") << "csv" << "issues__labels.badcsv0001.0.csv" << ":4";
-        QTest::newRow("json not an object") << "json" << "issues__labels.badjson001.0.jsonl" << ":2";
-        QTest::newRow("unknown format") << "format" << "issues__labels.badformat1.0.parquetish" << "parquetish";
-        QTest::newRow("unknown column") << "column" << "issues__labels.badcolumn1.0.jsonl" << "no_such_column";
+        QTest::newRow("corrupt gzip") << "gzip"
+                                      << "issues__labels.badgzip001.0.insert_values.gz"
+                                      << "gzip";
+        QTest::newRow("truncated insert_values") << "truncated"
+                                                 << "issues__labels.truncated1.0.insert_values"
+                                                 << ":";
+        QTest::newRow("csv wrong column count") << "csv"
+                                                << "issues__labels.badcsv0001.0.csv"
+                                                << ":4";
+        QTest::newRow("json not an object") << "json"
+                                            << "issues__labels.badjson001.0.jsonl"
+                                            << ":2";
+        QTest::newRow("unknown format") << "format"
+                                        << "issues__labels.badformat1.0.parquetish"
+                                        << "parquetish";
+        QTest::newRow("unknown column") << "column"
+                                        << "issues__labels.badcolumn1.0.jsonl"
+                                        << "no_such_column";
     }
     void badJobFailsAlone()
     {
@@ -358,7 +380,8 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains("is ABORTED and contains 1 FAILED job(s)!"), qPrintable(r.all()));
         // The message names the file (and where a line is known, the line).
-        const QRegularExpression named(QRegularExpression::escape(fileName) + ".*" + QRegularExpression::escape(needle));
+        const QRegularExpression named(QRegularExpression::escape(fileName) + ".*" +
+                                       QRegularExpression::escape(needle));
         QVERIFY2(named.match(r.out).hasMatch() || r.out.contains(needle), qPrintable(r.out));
         QVERIFY2(r.out.contains(fileName), qPrintable(r.out));
         // Nothing of the bad job is committed; every other job completed.

@@ -40,15 +40,16 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Where the test server is: WHARF_TEST_PG, a libpq conninfo ("host=... port=...") or a URL.
 
-QString testPg() {
+QString testPg()
+{
     return qEnvironmentVariable("WHARF_TEST_PG");
 }
 
-QMap<QString, QString> parseConninfo(const QString &text) {
+QMap<QString, QString> parseConninfo(const QString &text)
+{
     QMap<QString, QString> out;
     const QString s = text.trimmed();
-    if (s.startsWith(QLatin1String("postgres://")) ||
-        s.startsWith(QLatin1String("postgresql://"))) {
+    if (s.startsWith(QLatin1String("postgres://")) || s.startsWith(QLatin1String("postgresql://"))) {
         const QUrl url(s);
         out.insert(QStringLiteral("host"), url.host());
         if (url.port() > 0)
@@ -97,11 +98,11 @@ struct PgServer {
     QString user;
     QString password;
 
-    static PgServer fromEnv() {
+    static PgServer fromEnv()
+    {
         const auto m = parseConninfo(testPg());
         PgServer p;
-        p.host = m.value(QStringLiteral("host"),
-                         m.value(QStringLiteral("hostaddr"), QStringLiteral("localhost")));
+        p.host = m.value(QStringLiteral("host"), m.value(QStringLiteral("hostaddr"), QStringLiteral("localhost")));
         p.port = m.value(QStringLiteral("port"), QStringLiteral("5432")).toInt();
         p.user = m.value(QStringLiteral("user"));
         p.database = m.value(QStringLiteral("dbname"), p.user);
@@ -110,10 +111,10 @@ struct PgServer {
     }
     /// DESTINATION__POSTGRES__CREDENTIALS for wharf.
     QString url(std::optional<QString> pw = std::nullopt, std::optional<int> atPort = std::nullopt,
-                const QString &atHost = QString()) const {
+                const QString &atHost = QString()) const
+    {
         const QString secret = pw.value_or(password);
-        QString out =
-            QStringLiteral("postgresql://") + QString::fromUtf8(QUrl::toPercentEncoding(user));
+        QString out = QStringLiteral("postgresql://") + QString::fromUtf8(QUrl::toPercentEncoding(user));
         if (!secret.isEmpty())
             out += QLatin1Char(':') + QString::fromUtf8(QUrl::toPercentEncoding(secret));
         return out + QStringLiteral("@%1:%2/%3")
@@ -122,16 +123,16 @@ struct PgServer {
                          .arg(QString::fromUtf8(QUrl::toPercentEncoding(database)));
     }
     /// How wharf must print that location: `postgresql://user:***@host:port/db` (spec 10.5).
-    QString masked(bool withPassword, std::optional<int> atPort = std::nullopt,
-                   const QString &atHost = QString()) const {
+    QString masked(bool withPassword, std::optional<int> atPort = std::nullopt, const QString &atHost = QString()) const
+    {
         return QStringLiteral("postgresql://%1%2@%3:%4/%5")
-            .arg(user, withPassword ? QStringLiteral(":***") : QString(),
-                 atHost.isEmpty() ? host : atHost)
+            .arg(user, withPassword ? QStringLiteral(":***") : QString(), atHost.isEmpty() ? host : atHost)
             .arg(atPort.value_or(port))
             .arg(database);
     }
     /// A libpq conninfo for psql with another password.
-    QString conninfoWithPassword(const QString &pw) const {
+    QString conninfoWithPassword(const QString &pw) const
+    {
         const auto q = [](QString v) {
             return QLatin1Char('\'') +
                    v.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
@@ -154,7 +155,8 @@ struct ToolResult {
     QString err;
 };
 
-ToolResult runTool(const QString &program, const QStringList &args, int timeoutMs = 120000) {
+ToolResult runTool(const QString &program, const QStringList &args, int timeoutMs = 120000)
+{
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PGTZ"), QStringLiteral("UTC"));
@@ -179,15 +181,16 @@ ToolResult runTool(const QString &program, const QStringList &args, int timeoutM
     return r;
 }
 
-ToolResult psql(const QString &sql, const QString &conninfo = testPg()) {
-    return runTool(QStringLiteral("psql"),
-                   {conninfo, QStringLiteral("-qAtX"), QStringLiteral("-v"),
-                    QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql});
+ToolResult psql(const QString &sql, const QString &conninfo = testPg())
+{
+    return runTool(QStringLiteral("psql"), {conninfo, QStringLiteral("-qAtX"), QStringLiteral("-v"),
+                                            QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), sql});
 }
 
 /// The last line psql printed (as compare_pg.py takes it), or a marker that fails any comparison
 /// and says why.
-QString psqlValue(const QString &sql) {
+QString psqlValue(const QString &sql)
+{
     const ToolResult r = psql(sql);
     if (r.exitCode != 0)
         return QStringLiteral("<psql failed: %1>").arg(r.err.trimmed());
@@ -196,7 +199,8 @@ QString psqlValue(const QString &sql) {
 }
 
 /// All lines psql printed; on failure one marker line.
-QStringList psqlLines(const QString &sql) {
+QStringList psqlLines(const QString &sql)
+{
     const ToolResult r = psql(sql);
     if (r.exitCode != 0)
         return {QStringLiteral("<psql failed: %1>").arg(r.err.trimmed())};
@@ -205,27 +209,30 @@ QStringList psqlLines(const QString &sql) {
 }
 
 /// A PostgreSQL identifier as the catalog stores it, quoted for SQL (standard rules only).
-QString quoteIdent(const QString &name) {
-    return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QLatin1String("\"\"")) +
-           QLatin1Char('"');
+QString quoteIdent(const QString &name)
+{
+    return QLatin1Char('"') + QString(name).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
 }
 
 /// A text value written into SQL without any quoting rules involved.
-QString textExpr(const QString &text) {
-    return QStringLiteral("convert_from(decode('%1', 'hex'), 'UTF8')")
-        .arg(QString::fromLatin1(text.toUtf8().toHex()));
+QString textExpr(const QString &text)
+{
+    return QStringLiteral("convert_from(decode('%1', 'hex'), 'UTF8')").arg(QString::fromLatin1(text.toUtf8().toHex()));
 }
 
-QString fromHex(const QString &hex) {
+QString fromHex(const QString &hex)
+{
     return QString::fromUtf8(QByteArray::fromHex(hex.toLatin1()));
 }
 
-bool plainName(const QString &name) {
+bool plainName(const QString &name)
+{
     static const QRegularExpression re(QStringLiteral("^[a-z_][a-z0-9_]*$"));
     return re.match(name).hasMatch();
 }
 
-void dropDataset(const QString &dataset) {
+void dropDataset(const QString &dataset)
+{
     psql(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE; DROP SCHEMA IF EXISTS %2 CASCADE")
              .arg(quoteIdent(dataset), quoteIdent(dataset + QStringLiteral("_staging"))));
 }
@@ -233,7 +240,8 @@ void dropDataset(const QString &dataset) {
 /// Drops the dataset (and its staging dataset) when created and when it goes out of scope.
 struct DatasetGuard {
     explicit DatasetGuard(QString name)
-        : dataset(std::move(name)) {
+        : dataset(std::move(name))
+    {
         dropDataset(dataset);
     }
     ~DatasetGuard() { dropDataset(dataset); }
@@ -242,25 +250,25 @@ struct DatasetGuard {
     QString dataset;
 };
 
-bool schemaExists(const QString &schema) {
-    return psqlValue(QStringLiteral(
-                         "select count(*) from information_schema.schemata where schema_name = %1")
+bool schemaExists(const QString &schema)
+{
+    return psqlValue(QStringLiteral("select count(*) from information_schema.schemata where schema_name = %1")
                          .arg(textExpr(schema))) == QLatin1String("1");
 }
 
-QString rowCount(const QString &dataset, const QString &table) {
-    return psqlValue(
-        QStringLiteral("select count(*) from %1.%2").arg(quoteIdent(dataset), quoteIdent(table)));
+QString rowCount(const QString &dataset, const QString &table)
+{
+    return psqlValue(QStringLiteral("select count(*) from %1.%2").arg(quoteIdent(dataset), quoteIdent(table)));
 }
 
 /// Table names of a schema as stored in the catalog, sorted by bytes.
-QStringList catalogTables(const QString &schema) {
+QStringList catalogTables(const QString &schema)
+{
     QStringList out;
-    for (const QString &hex :
-         psqlLines(QStringLiteral("select encode(convert_to(table_name, 'UTF8'), 'hex') from "
-                                  "information_schema.tables where table_schema = %1 "
-                                  "order by table_name collate \"C\"")
-                       .arg(textExpr(schema))))
+    for (const QString &hex : psqlLines(QStringLiteral("select encode(convert_to(table_name, 'UTF8'), 'hex') from "
+                                                       "information_schema.tables where table_schema = %1 "
+                                                       "order by table_name collate \"C\"")
+                                            .arg(textExpr(schema))))
         out << (hex.startsWith(QLatin1Char('<')) ? hex : fromHex(hex));
     return out;
 }
@@ -268,17 +276,20 @@ QStringList catalogTables(const QString &schema) {
 // ---------------------------------------------------------------------------------------------
 // Files
 
-QByteArray readAll(const QString &path) {
+QByteArray readAll(const QString &path)
+{
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-bool writeAll(const QString &path, const QByteArray &data) {
+bool writeAll(const QString &path, const QByteArray &data)
+{
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
-QByteArray gunzipFile(const QString &path) {
+QByteArray gunzipFile(const QString &path)
+{
     QByteArray out;
     gzFile f = gzopen(path.toUtf8().constData(), "rb");
     if (!f)
@@ -291,33 +302,37 @@ QByteArray gunzipFile(const QString &path) {
     return out;
 }
 
-QJsonObject readJson(const QString &path) {
+QJsonObject readJson(const QString &path)
+{
     return QJsonDocument::fromJson(readAll(path)).object();
 }
 
-QString expectedFile(const QString &caseName, const QString &file) {
+QString expectedFile(const QString &caseName, const QString &file)
+{
     return dataPath(QStringLiteral("expected/%1/%2").arg(caseName, file));
 }
 
 /// The one package folder (<load_id>) inside a package root.
-QString loadIdDir(const QString &root) {
+QString loadIdDir(const QString &root)
+{
     const QStringList dirs = QDir(root).entryList({QStringLiteral("1*")}, QDir::Dirs, QDir::Name);
     return dirs.size() == 1 ? QDir(root).filePath(dirs.first()) : QString();
 }
 
-QStringList filesIn(const QString &dir) {
+QStringList filesIn(const QString &dir)
+{
     return QDir(dir).entryList(QDir::Files, QDir::Name);
 }
 
 /// Column names per table, in ordinal order, from dlt's `\d+` output (describe_tables.txt).
-QMap<QString, QStringList> describedColumns(const QString &caseName) {
+QMap<QString, QStringList> describedColumns(const QString &caseName)
+{
     QMap<QString, QStringList> out;
     static const QRegularExpression title(QStringLiteral("^\\s*Table \"([^\"]+)\"\\s*$"));
     QString table;
     bool inColumns = false;
-    for (const QString &line :
-         QString::fromUtf8(readAll(expectedFile(caseName, QStringLiteral("describe_tables.txt"))))
-             .split(QLatin1Char('\n'))) {
+    for (const QString &line : QString::fromUtf8(readAll(expectedFile(caseName, QStringLiteral("describe_tables.txt"))))
+                                   .split(QLatin1Char('\n'))) {
         const auto m = title.match(line);
         if (m.hasMatch()) {
             table = m.captured(1);
@@ -348,50 +363,43 @@ struct Comparison {
 /// Reimplements /work/shared/tools/compare_pg.py for a dataset loaded from `caseName`'s package
 /// into `dataset`, then adds what it leaves implicit: the columns in dlt's ordinal order (with
 /// inserted_at where `\d+` shows it), no extra tables, and _dlt_version's comparable fields.
-Comparison compareDataWithDlt(const QString &caseName, const QString &dataset,
-                              const QJsonObject &packageSchema) {
+Comparison compareDataWithDlt(const QString &caseName, const QString &dataset, const QJsonObject &packageSchema)
+{
     Comparison c;
     QStringList lines;
     const QJsonObject counts = readJson(expectedFile(caseName, QStringLiteral("counts.json")));
-    const QJsonObject checks =
-        readJson(expectedFile(caseName, QStringLiteral("row_checksums.json")))
-            .value(QStringLiteral("tables"))
-            .toObject();
+    const QJsonObject checks = readJson(expectedFile(caseName, QStringLiteral("row_checksums.json")))
+                                   .value(QStringLiteral("tables"))
+                                   .toObject();
     const auto described = describedColumns(caseName);
     const int n = int(counts.size());
     int okTables = 0, okCounts = 0, okChecksums = 0, okColumns = 0;
     QStringList extra; // beyond compare_pg.py
     QSet<QString> wantTables;
-    for (auto it = counts.constBegin(); it != counts.constEnd();
-         ++it) { // QJsonObject keys are sorted
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) { // QJsonObject keys are sorted
         const QString qual = it.key();
         const QString schema = qual.section(QLatin1Char('.'), 0, 0);
         const QString table = qual.section(QLatin1Char('.'), 1);
-        const QString ours = schema.endsWith(QLatin1String("_staging"))
-                                 ? dataset + QStringLiteral("_staging")
-                                 : dataset;
+        const QString ours =
+            schema.endsWith(QLatin1String("_staging")) ? dataset + QStringLiteral("_staging") : dataset;
         const QString where = ours + QLatin1Char('.') + table;
         if (ours == dataset)
             wantTables.insert(table);
-        if (psqlValue(
-                QStringLiteral(
-                    "select count(*) from information_schema.tables where table_schema='%1' and "
-                    "table_name='%2'")
-                    .arg(ours, table)) != QLatin1String("1")) {
+        if (psqlValue(QStringLiteral("select count(*) from information_schema.tables where table_schema='%1' and "
+                                     "table_name='%2'")
+                          .arg(ours, table)) != QLatin1String("1")) {
             lines << QStringLiteral("MISSING %1").arg(where);
             continue;
         }
         ++okTables;
-        const QString got =
-            psqlValue(QStringLiteral("select count(*) from \"%1\".\"%2\"").arg(ours, table));
+        const QString got = psqlValue(QStringLiteral("select count(*) from \"%1\".\"%2\"").arg(ours, table));
         const QJsonObject ck = checks.value(qual).toObject();
         QStringList colsWant;
         for (const auto &v : ck.value(QStringLiteral("columns")).toArray())
             colsWant << v.toString();
         const QStringList colsHave =
-            psqlValue(QStringLiteral(
-                          "select string_agg(column_name, ',' order by ordinal_position) from "
-                          "information_schema.columns where table_schema='%1' and table_name='%2'")
+            psqlValue(QStringLiteral("select string_agg(column_name, ',' order by ordinal_position) from "
+                                     "information_schema.columns where table_schema='%1' and table_name='%2'")
                           .arg(ours, table))
                 .split(QLatin1Char(','));
         // The checksums cover only comparable columns; _dlt_version.schema is serialised by each
@@ -420,13 +428,11 @@ Comparison compareDataWithDlt(const QString &caseName, const QString &dataset,
             QStringList quoted;
             for (const QString &col : cmpCols)
                 quoted << QLatin1Char('"') + col + QLatin1Char('"');
-            const QString rowExpr =
-                QStringLiteral("row(") + quoted.join(QLatin1Char(',')) + QStringLiteral(")::text");
-            const QString md5 =
-                psqlValue(QStringLiteral("set timezone='UTC'; select md5(coalesce(string_agg(r, "
-                                         "E'\\n' order by r collate "
-                                         "\"C\"), '')) from (select %1 as r from \"%2\".\"%3\") s")
-                              .arg(rowExpr, ours, table));
+            const QString rowExpr = QStringLiteral("row(") + quoted.join(QLatin1Char(',')) + QStringLiteral(")::text");
+            const QString md5 = psqlValue(QStringLiteral("set timezone='UTC'; select md5(coalesce(string_agg(r, "
+                                                         "E'\\n' order by r collate "
+                                                         "\"C\"), '')) from (select %1 as r from \"%2\".\"%3\") s")
+                                              .arg(rowExpr, ours, table));
             if (cmpCols == colsWant) {
                 if (md5 == ck.value(QStringLiteral("md5_sorted_rows")).toString())
                     ++okChecksums;
@@ -437,30 +443,22 @@ Comparison compareDataWithDlt(const QString &caseName, const QString &dataset,
                 ++okChecksums; // schema column excluded; counted by the count check
             }
         } else if (!missing.isEmpty()) {
-            status
-                << QStringLiteral("missing columns [%1]").arg(missing.join(QStringLiteral(", ")));
+            status << QStringLiteral("missing columns [%1]").arg(missing.join(QStringLiteral(", ")));
         }
         if (!extraCols.isEmpty())
-            status
-                << QStringLiteral("extra columns [%1]").arg(extraCols.join(QStringLiteral(", ")));
-        lines << (status.isEmpty() ? QStringLiteral("OK     ") : QStringLiteral("DIFF   ")) +
-                     where +
-                     (status.isEmpty() ? QString()
-                                       : QStringLiteral("  ") + status.join(QStringLiteral("; ")));
+            status << QStringLiteral("extra columns [%1]").arg(extraCols.join(QStringLiteral(", ")));
+        lines << (status.isEmpty() ? QStringLiteral("OK     ") : QStringLiteral("DIFF   ")) + where +
+                     (status.isEmpty() ? QString() : QStringLiteral("  ") + status.join(QStringLiteral("; ")));
 
         // Ordinal order, inserted_at included, as dlt's `\d+` lists the columns.
         const QStringList ordinal = described.value(qual);
         QStringList ordinalWithoutInsertedAt = ordinal;
         ordinalWithoutInsertedAt.removeAll(QStringLiteral("inserted_at"));
         if (ordinal.isEmpty() || ordinalWithoutInsertedAt != colsWant)
-            extra << QStringLiteral(
-                         "TEST DATA %1: describe_tables.txt and row_checksums.json disagree")
-                         .arg(qual);
+            extra << QStringLiteral("TEST DATA %1: describe_tables.txt and row_checksums.json disagree").arg(qual);
         else if (colsHave != ordinal)
-            extra << QStringLiteral(
-                         "ORDER  %1: columns are\n         %2\n       dlt has\n         %3")
-                         .arg(where, colsHave.join(QLatin1Char(',')),
-                              ordinal.join(QLatin1Char(',')));
+            extra << QStringLiteral("ORDER  %1: columns are\n         %2\n       dlt has\n         %3")
+                         .arg(where, colsHave.join(QLatin1Char(',')), ordinal.join(QLatin1Char(',')));
     }
     lines << QStringLiteral("tables %1/%5, counts %2/%5, checksums %3/%5, columns %4/%5")
                  .arg(okTables)
@@ -478,31 +476,25 @@ Comparison compareDataWithDlt(const QString &caseName, const QString &dataset,
             extra << QStringLiteral("EXTRA TABLE %1.%2").arg(dataset, t);
 
     // _dlt_version: the comparable fields come from the package's schema.json; `schema` is JSON.
-    const QString version =
-        psqlValue(QStringLiteral("select version || '|' || engine_version || '|' || schema_name || "
-                                 "'|' || version_hash from \"%1\"._dlt_version")
-                      .arg(dataset));
-    const QString wantVersion =
-        QStringLiteral("%1|%2|%3|%4")
-            .arg(packageSchema.value(QStringLiteral("version")).toInt())
-            .arg(packageSchema.value(QStringLiteral("engine_version")).toInt())
-            .arg(packageSchema.value(QStringLiteral("name")).toString(),
-                 packageSchema.value(QStringLiteral("version_hash")).toString());
+    const QString version = psqlValue(QStringLiteral("select version || '|' || engine_version || '|' || schema_name || "
+                                                     "'|' || version_hash from \"%1\"._dlt_version")
+                                          .arg(dataset));
+    const QString wantVersion = QStringLiteral("%1|%2|%3|%4")
+                                    .arg(packageSchema.value(QStringLiteral("version")).toInt())
+                                    .arg(packageSchema.value(QStringLiteral("engine_version")).toInt())
+                                    .arg(packageSchema.value(QStringLiteral("name")).toString(),
+                                         packageSchema.value(QStringLiteral("version_hash")).toString());
     if (version != wantVersion)
-        extra << QStringLiteral("_dlt_version row is %1, the package schema says %2")
-                     .arg(version, wantVersion);
+        extra << QStringLiteral("_dlt_version row is %1, the package schema says %2").arg(version, wantVersion);
     const QString stored =
-        psqlLines(QStringLiteral(
-                      "select encode(convert_to(schema, 'UTF8'), 'hex') from \"%1\"._dlt_version")
-                      .arg(dataset))
+        psqlLines(
+            QStringLiteral("select encode(convert_to(schema, 'UTF8'), 'hex') from \"%1\"._dlt_version").arg(dataset))
             .value(0);
-    const QJsonObject storedSchema =
-        QJsonDocument::fromJson(QByteArray::fromHex(stored.toLatin1())).object();
+    const QJsonObject storedSchema = QJsonDocument::fromJson(QByteArray::fromHex(stored.toLatin1())).object();
     QStringList storedTables = storedSchema.value(QStringLiteral("tables")).toObject().keys();
     QStringList packageTables = packageSchema.value(QStringLiteral("tables")).toObject().keys();
     if (storedSchema.value(QStringLiteral("name")) != packageSchema.value(QStringLiteral("name")) ||
-        storedSchema.value(QStringLiteral("version_hash")) !=
-            packageSchema.value(QStringLiteral("version_hash")) ||
+        storedSchema.value(QStringLiteral("version_hash")) != packageSchema.value(QStringLiteral("version_hash")) ||
         storedTables != packageTables)
         extra << QStringLiteral("_dlt_version.schema is not the package's schema as JSON (name %1, "
                                 "hash %2, tables %3)")
@@ -524,17 +516,16 @@ Comparison compareDataWithDlt(const QString &caseName, const QString &dataset,
 /// `\restrict` keys, SET lines, comments, blank lines), with the statements in a canonical order:
 /// CREATE SCHEMA first, then the CREATE TABLE blocks sorted, then ALTER statements sorted, then
 /// anything else sorted. Column order inside a table is kept: it is part of the schema.
-QStringList normalisedDdl(const QString &dump) {
+QStringList normalisedDdl(const QString &dump)
+{
     QStringList statements;
     QStringList current;
     for (QString line : dump.split(QLatin1Char('\n'))) {
         while (line.endsWith(QLatin1Char('\r')) || line.endsWith(QLatin1Char(' ')))
             line.chop(1);
         if (line.trimmed().isEmpty() || line.startsWith(QLatin1String("--")) ||
-            line.startsWith(QLatin1String("\\restrict")) ||
-            line.startsWith(QLatin1String("\\unrestrict")) ||
-            line.startsWith(QLatin1String("SET ")) ||
-            line.startsWith(QLatin1String("SELECT pg_catalog.set_config")))
+            line.startsWith(QLatin1String("\\restrict")) || line.startsWith(QLatin1String("\\unrestrict")) ||
+            line.startsWith(QLatin1String("SET ")) || line.startsWith(QLatin1String("SELECT pg_catalog.set_config")))
             continue;
         current << line;
         if (line.endsWith(QLatin1Char(';'))) {
@@ -567,15 +558,16 @@ QStringList normalisedDdl(const QString &dump) {
 
 /// A line diff (longest common subsequence): `-` only in dlt's DDL, `+` only in Wharf's, two lines
 /// of context around each change.
-QString lineDiff(const QStringList &want, const QStringList &have) {
+QString lineDiff(const QStringList &want, const QStringList &have)
+{
     const qsizetype n = want.size(), m = have.size();
     std::vector<std::vector<int>> lcs(std::size_t(n + 1), std::vector<int>(std::size_t(m + 1), 0));
     for (qsizetype i = n - 1; i >= 0; --i)
         for (qsizetype j = m - 1; j >= 0; --j)
             lcs[std::size_t(i)][std::size_t(j)] =
-                want[i] == have[j] ? lcs[std::size_t(i + 1)][std::size_t(j + 1)] + 1
-                                   : std::max(lcs[std::size_t(i + 1)][std::size_t(j)],
-                                              lcs[std::size_t(i)][std::size_t(j + 1)]);
+                want[i] == have[j]
+                    ? lcs[std::size_t(i + 1)][std::size_t(j + 1)] + 1
+                    : std::max(lcs[std::size_t(i + 1)][std::size_t(j)], lcs[std::size_t(i)][std::size_t(j + 1)]);
     QList<QPair<QChar, QString>> ops;
     qsizetype i = 0, j = 0;
     while (i < n || j < m) {
@@ -583,8 +575,8 @@ QString lineDiff(const QStringList &want, const QStringList &have) {
             ops.append({QLatin1Char(' '), want[i]});
             ++i;
             ++j;
-        } else if (j >= m || (i < n && lcs[std::size_t(i + 1)][std::size_t(j)] >=
-                                           lcs[std::size_t(i)][std::size_t(j + 1)])) {
+        } else if (j >= m ||
+                   (i < n && lcs[std::size_t(i + 1)][std::size_t(j)] >= lcs[std::size_t(i)][std::size_t(j + 1)])) {
             ops.append({QLatin1Char('-'), want[i++]});
         } else {
             ops.append({QLatin1Char('+'), have[j++]});
@@ -594,8 +586,7 @@ QString lineDiff(const QStringList &want, const QStringList &have) {
     qsizetype lastShown = -1;
     for (qsizetype k = 0; k < ops.size(); ++k) {
         bool near = false;
-        for (qsizetype d = std::max<qsizetype>(0, k - 2);
-             d <= std::min(ops.size() - 1, k + 2) && !near; ++d)
+        for (qsizetype d = std::max<qsizetype>(0, k - 2); d <= std::min(ops.size() - 1, k + 2) && !near; ++d)
             near = ops[d].first != QLatin1Char(' ');
         if (!near)
             continue;
@@ -615,7 +606,8 @@ QString lineDiff(const QStringList &want, const QStringList &have) {
 
 class RejectingPgServer {
 public:
-    RejectingPgServer() {
+    RejectingPgServer()
+    {
         m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
         if (m_listen < 0)
             return;
@@ -626,8 +618,7 @@ public:
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         addr.sin_port = 0;
         socklen_t len = sizeof addr;
-        if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 ||
-            ::listen(m_listen, 8) != 0 ||
+        if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || ::listen(m_listen, 8) != 0 ||
             ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len) != 0) {
             ::close(m_listen);
             m_listen = -1;
@@ -636,7 +627,8 @@ public:
         m_port = ntohs(addr.sin_port);
         m_thread = std::thread([this] { serve(); });
     }
-    ~RejectingPgServer() {
+    ~RejectingPgServer()
+    {
         m_stop = true;
         if (m_thread.joinable())
             m_thread.join();
@@ -648,13 +640,15 @@ public:
 
     bool isListening() const { return m_listen >= 0; }
     int port() const { return m_port; }
-    QStringList passwordsReceived() const {
+    QStringList passwordsReceived() const
+    {
         std::lock_guard<std::mutex> lock(m_mutex);
         return m_passwords;
     }
 
 private:
-    static bool readExactly(int fd, char *buf, std::size_t n) {
+    static bool readExactly(int fd, char *buf, std::size_t n)
+    {
         while (n > 0) {
             const ssize_t k = ::recv(fd, buf, n, 0);
             if (k <= 0)
@@ -664,29 +658,32 @@ private:
         }
         return true;
     }
-    static bool readInt32(int fd, quint32 &v) {
+    static bool readInt32(int fd, quint32 &v)
+    {
         char b[4];
         if (!readExactly(fd, b, 4))
             return false;
         v = qFromBigEndian<quint32>(b);
         return true;
     }
-    static QByteArray int32(quint32 v) {
+    static QByteArray int32(quint32 v)
+    {
         QByteArray b(4, '\0');
         qToBigEndian(v, b.data());
         return b;
     }
-    static void sendAll(int fd, const QByteArray &data) {
+    static void sendAll(int fd, const QByteArray &data)
+    {
         qsizetype done = 0;
         while (done < data.size()) {
-            const ssize_t k =
-                ::send(fd, data.constData() + done, std::size_t(data.size() - done), MSG_NOSIGNAL);
+            const ssize_t k = ::send(fd, data.constData() + done, std::size_t(data.size() - done), MSG_NOSIGNAL);
             if (k <= 0)
                 return;
             done += k;
         }
     }
-    void serve() {
+    void serve()
+    {
         while (!m_stop) {
             pollfd p{m_listen, POLLIN, 0};
             if (::poll(&p, 1, 100) <= 0)
@@ -700,7 +697,8 @@ private:
             ::close(client);
         }
     }
-    void handle(int client) {
+    void handle(int client)
+    {
         QByteArray user;
         for (;;) {
             quint32 len = 0;
@@ -725,8 +723,7 @@ private:
         sendAll(client, QByteArray("R") + int32(8) + int32(3)); // AuthenticationCleartextPassword
         char type = 0;
         quint32 len = 0;
-        if (!readExactly(client, &type, 1) || type != 'p' || !readInt32(client, len) || len < 5 ||
-            len > 65536)
+        if (!readExactly(client, &type, 1) || type != 'p' || !readInt32(client, len) || len < 5 || len > 65536)
             return;
         QByteArray password(qsizetype(len - 4), '\0');
         if (!readExactly(client, password.data(), std::size_t(password.size())))
@@ -768,12 +765,9 @@ const QString kHostileLoadId = QStringLiteral("1800000002.000001");
 // As in schema.json ...
 const QString kHostileTable = QStringLiteral(R"(Hostile "Tbl" \ Ünï 名; DROP TABLE x --)");
 // ... and as PostgreSQL must store it: dlt lower-cases, then doubles the backslash (spec 5.6).
-const QString kHostileTableInCatalog =
-    QStringLiteral(R"(hostile "tbl" \\ ünï 名; drop table x --)");
-const QString kLongTable =
-    QStringLiteral("t63_table_name_exactly_sixty_three_characters_long_abcdefghijkl");
-const QString kLongColumn =
-    QStringLiteral("c63_column_name_exactly_sixty_three_characters_long_abcdefghijk");
+const QString kHostileTableInCatalog = QStringLiteral(R"(hostile "tbl" \\ ünï 名; drop table x --)");
+const QString kLongTable = QStringLiteral("t63_table_name_exactly_sixty_three_characters_long_abcdefghijkl");
+const QString kLongColumn = QStringLiteral("c63_column_name_exactly_sixty_three_characters_long_abcdefghijk");
 
 struct CatalogColumn {
     QString name;
@@ -781,7 +775,8 @@ struct CatalogColumn {
     bool nullable;
 };
 
-QList<CatalogColumn> hostileColumnsInCatalog() {
+QList<CatalogColumn> hostileColumnsInCatalog()
+{
     const QString text = QStringLiteral("character varying");
     return {
         {QStringLiteral("id"), QStringLiteral("bigint"), true},
@@ -799,44 +794,41 @@ QList<CatalogColumn> hostileColumnsInCatalog() {
 using Value = std::optional<QString>;
 
 /// Rows of the hostile table: id and the six text columns, in column order.
-QList<QList<Value>> hostileRows() {
+QList<QList<Value>> hostileRows()
+{
     const Value null;
     return {
-        {QStringLiteral("1"), QStringLiteral(R"(O'Reilly said "hi")"),
-         QStringLiteral(R"(C:\path\to\file \\ and \N)"), QStringLiteral("日本語 ünïcødé ✓ 🚀"),
-         QStringLiteral("line1\nline2\r\nline3\ttabbed"), QStringLiteral("'); DROP TABLE x; --"),
-         QStringLiteral("a\n\\.\nb")},
-        {QStringLiteral("2"), QStringLiteral(""), QStringLiteral("\\"), null,
-         QStringLiteral(R"(E'\x41')"), QStringLiteral(R"(x"; DROP TABLE x; --)"),
-         QStringLiteral(R"(,NULL,\N,"",'')")},
-        {QStringLiteral("9223372036854775807"), null, QStringLiteral(R"(\N)"), null,
-         QStringLiteral("NULL"), null, QStringLiteral(R"(\.)")},
+        {QStringLiteral("1"), QStringLiteral(R"(O'Reilly said "hi")"), QStringLiteral(R"(C:\path\to\file \\ and \N)"),
+         QStringLiteral("日本語 ünïcødé ✓ 🚀"), QStringLiteral("line1\nline2\r\nline3\ttabbed"),
+         QStringLiteral("'); DROP TABLE x; --"), QStringLiteral("a\n\\.\nb")},
+        {QStringLiteral("2"), QStringLiteral(""), QStringLiteral("\\"), null, QStringLiteral(R"(E'\x41')"),
+         QStringLiteral(R"(x"; DROP TABLE x; --)"), QStringLiteral(R"(,NULL,\N,"",'')")},
+        {QStringLiteral("9223372036854775807"), null, QStringLiteral(R"(\N)"), null, QStringLiteral("NULL"), null,
+         QStringLiteral(R"(\.)")},
     };
 }
 
-QString show(const Value &v) {
+QString show(const Value &v)
+{
     if (!v)
         return QStringLiteral("NULL");
     QString s = *v;
-    s.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('\n'), QLatin1String("\\n"));
-    s.replace(QLatin1Char('\r'), QLatin1String("\\r"))
-        .replace(QLatin1Char('\t'), QLatin1String("\\t"));
+    s.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\n'), QLatin1String("\\n"));
+    s.replace(QLatin1Char('\r'), QLatin1String("\\r")).replace(QLatin1Char('\t'), QLatin1String("\\t"));
     return QLatin1Char('\'') + s + QLatin1Char('\'');
 }
 
 /// Rows of `table` as [_dlt_id, col1, col2, ...] with exact values (hex on the wire, so newlines,
 /// separators and NULLs cannot be confused).
-QList<QList<Value>> fetchRows(const QString &dataset, const QString &table,
-                              const QStringList &columns) {
+QList<QList<Value>> fetchRows(const QString &dataset, const QString &table, const QStringList &columns)
+{
     QStringList exprs{QStringLiteral("encode(convert_to(_dlt_id, 'UTF8'), 'hex')")};
     for (const QString &c : columns)
-        exprs << QStringLiteral("coalesce(encode(convert_to(%1::text, 'UTF8'), 'hex'), 'NULL')")
-                     .arg(quoteIdent(c));
+        exprs << QStringLiteral("coalesce(encode(convert_to(%1::text, 'UTF8'), 'hex'), 'NULL')").arg(quoteIdent(c));
     QList<QList<Value>> rows;
-    for (const QString &line : psqlLines(
-             QStringLiteral("select concat_ws('|', %1) from %2.%3 order by _dlt_id collate \"C\"")
-                 .arg(exprs.join(QStringLiteral(", ")), quoteIdent(dataset), quoteIdent(table)))) {
+    for (const QString &line :
+         psqlLines(QStringLiteral("select concat_ws('|', %1) from %2.%3 order by _dlt_id collate \"C\"")
+                       .arg(exprs.join(QStringLiteral(", ")), quoteIdent(dataset), quoteIdent(table)))) {
         QList<Value> row;
         if (line.startsWith(QLatin1Char('<'))) {
             row << line;
@@ -857,32 +849,37 @@ class tst_PgCliLoad : public QObject {
     QTemporaryDir m_tmp;
     PgServer m_pg;
 
-    QString fresh(const QString &name) {
+    QString fresh(const QString &name)
+    {
         const QString dir = QDir(m_tmp.path()).filePath(name);
         QDir(dir).removeRecursively();
         QDir().mkpath(dir);
         return dir;
     }
-    QString copyPackage(const QString &work, const QString &name) {
+    QString copyPackage(const QString &work, const QString &name)
+    {
         const QString dest = QDir(work).filePath(name);
         return copyTree(dataPath(QStringLiteral("packages/") + name), dest) ? dest : QString();
     }
-    QMap<QString, QString> pgEnv(const QString &url) const {
+    QMap<QString, QString> pgEnv(const QString &url) const
+    {
         return {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), url}};
     }
-    CliResult load(const QString &root, const QString &work, const QMap<QString, QString> &env) {
-        return runWharf({QStringLiteral("load"), root, QStringLiteral("--destination"),
-                         QStringLiteral("postgres")},
+    CliResult load(const QString &root, const QString &work, const QMap<QString, QString> &env)
+    {
+        return runWharf({QStringLiteral("load"), root, QStringLiteral("--destination"), QStringLiteral("postgres")},
                         work, env);
     }
     /// The dataset dlt loaded `caseName` into (the schema of every key in counts.json).
-    static QString datasetOf(const QString &caseName) {
+    static QString datasetOf(const QString &caseName)
+    {
         const QJsonObject counts = readJson(expectedFile(caseName, QStringLiteral("counts.json")));
         return counts.isEmpty() ? QString() : counts.keys().first().section(QLatin1Char('.'), 0, 0);
     }
     /// Loads an append package into its default dataset and checks wharf's own report.
     bool loadAppendPackage(const QString &package, const QString &dataset, QString *why,
-                           const QString &loadMethod = QString()) {
+                           const QString &loadMethod = QString())
+    {
         const QString work = fresh(package);
         const QString root = copyPackage(work, package);
         if (root.isEmpty()) {
@@ -894,9 +891,7 @@ class tst_PgCliLoad : public QObject {
             env.insert(QStringLiteral("DESTINATION__POSTGRES__LOAD_METHOD"), loadMethod);
         const CliResult r = load(root, work, env);
         const QStringList needles{
-            QStringLiteral(
-                "1 load package(s) were loaded to destination postgres and into dataset ") +
-                dataset,
+            QStringLiteral("1 load package(s) were loaded to destination postgres and into dataset ") + dataset,
             QStringLiteral("is LOADED and contains no failed jobs"),
             QStringLiteral("The postgres destination used %1 location to store data")
                 .arg(m_pg.masked(!m_pg.password.isEmpty()))};
@@ -914,25 +909,24 @@ class tst_PgCliLoad : public QObject {
     }
 
 private slots:
-    void initTestCase() {
-        QVERIFY2(!testPg().isEmpty(),
-                 "WHARF_TEST_PG is not set: these tests need a PostgreSQL server, e.g. "
-                 "WHARF_TEST_PG=\"host=127.0.0.1 port=5432 dbname=wharf user=wharf "
-                 "password=wharf\"");
+    void initTestCase()
+    {
+        QVERIFY2(!testPg().isEmpty(), "WHARF_TEST_PG is not set: these tests need a PostgreSQL server, e.g. "
+                                      "WHARF_TEST_PG=\"host=127.0.0.1 port=5432 dbname=wharf user=wharf "
+                                      "password=wharf\"");
         QVERIFY(m_tmp.isValid());
         m_pg = PgServer::fromEnv();
         QVERIFY2(!m_pg.user.isEmpty(), "WHARF_TEST_PG must name the user");
         const ToolResult ping = psql(QStringLiteral("select 1"));
         QVERIFY2(ping.exitCode == 0 && ping.out.trimmed() == QLatin1String("1"),
                  qPrintable(QStringLiteral("psql cannot reach WHARF_TEST_PG: ") + ping.err));
-        QVERIFY2(QFile::exists(qEnvironmentVariable("WHARF_BIN")),
-                 "WHARF_BIN does not name the built wharf binary");
-        QVERIFY2(runTool(QStringLiteral("pg_dump"), {QStringLiteral("--version")}).exitCode == 0,
-                 "pg_dump is missing");
+        QVERIFY2(QFile::exists(qEnvironmentVariable("WHARF_BIN")), "WHARF_BIN does not name the built wharf binary");
+        QVERIFY2(runTool(QStringLiteral("pg_dump"), {QStringLiteral("--version")}).exitCode == 0, "pg_dump is missing");
     }
 
     // 1. The append packages: exactly what compare_pg.py asserts, plus dlt's column order.
-    void appendPackageDataMatchesDlt_data() {
+    void appendPackageDataMatchesDlt_data()
+    {
         QTest::addColumn<QString>("package");
         QTest::addColumn<QString>("loadMethod");
         QTest::newRow("insert_values") << "gh_issues_insert_values" << QString();
@@ -942,7 +936,8 @@ private slots:
         QTest::newRow("insert_values, load_method=insert") << "gh_issues_insert_values"
                                                            << "insert";
     }
-    void appendPackageDataMatchesDlt() {
+    void appendPackageDataMatchesDlt()
+    {
         QFETCH(QString, package);
         QFETCH(QString, loadMethod);
         const QString dataset = datasetOf(package);
@@ -955,18 +950,17 @@ private slots:
         QString why;
         QVERIFY2(loadAppendPackage(package, dataset, &why, loadMethod), qPrintable(why));
         const QJsonObject schema =
-            readJson(loadIdDir(dataPath(QStringLiteral("packages/") + package)) +
-                     QStringLiteral("/schema.json"));
+            readJson(loadIdDir(dataPath(QStringLiteral("packages/") + package)) + QStringLiteral("/schema.json"));
         const Comparison c = compareDataWithDlt(package, dataset, schema);
         if (!c.ok) // the whole report: QtTest cuts long failure messages
             qWarning().noquote() << "\n" + c.report;
-        QVERIFY2(c.ok, qPrintable(QStringLiteral(
-                                      "the dataset differs from dlt's, see the report above:\n") +
+        QVERIFY2(c.ok, qPrintable(QStringLiteral("the dataset differs from dlt's, see the report above:\n") +
                                   c.report.section(QLatin1Char('\n'), -1)));
     }
 
     // 1b. The DDL equals dlt's: types, NOT NULL, UNIQUE constraints and their names.
-    void appendPackageDdlMatchesDlt_data() {
+    void appendPackageDdlMatchesDlt_data()
+    {
         QTest::addColumn<QString>("package");
         QTest::addColumn<QString>("reference");
         QTest::newRow("insert_values") << "gh_issues_insert_values"
@@ -980,7 +974,8 @@ private slots:
         QTest::newRow("typed-jsonl") << "gh_issues_typed_jsonl"
                                      << "gh_issues_insert_values";
     }
-    void appendPackageDdlMatchesDlt() {
+    void appendPackageDdlMatchesDlt()
+    {
         QFETCH(QString, package);
         QFETCH(QString, reference);
         const QString dataset = datasetOf(package);
@@ -993,42 +988,39 @@ private slots:
             const auto b = describedColumns(reference);
             QCOMPARE(a.size(), b.size());
             for (auto it = a.cbegin(); it != a.cend(); ++it)
-                QCOMPARE(it.value(), b.value(referenceDataset + QLatin1Char('.') +
-                                             it.key().section(QLatin1Char('.'), 1)));
+                QCOMPARE(it.value(),
+                         b.value(referenceDataset + QLatin1Char('.') + it.key().section(QLatin1Char('.'), 1)));
         }
         DatasetGuard guard(dataset);
         QString why;
         QVERIFY2(loadAppendPackage(package, dataset, &why), qPrintable(why));
         const ToolResult dump =
-            runTool(QStringLiteral("pg_dump"),
-                    {QStringLiteral("--dbname=") + testPg(), QStringLiteral("--schema-only"),
-                     QStringLiteral("--no-owner"), QStringLiteral("--schema=") + dataset});
+            runTool(QStringLiteral("pg_dump"), {QStringLiteral("--dbname=") + testPg(), QStringLiteral("--schema-only"),
+                                                QStringLiteral("--no-owner"), QStringLiteral("--schema=") + dataset});
         QVERIFY2(dump.exitCode == 0, qPrintable(dump.err));
-        QString want = QString::fromUtf8(
-            readAll(expectedFile(reference, QStringLiteral("pg_dump_schema_only.sql"))));
+        QString want = QString::fromUtf8(readAll(expectedFile(reference, QStringLiteral("pg_dump_schema_only.sql"))));
         QVERIFY(!want.isEmpty());
         if (referenceDataset != dataset)
-            want.replace(QRegularExpression(QStringLiteral("\\b%1\\b").arg(referenceDataset)),
-                         dataset);
+            want.replace(QRegularExpression(QStringLiteral("\\b%1\\b").arg(referenceDataset)), dataset);
         const QStringList wantDdl = normalisedDdl(want);
         const QStringList haveDdl = normalisedDdl(dump.out);
         QVERIFY2(wantDdl.size() > 20, "the reference DDL is empty");
         if (haveDdl != wantDdl) // the whole diff: QtTest cuts long failure messages
-            qWarning().noquote() << "\nWharf's DDL differs from dlt's (- dlt, + Wharf):\n" +
-                                        lineDiff(wantDdl, haveDdl);
+            qWarning().noquote() << "\nWharf's DDL differs from dlt's (- dlt, + Wharf):\n" + lineDiff(wantDdl, haveDdl);
         QVERIFY2(haveDdl == wantDdl, "Wharf's DDL differs from dlt's, see the diff above");
     }
 
     // 2. replace and merge are refused before anything is touched.
-    void refusesReplaceAndMerge_data() {
+    void refusesReplaceAndMerge_data()
+    {
         QTest::addColumn<QString>("package");
         QTest::newRow("replace") << "gh_issues_replace_step1";
         QTest::newRow("merge") << "gh_issues_merge_step1";
     }
-    void refusesReplaceAndMerge() {
+    void refusesReplaceAndMerge()
+    {
         QFETCH(QString, package);
-        const QJsonObject info =
-            readJson(dataPath(QStringLiteral("packages/%1/package_info.json").arg(package)));
+        const QJsonObject info = readJson(dataPath(QStringLiteral("packages/%1/package_info.json").arg(package)));
         const QString dataset = info.value(QStringLiteral("dataset_name")).toString();
         QVERIFY2(plainName(dataset), qPrintable(dataset));
         QCOMPARE(datasetOf(package), dataset);
@@ -1041,9 +1033,8 @@ private slots:
         const QString pkg = loadIdDir(root);
         QVERIFY(!pkg.isEmpty());
         // Which tables have jobs, and their disposition (nested tables inherit their root's).
-        const QJsonObject tables = readJson(pkg + QStringLiteral("/schema.json"))
-                                       .value(QStringLiteral("tables"))
-                                       .toObject();
+        const QJsonObject tables =
+            readJson(pkg + QStringLiteral("/schema.json")).value(QStringLiteral("tables")).toObject();
         const auto disposition = [&](QString table) {
             for (int depth = 0; depth < 10; ++depth) {
                 const QJsonObject t = tables.value(table).toObject();
@@ -1065,14 +1056,11 @@ private slots:
         QVERIFY2(refused.size() >= 3, qPrintable(refused.join(QStringLiteral(", "))));
 
         const CliResult r = load(root, work, pgEnv(m_pg.url()));
-        QVERIFY2(r.exitCode == 1,
-                 qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
         for (const QString &t : std::as_const(refused))
-            QVERIFY2(r.all().contains(t),
-                     qPrintable(QStringLiteral("'%1' not named in:\n%2").arg(t, r.all())));
+            QVERIFY2(r.all().contains(t), qPrintable(QStringLiteral("'%1' not named in:\n%2").arg(t, r.all())));
         for (const QString &t : std::as_const(accepted))
-            QVERIFY2(!r.all().contains(t),
-                     qPrintable(QStringLiteral("'%1' named as refused in:\n%2").arg(t, r.all())));
+            QVERIFY2(!r.all().contains(t), qPrintable(QStringLiteral("'%1' named as refused in:\n%2").arg(t, r.all())));
         QVERIFY2(r.all().contains(QStringLiteral("Nothing was loaded")), qPrintable(r.all()));
         QVERIFY2(!schemaExists(dataset), qPrintable(dataset + QStringLiteral(" was created")));
         QVERIFY2(!schemaExists(dataset + QStringLiteral("_staging")),
@@ -1085,14 +1073,15 @@ private slots:
     }
 
     // 3a. A wrong password: a configuration error (exit 2) that never shows the password.
-    void wrongPasswordIsAConfigError_data() {
+    void wrongPasswordIsAConfigError_data()
+    {
         QTest::addColumn<bool>("realServer");
         QTest::addColumn<QString>("password");
         QTest::newRow("server asking for a password") << false << "Wrong-Pw-7f3a9c";
         QTest::newRow("password that needs URL encoding") << false << "Wr0ng:p@ss/w%rd 7f3a9c";
         // The test server itself, when its pg_hba checks passwords (a trust pg_hba accepts any).
-        const ToolResult probe = psql(QStringLiteral("select 1"),
-                                      m_pg.conninfoWithPassword(QStringLiteral("Wrong-Pw-7f3a9c")));
+        const ToolResult probe =
+            psql(QStringLiteral("select 1"), m_pg.conninfoWithPassword(QStringLiteral("Wrong-Pw-7f3a9c")));
         if (probe.exitCode != 0 && probe.err.contains(QLatin1String("password")))
             QTest::newRow("WHARF_TEST_PG server") << true << "Wrong-Pw-7f3a9c";
         else
@@ -1100,7 +1089,8 @@ private slots:
                   "is checked "
                   "against a server that asks for one and rejects it as PostgreSQL does");
     }
-    void wrongPasswordIsAConfigError() {
+    void wrongPasswordIsAConfigError()
+    {
         QFETCH(bool, realServer);
         QFETCH(QString, password);
         RejectingPgServer fake;
@@ -1115,24 +1105,18 @@ private slots:
         QVERIFY(!root.isEmpty());
         const QString url = m_pg.url(password, port, host);
         QVERIFY(url.contains(QString::fromUtf8(QUrl::toPercentEncoding(password))));
-        const CliResult r =
-            runWharf({QStringLiteral("load"), root, QStringLiteral("--destination"),
-                      QStringLiteral("postgres"), QStringLiteral("--dataset"), dataset},
-                     work, pgEnv(url));
-        QVERIFY2(r.exitCode == 2,
-                 qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
-        QVERIFY2(r.all().contains(QLatin1String("password")) ||
-                     r.all().contains(QLatin1String("authentication")),
+        const CliResult r = runWharf({QStringLiteral("load"), root, QStringLiteral("--destination"),
+                                      QStringLiteral("postgres"), QStringLiteral("--dataset"), dataset},
+                                     work, pgEnv(url));
+        QVERIFY2(r.exitCode == 2, qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(r.all().contains(QLatin1String("password")) || r.all().contains(QLatin1String("authentication")),
                  qPrintable(r.all()));
         // Never the password, in any spelling.
         for (const QString &secret :
-             {password, QString::fromUtf8(QUrl::toPercentEncoding(password)),
-              QStringLiteral("7f3a9c")})
-            QVERIFY2(!r.all().contains(secret),
-                     qPrintable(QStringLiteral("the password leaked:\n") + r.all()));
+             {password, QString::fromUtf8(QUrl::toPercentEncoding(password)), QStringLiteral("7f3a9c")})
+            QVERIFY2(!r.all().contains(secret), qPrintable(QStringLiteral("the password leaked:\n") + r.all()));
         const QString masked = m_pg.masked(true, port, host);
-        QVERIFY2(r.all().contains(masked),
-                 qPrintable(QStringLiteral("'%1' not in:\n%2").arg(masked, r.all())));
+        QVERIFY2(r.all().contains(masked), qPrintable(QStringLiteral("'%1' not in:\n%2").arg(masked, r.all())));
         if (!realServer) // wharf really sent the password it was given, decoded
             QVERIFY2(fake.passwordsReceived().contains(password),
                      qPrintable(fake.passwordsReceived().join(QStringLiteral(", "))));
@@ -1144,25 +1128,22 @@ private slots:
     }
 
     // 3b. Nobody listening: a transient "cannot connect", quickly, and the package stays pending.
-    void unreachableServerIsTransient() {
+    void unreachableServerIsTransient()
+    {
         const QString work = fresh(QStringLiteral("unreachable"));
         const QString root = copyPackage(work, QStringLiteral("gh_issues_insert_values"));
         QVERIFY(!root.isEmpty());
         QMap<QString, QString> env = pgEnv(m_pg.url(std::nullopt, 1, QStringLiteral("127.0.0.1")));
-        env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__CONNECT_TIMEOUT"),
-                   QStringLiteral("3"));
+        env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__CONNECT_TIMEOUT"), QStringLiteral("3"));
         QElapsedTimer timer;
         timer.start();
         const CliResult r = load(root, work, env);
         const qint64 elapsed = timer.elapsed();
-        QVERIFY2(r.exitCode == 1,
-                 qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
         QVERIFY2(elapsed < 15000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
         QVERIFY2(r.all().contains(QLatin1String("cannot connect")), qPrintable(r.all()));
-        const QString masked =
-            m_pg.masked(!m_pg.password.isEmpty(), 1, QStringLiteral("127.0.0.1"));
-        QVERIFY2(r.all().contains(masked),
-                 qPrintable(QStringLiteral("'%1' not in:\n%2").arg(masked, r.all())));
+        const QString masked = m_pg.masked(!m_pg.password.isEmpty(), 1, QStringLiteral("127.0.0.1"));
+        QVERIFY2(r.all().contains(masked), qPrintable(QStringLiteral("'%1' not in:\n%2").arg(masked, r.all())));
         QVERIFY2(r.out.contains(QLatin1String("NOT YET LOADED")), qPrintable(r.out));
         // Transient: no job failed, the package is still pending.
         const QString pkg = loadIdDir(root);
@@ -1172,7 +1153,8 @@ private slots:
     }
 
     // 3c. A NULL in a NOT NULL column: the job fails terminally (SQLSTATE 23502), alone.
-    void notNullViolationFailsTheJob() {
+    void notNullViolationFailsTheJob()
+    {
         const QString package = QStringLiteral("gh_issues_insert_values");
         const QString dataset = datasetOf(package);
         DatasetGuard guard(dataset);
@@ -1195,10 +1177,8 @@ private slots:
         QVERIFY(QFile::remove(gz));
 
         const CliResult r = load(root, work, pgEnv(m_pg.url()));
-        QVERIFY2(r.exitCode == 1,
-                 qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
-        QVERIFY2(r.out.contains(QLatin1String("is ABORTED and contains 1 FAILED job(s)!")),
-                 qPrintable(r.all()));
+        QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(r.out.contains(QLatin1String("is ABORTED and contains 1 FAILED job(s)!")), qPrintable(r.all()));
         QVERIFY2(r.out.contains(jobName), qPrintable(r.all()));
         QVERIFY2(r.all().contains(QLatin1String("23502")), qPrintable(r.all()));
         const QString pkg = loadIdDir(root);
@@ -1217,31 +1197,31 @@ private slots:
     }
 
     // 3d. Identifiers and literals that break hand-built SQL.
-    void hostileIdentifiersAndLiterals_data() {
+    void hostileIdentifiersAndLiterals_data()
+    {
         QTest::addColumn<QString>("loadMethod");
         QTest::newRow("copy (default)") << QString();
         // the file's INSERT statements, as dlt runs them
         QTest::newRow("load_method=insert") << "insert";
     }
-    void hostileIdentifiersAndLiterals() {
+    void hostileIdentifiersAndLiterals()
+    {
         QFETCH(QString, loadMethod);
         QCOMPARE(kLongTable.size(), 63);
         QCOMPARE(kLongColumn.size(), 63);
         const QString dataset = kHostileDataset;
         DatasetGuard guard(dataset);
         // The dataset exists already and holds a table `x`, the target of every injection attempt.
-        const ToolResult setup =
-            psql(QStringLiteral("CREATE SCHEMA %1; CREATE TABLE %1.x (keep int); "
-                                "INSERT INTO %1.x VALUES (42)")
-                     .arg(quoteIdent(dataset)));
+        const ToolResult setup = psql(QStringLiteral("CREATE SCHEMA %1; CREATE TABLE %1.x (keep int); "
+                                                     "INSERT INTO %1.x VALUES (42)")
+                                          .arg(quoteIdent(dataset)));
         QVERIFY2(setup.exitCode == 0, qPrintable(setup.err));
 
         const QString work = fresh(QStringLiteral("hostile"));
         const QString root = copyPackage(work, QStringLiteral("hostile"));
         QVERIFY(!root.isEmpty());
-        const QJsonObject schemaTables = readJson(loadIdDir(root) + QStringLiteral("/schema.json"))
-                                             .value(QStringLiteral("tables"))
-                                             .toObject();
+        const QJsonObject schemaTables =
+            readJson(loadIdDir(root) + QStringLiteral("/schema.json")).value(QStringLiteral("tables")).toObject();
         QVERIFY2(schemaTables.contains(kHostileTable) && schemaTables.contains(kLongTable),
                  qPrintable(schemaTables.keys().join(QStringLiteral(" | "))));
 
@@ -1249,63 +1229,49 @@ private slots:
         if (!loadMethod.isEmpty())
             env.insert(QStringLiteral("DESTINATION__POSTGRES__LOAD_METHOD"), loadMethod);
         const CliResult r = load(root, work, env);
-        QVERIFY2(r.exitCode == 0,
-                 qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
-        QVERIFY2(r.out.contains(QLatin1String("is LOADED and contains no failed jobs")),
-                 qPrintable(r.out));
+        QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(r.out.contains(QLatin1String("is LOADED and contains no failed jobs")), qPrintable(r.out));
 
         // Exactly these tables: `x` survived, nothing else was created.
-        QStringList want{QStringLiteral("_dlt_loads"), QStringLiteral("_dlt_version"),
-                         kHostileTableInCatalog, kLongTable, QStringLiteral("x")};
-        std::sort(want.begin(), want.end(),
-                  [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+        QStringList want{QStringLiteral("_dlt_loads"), QStringLiteral("_dlt_version"), kHostileTableInCatalog,
+                         kLongTable, QStringLiteral("x")};
+        std::sort(want.begin(), want.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
         QCOMPARE(catalogTables(dataset), want);
-        QCOMPARE(psqlValue(QStringLiteral("select string_agg(keep::text, ',') from %1.x")
-                               .arg(quoteIdent(dataset))),
+        QCOMPARE(psqlValue(QStringLiteral("select string_agg(keep::text, ',') from %1.x").arg(quoteIdent(dataset))),
                  QStringLiteral("42"));
-        QCOMPARE(
-            psqlValue(
-                QStringLiteral(
-                    "select count(*) from information_schema.tables where table_schema <> %1 and "
-                    "(table_name ilike '%drop table%' or table_schema ilike '%drop table%')")
-                    .arg(textExpr(dataset))),
-            QStringLiteral("0"));
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from information_schema.tables where table_schema <> %1 and "
+                                          "(table_name ilike '%drop table%' or table_schema ilike '%drop table%')")
+                               .arg(textExpr(dataset))),
+                 QStringLiteral("0"));
 
         // Columns with exactly those names (lower-cased, backslash doubled), types and nullability.
         const auto columnsOf = [&](const QString &table) {
             QStringList out;
-            for (const QString &line :
-                 psqlLines(QStringLiteral("select encode(convert_to(column_name, 'UTF8'), 'hex') "
-                                          "|| '|' || data_type || "
-                                          "'|' || is_nullable from information_schema.columns "
-                                          "where table_schema = %1 "
-                                          "and table_name = %2 order by ordinal_position")
-                               .arg(textExpr(dataset), textExpr(table))))
-                out << (line.startsWith(QLatin1Char('<'))
-                            ? line
-                            : fromHex(line.section(QLatin1Char('|'), 0, 0)) + QLatin1Char('|') +
-                                  line.section(QLatin1Char('|'), 1));
+            for (const QString &line : psqlLines(QStringLiteral("select encode(convert_to(column_name, 'UTF8'), 'hex') "
+                                                                "|| '|' || data_type || "
+                                                                "'|' || is_nullable from information_schema.columns "
+                                                                "where table_schema = %1 "
+                                                                "and table_name = %2 order by ordinal_position")
+                                                     .arg(textExpr(dataset), textExpr(table))))
+                out << (line.startsWith(QLatin1Char('<')) ? line
+                                                          : fromHex(line.section(QLatin1Char('|'), 0, 0)) +
+                                                                QLatin1Char('|') + line.section(QLatin1Char('|'), 1));
             return out;
         };
         QStringList wantColumns;
         for (const auto &c : hostileColumnsInCatalog())
             wantColumns << QStringLiteral("%1|%2|%3")
-                               .arg(c.name, c.type,
-                                    c.nullable ? QStringLiteral("YES") : QStringLiteral("NO"));
+                               .arg(c.name, c.type, c.nullable ? QStringLiteral("YES") : QStringLiteral("NO"));
         QCOMPARE(columnsOf(kHostileTableInCatalog), wantColumns);
-        QCOMPARE(columnsOf(kLongTable),
-                 QStringList({QStringLiteral("val|character varying|YES"),
-                              QStringLiteral("_dlt_load_id|character varying|NO"),
-                              QStringLiteral("_dlt_id|character varying|NO")}));
+        QCOMPARE(columnsOf(kLongTable), QStringList({QStringLiteral("val|character varying|YES"),
+                                                     QStringLiteral("_dlt_load_id|character varying|NO"),
+                                                     QStringLiteral("_dlt_id|character varying|NO")}));
         // The row key is UNIQUE in both tables, as dlt creates it.
         for (const QString &t : {kHostileTableInCatalog, kLongTable})
-            QCOMPARE(
-                psqlValue(
-                    QStringLiteral(
-                        "select count(*) from pg_constraint where contype = 'u' and conrelid = "
-                        "to_regclass(%1)")
-                        .arg(textExpr(quoteIdent(dataset) + QLatin1Char('.') + quoteIdent(t)))),
-                QStringLiteral("1"));
+            QCOMPARE(psqlValue(QStringLiteral("select count(*) from pg_constraint where contype = 'u' and conrelid = "
+                                              "to_regclass(%1)")
+                                   .arg(textExpr(quoteIdent(dataset) + QLatin1Char('.') + quoteIdent(t)))),
+                     QStringLiteral("1"));
 
         // Values round-trip exactly, through insert_values and jsonl alike.
         QStringList valueColumns;
@@ -1316,11 +1282,9 @@ private slots:
         for (const char *prefix : {"hostile_iv_", "hostile_js_"}) {
             int k = 0;
             for (const auto &row : hostileRows())
-                wantRows << (QList<Value>{QString::fromLatin1(prefix) + QString::number(++k)} +
-                             row);
+                wantRows << (QList<Value>{QString::fromLatin1(prefix) + QString::number(++k)} + row);
         }
-        const QList<QList<Value>> haveRows =
-            fetchRows(dataset, kHostileTableInCatalog, valueColumns);
+        const QList<QList<Value>> haveRows = fetchRows(dataset, kHostileTableInCatalog, valueColumns);
         QStringList diffs;
         for (qsizetype k = 0; k < std::max(wantRows.size(), haveRows.size()); ++k) {
             const QList<Value> w = wantRows.value(k), h = haveRows.value(k);
@@ -1329,27 +1293,22 @@ private slots:
                     diffs << QStringLiteral("row %1 (%2), column %3: have %4, want %5")
                                  .arg(k)
                                  .arg(show(w.value(0)))
-                                 .arg(c == 0 ? QStringLiteral("_dlt_id")
-                                             : valueColumns.value(c - 1))
+                                 .arg(c == 0 ? QStringLiteral("_dlt_id") : valueColumns.value(c - 1))
                                  .arg(show(h.value(c)), show(w.value(c)));
         }
         if (!diffs.isEmpty())
             qWarning().noquote() << "\n" + diffs.join(QLatin1Char('\n'));
         QVERIFY2(diffs.isEmpty(),
-                 qPrintable(QStringLiteral("%1 value(s) differ, first: ").arg(diffs.size()) +
-                            diffs.value(0)));
-        const QList<QList<Value>> longRows =
-            fetchRows(dataset, kLongTable, {QStringLiteral("val")});
+                 qPrintable(QStringLiteral("%1 value(s) differ, first: ").arg(diffs.size()) + diffs.value(0)));
+        const QList<QList<Value>> longRows = fetchRows(dataset, kLongTable, {QStringLiteral("val")});
         QStringList longShown;
         for (const auto &row : longRows)
             for (const Value &v : row)
                 longShown << show(v);
         QCOMPARE(longShown.join(QLatin1Char(' ')),
                  QStringLiteral(R"('long_table_1' 'B's "value" \\ end' 'long_table_2' NULL)"));
-        QCOMPARE(psqlValue(
-                     QStringLiteral(
-                         "select load_id || '|' || schema_name || '|' || status from %1._dlt_loads")
-                         .arg(quoteIdent(dataset))),
+        QCOMPARE(psqlValue(QStringLiteral("select load_id || '|' || schema_name || '|' || status from %1._dlt_loads")
+                               .arg(quoteIdent(dataset))),
                  kHostileLoadId + QStringLiteral("|hostile|0"));
     }
 };

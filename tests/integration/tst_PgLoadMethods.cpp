@@ -27,7 +27,8 @@ using namespace wharf::test;
 namespace {
 
 // libpq's "key=value key='value with spaces'" conninfo as a map.
-QMap<QString, QString> parseConninfo(const QString &conninfo) {
+QMap<QString, QString> parseConninfo(const QString &conninfo)
+{
     QMap<QString, QString> out;
     qsizetype i = 0;
     const qsizetype n = conninfo.size();
@@ -57,13 +58,15 @@ QMap<QString, QString> parseConninfo(const QString &conninfo) {
     return out;
 }
 
-bool writeFile(const QString &path, const QByteArray &data) {
+bool writeFile(const QString &path, const QByteArray &data)
+{
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
-bool writeGzip(const QString &path, const QByteArray &data) {
+bool writeGzip(const QString &path, const QByteArray &data)
+{
     QDir().mkpath(QFileInfo(path).absolutePath());
     gzFile f = gzopen(path.toUtf8().constData(), "wb");
     if (!f)
@@ -72,34 +75,34 @@ bool writeGzip(const QString &path, const QByteArray &data) {
     return gzclose(f) == Z_OK && ok;
 }
 
-QByteArray readFile(const QString &path) {
+QByteArray readFile(const QString &path)
+{
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 // `{"name": ..., "data_type": ..., "nullable": ...}` plus `extra` members, as schema.json text.
-QByteArray columnJson(const char *name, const char *type, bool nullable = true,
-                      const char *extra = "") {
+QByteArray columnJson(const char *name, const char *type, bool nullable = true, const char *extra = "")
+{
     return QByteArray("\"") + name + "\":{\"name\":\"" + name + "\",\"data_type\":\"" + type +
            "\",\"nullable\":" + (nullable ? "true" : "false") + extra + "}";
 }
 
 // An append table as schema.json text; QJsonObject would sort the columns by name, and their
 // order is the order of the table's columns.
-QByteArray tableJson(const char *name, const QList<QByteArray> &columns) {
-    return QByteArray("{\"name\":\"") + name +
-           "\",\"write_disposition\":\"append\",\"resource\":\"" + name +
+QByteArray tableJson(const char *name, const QList<QByteArray> &columns)
+{
+    return QByteArray("{\"name\":\"") + name + "\",\"write_disposition\":\"append\",\"resource\":\"" + name +
            "\",\"x-normalizer\":{\"seen-data\":true},\"columns\":{" + columns.join(',') + "}}";
 }
 
 // A package in dlt's layout whose schema is types_append's bookkeeping tables plus one table
 // (`table` as tableJson() text). Returns the package root (the folder holding
 // pipeline_state.json and <load_id>/), empty on failure.
-QString makePackage(const QString &root, const QString &loadId, const QString &schemaName,
-                    const QByteArray &tableName, const QByteArray &table,
-                    const QMap<QString, QByteArray> &jobs) {
-    QByteArray schema =
-        readFile(dataPath(QStringLiteral("packages/types_append/1800000000.000001/schema.json")));
+QString makePackage(const QString &root, const QString &loadId, const QString &schemaName, const QByteArray &tableName,
+                    const QByteArray &table, const QMap<QString, QByteArray> &jobs)
+{
+    QByteArray schema = readFile(dataPath(QStringLiteral("packages/types_append/1800000000.000001/schema.json")));
     // Replace the all_types table (compact JSON, no braces inside names) with ours.
     const qsizetype start = schema.indexOf("\"all_types\":{");
     if (start < 0)
@@ -116,18 +119,16 @@ QString makePackage(const QString &root, const QString &loadId, const QString &s
     if (!QJsonDocument::fromJson(schema).isObject())
         return {};
     const QString pkg = QDir(root).filePath(loadId);
-    bool ok = writeFile(QDir(pkg).filePath("schema.json"), schema) &&
-              writeFile(QDir(pkg).filePath("schema_updates.json"), "{}") &&
-              writeFile(QDir(pkg).filePath("load_package_state.json"),
-                        "{\"_state_version\": 0, \"_state_engine_version\": 1}") &&
-              writeFile(QDir(root).filePath("pipeline_state.json"),
-                        QStringLiteral("{\"pipeline_name\": \"%1\", \"dataset_name\": \"%1\"}")
-                            .arg(schemaName)
-                            .toUtf8());
+    bool ok =
+        writeFile(QDir(pkg).filePath("schema.json"), schema) &&
+        writeFile(QDir(pkg).filePath("schema_updates.json"), "{}") &&
+        writeFile(QDir(pkg).filePath("load_package_state.json"),
+                  "{\"_state_version\": 0, \"_state_engine_version\": 1}") &&
+        writeFile(QDir(root).filePath("pipeline_state.json"),
+                  QStringLiteral("{\"pipeline_name\": \"%1\", \"dataset_name\": \"%1\"}").arg(schemaName).toUtf8());
     for (auto it = jobs.cbegin(); it != jobs.cend() && ok; ++it) {
         const QString path = QDir(pkg).filePath(QStringLiteral("new_jobs/") + it.key());
-        ok = it.key().endsWith(QLatin1String(".gz")) ? writeGzip(path, it.value())
-                                                     : writeFile(path, it.value());
+        ok = it.key().endsWith(QLatin1String(".gz")) ? writeGzip(path, it.value()) : writeFile(path, it.value());
     }
     return ok ? root : QString();
 }
@@ -143,36 +144,38 @@ class tst_PgLoadMethods : public QObject {
     QStringList m_schemas; ///< created by the current test; dropped in cleanup()
 
     // A dataset name no other test run uses; remembered for dropping.
-    QString dataset(const QString &tag) {
-        const QString name =
-            QStringLiteral("wharf_tplm_%1_%2").arg(QCoreApplication::applicationPid()).arg(tag);
+    QString dataset(const QString &tag)
+    {
+        const QString name = QStringLiteral("wharf_tplm_%1_%2").arg(QCoreApplication::applicationPid()).arg(tag);
         m_schemas << name << name + QStringLiteral("_staging");
         return name;
     }
 
-    QString fresh(const QString &name) {
+    QString fresh(const QString &name)
+    {
         const QString dir = QDir(m_tmp.path()).filePath(name);
         QDir(dir).removeRecursively();
         QDir().mkpath(dir);
         return dir;
     }
 
-    QString copyPackage(const QString &work, const QString &package, const QString &as = {}) {
+    QString copyPackage(const QString &work, const QString &package, const QString &as = {})
+    {
         const QString dest = QDir(work).filePath(as.isEmpty() ? package : as);
         return copyTree(dataPath(QStringLiteral("packages/") + package), dest) ? dest : QString();
     }
 
     // Runs SQL with psql (UTC session); rows by '\n', fields by '|'. On failure the text
     // returned is the error, so that comparisons show it.
-    QString sql(const QString &statement) {
+    QString sql(const QString &statement)
+    {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PGTZ"), QStringLiteral("UTC"));
         env.insert(QStringLiteral("PGCLIENTENCODING"), QStringLiteral("UTF8"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral("psql"),
-                {m_conninfo, QStringLiteral("-qAtX"), QStringLiteral("-v"),
-                 QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), statement});
+        p.start(QStringLiteral("psql"), {m_conninfo, QStringLiteral("-qAtX"), QStringLiteral("-v"),
+                                         QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), statement});
         if (!p.waitForFinished(120000)) {
             p.kill();
             p.waitForFinished();
@@ -187,67 +190,63 @@ class tst_PgLoadMethods : public QObject {
         return out;
     }
 
-    CliResult load(const QString &root, const QString &ds, bool insertMethod) {
-        QMap<QString, QString> env{
-            {QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), m_credentials}};
+    CliResult load(const QString &root, const QString &ds, bool insertMethod)
+    {
+        QMap<QString, QString> env{{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), m_credentials}};
         if (insertMethod)
-            env.insert(QStringLiteral("DESTINATION__POSTGRES__LOAD_METHOD"),
-                       QStringLiteral("insert"));
-        return runWharf({QStringLiteral("load"), root, QStringLiteral("--destination"),
-                         QStringLiteral("postgres"), QStringLiteral("--dataset"), ds},
+            env.insert(QStringLiteral("DESTINATION__POSTGRES__LOAD_METHOD"), QStringLiteral("insert"));
+        return runWharf({QStringLiteral("load"), root, QStringLiteral("--destination"), QStringLiteral("postgres"),
+                         QStringLiteral("--dataset"), ds},
                         QFileInfo(root).absolutePath(), env, 300000);
     }
 
-    QStringList tablesOf(const QString &ds) {
-        return sql(QStringLiteral(
-                       "SELECT table_name FROM information_schema.tables WHERE table_schema = '%1' "
-                       "ORDER BY 1")
+    QStringList tablesOf(const QString &ds)
+    {
+        return sql(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = '%1' "
+                                  "ORDER BY 1")
                        .arg(ds))
             .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
 
     // Column names (quoted) of a table, without the volatile inserted_at of the bookkeeping tables.
-    QString comparableColumns(const QString &ds, const QString &table) {
+    QString comparableColumns(const QString &ds, const QString &table)
+    {
         QString where;
         if (table == QLatin1String("_dlt_loads") || table == QLatin1String("_dlt_version"))
             where = QStringLiteral(" AND column_name <> 'inserted_at'");
-        return sql(
-            QStringLiteral(
-                "SELECT string_agg(quote_ident(column_name), ',' ORDER BY ordinal_position) "
-                "FROM information_schema.columns WHERE table_schema = '%1' AND table_name = '%2'%3")
-                .arg(ds, table, where));
+        return sql(QStringLiteral("SELECT string_agg(quote_ident(column_name), ',' ORDER BY ordinal_position) "
+                                  "FROM information_schema.columns WHERE table_schema = '%1' AND table_name = '%2'%3")
+                       .arg(ds, table, where));
     }
 
     // Rows in one table but not in the other (EXCEPT ALL both ways): must be 0.
-    QString differingRows(const QString &a, const QString &b, const QString &table) {
+    QString differingRows(const QString &a, const QString &b, const QString &table)
+    {
         const QString cols = comparableColumns(a, table);
-        return sql(
-            QStringLiteral(
-                "SELECT count(*) FROM ((SELECT %1 FROM %2.%4 EXCEPT ALL SELECT %1 FROM %3.%4) "
-                "UNION ALL (SELECT %1 FROM %3.%4 EXCEPT ALL SELECT %1 FROM %2.%4)) d")
-                .arg(cols, a, b, table));
+        return sql(QStringLiteral("SELECT count(*) FROM ((SELECT %1 FROM %2.%4 EXCEPT ALL SELECT %1 FROM %3.%4) "
+                                  "UNION ALL (SELECT %1 FROM %3.%4 EXCEPT ALL SELECT %1 FROM %2.%4)) d")
+                       .arg(cols, a, b, table));
     }
 
     // Column names and types, to see that both methods created the same tables.
-    QString describe(const QString &ds, const QString &table) {
-        return sql(
-            QStringLiteral(
-                "SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || "
-                "CASE WHEN a.attnotnull THEN ' not null' ELSE '' END, ', ' ORDER BY a.attnum) "
-                "FROM pg_attribute a WHERE a.attrelid = '%1.%2'::regclass AND a.attnum > 0 "
-                "AND NOT a.attisdropped")
-                .arg(ds, table));
+    QString describe(const QString &ds, const QString &table)
+    {
+        return sql(QStringLiteral("SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || "
+                                  "CASE WHEN a.attnotnull THEN ' not null' ELSE '' END, ', ' ORDER BY a.attnum) "
+                                  "FROM pg_attribute a WHERE a.attrelid = '%1.%2'::regclass AND a.attnum > 0 "
+                                  "AND NOT a.attisdropped")
+                       .arg(ds, table));
     }
 
     // Both datasets hold the same tables with the same columns and rows.
-    void compareDatasets(const QString &a, const QString &b) {
+    void compareDatasets(const QString &a, const QString &b)
+    {
         const QStringList tables = tablesOf(a);
         QVERIFY2(!tables.isEmpty(), qPrintable(a));
         QCOMPARE(tablesOf(b), tables);
         for (const QString &t : tables) {
             QCOMPARE(describe(b, t), describe(a, t));
-            QVERIFY2(differingRows(a, b, t) == QLatin1String("0"),
-                     qPrintable(t + ": " + differingRows(a, b, t)));
+            QVERIFY2(differingRows(a, b, t) == QLatin1String("0"), qPrintable(t + ": " + differingRows(a, b, t)));
             QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.%2").arg(b, t)),
                      sql(QStringLiteral("SELECT count(*) FROM %1.%2").arg(a, t)));
         }
@@ -255,10 +254,10 @@ class tst_PgLoadMethods : public QObject {
 
     // dlt's own load of `package` gave these row checksums (tests/data/expected); the schema
     // text of _dlt_version is serialised by each tool in its own way and is not compared.
-    void matchesDltChecksums(const QString &ds, const QString &package) {
+    void matchesDltChecksums(const QString &ds, const QString &package)
+    {
         const QJsonObject tables =
-            QJsonDocument::fromJson(
-                readFile(dataPath(QStringLiteral("expected/%1/row_checksums.json").arg(package))))
+            QJsonDocument::fromJson(readFile(dataPath(QStringLiteral("expected/%1/row_checksums.json").arg(package))))
                 .object()[QStringLiteral("tables")]
                 .toObject();
         QVERIFY(!tables.isEmpty());
@@ -270,30 +269,29 @@ class tst_PgLoadMethods : public QObject {
             for (const auto &c : it.value().toObject()[QStringLiteral("columns")].toArray())
                 cols << QStringLiteral("\"%1\"").arg(c.toString());
             const QString md5 =
-                sql(QStringLiteral(
-                        "SELECT md5(coalesce(string_agg(r, E'\\n' ORDER BY r COLLATE \"C\"), "
-                        "'')) FROM (SELECT row(%1)::text AS r FROM %2.%3) s")
+                sql(QStringLiteral("SELECT md5(coalesce(string_agg(r, E'\\n' ORDER BY r COLLATE \"C\"), "
+                                   "'')) FROM (SELECT row(%1)::text AS r FROM %2.%3) s")
                         .arg(cols.join(QLatin1Char(',')), ds, table));
             QVERIFY2(md5 == it.value().toObject()[QStringLiteral("md5_sorted_rows")].toString(),
                      qPrintable(QStringLiteral("%1.%2: %3").arg(ds, table, md5)));
         }
     }
 
-    void dropSchemas() {
+    void dropSchemas()
+    {
         for (const QString &s : std::as_const(m_schemas))
             sql(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(s));
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY(m_tmp.isValid());
         m_conninfo = qEnvironmentVariable("WHARF_TEST_PG");
-        QVERIFY2(!m_conninfo.isEmpty(),
-                 "WHARF_TEST_PG is not set: these tests need a PostgreSQL server "
-                 "(e.g. WHARF_TEST_PG=\"host=127.0.0.1 port=5432 dbname=wharf user=wharf "
-                 "password=wharf\")");
-        QVERIFY2(QFile::exists(qEnvironmentVariable("WHARF_BIN")),
-                 "WHARF_BIN does not name the wharf binary");
+        QVERIFY2(!m_conninfo.isEmpty(), "WHARF_TEST_PG is not set: these tests need a PostgreSQL server "
+                                        "(e.g. WHARF_TEST_PG=\"host=127.0.0.1 port=5432 dbname=wharf user=wharf "
+                                        "password=wharf\")");
+        QVERIFY2(QFile::exists(qEnvironmentVariable("WHARF_BIN")), "WHARF_BIN does not name the wharf binary");
         const auto kv = parseConninfo(m_conninfo);
         QUrl url;
         url.setScheme(QStringLiteral("postgresql"));
@@ -308,12 +306,14 @@ private slots:
 
     void init() { m_schemas.clear(); }
 
-    void cleanup() {
+    void cleanup()
+    {
         dropSchemas();
         m_schemas.clear();
     }
 
-    void typesInsertMatchesCopy() {
+    void typesInsertMatchesCopy()
+    {
         const QString work = fresh(QStringLiteral("types"));
         const QString copyDs = dataset(QStringLiteral("types_copy"));
         const QString insertDs = dataset(QStringLiteral("types_insert"));
@@ -324,17 +324,14 @@ private slots:
         r = load(copyPackage(work, "types_append", "b"), insertDs, true);
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         compareDatasets(copyDs, insertDs);
-        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.all_types").arg(copyDs)),
-                 QStringLiteral("20"));
-        QCOMPARE(
-            describe(copyDs, QStringLiteral("all_types")),
-            QStringLiteral(
-                "col_text character varying, col_bigint bigint, col_double double precision, "
-                "col_bool boolean, col_ts timestamp with time zone, col_ts_naive timestamp without "
-                "time zone, col_date date, col_time time without time zone, col_decimal "
-                "numeric(38,9), col_wei numeric(156,78), col_json jsonb, col_binary bytea, "
-                "col_required character varying not null, _dlt_load_id character varying not null, "
-                "_dlt_id character varying not null"));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.all_types").arg(copyDs)), QStringLiteral("20"));
+        QCOMPARE(describe(copyDs, QStringLiteral("all_types")),
+                 QStringLiteral("col_text character varying, col_bigint bigint, col_double double precision, "
+                                "col_bool boolean, col_ts timestamp with time zone, col_ts_naive timestamp without "
+                                "time zone, col_date date, col_time time without time zone, col_decimal "
+                                "numeric(38,9), col_wei numeric(156,78), col_json jsonb, col_binary bytea, "
+                                "col_required character varying not null, _dlt_load_id character varying not null, "
+                                "_dlt_id character varying not null"));
 
         // Jobs 1 (insert_values), 3 (jsonl) and 4 (typed-jsonl) hold the same values; csv (2)
         // differs only by COPY's FORCE_NULL and its -0.
@@ -346,8 +343,7 @@ private slots:
             };
             for (const char *job : {"1", "2", "3", "4"}) {
                 const QString one = QStringLiteral("id_row_one_aa") + job;
-                QCOMPARE(value("col_text", one),
-                         QStringLiteral("O'Brien said \"hi\", \\ back\nslash"));
+                QCOMPARE(value("col_text", one), QStringLiteral("O'Brien said \"hi\", \\ back\nslash"));
                 QCOMPARE(value("col_bigint", one), QStringLiteral("9223372036854775807"));
                 QCOMPARE(value("col_double", one), QStringLiteral("3.5"));
                 QCOMPARE(value("col_bool", one), QStringLiteral("true"));
@@ -357,18 +353,15 @@ private slots:
                 QCOMPARE(value("col_time", one), QStringLiteral("09:16:59.123456"));
                 QCOMPARE(value("col_decimal", one), QStringLiteral("123.456000000"));
                 QCOMPARE(value("col_wei = 100000000000000000000000", one), QStringLiteral("true"));
-                QCOMPARE(value("col_json", one),
-                         QStringLiteral("{\"a\": 1, \"b\": [true, null, \"x\"]}"));
+                QCOMPARE(value("col_json", one), QStringLiteral("{\"a\": 1, \"b\": [true, null, \"x\"]}"));
                 QCOMPARE(value("encode(col_binary, 'hex')", one), QStringLiteral("68656c6c6f"));
                 const QString two = QStringLiteral("id_row_two_bb") + job;
-                QCOMPARE(value("col_text", two),
-                         QStringLiteral(", NULL'); DROP TABLE all_types --"));
+                QCOMPARE(value("col_text", two), QStringLiteral(", NULL'); DROP TABLE all_types --"));
                 QCOMPARE(value("col_decimal", two), QStringLiteral("-0.000000001"));
                 QCOMPARE(value("col_json", two), QStringLiteral("[1, 2, 3]"));
                 QCOMPARE(value("col_ts", two), QStringLiteral("1999-12-31 23:59:59+00"));
                 const QString three = QStringLiteral("id_row_thr_cc") + job;
-                QCOMPARE(value("col_text", three),
-                         QStringLiteral("日本語のテキスト 'quoted' और हिन्दी"));
+                QCOMPARE(value("col_text", three), QStringLiteral("日本語のテキスト 'quoted' और हिन्दी"));
                 QCOMPARE(value("col_double", three), QStringLiteral("1e+20"));
                 QCOMPARE(value("col_bool", three), QStringLiteral("<null>"));
                 const QString five = QStringLiteral("id_row_fiv_ee") + job;
@@ -388,34 +381,29 @@ private slots:
             QCOMPARE(value("col_binary", "id_row_two_bb2"), QStringLiteral("<null>"));
             for (const char *job : {"1", "3", "4"}) {
                 QCOMPARE(value("col_text", QStringLiteral("id_row_fiv_ee") + job), QString());
-                QCOMPARE(value("encode(col_binary, 'hex')", QStringLiteral("id_row_two_bb") + job),
-                         QString());
+                QCOMPARE(value("encode(col_binary, 'hex')", QStringLiteral("id_row_two_bb") + job), QString());
             }
             // Every format agrees with insert_values on every column (-0 normalised).
-            const QString cols =
-                comparableColumns(ds, QStringLiteral("all_types"))
-                    .replace(QStringLiteral("col_double"), QStringLiteral("col_double + 0"))
-                    .replace(QStringLiteral(",_dlt_id"), QStringLiteral(",left(_dlt_id, -1)"));
+            const QString cols = comparableColumns(ds, QStringLiteral("all_types"))
+                                     .replace(QStringLiteral("col_double"), QStringLiteral("col_double + 0"))
+                                     .replace(QStringLiteral(",_dlt_id"), QStringLiteral(",left(_dlt_id, -1)"));
             const auto jobRows = [&](const QString &job) {
                 return QStringLiteral("SELECT ") + cols + QStringLiteral(" FROM ") + ds +
-                       QStringLiteral(".all_types WHERE right(_dlt_id, 1) = '") + job +
-                       QStringLiteral("'");
+                       QStringLiteral(".all_types WHERE right(_dlt_id, 1) = '") + job + QStringLiteral("'");
             };
             for (const QString &job : {QStringLiteral("3"), QStringLiteral("4")}) {
-                QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM ((") + jobRows("1") +
-                             QStringLiteral(" EXCEPT ALL ") + jobRows(job) +
-                             QStringLiteral(") UNION ALL (") + jobRows(job) +
-                             QStringLiteral(" EXCEPT ALL ") + jobRows("1") +
-                             QStringLiteral(")) d")),
+                QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM ((") + jobRows("1") + QStringLiteral(" EXCEPT ALL ") +
+                             jobRows(job) + QStringLiteral(") UNION ALL (") + jobRows(job) +
+                             QStringLiteral(" EXCEPT ALL ") + jobRows("1") + QStringLiteral(")) d")),
                          QStringLiteral("0"));
-                QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM (") + jobRows(job) +
-                             QStringLiteral(") r")),
+                QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM (") + jobRows(job) + QStringLiteral(") r")),
                          QStringLiteral("5"));
             }
         }
     }
 
-    void ghIssuesInsertMatchesCopyAndDlt() {
+    void ghIssuesInsertMatchesCopyAndDlt()
+    {
         const QString work = fresh(QStringLiteral("gh"));
         const QString copyDs = dataset(QStringLiteral("gh_copy"));
         const QString insertDs = dataset(QStringLiteral("gh_insert"));
@@ -427,33 +415,27 @@ private slots:
         compareDatasets(copyDs, insertDs);
         for (const QString &ds : {copyDs, insertDs}) {
             matchesDltChecksums(ds, QStringLiteral("gh_issues_insert_values"));
-            QCOMPARE(
-                sql(QStringLiteral(
-                        "SELECT (SELECT count(*) FROM %1.issues) || ' ' || (SELECT count(*) FROM "
-                        "%1.issues__labels) || ' ' || (SELECT count(*) FROM %1.issues__assignees) "
-                        "|| "
-                        "' ' || (SELECT count(*) FROM %1._dlt_pipeline_state)")
-                        .arg(ds)),
-                QStringLiteral("100 34 31 1"));
-            QCOMPARE(
-                sql(QStringLiteral(
-                        "SELECT title || '|' || created_at || '|' || locked || '|' || state FROM "
-                        "%1.issues WHERE number = 71")
-                        .arg(ds)),
-                QStringLiteral("Timestamp type + functions|2018-12-06 07:29:53+00|false|closed"));
-            QCOMPARE(sql(QStringLiteral(
-                             "SELECT count(*) FROM %1.issues WHERE body LIKE '%juliapkg doesn''t "
-                             "contains a TimeZone%'")
+            QCOMPARE(sql(QStringLiteral("SELECT (SELECT count(*) FROM %1.issues) || ' ' || (SELECT count(*) FROM "
+                                        "%1.issues__labels) || ' ' || (SELECT count(*) FROM %1.issues__assignees) "
+                                        "|| "
+                                        "' ' || (SELECT count(*) FROM %1._dlt_pipeline_state)")
+                             .arg(ds)),
+                     QStringLiteral("100 34 31 1"));
+            QCOMPARE(sql(QStringLiteral("SELECT title || '|' || created_at || '|' || locked || '|' || state FROM "
+                                        "%1.issues WHERE number = 71")
+                             .arg(ds)),
+                     QStringLiteral("Timestamp type + functions|2018-12-06 07:29:53+00|false|closed"));
+            QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.issues WHERE body LIKE '%juliapkg doesn''t "
+                                        "contains a TimeZone%'")
                              .arg(ds)),
                      QStringLiteral("1"));
-            QVERIFY(sql(QStringLiteral(
-                            "SELECT count(*) FROM %1.issues WHERE strpos(body, E'\\r\\n') > 0")
-                            .arg(ds))
+            QVERIFY(sql(QStringLiteral("SELECT count(*) FROM %1.issues WHERE strpos(body, E'\\r\\n') > 0").arg(ds))
                         .toInt() > 0);
         }
     }
 
-    void csvPackageUsesCopySemantics() {
+    void csvPackageUsesCopySemantics()
+    {
         const QString work = fresh(QStringLiteral("csv"));
         const QString csvDs = dataset(QStringLiteral("csv"));
         const QString ivDs = dataset(QStringLiteral("csv_iv"));
@@ -462,46 +444,40 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         r = load(copyPackage(work, "gh_issues_insert_values"), ivDs, false);
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
-        QCOMPARE(sql(QStringLiteral(
-                         "SELECT (SELECT count(*) FROM %1.issues) || ' ' || (SELECT count(*) FROM "
-                         "%1.issues__labels) || ' ' || (SELECT count(*) FROM %1.issues__assignees) "
-                         "|| ' ' "
-                         "|| (SELECT count(*) FROM %1._dlt_pipeline_state)")
+        QCOMPARE(sql(QStringLiteral("SELECT (SELECT count(*) FROM %1.issues) || ' ' || (SELECT count(*) FROM "
+                                    "%1.issues__labels) || ' ' || (SELECT count(*) FROM %1.issues__assignees) "
+                                    "|| ' ' "
+                                    "|| (SELECT count(*) FROM %1._dlt_pipeline_state)")
                          .arg(csvDs)),
                  QStringLiteral("100 34 31 1"));
         matchesDltChecksums(csvDs, QStringLiteral("gh_issues_csv"));
         // The same issues: '' in a nullable text column (insert_values) is NULL through csv,
         // and csv leaves no '' in nullable columns at all.
-        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.issues WHERE body = ''").arg(ivDs)),
-                 QStringLiteral("2"));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.issues WHERE body = ''").arg(ivDs)), QStringLiteral("2"));
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.issues i JOIN %2.issues c ON c.id = "
                                     "i.id WHERE i.body = "
                                     "'' AND c.body IS NULL")
                          .arg(ivDs, csvDs)),
                  QStringLiteral("2"));
-        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.issues WHERE body = ''").arg(csvDs)),
-                 QStringLiteral("0"));
-        QCOMPARE(sql(QStringLiteral(
-                         "SELECT count(*) FROM %1.issues i JOIN %2.issues c ON c.id = i.id WHERE "
-                         "i.title IS DISTINCT FROM c.title OR i.created_at IS DISTINCT FROM "
-                         "c.created_at "
-                         "OR coalesce(i.body, '') <> coalesce(c.body, '')")
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.issues WHERE body = ''").arg(csvDs)), QStringLiteral("0"));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.issues i JOIN %2.issues c ON c.id = i.id WHERE "
+                                    "i.title IS DISTINCT FROM c.title OR i.created_at IS DISTINCT FROM "
+                                    "c.created_at "
+                                    "OR coalesce(i.body, '') <> coalesce(c.body, '')")
                          .arg(ivDs, csvDs)),
                  QStringLiteral("0"));
     }
 
-    void naiveTimestampsKeepWallClock() {
+    void naiveTimestampsKeepWallClock()
+    {
         // dlt writes temporal values as plain literals; PostgreSQL drops the offset for
         // `timestamp without time zone`, applies it for timestamptz and rounds to precision.
         const QByteArray table = tableJson(
             "ts_cases",
-            {columnJson("id", "bigint", false),
-             columnJson("ts_naive", "timestamp", true, ",\"timezone\":false"),
-             columnJson("ts_tz", "timestamp"),
-             columnJson("ts_p3", "timestamp", true, ",\"precision\":3"),
+            {columnJson("id", "bigint", false), columnJson("ts_naive", "timestamp", true, ",\"timezone\":false"),
+             columnJson("ts_tz", "timestamp"), columnJson("ts_p3", "timestamp", true, ",\"precision\":3"),
              columnJson("ts_naive_p0", "timestamp", true, ",\"timezone\":false,\"precision\":0"),
-             columnJson("t_time", "time"), columnJson("d_date", "date"),
-             columnJson("_dlt_load_id", "text", false),
+             columnJson("t_time", "time"), columnJson("d_date", "date"), columnJson("_dlt_load_id", "text", false),
              columnJson("_dlt_id", "text", false, ",\"unique\":true,\"row_key\":true")});
         const QByteArray insertValues =
             "INSERT INTO "
@@ -533,13 +509,12 @@ private slots:
             "\"_dlt_id\":\"ts_12\"}\n"
             "{\"id\":13,\"_dlt_load_id\":\"1800000000.000002\",\"_dlt_id\":\"ts_13\"}\n";
         const QString work = fresh(QStringLiteral("naive"));
-        const QMap<QString, QByteArray> jobs{
-            {"ts_cases.tsjob00001.0.insert_values.gz", insertValues},
-            {"ts_cases.tsjob00002.0.jsonl", jsonl}};
-        const QString a = makePackage(QDir(work).filePath("a"), "1800000000.000002", "ts_cases_pkg",
-                                      "ts_cases", table, jobs);
-        const QString b = makePackage(QDir(work).filePath("b"), "1800000000.000002", "ts_cases_pkg",
-                                      "ts_cases", table, jobs);
+        const QMap<QString, QByteArray> jobs{{"ts_cases.tsjob00001.0.insert_values.gz", insertValues},
+                                             {"ts_cases.tsjob00002.0.jsonl", jsonl}};
+        const QString a =
+            makePackage(QDir(work).filePath("a"), "1800000000.000002", "ts_cases_pkg", "ts_cases", table, jobs);
+        const QString b =
+            makePackage(QDir(work).filePath("b"), "1800000000.000002", "ts_cases_pkg", "ts_cases", table, jobs);
         QVERIFY(!a.isEmpty() && !b.isEmpty());
         const QString copyDs = dataset(QStringLiteral("ts_copy"));
         const QString insertDs = dataset(QStringLiteral("ts_insert"));
@@ -549,40 +524,38 @@ private slots:
         r = load(b, insertDs, true);
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         compareDatasets(copyDs, insertDs);
-        QCOMPARE(
-            describe(copyDs, QStringLiteral("ts_cases")),
-            QStringLiteral(
-                "id bigint not null, ts_naive timestamp without time zone, ts_tz timestamp with "
-                "time "
-                "zone, ts_p3 timestamp(3) with time zone, ts_naive_p0 timestamp(0) without time "
-                "zone, "
-                "t_time time without time zone, d_date date, _dlt_load_id character varying not "
-                "null, _dlt_id character varying not null"));
-        const QString row = QStringLiteral(
-            "SELECT concat_ws('|', coalesce(ts_naive::text, '-'), coalesce(ts_tz::text, "
-            "'-'), coalesce(ts_p3::text, '-'), coalesce(ts_naive_p0::text, '-'), "
-            "coalesce(t_time::text, '-'), coalesce(d_date::text, '-')) FROM %1.ts_cases "
-            "WHERE id % 10 = %2 ORDER BY id");
+        QCOMPARE(describe(copyDs, QStringLiteral("ts_cases")),
+                 QStringLiteral("id bigint not null, ts_naive timestamp without time zone, ts_tz timestamp with "
+                                "time "
+                                "zone, ts_p3 timestamp(3) with time zone, ts_naive_p0 timestamp(0) without time "
+                                "zone, "
+                                "t_time time without time zone, d_date date, _dlt_load_id character varying not "
+                                "null, _dlt_id character varying not null"));
+        const QString row = QStringLiteral("SELECT concat_ws('|', coalesce(ts_naive::text, '-'), coalesce(ts_tz::text, "
+                                           "'-'), coalesce(ts_p3::text, '-'), coalesce(ts_naive_p0::text, '-'), "
+                                           "coalesce(t_time::text, '-'), coalesce(d_date::text, '-')) FROM %1.ts_cases "
+                                           "WHERE id % 10 = %2 ORDER BY id");
         for (const QString &ds : {copyDs, insertDs}) {
             const auto rows = [&](int id) { return sql(row.arg(ds).arg(id)); };
-            const QString first = QStringLiteral(
-                "2024-04-05 09:16:59.942779|2024-04-05 07:16:59.942779+00|"
-                "2024-04-05 07:16:59.943+00|2024-04-05 09:17:00|09:16:59.5|2024-04-05");
-            const QString second =
-                QStringLiteral("2024-01-01 23:30:00|2024-01-02 01:30:00+00|2025-01-01 00:00:00+00|"
-                               "2024-01-01 00:00:00|23:59:59.999999|2024-02-29");
+            const QString first =
+                QStringLiteral("2024-04-05 09:16:59.942779|2024-04-05 07:16:59.942779+00|"
+                               "2024-04-05 07:16:59.943+00|2024-04-05 09:17:00|09:16:59.5|2024-04-05");
+            const QString second = QStringLiteral("2024-01-01 23:30:00|2024-01-02 01:30:00+00|2025-01-01 00:00:00+00|"
+                                                  "2024-01-01 00:00:00|23:59:59.999999|2024-02-29");
             QCOMPARE(rows(1), first + QLatin1Char('\n') + first); // insert_values, then jsonl
             QCOMPARE(rows(2), second + QLatin1Char('\n') + second);
             QCOMPARE(rows(3), QStringLiteral("-|-|-|-|-|-\n-|-|-|-|-|-"));
         }
     }
 
-    void failedJobsNameTheLineAndLeaveNothing_data() {
+    void failedJobsNameTheLineAndLeaveNothing_data()
+    {
         QTest::addColumn<bool>("insertMethod");
         QTest::newRow("copy") << false;
         QTest::newRow("insert") << true;
     }
-    void failedJobsNameTheLineAndLeaveNothing() {
+    void failedJobsNameTheLineAndLeaveNothing()
+    {
         QFETCH(bool, insertMethod);
         const QString work = fresh(QStringLiteral("bad"));
         const QString root = copyPackage(work, "types_append");
@@ -592,78 +565,62 @@ private slots:
         // quoted fields, so COPY's own line count (4) is not the file's line (6).
         QByteArray csv = readFile(jobs + "all_types.aaaaaaaaa2.0.csv");
         QVERIFY(csv.contains(",0,1e+20,") && csv.contains("DROP TABLE"));
-        csv.replace(",0,1e+20,", ",\"abc\",1e+20,")
-            .replace("DROP TABLE", "DROP\nTABLE")
-            .replace("id_row_", "bad_csv_");
+        csv.replace(",0,1e+20,", ",\"abc\",1e+20,").replace("DROP TABLE", "DROP\nTABLE").replace("id_row_", "bad_csv_");
         QVERIFY(writeFile(jobs + "all_types.badcsv0001.0.csv", csv));
         // insert_values: row 3 (line 5) violates NOT NULL, found by the server.
-        QByteArray iv =
-            "INSERT INTO "
-            "{}(\"col_text\",\"col_bigint\",\"col_required\",\"_dlt_load_id\",\"_dlt_id\")\n"
-            "VALUES\n"
-            "(E'a',1,E'r',E'1800000000.000001',E'bad_iv_1'),\n"
-            "(E'b',2,E'r',E'1800000000.000001',E'bad_iv_2'),\n"
-            "(E'c',3,NULL,E'1800000000.000001',E'bad_iv_3'),\n"
-            "(E'd',4,E'r',E'1800000000.000001',E'bad_iv_4');";
+        QByteArray iv = "INSERT INTO "
+                        "{}(\"col_text\",\"col_bigint\",\"col_required\",\"_dlt_load_id\",\"_dlt_id\")\n"
+                        "VALUES\n"
+                        "(E'a',1,E'r',E'1800000000.000001',E'bad_iv_1'),\n"
+                        "(E'b',2,E'r',E'1800000000.000001',E'bad_iv_2'),\n"
+                        "(E'c',3,NULL,E'1800000000.000001',E'bad_iv_3'),\n"
+                        "(E'd',4,E'r',E'1800000000.000001',E'bad_iv_4');";
         QVERIFY(writeFile(jobs + "all_types.badiv00001.0.insert_values", iv));
         // jsonl: line 2 has a value that is no bigint, found before the server sees it.
-        QVERIFY(writeFile(
-            jobs + "all_types.badjsonl01.0.jsonl",
-            "{\"col_bigint\":1,\"col_required\":\"r\",\"_dlt_load_id\":\"1800000000.000001\","
-            "\"_dlt_id\":\"bad_js_1\"}\n"
-            "{\"col_bigint\":\"x42\",\"col_required\":\"r\",\"_dlt_load_id\":\"1800000000.000001\","
-            "\"_dlt_id\":\"bad_js_2\"}\n"));
-        const QString ds =
-            dataset(insertMethod ? QStringLiteral("bad_insert") : QStringLiteral("bad_copy"));
+        QVERIFY(writeFile(jobs + "all_types.badjsonl01.0.jsonl",
+                          "{\"col_bigint\":1,\"col_required\":\"r\",\"_dlt_load_id\":\"1800000000.000001\","
+                          "\"_dlt_id\":\"bad_js_1\"}\n"
+                          "{\"col_bigint\":\"x42\",\"col_required\":\"r\",\"_dlt_load_id\":\"1800000000.000001\","
+                          "\"_dlt_id\":\"bad_js_2\"}\n"));
+        const QString ds = dataset(insertMethod ? QStringLiteral("bad_insert") : QStringLiteral("bad_copy"));
         dropSchemas();
         const CliResult r = load(root, ds, insertMethod);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains("is ABORTED and contains 3 FAILED job(s)!"), qPrintable(r.all()));
-        QVERIFY2(
-            QRegularExpression(
-                QStringLiteral("all_types\\.badcsv0001\\.0\\.csv:6 \\(field col_bigint\\): "
-                               "PostgreSQL error: invalid input syntax for type bigint: \"abc\""))
-                .match(r.out)
-                .hasMatch(),
-            qPrintable(r.out));
-        QVERIFY2(QRegularExpression(
-                     QStringLiteral("all_types\\.badjsonl01\\.0\\.jsonl:2 \\(field col_bigint\\): "
-                                    "value 'x42'"))
+        QVERIFY2(QRegularExpression(QStringLiteral("all_types\\.badcsv0001\\.0\\.csv:6 \\(field col_bigint\\): "
+                                                   "PostgreSQL error: invalid input syntax for type bigint: \"abc\""))
+                     .match(r.out)
+                     .hasMatch(),
+                 qPrintable(r.out));
+        QVERIFY2(QRegularExpression(QStringLiteral("all_types\\.badjsonl01\\.0\\.jsonl:2 \\(field col_bigint\\): "
+                                                   "value 'x42'"))
                      .match(r.out)
                      .hasMatch(),
                  qPrintable(r.out));
         // COPY knows the row (file line 5); dlt's INSERT only knows the statement.
-        const QString ivLocation =
-            insertMethod ? QStringLiteral("all_types\\.badiv00001\\.0\\.insert_values: ")
-                         : QStringLiteral("all_types\\.badiv00001\\.0\\.insert_values:5: ");
-        QVERIFY2(
-            QRegularExpression(ivLocation + QStringLiteral("PostgreSQL error: null value in column "
-                                                           "\"col_required\""))
-                .match(r.out)
-                .hasMatch(),
-            qPrintable(r.out));
-        QVERIFY2(r.out.contains("SQLSTATE: 23502") && r.out.contains("SQLSTATE: 22P02"),
+        const QString ivLocation = insertMethod ? QStringLiteral("all_types\\.badiv00001\\.0\\.insert_values: ")
+                                                : QStringLiteral("all_types\\.badiv00001\\.0\\.insert_values:5: ");
+        QVERIFY2(QRegularExpression(ivLocation + QStringLiteral("PostgreSQL error: null value in column "
+                                                                "\"col_required\""))
+                     .match(r.out)
+                     .hasMatch(),
                  qPrintable(r.out));
+        QVERIFY2(r.out.contains("SQLSTATE: 23502") && r.out.contains("SQLSTATE: 22P02"), qPrintable(r.out));
         // The good jobs committed, nothing of the failed ones did.
-        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.all_types").arg(ds)),
-                 QStringLiteral("20"));
-        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.all_types WHERE _dlt_id LIKE 'bad%'")
-                         .arg(ds)),
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.all_types").arg(ds)), QStringLiteral("20"));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM %1.all_types WHERE _dlt_id LIKE 'bad%'").arg(ds)),
                  QStringLiteral("0"));
-        QCOMPARE(QDir(QDir(root).filePath("1800000000.000001/failed_jobs"))
-                     .entryList({"*.exception"})
-                     .size(),
-                 3);
+        QCOMPARE(QDir(QDir(root).filePath("1800000000.000001/failed_jobs")).entryList({"*.exception"}).size(), 3);
     }
 
-    void largeInsertValuesSplitLikeDlt() {
+    void largeInsertValuesSplitLikeDlt()
+    {
         // More than max_query_length / 2 (16 Mi) characters: dlt's INSERT path cuts the file into
         // several statements at line ends; COPY streams it in 1 MiB pieces. Both must load
         // every row, with multi-byte characters across the cut.
         const int rows = 180000;
-        QByteArray iv =
-            "INSERT INTO "
-            "{}(\"id\",\"txt\",\"amount\",\"flag\",\"_dlt_load_id\",\"_dlt_id\")\nVALUES\n";
+        QByteArray iv = "INSERT INTO "
+                        "{}(\"id\",\"txt\",\"amount\",\"flag\",\"_dlt_load_id\",\"_dlt_id\")\nVALUES\n";
         iv.reserve(rows * 110);
         for (int i = 0; i < rows; ++i) {
             if (i)
@@ -671,22 +628,19 @@ private slots:
             iv += "(" + QByteArray::number(i) + ",E'row " + QByteArray::number(i) +
                   ": h\xc3\xa9llo w\xc3\xb6rld \xe2\x80\x94 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e "
                   "\\n it''s \\\\ ok'," +
-                  QByteArray::number(i) + ".5," + (i % 3 ? "True" : "False") +
-                  ",E'1800000000.000003',E'big_" + QByteArray::number(i) + "')";
+                  QByteArray::number(i) + ".5," + (i % 3 ? "True" : "False") + ",E'1800000000.000003',E'big_" +
+                  QByteArray::number(i) + "')";
         }
         iv += ";";
         QVERIFY(QString::fromUtf8(iv).size() > 16 * 1024 * 1024 + 1000000);
         const QByteArray table =
             tableJson("big", {columnJson("id", "bigint", false), columnJson("txt", "text"),
                               columnJson("amount", "double"), columnJson("flag", "bool"),
-                              columnJson("_dlt_load_id", "text", false),
-                              columnJson("_dlt_id", "text", false)});
+                              columnJson("_dlt_load_id", "text", false), columnJson("_dlt_id", "text", false)});
         const QString work = fresh(QStringLiteral("big"));
         const QMap<QString, QByteArray> jobs{{"big.bigjob0001.0.insert_values.gz", iv}};
-        const QString a = makePackage(QDir(work).filePath("a"), "1800000000.000003", "big_pkg",
-                                      "big", table, jobs);
-        const QString b = makePackage(QDir(work).filePath("b"), "1800000000.000003", "big_pkg",
-                                      "big", table, jobs);
+        const QString a = makePackage(QDir(work).filePath("a"), "1800000000.000003", "big_pkg", "big", table, jobs);
+        const QString b = makePackage(QDir(work).filePath("b"), "1800000000.000003", "big_pkg", "big", table, jobs);
         QVERIFY(!a.isEmpty() && !b.isEmpty());
         const QString copyDs = dataset(QStringLiteral("big_copy"));
         const QString insertDs = dataset(QStringLiteral("big_insert"));
@@ -697,16 +651,15 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         compareDatasets(copyDs, insertDs);
         for (const QString &ds : {copyDs, insertDs}) {
-            QCOMPARE(
-                sql(QStringLiteral("SELECT count(*) || ' ' || count(DISTINCT _dlt_id) || ' ' || "
-                                   "sum(id) || ' ' || "
-                                   "sum(amount) || ' ' || count(*) FILTER (WHERE flag) FROM %1.big")
-                        .arg(ds)),
-                QStringLiteral("%1 %1 %2 %3 %4")
-                    .arg(rows)
-                    .arg(qint64(rows) * (rows - 1) / 2)
-                    .arg(qint64(rows) * (rows - 1) / 2 + rows / 2)
-                    .arg(rows - (rows + 2) / 3));
+            QCOMPARE(sql(QStringLiteral("SELECT count(*) || ' ' || count(DISTINCT _dlt_id) || ' ' || "
+                                        "sum(id) || ' ' || "
+                                        "sum(amount) || ' ' || count(*) FILTER (WHERE flag) FROM %1.big")
+                             .arg(ds)),
+                     QStringLiteral("%1 %1 %2 %3 %4")
+                         .arg(rows)
+                         .arg(qint64(rows) * (rows - 1) / 2)
+                         .arg(qint64(rows) * (rows - 1) / 2 + rows / 2)
+                         .arg(rows - (rows + 2) / 3));
             QCOMPARE(sql(QStringLiteral("SELECT txt = E'row 123456: h\u00e9llo w\u00f6rld \u2014 "
                                         "\u65e5\u672c\u8a9e "
                                         "\\n it''s \\\\ ok' FROM %1.big WHERE id = 123456")

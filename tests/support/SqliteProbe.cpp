@@ -22,7 +22,8 @@ QStringList SqliteProbe::rows(const QString &sql) const
     QStringList out;
     sqlite3_stmt *stmt = nullptr;
     if (!m_db || sqlite3_prepare_v2(m_db, sql.toUtf8().constData(), -1, &stmt, nullptr) != SQLITE_OK) {
-        out << QStringLiteral("<error: %1>").arg(m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("not open"));
+        out << QStringLiteral("<error: %1>")
+                   .arg(m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("not open"));
         return out;
     }
     while (sqlite3_step(stmt) == SQLITE_ROW) {

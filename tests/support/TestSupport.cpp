@@ -25,8 +25,7 @@ bool copyTree(const QString &from, const QString &to)
         return false;
     if (!QDir().mkpath(to))
         return false;
-    QDirIterator it(from, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
+    QDirIterator it(from, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QString rel = src.relativeFilePath(path);

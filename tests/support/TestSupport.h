@@ -30,7 +30,7 @@ struct CliResult {
 
 /// Runs the built `wharf` binary (WHARF_BIN) with `args` in `cwd`, with HOME and the XDG
 /// folders pointed into `cwd` so that no user configuration leaks in, plus `extraEnv`.
-CliResult runWharf(const QStringList &args, const QString &cwd,
-                   const QMap<QString, QString> &extraEnv = {}, int timeoutMs = 120000);
+CliResult runWharf(const QStringList &args, const QString &cwd, const QMap<QString, QString> &extraEnv = {},
+                   int timeoutMs = 120000);
 
 } // namespace wharf::test

@@ -38,18 +38,17 @@ constexpr int kLoadTimeoutMs = 60000;
 const QString kSampleLoadId = QStringLiteral("1795476037.8625736");
 const QString kDataset = QStringLiteral("gh_issues_insert_values");
 
-qint64 countRows(const QString &dbFile, const QString &table) {
+qint64 countRows(const QString &dbFile, const QString &table)
+{
     sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(dbFile.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_open_v2(dbFile.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         sqlite3_close(db);
         return -1;
     }
     sqlite3_stmt *stmt = nullptr;
     qint64 n = -1;
     const QByteArray sql = QStringLiteral("SELECT count(*) FROM \"%1\"").arg(table).toUtf8();
-    if (sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
         n = sqlite3_column_int64(stmt, 0);
     else
         qWarning() << "counting" << table << "in" << dbFile << "failed:" << sqlite3_errmsg(db);
@@ -59,7 +58,8 @@ qint64 countRows(const QString &dbFile, const QString &table) {
 }
 
 /// WHARF_SCREENSHOT=/path/x.png saves the window as it is (with `suffix` before ".png").
-void saveScreenshot(QWidget *window, const QString &suffix = {}) {
+void saveScreenshot(QWidget *window, const QString &suffix = {})
+{
     QString path = qEnvironmentVariable("WHARF_SCREENSHOT");
     if (path.isEmpty())
         return;
@@ -69,11 +69,11 @@ void saveScreenshot(QWidget *window, const QString &suffix = {}) {
         qWarning() << "could not save the screenshot" << path;
 }
 
-QString datasetFile() {
+QString datasetFile()
+{
     const ConfigResolver resolver(ConfigLocations::defaults());
     const auto destination = ResolvedDestination::resolve(resolver, QStringLiteral("sqlite"));
-    return sqlite::SqliteConnection::datasetFile(
-        sqlite::SqliteDestination::databasePath(destination.config), kDataset);
+    return sqlite::SqliteConnection::datasetFile(sqlite::SqliteDestination::databasePath(destination.config), kDataset);
 }
 
 } // namespace
@@ -84,17 +84,18 @@ public:
     QString m_home;
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         // The environment was set up in main(), before QApplication existed.
-        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                    .startsWith(m_home));
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation).startsWith(m_home));
         QVERIFY(!QFileInfo::exists(defaultPackagesDir()));
         ui::LogBus::installMessageHandler();
     }
 
     void cleanupTestCase() { ui::LogBus::uninstallMessageHandler(); }
 
-    void oneClickLoadsTheSample() {
+    void oneClickLoadsTheSample()
+    {
         const auto window = ui::createMainWindow();
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -106,8 +107,7 @@ private slots:
                  qPrintable(window->destinationPicker()->location()));
 
         // The sample was installed and is selected, its four jobs shown as ready.
-        const QString sample =
-            QDir(defaultPackagesDir()).filePath(kDataset + QLatin1Char('/') + kSampleLoadId);
+        const QString sample = QDir(defaultPackagesDir()).filePath(kDataset + QLatin1Char('/') + kSampleLoadId);
         QVERIFY(QFileInfo::exists(sample + QStringLiteral("/schema.json")));
         QCOMPARE(window->packagesPanel()->currentPackage(), sample);
         ui::JobsModel *jobs = window->jobsPanel()->model();
@@ -126,8 +126,7 @@ private slots:
         QTRY_COMPARE(finished.count(), 1);
         const auto result = finished.first().first().value<PackageResult>();
         QVERIFY2(result.status == PackageStatus::Loaded,
-                 qPrintable(packageStatusName(result.status) + QStringLiteral(": ") +
-                            result.error.fullText()));
+                 qPrintable(packageStatusName(result.status) + QStringLiteral(": ") + result.error.fullText()));
         QTRY_VERIFY_WITH_TIMEOUT(jobs->allCompleted(), kLoadTimeoutMs);
         QCOMPARE(jobs->rowCount(), 4);
         QCOMPARE(result.datasetName, kDataset);
@@ -143,11 +142,8 @@ private slots:
         // dlt's summary in the log dock.
         const auto logHas = [&](const QString &s) { return window->logDock()->text().contains(s); };
         QTRY_VERIFY(
-            logHas(QStringLiteral(
-                       "1 load package(s) were loaded to destination sqlite and into dataset ") +
-                   kDataset));
-        QTRY_VERIFY(logHas(QStringLiteral("Load package %1 is LOADED and contains no failed jobs")
-                               .arg(kSampleLoadId)));
+            logHas(QStringLiteral("1 load package(s) were loaded to destination sqlite and into dataset ") + kDataset));
+        QTRY_VERIFY(logHas(QStringLiteral("Load package %1 is LOADED and contains no failed jobs").arg(kSampleLoadId)));
 
         const QString db = datasetFile();
         QVERIFY2(QFileInfo::exists(db), qPrintable(db));
@@ -160,7 +156,8 @@ private slots:
         saveScreenshot(window.get());
     }
 
-    void escapeCancelsARunningLoad() {
+    void escapeCancelsARunningLoad()
+    {
         // A slow dummy destination, so that the load is still running when Esc arrives.
         qputenv("DESTINATION__DUMMY__JOB_DELAY_MS", "20000");
         const QString folder = QDir(m_home).filePath(QStringLiteral("more-packages"));
@@ -194,7 +191,8 @@ private slots:
         qunsetenv("DESTINATION__DUMMY__JOB_DELAY_MS");
     }
 
-    void failedJobIsShown() {
+    void failedJobIsShown()
+    {
         qputenv("DESTINATION__DUMMY__FAIL_TABLES", "issues__labels");
         const QString folder = QDir(m_home).filePath(QStringLiteral("failing-packages"));
         QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages/gh_issues_insert_values")),
@@ -220,13 +218,13 @@ private slots:
         const ui::PackagesModel *packages = window->packagesPanel()->model();
         const QString package = window->packagesPanel()->currentPackage();
         QCOMPARE(packages->package(packages->rowOf(package)).state, ui::PackageState::Aborted);
-        QTRY_VERIFY(window->logDock()->text().contains(
-            QStringLiteral("is ABORTED and contains 1 FAILED job(s)!")));
+        QTRY_VERIFY(window->logDock()->text().contains(QStringLiteral("is ABORTED and contains 1 FAILED job(s)!")));
         saveScreenshot(window.get(), QStringLiteral("-failed"));
     }
 };
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     // QStandardPaths must resolve into a fresh folder, so set HOME and the XDG folders before
     // anything (QApplication included) reads them, and run from an empty project folder.
     QTemporaryDir home;
@@ -240,10 +238,8 @@ int main(int argc, char **argv) {
     qputenv("XDG_CONFIG_HOME", (root + QStringLiteral("/config")).toUtf8());
     // Configuration from the environment would make this not a first run.
     for (const QString &name : QProcessEnvironment::systemEnvironment().keys())
-        if (name.startsWith(QLatin1String("DESTINATION__")) ||
-            name.startsWith(QLatin1String("CREDENTIALS__")) ||
-            name.startsWith(QLatin1String("LOAD__")) ||
-            name.startsWith(QLatin1String("DATASET_NAME")))
+        if (name.startsWith(QLatin1String("DESTINATION__")) || name.startsWith(QLatin1String("CREDENTIALS__")) ||
+            name.startsWith(QLatin1String("LOAD__")) || name.startsWith(QLatin1String("DATASET_NAME")))
             qunsetenv(name.toUtf8().constData());
     QStandardPaths::setTestModeEnabled(false);
     QDir::setCurrent(root + QStringLiteral("/project"));

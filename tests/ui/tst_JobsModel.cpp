@@ -10,8 +10,8 @@ using wharf::ui::JobsModel;
 
 namespace {
 
-JobEvent jobEvent(const QString &table, JobState state, int retry = 0,
-                  const QString &loadId = QStringLiteral("1.5")) {
+JobEvent jobEvent(const QString &table, JobState state, int retry = 0, const QString &loadId = QStringLiteral("1.5"))
+{
     JobEvent e;
     e.loadId = loadId;
     e.table = table;
@@ -24,7 +24,8 @@ JobEvent jobEvent(const QString &table, JobState state, int retry = 0,
     return e;
 }
 
-JobFile file(const QString &name, JobFolder folder) {
+JobFile file(const QString &name, JobFolder folder)
+{
     JobFile f;
     f.name = JobFileName::parse(name);
     f.path = QStringLiteral("/p/%1/%2").arg(jobFolderName(folder), name);
@@ -38,10 +39,10 @@ JobFile file(const QString &name, JobFolder folder) {
 class TestJobsModel : public QObject {
     Q_OBJECT
 private slots:
-    void eventsAddAndUpdateRows() {
+    void eventsAddAndUpdateRows()
+    {
         JobsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.columnCount(), int(JobsModel::ColumnCount));
 
@@ -62,16 +63,11 @@ private slots:
         QCOMPARE(state.data(JobsModel::StateRole).toInt(), int(JobState::Completed));
         QVERIFY(state.data(Qt::DecorationRole).value<QColor>().isValid());
         QCOMPARE(model.index(0, JobsModel::RowsColumn).data().toString(), QLocale().toString(100));
-        QCOMPARE(model.index(0, JobsModel::DurationColumn).data().toString(),
-                 QStringLiteral("1.50 s"));
-        QCOMPARE(model.index(0, JobsModel::TableColumn).data().toString(),
-                 QStringLiteral("issues"));
-        QCOMPARE(model.index(0, JobsModel::FormatColumn).data().toString(),
-                 QStringLiteral("insert_values"));
+        QCOMPARE(model.index(0, JobsModel::DurationColumn).data().toString(), QStringLiteral("1.50 s"));
+        QCOMPARE(model.index(0, JobsModel::TableColumn).data().toString(), QStringLiteral("issues"));
+        QCOMPARE(model.index(0, JobsModel::FormatColumn).data().toString(), QStringLiteral("insert_values"));
         QVERIFY(!model.index(0, JobsModel::SizeColumn).data().toString().isEmpty());
-        QCOMPARE(model.index(0, JobsModel::RowsColumn)
-                     .data(Qt::TextAlignmentRole)
-                     .value<Qt::Alignment>(),
+        QCOMPARE(model.index(0, JobsModel::RowsColumn).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
                  Qt::AlignRight | Qt::AlignVCenter);
         QCOMPARE(model.countInState(JobState::Completed), 1);
         QCOMPARE(model.countInState(JobState::Running), 1);
@@ -80,15 +76,14 @@ private slots:
         JobEvent fast = jobEvent(QStringLiteral("issues__labels"), JobState::Completed);
         model.applyEvent(fast); // 0 rows in 0 ms is a real result, not "unknown"
         QCOMPARE(model.index(1, JobsModel::RowsColumn).data().toString(), QStringLiteral("0"));
-        QCOMPARE(model.index(1, JobsModel::DurationColumn).data().toString(),
-                 QStringLiteral("< 1 ms"));
+        QCOMPARE(model.index(1, JobsModel::DurationColumn).data().toString(), QStringLiteral("< 1 ms"));
         QVERIFY(model.allCompleted());
     }
 
-    void retryUpdatesTheSameRow() {
+    void retryUpdatesTheSameRow()
+    {
         JobsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.applyEvent(jobEvent(QStringLiteral("issues"), JobState::Running));
         JobEvent retry = jobEvent(QStringLiteral("issues"), JobState::Retry, 1);
         retry.error.kind = ErrorKind::Transient;
@@ -97,14 +92,10 @@ private slots:
         model.applyEvent(retry);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, JobsModel::RetriesColumn).data().toInt(), 1);
-        QCOMPARE(model.index(0, JobsModel::StateColumn).data().toString(),
-                 jobStateName(JobState::Retry));
-        QCOMPARE(model.index(0, JobsModel::ErrorColumn).data().toString(),
-                 QStringLiteral("database is locked"));
-        QVERIFY(model.index(0, JobsModel::ErrorColumn)
-                    .data(Qt::ToolTipRole)
-                    .toString()
-                    .contains(QStringLiteral("busy")));
+        QCOMPARE(model.index(0, JobsModel::StateColumn).data().toString(), jobStateName(JobState::Retry));
+        QCOMPARE(model.index(0, JobsModel::ErrorColumn).data().toString(), QStringLiteral("database is locked"));
+        QVERIFY(
+            model.index(0, JobsModel::ErrorColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("busy")));
 
         JobEvent failed = jobEvent(QStringLiteral("issues"), JobState::Failed, 1);
         failed.error.message = QStringLiteral("no such column: x");
@@ -115,16 +106,15 @@ private slots:
                  model.index(0, JobsModel::StateColumn).data(Qt::ForegroundRole).value<QColor>());
     }
 
-    void anotherLoadIdStartsOver() {
+    void anotherLoadIdStartsOver()
+    {
         JobsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.applyEvent(jobEvent(QStringLiteral("a"), JobState::Completed));
         model.applyEvent(jobEvent(QStringLiteral("b"), JobState::Completed));
         QVERIFY(model.allCompleted());
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        model.applyEvent(
-            jobEvent(QStringLiteral("c"), JobState::Running, 0, QStringLiteral("2.0")));
+        model.applyEvent(jobEvent(QStringLiteral("c"), JobState::Running, 0, QStringLiteral("2.0")));
         QCOMPARE(reset.count(), 1);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.loadId(), QStringLiteral("2.0"));
@@ -135,15 +125,14 @@ private slots:
         QVERIFY(!model.allCompleted());
     }
 
-    void showPackageSeedsRowsByFolder() {
+    void showPackageSeedsRowsByFolder()
+    {
         JobsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.showPackage(QStringLiteral("9.1"),
-                          {file(QStringLiteral("issues.abc.0.insert_values.gz"), JobFolder::New),
-                           file(QStringLiteral("labels.def.2.jsonl"), JobFolder::Started),
-                           file(QStringLiteral("users.123.0.csv"), JobFolder::Completed),
-                           file(QStringLiteral("bad.456.0.csv"), JobFolder::Failed)});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.showPackage(QStringLiteral("9.1"), {file(QStringLiteral("issues.abc.0.insert_values.gz"), JobFolder::New),
+                                                  file(QStringLiteral("labels.def.2.jsonl"), JobFolder::Started),
+                                                  file(QStringLiteral("users.123.0.csv"), JobFolder::Completed),
+                                                  file(QStringLiteral("bad.456.0.csv"), JobFolder::Failed)});
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.countInState(JobState::Ready), 2);
         QCOMPARE(model.countInState(JobState::Completed), 1);
@@ -161,17 +150,15 @@ private slots:
         running.state = JobState::Running;
         model.applyEvent(running);
         QCOMPARE(model.rowCount(), 4);
-        QCOMPARE(model.index(0, JobsModel::StateColumn).data().toString(),
-                 QStringLiteral("running"));
+        QCOMPARE(model.index(0, JobsModel::StateColumn).data().toString(), QStringLiteral("running"));
     }
 
-    void tablesWithSeveralFilesShowTheFileId() {
+    void tablesWithSeveralFilesShowTheFileId()
+    {
         JobsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.applyEvent(jobEvent(QStringLiteral("issues"), JobState::Running));
-        QCOMPARE(model.index(0, JobsModel::TableColumn).data().toString(),
-                 QStringLiteral("issues"));
+        QCOMPARE(model.index(0, JobsModel::TableColumn).data().toString(), QStringLiteral("issues"));
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         JobEvent second = jobEvent(QStringLiteral("issues"), JobState::Running);
         second.jobId = QStringLiteral("issues.def.insert_values.gz");
@@ -179,18 +166,15 @@ private slots:
         model.applyEvent(second);
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(changed.count(), 2);
-        QCOMPARE(model.index(0, JobsModel::TableColumn).data().toString(),
-                 QStringLiteral("issues (abc)"));
-        QCOMPARE(model.index(1, JobsModel::TableColumn).data().toString(),
-                 QStringLiteral("issues (def)"));
+        QCOMPARE(model.index(0, JobsModel::TableColumn).data().toString(), QStringLiteral("issues (abc)"));
+        QCOMPARE(model.index(1, JobsModel::TableColumn).data().toString(), QStringLiteral("issues (def)"));
     }
 
-    void headers() {
+    void headers()
+    {
         JobsModel model;
-        QCOMPARE(model.headerData(JobsModel::StateColumn, Qt::Horizontal).toString(),
-                 QStringLiteral("State"));
-        QCOMPARE(model.headerData(JobsModel::ErrorColumn, Qt::Horizontal).toString(),
-                 QStringLiteral("Error"));
+        QCOMPARE(model.headerData(JobsModel::StateColumn, Qt::Horizontal).toString(), QStringLiteral("State"));
+        QCOMPARE(model.headerData(JobsModel::ErrorColumn, Qt::Horizontal).toString(), QStringLiteral("Error"));
         for (int c = 0; c < model.columnCount(); ++c)
             QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
     }

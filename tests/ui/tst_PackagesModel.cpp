@@ -35,23 +35,22 @@ private:
     QString pkg(const QString &relative) const { return QDir(m_root).filePath(relative); }
 
 private slots:
-    void init() {
+    void init()
+    {
         QVERIFY(m_tmp.isValid());
         m_root = QDir(m_tmp.path()).filePath(QString::number(QDateTime::currentMSecsSinceEpoch()));
         QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages")), m_root));
         m_expected = 0;
-        QDirIterator it(m_root, {QStringLiteral("schema.json")}, QDir::Files,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(m_root, {QStringLiteral("schema.json")}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())
-            m_expected +=
-                QDir(m_root).relativeFilePath(it.next()).count(QLatin1Char('/')) == 2 ? 1 : 0;
+            m_expected += QDir(m_root).relativeFilePath(it.next()).count(QLatin1Char('/')) == 2 ? 1 : 0;
         QVERIFY(m_expected >= 7);
     }
 
-    void listsPackagesTwoLevelsDown() {
+    void listsPackagesTwoLevelsDown()
+    {
         PackagesModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setRoots({m_root});
         QCOMPARE(model.rowCount(), m_expected);
         QCOMPARE(model.columnCount(), int(PackagesModel::ColumnCount));
@@ -66,22 +65,18 @@ private slots:
         QVERIFY(p.totalBytes > 0);
         QVERIFY(p.isLoadable());
         QCOMPARE(model.index(row, PackagesModel::LoadIdColumn).data().toString(), p.loadId);
-        QCOMPARE(model.index(row, PackagesModel::StateColumn).data().toString(),
-                 QStringLiteral("new"));
-        QCOMPARE(model.index(row, PackagesModel::JobsColumn).data().toString(),
-                 QStringLiteral("0/4"));
+        QCOMPARE(model.index(row, PackagesModel::StateColumn).data().toString(), QStringLiteral("new"));
+        QCOMPARE(model.index(row, PackagesModel::JobsColumn).data().toString(), QStringLiteral("0/4"));
         QCOMPARE(model.index(row, PackagesModel::SizeColumn).data().toString(),
                  QLocale().formattedDataSize(p.totalBytes));
-        QCOMPARE(
-            model.index(row, PackagesModel::PipelineColumn).data(PackagesModel::DirRole).toString(),
-            p.dir);
+        QCOMPARE(model.index(row, PackagesModel::PipelineColumn).data(PackagesModel::DirRole).toString(), p.dir);
         QVERIFY(!model.headerData(PackagesModel::JobsColumn, Qt::Horizontal).toString().isEmpty());
     }
 
-    void statesFollowTheFolders() {
+    void statesFollowTheFolders()
+    {
         PackagesModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setRoots({m_root});
 
         LoadPackage loaded = LoadPackage::open(pkg(kInsertValues));
@@ -102,9 +97,7 @@ private slots:
         QCOMPARE(l.state, PackageState::Loaded);
         QCOMPARE(l.completedJobs, 4);
         QVERIFY(!l.isLoadable());
-        QCOMPARE(model.index(model.rowOf(pkg(kInsertValues)), PackagesModel::JobsColumn)
-                     .data()
-                     .toString(),
+        QCOMPARE(model.index(model.rowOf(pkg(kInsertValues)), PackagesModel::JobsColumn).data().toString(),
                  QStringLiteral("4/4"));
         const auto &a = model.package(model.rowOf(pkg(kCsv)));
         QCOMPARE(a.state, PackageState::Aborted);
@@ -117,21 +110,20 @@ private slots:
         QCOMPARE(model.package(partialRow).state, PackageState::PartiallyLoaded);
         QCOMPARE(model.index(partialRow, PackagesModel::StateColumn).data().toString(),
                  QStringLiteral("partially loaded"));
-        QVERIFY(
-            model.index(partialRow, PackagesModel::StateColumn).data(Qt::ForegroundRole).isValid());
+        QVERIFY(model.index(partialRow, PackagesModel::StateColumn).data(Qt::ForegroundRole).isValid());
         QVERIFY(model.package(partialRow).isLoadable());
         QCOMPARE(model.package(model.firstLoadableRow()).state, PackageState::New);
     }
 
-    void unreadablePackageIsListed() {
+    void unreadablePackageIsListed()
+    {
         const QString broken = QDir(m_root).filePath(QStringLiteral("broken/1.0"));
         QVERIFY(QDir().mkpath(broken + QStringLiteral("/new_jobs")));
         QFile junk(broken + QStringLiteral("/new_jobs/not a job file"));
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.close();
         PackagesModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setRoots({broken});
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.package(0).state, PackageState::Unreadable);
@@ -140,10 +132,10 @@ private slots:
         QCOMPARE(model.firstLoadableRow(), -1);
     }
 
-    void rootsAreDeduplicated() {
+    void rootsAreDeduplicated()
+    {
         PackagesModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         QVERIFY(model.addRoot(pkg(kInsertValues))); // a package folder itself
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(!model.addRoot(pkg(kInsertValues)));
@@ -154,10 +146,10 @@ private slots:
         QCOMPARE(model.rowCount(), m_expected);
     }
 
-    void panelKeepsSelectionAcrossRefresh() {
+    void panelKeepsSelectionAcrossRefresh()
+    {
         ui::PackagesPanel panel;
-        QAbstractItemModelTester tester(panel.model(),
-                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         QSignalSpy changed(&panel, &ui::PackagesPanel::currentPackageChanged);
         panel.model()->setRoots({m_root});
         QVERIFY(panel.selectPackage(pkg(kCsv)));
@@ -167,8 +159,7 @@ private slots:
         panel.refresh();
         QCOMPARE(panel.currentPackage(), pkg(kCsv));
         QCOMPARE(changed.count(), 1); // same package: no change announced
-        QCOMPARE(panel.model()->package(panel.model()->rowOf(pkg(kCsv))).state,
-                 PackageState::Loaded);
+        QCOMPARE(panel.model()->package(panel.model()->rowOf(pkg(kCsv))).state, PackageState::Loaded);
         panel.selectFirstLoadable();
         QVERIFY(panel.currentPackage() != pkg(kCsv));
         QVERIFY(panel.model()->package(panel.model()->rowOf(panel.currentPackage())).isLoadable());

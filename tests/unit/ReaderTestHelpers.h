@@ -28,7 +28,8 @@ struct ReadResult {
     qint64 fileSize = 0;
 };
 
-inline ReadResult readAll(const QString &path, FileFormat format, ReaderOptions options = {}) {
+inline ReadResult readAll(const QString &path, FileFormat format, ReaderOptions options = {})
+{
     ReadResult out;
     const auto reader = openRowReader(path, format, options);
     out.columns = reader->columns();
@@ -37,8 +38,7 @@ inline ReadResult readAll(const QString &path, FileFormat format, ReaderOptions 
     qint64 lastConsumed = 0;
     while (reader->readBatch(batch)) {
         ++out.batches;
-        if (batch.rowCount() > options.batchRows ||
-            batch.columnCount() != std::size_t(out.columns.size()))
+        if (batch.rowCount() > options.batchRows || batch.columnCount() != std::size_t(out.columns.size()))
             throw Error(ErrorKind::Internal, QStringLiteral("batch shape is wrong"));
         if (reader->bytesConsumed() < lastConsumed)
             throw Error(ErrorKind::Internal, QStringLiteral("bytesConsumed went backwards"));
@@ -55,7 +55,8 @@ inline ReadResult readAll(const QString &path, FileFormat format, ReaderOptions 
     return out;
 }
 
-inline const char *kindName(ValueKind k) {
+inline const char *kindName(ValueKind k)
+{
     switch (k) {
     case ValueKind::Null:
         return "Null";
@@ -85,7 +86,8 @@ inline const char *kindName(ValueKind k) {
 
 /// "Kind:payload" for comparisons in tests: Int:42, Bool:true, String:abc, Null, Double:1.5|1.5
 /// (value|text as written).
-inline QString describe(const Value &v) {
+inline QString describe(const Value &v)
+{
     const QString kind = QString::fromLatin1(kindName(v.kind));
     switch (v.kind) {
     case ValueKind::Null:
@@ -98,18 +100,17 @@ inline QString describe(const Value &v) {
         // snprintf, not QString::number: Qt prints -0.0 as "0".
         char number[40];
         std::snprintf(number, sizeof number, "%.17g", v.d);
-        return kind + QLatin1Char(':') + QLatin1String(number) + QLatin1Char('|') +
-               QString::fromStdString(v.text);
+        return kind + QLatin1Char(':') + QLatin1String(number) + QLatin1Char('|') + QString::fromStdString(v.text);
     }
     case ValueKind::Binary:
-        return kind + QLatin1Char(':') +
-               QString::fromLatin1(QByteArray::fromStdString(v.text).toHex());
+        return kind + QLatin1Char(':') + QString::fromLatin1(QByteArray::fromStdString(v.text).toHex());
     default:
         return kind + QLatin1Char(':') + QString::fromStdString(v.text);
     }
 }
 
-inline bool writeFile(const QString &path, const QByteArray &content) {
+inline bool writeFile(const QString &path, const QByteArray &content)
+{
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
@@ -117,7 +118,8 @@ inline bool writeFile(const QString &path, const QByteArray &content) {
 }
 
 /// Runs `f` and returns the wharf::Error it throws; `thrown` tells whether it did.
-template <class F> Error catchError(F &&f, bool &thrown) {
+template <class F> Error catchError(F &&f, bool &thrown)
+{
     thrown = false;
     try {
         f();
@@ -129,20 +131,22 @@ template <class F> Error catchError(F &&f, bool &thrown) {
 }
 
 /// A file under tests/data/formats/.
-inline QString formatsPath(const QString &name) {
+inline QString formatsPath(const QString &name)
+{
     return dataPath(QStringLiteral("formats/") + name);
 }
 
 /// The one real dlt job file under tests/data/formats/real/ whose name starts with `prefix`.
-inline QString realFile(const char *prefix) {
+inline QString realFile(const char *prefix)
+{
     const QDir dir(dataPath(QStringLiteral("formats/real")));
-    const QStringList found =
-        dir.entryList({QLatin1String(prefix) + QLatin1Char('*')}, QDir::Files);
+    const QStringList found = dir.entryList({QLatin1String(prefix) + QLatin1Char('*')}, QDir::Files);
     return found.size() == 1 ? dir.filePath(found.first()) : QString();
 }
 
 /// describe() of every value of a row.
-inline QStringList describeRow(const std::vector<Value> &row) {
+inline QStringList describeRow(const std::vector<Value> &row)
+{
     QStringList out;
     for (const Value &v : row)
         out << describe(v);
@@ -152,7 +156,8 @@ inline QStringList describeRow(const std::vector<Value> &row) {
 /// Empty when `e` is a Terminal error for `file` at `line`/`column` (0 = don't check) whose
 /// message contains `message`; otherwise what differs.
 inline QString terminalErrorMismatch(const Error &e, const QString &file, qint64 line, qint64 column,
-                                     const QString &message) {
+                                     const QString &message)
+{
     QStringList diffs;
     if (e.kind() != ErrorKind::Terminal)
         diffs << QStringLiteral("kind %1").arg(errorKindName(e.kind()));

@@ -17,7 +17,8 @@ Q_DECLARE_METATYPE(wharf::TemporalStyle)
 namespace {
 
 Column column(DataType type, std::optional<int> precision = std::nullopt, bool nullable = true,
-              const QString &name = QStringLiteral("col")) {
+              const QString &name = QStringLiteral("col"))
+{
     Column c;
     c.name = name;
     c.dataType = type;
@@ -26,38 +27,43 @@ Column column(DataType type, std::optional<int> precision = std::nullopt, bool n
     return c;
 }
 
-Value str(std::string_view s, ValueKind kind = ValueKind::String) {
+Value str(std::string_view s, ValueKind kind = ValueKind::String)
+{
     Value v;
     v.setText(kind, s);
     return v;
 }
 
-Value integer(std::int64_t i) {
+Value integer(std::int64_t i)
+{
     Value v;
     v.setInt(i);
     return v;
 }
 
-Value dbl(double d, std::string_view asWritten = {}) {
+Value dbl(double d, std::string_view asWritten = {})
+{
     Value v;
     v.setDouble(d);
     v.text.assign(asWritten.data(), asWritten.size());
     return v;
 }
 
-Value boolean(bool b) {
+Value boolean(bool b)
+{
     Value v;
     v.setBool(b);
     return v;
 }
 
-Value null() {
+Value null()
+{
     return Value{};
 }
 
 Coercer::Options options(bool nativeBool = true, bool emptyIsNull = false,
-                         TemporalStyle style = TemporalStyle::SqliteUtc,
-                         bool base64Binary = false) {
+                         TemporalStyle style = TemporalStyle::SqliteUtc, bool base64Binary = false)
+{
     Coercer::Options o;
     o.nativeBool = nativeBool;
     o.emptyIsNull = emptyIsNull;
@@ -67,7 +73,8 @@ Coercer::Options options(bool nativeBool = true, bool emptyIsNull = false,
 }
 
 /// A cell as comparable text: "null", "int:42", "double:1.5", "text:abc", "blob:6869" (hex).
-QString render(const Cell &c) {
+QString render(const Cell &c)
+{
     switch (c.type) {
     case Cell::Type::Null:
         return QStringLiteral("null");
@@ -78,8 +85,7 @@ QString render(const Cell &c) {
     case Cell::Type::Text:
         return QStringLiteral("text:") + QString::fromUtf8(c.s.data(), qsizetype(c.s.size()));
     case Cell::Type::Blob:
-        return QStringLiteral("blob:") +
-               QString::fromLatin1(QByteArray(c.s.data(), qsizetype(c.s.size())).toHex());
+        return QStringLiteral("blob:") + QString::fromLatin1(QByteArray(c.s.data(), qsizetype(c.s.size())).toHex());
     }
     return QStringLiteral("?");
 }
@@ -89,7 +95,8 @@ QString render(const Cell &c) {
 class tst_Coerce : public QObject {
     Q_OBJECT
 private slots:
-    void normalizeTimestamp_data() {
+    void normalizeTimestamp_data()
+    {
         QTest::addColumn<QString>("input");
         QTest::addColumn<int>("precision");
         QTest::addColumn<QString>("sqlite");
@@ -97,9 +104,8 @@ private slots:
 
         QTest::newRow("Z") << "2024-03-05T10:20:30Z" << 6 << "2024-03-05 10:20:30.000000"
                            << "2024-03-05T10:20:30.000000+00:00";
-        QTest::newRow("lower-case t and z")
-            << "2024-03-05t10:20:30z" << 6 << "2024-03-05 10:20:30.000000"
-            << "2024-03-05T10:20:30.000000+00:00";
+        QTest::newRow("lower-case t and z") << "2024-03-05t10:20:30z" << 6 << "2024-03-05 10:20:30.000000"
+                                            << "2024-03-05T10:20:30.000000+00:00";
         QTest::newRow("+02:00") << "2024-03-05T10:20:30+02:00" << 6 << "2024-03-05 08:20:30.000000"
                                 << "2024-03-05T08:20:30.000000+00:00";
         QTest::newRow("-0530") << "2024-03-05T10:20:30-0530" << 6 << "2024-03-05 15:50:30.000000"
@@ -108,37 +114,28 @@ private slots:
                                << "2024-03-05T09:20:30.000000+00:00";
         QTest::newRow("+00:00") << "2024-03-05T10:20:30+00:00" << 6 << "2024-03-05 10:20:30.000000"
                                 << "2024-03-05T10:20:30.000000+00:00";
-        QTest::newRow("no offset is UTC")
-            << "2024-03-05T10:20:30" << 6 << "2024-03-05 10:20:30.000000"
-            << "2024-03-05T10:20:30.000000+00:00";
-        QTest::newRow("space separator")
-            << "2024-03-05 10:20:30+02:00" << 6 << "2024-03-05 08:20:30.000000"
-            << "2024-03-05T08:20:30.000000+00:00";
+        QTest::newRow("no offset is UTC") << "2024-03-05T10:20:30" << 6 << "2024-03-05 10:20:30.000000"
+                                          << "2024-03-05T10:20:30.000000+00:00";
+        QTest::newRow("space separator") << "2024-03-05 10:20:30+02:00" << 6 << "2024-03-05 08:20:30.000000"
+                                         << "2024-03-05T08:20:30.000000+00:00";
         QTest::newRow("no seconds") << "2024-03-05T10:20Z" << 6 << "2024-03-05 10:20:00.000000"
                                     << "2024-03-05T10:20:00.000000+00:00";
-        QTest::newRow("surrounding blanks")
-            << "  2024-03-05T10:20:30Z\t" << 6 << "2024-03-05 10:20:30.000000"
-            << "2024-03-05T10:20:30.000000+00:00";
+        QTest::newRow("surrounding blanks") << "  2024-03-05T10:20:30Z\t" << 6 << "2024-03-05 10:20:30.000000"
+                                            << "2024-03-05T10:20:30.000000+00:00";
 
         // Fractions of every length, truncated (never rounded) to the precision.
-        QTest::newRow("fraction 1 digit")
-            << "2024-03-05T10:20:30.1Z" << 6 << "2024-03-05 10:20:30.100000"
-            << "2024-03-05T10:20:30.100000+00:00";
-        QTest::newRow("fraction 2 digits")
-            << "2024-03-05T10:20:30.12Z" << 6 << "2024-03-05 10:20:30.120000"
-            << "2024-03-05T10:20:30.120000+00:00";
-        QTest::newRow("fraction 3 digits")
-            << "2024-03-05T10:20:30.123Z" << 6 << "2024-03-05 10:20:30.123000"
-            << "2024-03-05T10:20:30.123000+00:00";
-        QTest::newRow("fraction 4 digits")
-            << "2024-03-05T10:20:30.1234Z" << 6 << "2024-03-05 10:20:30.123400"
-            << "2024-03-05T10:20:30.123400+00:00";
-        QTest::newRow("fraction 5 digits")
-            << "2024-03-05T10:20:30.12345Z" << 6 << "2024-03-05 10:20:30.123450"
-            << "2024-03-05T10:20:30.123450+00:00";
-        QTest::newRow("fraction 6 digits")
-            << "2024-03-05T10:20:30.123456Z" << 6 << "2024-03-05 10:20:30.123456"
-            << "2024-03-05T10:20:30.123456+00:00";
+        QTest::newRow("fraction 1 digit") << "2024-03-05T10:20:30.1Z" << 6 << "2024-03-05 10:20:30.100000"
+                                          << "2024-03-05T10:20:30.100000+00:00";
+        QTest::newRow("fraction 2 digits") << "2024-03-05T10:20:30.12Z" << 6 << "2024-03-05 10:20:30.120000"
+                                           << "2024-03-05T10:20:30.120000+00:00";
+        QTest::newRow("fraction 3 digits") << "2024-03-05T10:20:30.123Z" << 6 << "2024-03-05 10:20:30.123000"
+                                           << "2024-03-05T10:20:30.123000+00:00";
+        QTest::newRow("fraction 4 digits") << "2024-03-05T10:20:30.1234Z" << 6 << "2024-03-05 10:20:30.123400"
+                                           << "2024-03-05T10:20:30.123400+00:00";
+        QTest::newRow("fraction 5 digits") << "2024-03-05T10:20:30.12345Z" << 6 << "2024-03-05 10:20:30.123450"
+                                           << "2024-03-05T10:20:30.123450+00:00";
+        QTest::newRow("fraction 6 digits") << "2024-03-05T10:20:30.123456Z" << 6 << "2024-03-05 10:20:30.123456"
+                                           << "2024-03-05T10:20:30.123456+00:00";
         QTest::newRow("fraction 7 digits truncated")
             << "2024-03-05T10:20:30.1234567Z" << 6 << "2024-03-05 10:20:30.123456"
             << "2024-03-05T10:20:30.123456+00:00";
@@ -148,18 +145,14 @@ private slots:
         QTest::newRow("fraction 9 digits truncated not rounded")
             << "2024-03-05T10:20:30.999999999Z" << 6 << "2024-03-05 10:20:30.999999"
             << "2024-03-05T10:20:30.999999+00:00";
-        QTest::newRow("fraction comma")
-            << "2024-03-05T10:20:30,5Z" << 6 << "2024-03-05 10:20:30.500000"
-            << "2024-03-05T10:20:30.500000+00:00";
-        QTest::newRow("fraction with offset")
-            << "2024-03-05T10:20:30.25+02:00" << 6 << "2024-03-05 08:20:30.250000"
-            << "2024-03-05T08:20:30.250000+00:00";
-        QTest::newRow("precision 3")
-            << "2024-03-05T10:20:30.987654Z" << 3 << "2024-03-05 10:20:30.987"
-            << "2024-03-05T10:20:30.987+00:00";
-        QTest::newRow("precision 0 drops the fraction")
-            << "2024-03-05T10:20:30.987654Z" << 0 << "2024-03-05 10:20:30"
-            << "2024-03-05T10:20:30+00:00";
+        QTest::newRow("fraction comma") << "2024-03-05T10:20:30,5Z" << 6 << "2024-03-05 10:20:30.500000"
+                                        << "2024-03-05T10:20:30.500000+00:00";
+        QTest::newRow("fraction with offset") << "2024-03-05T10:20:30.25+02:00" << 6 << "2024-03-05 08:20:30.250000"
+                                              << "2024-03-05T08:20:30.250000+00:00";
+        QTest::newRow("precision 3") << "2024-03-05T10:20:30.987654Z" << 3 << "2024-03-05 10:20:30.987"
+                                     << "2024-03-05T10:20:30.987+00:00";
+        QTest::newRow("precision 0 drops the fraction") << "2024-03-05T10:20:30.987654Z" << 0 << "2024-03-05 10:20:30"
+                                                        << "2024-03-05T10:20:30+00:00";
         QTest::newRow("precision 9 keeps nanoseconds")
             << "2024-03-05T10:20:30.123456789Z" << 9 << "2024-03-05 10:20:30.123456789"
             << "2024-03-05T10:20:30.123456789+00:00";
@@ -177,35 +170,28 @@ private slots:
         QTest::newRow("rollover forward to next year")
             << "2023-12-31T23:30:00-01:00" << 6 << "2024-01-01 00:30:00.000000"
             << "2024-01-01T00:30:00.000000+00:00";
-        QTest::newRow("rollover to previous month")
-            << "2024-05-01T00:15:00+0030" << 6 << "2024-04-30 23:45:00.000000"
-            << "2024-04-30T23:45:00.000000+00:00";
-        QTest::newRow("leap day forward")
-            << "2024-02-28T23:00:00-02:00" << 6 << "2024-02-29 01:00:00.000000"
-            << "2024-02-29T01:00:00.000000+00:00";
-        QTest::newRow("leap day to March")
-            << "2024-02-29T23:00:00-02:00" << 6 << "2024-03-01 01:00:00.000000"
-            << "2024-03-01T01:00:00.000000+00:00";
-        QTest::newRow("March back to leap day")
-            << "2024-03-01T00:30:00+01:00" << 6 << "2024-02-29 23:30:00.000000"
-            << "2024-02-29T23:30:00.000000+00:00";
+        QTest::newRow("rollover to previous month") << "2024-05-01T00:15:00+0030" << 6 << "2024-04-30 23:45:00.000000"
+                                                    << "2024-04-30T23:45:00.000000+00:00";
+        QTest::newRow("leap day forward") << "2024-02-28T23:00:00-02:00" << 6 << "2024-02-29 01:00:00.000000"
+                                          << "2024-02-29T01:00:00.000000+00:00";
+        QTest::newRow("leap day to March") << "2024-02-29T23:00:00-02:00" << 6 << "2024-03-01 01:00:00.000000"
+                                           << "2024-03-01T01:00:00.000000+00:00";
+        QTest::newRow("March back to leap day") << "2024-03-01T00:30:00+01:00" << 6 << "2024-02-29 23:30:00.000000"
+                                                << "2024-02-29T23:30:00.000000+00:00";
         QTest::newRow("March back to Feb 28 in a common year")
             << "2023-03-01T00:30:00+01:00" << 6 << "2023-02-28 23:30:00.000000"
             << "2023-02-28T23:30:00.000000+00:00";
-        QTest::newRow("century leap year 2000")
-            << "2000-03-01T00:30:00+01:00" << 6 << "2000-02-29 23:30:00.000000"
-            << "2000-02-29T23:30:00.000000+00:00";
-        QTest::newRow("Feb 29 in 2000 (leap year)")
-            << "2000-02-29T12:00:00Z" << 6 << "2000-02-29 12:00:00.000000"
-            << "2000-02-29T12:00:00.000000+00:00";
-        QTest::newRow("before the epoch")
-            << "1960-01-01T00:30:00+01:00" << 6 << "1959-12-31 23:30:00.000000"
-            << "1959-12-31T23:30:00.000000+00:00";
-        QTest::newRow("epoch crossing")
-            << "1970-01-01T00:00:00.5+00:01" << 6 << "1969-12-31 23:59:00.500000"
-            << "1969-12-31T23:59:00.500000+00:00";
+        QTest::newRow("century leap year 2000") << "2000-03-01T00:30:00+01:00" << 6 << "2000-02-29 23:30:00.000000"
+                                                << "2000-02-29T23:30:00.000000+00:00";
+        QTest::newRow("Feb 29 in 2000 (leap year)") << "2000-02-29T12:00:00Z" << 6 << "2000-02-29 12:00:00.000000"
+                                                    << "2000-02-29T12:00:00.000000+00:00";
+        QTest::newRow("before the epoch") << "1960-01-01T00:30:00+01:00" << 6 << "1959-12-31 23:30:00.000000"
+                                          << "1959-12-31T23:30:00.000000+00:00";
+        QTest::newRow("epoch crossing") << "1970-01-01T00:00:00.5+00:01" << 6 << "1969-12-31 23:59:00.500000"
+                                        << "1969-12-31T23:59:00.500000+00:00";
     }
-    void normalizeTimestamp() {
+    void normalizeTimestamp()
+    {
         QFETCH(QString, input);
         QFETCH(int, precision);
         const std::string in = input.toStdString();
@@ -216,7 +202,8 @@ private slots:
         QTEST(QString::fromStdString(out), "iso");
     }
 
-    void normalizeTimestampRejects_data() {
+    void normalizeTimestampRejects_data()
+    {
         QTest::addColumn<QString>("input");
         QTest::newRow("empty") << "";
         QTest::newRow("word") << "yesterday";
@@ -242,14 +229,16 @@ private slots:
         QTest::newRow("Apr 31") << "2024-04-31T12:00:00Z";
         QTest::newRow("Feb 29 in 1900 (not a leap year)") << "1900-02-29T00:00:00Z";
     }
-    void normalizeTimestampRejects() {
+    void normalizeTimestampRejects()
+    {
         QFETCH(QString, input);
         std::string out;
         QVERIFY2(!wharf::normalizeTimestamp(input.toStdString(), TemporalStyle::SqliteUtc, 6, out),
                  qPrintable(QStringLiteral("accepted as %1").arg(QString::fromStdString(out))));
     }
 
-    void convert_data() {
+    void convert_data()
+    {
         QTest::addColumn<Column>("col");
         QTest::addColumn<Coercer::Options>("opts");
         QTest::addColumn<Value>("value");
@@ -261,20 +250,17 @@ private slots:
 
         // NULL stays NULL whatever the type.
         QTest::newRow("null bigint") << column(DataType::Bigint) << sqlite << null() << "null";
-        QTest::newRow("null not-null text")
-            << column(DataType::Text, {}, false) << sqlite << null() << "null";
+        QTest::newRow("null not-null text") << column(DataType::Text, {}, false) << sqlite << null() << "null";
 
         // Timestamps through the column (precision from the column, default 6).
-        QTest::newRow("timestamp string +02:00") << ts << sqlite << str("2024-01-01T01:00:00+02:00")
-                                                 << "text:2023-12-31 23:00:00.000000";
-        QTest::newRow("timestamp iso style") << ts << iso << str("2024-01-01T01:00:00+02:00")
-                                             << "text:2023-12-31T23:00:00.000000+00:00";
-        QTest::newRow("timestamp typed marker")
-            << ts << sqlite << str("2024-06-30T22:00:00-0200", ValueKind::Timestamp)
-            << "text:2024-07-01 00:00:00.000000";
+        QTest::newRow("timestamp string +02:00")
+            << ts << sqlite << str("2024-01-01T01:00:00+02:00") << "text:2023-12-31 23:00:00.000000";
+        QTest::newRow("timestamp iso style")
+            << ts << iso << str("2024-01-01T01:00:00+02:00") << "text:2023-12-31T23:00:00.000000+00:00";
+        QTest::newRow("timestamp typed marker") << ts << sqlite << str("2024-06-30T22:00:00-0200", ValueKind::Timestamp)
+                                                << "text:2024-07-01 00:00:00.000000";
         QTest::newRow("date value into timestamp column")
-            << ts << sqlite << str("2024-03-05", ValueKind::Date)
-            << "text:2024-03-05 00:00:00.000000";
+            << ts << sqlite << str("2024-03-05", ValueKind::Date) << "text:2024-03-05 00:00:00.000000";
         QTest::newRow("date string into timestamp column")
             << ts << iso << str("2024-02-29") << "text:2024-02-29T00:00:00.000000+00:00";
         QTest::newRow("timestamp 9 digits into precision 3")
@@ -287,27 +273,22 @@ private slots:
             << ts << sqlite << str("2024-03-05 10:20:30.5") << "text:2024-03-05 10:20:30.500000";
 
         // Dates are kept as written (first 10 characters).
-        QTest::newRow("date") << column(DataType::Date) << sqlite << str("2024-02-29")
-                              << "text:2024-02-29";
+        QTest::newRow("date") << column(DataType::Date) << sqlite << str("2024-02-29") << "text:2024-02-29";
         QTest::newRow("date from timestamp text")
             << column(DataType::Date) << sqlite << str("2024-02-29T10:00:00", ValueKind::Timestamp)
             << "text:2024-02-29";
 
         // Times.
-        QTest::newRow("time") << column(DataType::Time) << sqlite << str("10:20:30")
-                              << "text:10:20:30.000000";
+        QTest::newRow("time") << column(DataType::Time) << sqlite << str("10:20:30") << "text:10:20:30.000000";
         QTest::newRow("time typed with fraction")
-            << column(DataType::Time) << sqlite << str("10:20:30.5", ValueKind::Time)
-            << "text:10:20:30.500000";
+            << column(DataType::Time) << sqlite << str("10:20:30.5", ValueKind::Time) << "text:10:20:30.500000";
         QTest::newRow("time without seconds")
             << column(DataType::Time) << sqlite << str("07:05") << "text:07:05:00.000000";
         QTest::newRow("time 9 digits truncated")
-            << column(DataType::Time) << sqlite << str("23:59:59.999999999")
-            << "text:23:59:59.999999";
+            << column(DataType::Time) << sqlite << str("23:59:59.999999999") << "text:23:59:59.999999";
         QTest::newRow("time precision 3")
             << column(DataType::Time, 3) << sqlite << str("01:02:03.456789") << "text:01:02:03.456";
-        QTest::newRow("time with Z")
-            << column(DataType::Time) << iso << str("10:20:30Z") << "text:10:20:30.000000";
+        QTest::newRow("time with Z") << column(DataType::Time) << iso << str("10:20:30Z") << "text:10:20:30.000000";
         // time is a wall-clock value: an offset is dropped, never applied (as PostgreSQL's time).
         QTest::newRow("time with offset keeps wall clock")
             << column(DataType::Time) << sqlite << str("09:16:59.5+02:00") << "text:09:16:59.500000";
@@ -323,53 +304,35 @@ private slots:
         }
 
         // Bigint.
-        QTest::newRow("bigint from int")
-            << column(DataType::Bigint) << sqlite << integer(-42) << "int:-42";
-        QTest::newRow("bigint from whole double")
-            << column(DataType::Bigint) << sqlite << dbl(3.0, "3.0") << "int:3";
+        QTest::newRow("bigint from int") << column(DataType::Bigint) << sqlite << integer(-42) << "int:-42";
+        QTest::newRow("bigint from whole double") << column(DataType::Bigint) << sqlite << dbl(3.0, "3.0") << "int:3";
         QTest::newRow("bigint from big whole double")
             << column(DataType::Bigint) << sqlite << dbl(1e18) << "int:1000000000000000000";
-        QTest::newRow("bigint from string")
-            << column(DataType::Bigint) << sqlite << str("123") << "int:123";
-        QTest::newRow("bigint from +5")
-            << column(DataType::Bigint) << sqlite << str("+5") << "int:5";
-        QTest::newRow("bigint from -7")
-            << column(DataType::Bigint) << sqlite << str("-7") << "int:-7";
-        QTest::newRow("bigint from padded string")
-            << column(DataType::Bigint) << sqlite << str(" 12\t") << "int:12";
-        QTest::newRow("bigint max") << column(DataType::Bigint) << sqlite
-                                    << str("9223372036854775807") << "int:9223372036854775807";
-        QTest::newRow("bigint min") << column(DataType::Bigint) << sqlite
-                                    << str("-9223372036854775808") << "int:-9223372036854775808";
+        QTest::newRow("bigint from string") << column(DataType::Bigint) << sqlite << str("123") << "int:123";
+        QTest::newRow("bigint from +5") << column(DataType::Bigint) << sqlite << str("+5") << "int:5";
+        QTest::newRow("bigint from -7") << column(DataType::Bigint) << sqlite << str("-7") << "int:-7";
+        QTest::newRow("bigint from padded string") << column(DataType::Bigint) << sqlite << str(" 12\t") << "int:12";
+        QTest::newRow("bigint max") << column(DataType::Bigint) << sqlite << str("9223372036854775807")
+                                    << "int:9223372036854775807";
+        QTest::newRow("bigint min") << column(DataType::Bigint) << sqlite << str("-9223372036854775808")
+                                    << "int:-9223372036854775808";
         QTest::newRow("bigint from decimal marker")
             << column(DataType::Bigint) << sqlite << str("77", ValueKind::Decimal) << "int:77";
-        QTest::newRow("bigint from bool")
-            << column(DataType::Bigint) << sqlite << boolean(true) << "int:1";
+        QTest::newRow("bigint from bool") << column(DataType::Bigint) << sqlite << boolean(true) << "int:1";
 
         // Double.
-        QTest::newRow("double from double")
-            << column(DataType::Double) << sqlite << dbl(1.5) << "double:1.5";
-        QTest::newRow("double from int")
-            << column(DataType::Double) << sqlite << integer(7) << "double:7";
-        QTest::newRow("double from nan")
-            << column(DataType::Double) << sqlite << str("nan") << "double:nan";
-        QTest::newRow("double from NaN")
-            << column(DataType::Double) << sqlite << str("NaN") << "double:nan";
-        QTest::newRow("double from inf")
-            << column(DataType::Double) << sqlite << str("inf") << "double:inf";
-        QTest::newRow("double from Infinity")
-            << column(DataType::Double) << sqlite << str("Infinity") << "double:inf";
-        QTest::newRow("double from -inf")
-            << column(DataType::Double) << sqlite << str("-inf") << "double:-inf";
-        QTest::newRow("double from 1e+20")
-            << column(DataType::Double) << sqlite << str("1e+20") << "double:1e+20";
-        QTest::newRow("double from +2.5")
-            << column(DataType::Double) << sqlite << str("+2.5") << "double:2.5";
-        QTest::newRow("double from -0.125")
-            << column(DataType::Double) << sqlite << str("-0.125") << "double:-0.125";
+        QTest::newRow("double from double") << column(DataType::Double) << sqlite << dbl(1.5) << "double:1.5";
+        QTest::newRow("double from int") << column(DataType::Double) << sqlite << integer(7) << "double:7";
+        QTest::newRow("double from nan") << column(DataType::Double) << sqlite << str("nan") << "double:nan";
+        QTest::newRow("double from NaN") << column(DataType::Double) << sqlite << str("NaN") << "double:nan";
+        QTest::newRow("double from inf") << column(DataType::Double) << sqlite << str("inf") << "double:inf";
+        QTest::newRow("double from Infinity") << column(DataType::Double) << sqlite << str("Infinity") << "double:inf";
+        QTest::newRow("double from -inf") << column(DataType::Double) << sqlite << str("-inf") << "double:-inf";
+        QTest::newRow("double from 1e+20") << column(DataType::Double) << sqlite << str("1e+20") << "double:1e+20";
+        QTest::newRow("double from +2.5") << column(DataType::Double) << sqlite << str("+2.5") << "double:2.5";
+        QTest::newRow("double from -0.125") << column(DataType::Double) << sqlite << str("-0.125") << "double:-0.125";
         QTest::newRow("double from decimal marker")
-            << column(DataType::Double) << sqlite << str("12.75", ValueKind::Decimal)
-            << "double:12.75";
+            << column(DataType::Double) << sqlite << str("12.75", ValueKind::Decimal) << "double:12.75";
 
         // Bool, native and as 0/1.
         const auto b = column(DataType::Bool);
@@ -394,20 +357,16 @@ private slots:
 
         // Decimal and wei: text kept exactly (digits, trailing zeros, exponent).
         const auto dec = column(DataType::Decimal);
-        QTest::newRow("decimal trailing zeros")
-            << dec << sqlite << str("123.4500") << "text:123.4500";
+        QTest::newRow("decimal trailing zeros") << dec << sqlite << str("123.4500") << "text:123.4500";
         QTest::newRow("decimal beyond double precision")
-            << dec << sqlite << str("12345678901234567890.123456789")
-            << "text:12345678901234567890.123456789";
-        QTest::newRow("decimal marker")
-            << dec << sqlite << str("-0.000000001", ValueKind::Decimal) << "text:-0.000000001";
+            << dec << sqlite << str("12345678901234567890.123456789") << "text:12345678901234567890.123456789";
+        QTest::newRow("decimal marker") << dec << sqlite << str("-0.000000001", ValueKind::Decimal)
+                                        << "text:-0.000000001";
         QTest::newRow("decimal exponent") << dec << sqlite << str("1e5") << "text:1e5";
-        QTest::newRow("decimal beyond double range")
-            << dec << sqlite << str("1e400") << "text:1e400";
+        QTest::newRow("decimal beyond double range") << dec << sqlite << str("1e400") << "text:1e400";
         QTest::newRow("decimal trimmed") << dec << sqlite << str(" 1.5 ") << "text:1.5";
         QTest::newRow("decimal from int") << dec << sqlite << integer(5) << "int:5";
-        QTest::newRow("decimal from double as written")
-            << dec << sqlite << dbl(1.1, "1.10") << "text:1.10";
+        QTest::newRow("decimal from double as written") << dec << sqlite << dbl(1.1, "1.10") << "text:1.10";
         QTest::newRow("decimal from bare double") << dec << sqlite << dbl(0.5) << "double:0.5";
         QTest::newRow("wei") << column(DataType::Wei) << sqlite
                              << str("340282366920938463463374607431768211455", ValueKind::Decimal)
@@ -417,54 +376,43 @@ private slots:
         const auto bin = column(DataType::Binary);
         const auto b64 = options(true, false, TemporalStyle::SqliteUtc, true);
         QTest::newRow("binary from postgres hex") << bin << sqlite << str("\\x6869") << "blob:6869";
-        QTest::newRow("binary from upper-case hex")
-            << bin << sqlite << str("\\xDEADBEEF") << "blob:deadbeef";
+        QTest::newRow("binary from upper-case hex") << bin << sqlite << str("\\xDEADBEEF") << "blob:deadbeef";
         QTest::newRow("binary empty hex") << bin << sqlite << str("\\x") << "blob:";
-        QTest::newRow("binary hex with base64 option")
-            << bin << b64 << str("\\x00ff") << "blob:00ff";
+        QTest::newRow("binary hex with base64 option") << bin << b64 << str("\\x00ff") << "blob:00ff";
         QTest::newRow("binary from base64") << bin << b64 << str("aGk=") << "blob:6869";
-        QTest::newRow("binary from base64 no padding issue")
-            << bin << b64 << str("AAEC") << "blob:000102";
-        QTest::newRow("binary base64 text without the option")
-            << bin << sqlite << str("aGk=") << "blob:61476b3d";
-        QTest::newRow("binary raw bytes")
-            << bin << b64 << str("hi", ValueKind::Binary) << "blob:6869";
+        QTest::newRow("binary from base64 no padding issue") << bin << b64 << str("AAEC") << "blob:000102";
+        QTest::newRow("binary base64 text without the option") << bin << sqlite << str("aGk=") << "blob:61476b3d";
+        QTest::newRow("binary raw bytes") << bin << b64 << str("hi", ValueKind::Binary) << "blob:6869";
 
         // csv: empty field -> NULL only in a nullable column and only with emptyIsNull.
         const auto csv = options(true, true);
-        QTest::newRow("csv empty in nullable text")
-            << column(DataType::Text) << csv << str("") << "null";
-        QTest::newRow("csv empty in NOT NULL text")
-            << column(DataType::Text, {}, false) << csv << str("") << "text:";
-        QTest::newRow("csv empty in nullable bigint")
-            << column(DataType::Bigint) << csv << str("") << "null";
+        QTest::newRow("csv empty in nullable text") << column(DataType::Text) << csv << str("") << "null";
+        QTest::newRow("csv empty in NOT NULL text") << column(DataType::Text, {}, false) << csv << str("") << "text:";
+        QTest::newRow("csv empty in nullable bigint") << column(DataType::Bigint) << csv << str("") << "null";
         QTest::newRow("csv empty in nullable timestamp") << ts << csv << str("") << "null";
-        QTest::newRow("csv blank is not empty")
-            << column(DataType::Text) << csv << str(" ") << "text: ";
-        QTest::newRow("empty without emptyIsNull")
-            << column(DataType::Text) << sqlite << str("") << "text:";
+        QTest::newRow("csv blank is not empty") << column(DataType::Text) << csv << str(" ") << "text: ";
+        QTest::newRow("empty without emptyIsNull") << column(DataType::Text) << sqlite << str("") << "text:";
 
         // Text (and json, and a column without a type).
         const auto text = column(DataType::Text);
         QTest::newRow("text from string") << text << sqlite << str("héllo") << "text:héllo";
-        QTest::newRow("text from int")
-            << text << sqlite << integer(-9223372036854775807LL - 1) << "text:-9223372036854775808";
-        QTest::newRow("text from double as written")
-            << text << sqlite << dbl(1.5, "1.50") << "text:1.50";
+        QTest::newRow("text from int") << text << sqlite << integer(-9223372036854775807LL - 1)
+                                       << "text:-9223372036854775808";
+        QTest::newRow("text from double as written") << text << sqlite << dbl(1.5, "1.50") << "text:1.50";
         QTest::newRow("text from bare double") << text << sqlite << dbl(1.5) << "text:1.5";
         QTest::newRow("text from bare 1e20") << text << sqlite << dbl(1e20) << "text:1e+20";
         // Python's str(100.0) -- the rule the coercer follows for bools -- is "100.0".
-        QTest::newRow("text from bare whole double")
-            << text << sqlite << dbl(100.0) << "text:100.0";
+        QTest::newRow("text from bare whole double") << text << sqlite << dbl(100.0) << "text:100.0";
         QTest::newRow("text from True") << text << sqlite << boolean(true) << "text:True";
         QTest::newRow("text from False") << text << sqlite << boolean(false) << "text:False";
-        QTest::newRow("json") << column(DataType::Json) << sqlite
-                              << str("{\"a\":[1,2]}", ValueKind::Json) << "text:{\"a\":[1,2]}";
+        QTest::newRow("json") << column(DataType::Json) << sqlite << str("{\"a\":[1,2]}", ValueKind::Json)
+                              << "text:{\"a\":[1,2]}";
         Column untyped;
         untyped.name = QStringLiteral("incomplete");
         QTest::newRow("no data type is text") << untyped << sqlite << integer(3) << "text:3";
     }
-    void convert() {
+    void convert()
+    {
         QFETCH(Column, col);
         QFETCH(Coercer::Options, opts);
         QFETCH(Value, value);
@@ -479,7 +427,8 @@ private slots:
         QTEST(actual, "expected");
     }
 
-    void rejects_data() {
+    void rejects_data()
+    {
         QTest::addColumn<Column>("col");
         QTest::addColumn<Coercer::Options>("opts");
         QTest::addColumn<Value>("value");
@@ -537,10 +486,10 @@ private slots:
         QTest::newRow("time hour 25") << time << sqlite << str("25:00:00");
         QTest::newRow("time from int") << time << sqlite << integer(1200);
         QTest::newRow("NOT NULL bigint empty csv")
-            << column(DataType::Bigint, {}, false, QStringLiteral("id")) << options(true, true)
-            << str("");
+            << column(DataType::Bigint, {}, false, QStringLiteral("id")) << options(true, true) << str("");
     }
-    void rejects() {
+    void rejects()
+    {
         QFETCH(Column, col);
         QFETCH(Coercer::Options, opts);
         QFETCH(Value, value);
@@ -556,7 +505,8 @@ private slots:
         }
     }
 
-    void scratchIsReusedSafely() {
+    void scratchIsReusedSafely()
+    {
         // Each convert() owns the result until the next call: the previous Cell may dangle, the
         // current one must be complete.
         Coercer c(column(DataType::Timestamp), options());

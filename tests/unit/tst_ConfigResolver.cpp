@@ -26,7 +26,8 @@ enum Layer {
 /// environment: tests never read the real home or process environment.
 class Fixture {
 public:
-    Fixture() {
+    Fixture()
+    {
         QDir(m_root.path()).mkpath(QStringLiteral("project/.dlt"));
         QDir(m_root.path()).mkpath(QStringLiteral("home/.dlt"));
     }
@@ -34,7 +35,8 @@ public:
     QString projectDir() const { return m_root.filePath(QStringLiteral("project")); }
     QString globalDir() const { return m_root.filePath(QStringLiteral("home/.dlt")); }
 
-    QString pathOf(Layer layer) const {
+    QString pathOf(Layer layer) const
+    {
         switch (layer) {
         case ProjectSecrets:
             return projectDir() + QStringLiteral("/.dlt/secrets.toml");
@@ -50,13 +52,15 @@ public:
     }
 
     /// Appends to the TOML file of `layer`.
-    void write(Layer layer, const QString &toml) const {
+    void write(Layer layer, const QString &toml) const
+    {
         QFile file(pathOf(layer));
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
         file.write(toml.toUtf8());
     }
 
-    ConfigLocations locations() const {
+    ConfigLocations locations() const
+    {
         ConfigLocations out;
         out.projectDir = projectDir();
         out.globalDir = globalDir();
@@ -72,8 +76,9 @@ private:
     QTemporaryDir m_root;
 };
 
-ConfigField field(const QString &name, FieldType type, QVariant defaultValue = {},
-                  bool required = false, bool secret = false) {
+ConfigField field(const QString &name, FieldType type, QVariant defaultValue = {}, bool required = false,
+                  bool secret = false)
+{
     ConfigField f;
     f.name = name;
     f.type = type;
@@ -84,7 +89,8 @@ ConfigField field(const QString &name, FieldType type, QVariant defaultValue = {
 }
 
 /// Shaped like dlt's PostgresCredentials (spec 5.8).
-ConfigSpec postgresSpec() {
+ConfigSpec postgresSpec()
+{
     ConfigSpec spec;
     spec.destinationType = QStringLiteral("postgres");
     spec.scheme = QStringLiteral("postgresql");
@@ -101,7 +107,8 @@ ConfigSpec postgresSpec() {
     return spec;
 }
 
-ConfigSpec sqliteSpec() {
+ConfigSpec sqliteSpec()
+{
     ConfigSpec spec;
     spec.destinationType = QStringLiteral("sqlite");
     spec.scheme = QStringLiteral("sqlite");
@@ -110,15 +117,16 @@ ConfigSpec sqliteSpec() {
 }
 
 /// Everything but the password, in the project's secrets.toml.
-const QString kPostgresFieldsButPassword = QStringLiteral(
-    "[destination.postgres.credentials]\ndatabase = \"dlt_data\"\nusername = \"loader\"\n"
-    "host = \"localhost\"\n");
+const QString kPostgresFieldsButPassword =
+    QStringLiteral("[destination.postgres.credentials]\ndatabase = \"dlt_data\"\nusername = \"loader\"\n"
+                   "host = \"localhost\"\n");
 
 const QStringList kPostgresCredentials{QStringLiteral("destination"), QStringLiteral("postgres"),
                                        QStringLiteral("credentials")};
 
 /// Runs `body`, which must throw a Config error, and returns its full text.
-template <typename F> QString configErrorText(F &&body) {
+template <typename F> QString configErrorText(F &&body)
+{
     try {
         body();
     } catch (const Error &e) {
@@ -175,20 +183,19 @@ private slots:
 
 // --- precedence -------------------------------------------------------------------------------
 
-void TestConfigResolver::layerPrecedence_data() {
+void TestConfigResolver::layerPrecedence_data()
+{
     QTest::addColumn<int>("layers");
     QTest::addColumn<QString>("expected");
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("fileLayer"); // which TOML file, 0 when not from a file
 
-    const auto row = [](const char *name, int layers, const char *expected, Kind kind,
-                        int fileLayer = 0) {
+    const auto row = [](const char *name, int layers, const char *expected, Kind kind, int fileLayer = 0) {
         QTest::newRow(name) << layers << QString::fromLatin1(expected) << int(kind) << fileLayer;
     };
     row("explicit only", Explicit, "explicit", Kind::Explicit);
     row("env only", Env, "env", Kind::Environment);
-    row("project secrets only", ProjectSecrets, "project-secrets", Kind::SecretsToml,
-        ProjectSecrets);
+    row("project secrets only", ProjectSecrets, "project-secrets", Kind::SecretsToml, ProjectSecrets);
     row("global secrets only", GlobalSecrets, "global-secrets", Kind::SecretsToml, GlobalSecrets);
     row("project config only", ProjectConfig, "project-config", Kind::ConfigToml, ProjectConfig);
     row("global config only", GlobalConfig, "global-config", Kind::ConfigToml, GlobalConfig);
@@ -197,20 +204,21 @@ void TestConfigResolver::layerPrecedence_data() {
     row("env > project secrets", Env | ProjectSecrets, "env", Kind::Environment);
     row("env > global secrets", Env | GlobalSecrets, "env", Kind::Environment);
     row("env > project config", Env | ProjectConfig, "env", Kind::Environment);
-    row("project secrets > global secrets", ProjectSecrets | GlobalSecrets, "project-secrets",
-        Kind::SecretsToml, ProjectSecrets);
-    row("project secrets > project config", ProjectSecrets | ProjectConfig, "project-secrets",
-        Kind::SecretsToml, ProjectSecrets);
-    row("global secrets > project config", GlobalSecrets | ProjectConfig, "global-secrets",
-        Kind::SecretsToml, GlobalSecrets);
-    row("project config > global config", ProjectConfig | GlobalConfig, "project-config",
-        Kind::ConfigToml, ProjectConfig);
+    row("project secrets > global secrets", ProjectSecrets | GlobalSecrets, "project-secrets", Kind::SecretsToml,
+        ProjectSecrets);
+    row("project secrets > project config", ProjectSecrets | ProjectConfig, "project-secrets", Kind::SecretsToml,
+        ProjectSecrets);
+    row("global secrets > project config", GlobalSecrets | ProjectConfig, "global-secrets", Kind::SecretsToml,
+        GlobalSecrets);
+    row("project config > global config", ProjectConfig | GlobalConfig, "project-config", Kind::ConfigToml,
+        ProjectConfig);
     row("all layers", 0x3f, "explicit", Kind::Explicit);
     row("all but explicit", 0x3e, "env", Kind::Environment);
     row("files only", 0x3c, "project-secrets", Kind::SecretsToml, ProjectSecrets);
 }
 
-void TestConfigResolver::layerPrecedence() {
+void TestConfigResolver::layerPrecedence()
+{
     QFETCH(int, layers);
     QFETCH(QString, expected);
     QFETCH(int, kind);
@@ -218,12 +226,10 @@ void TestConfigResolver::layerPrecedence() {
 
     Fixture fx;
     const auto toml = [](const char *value) {
-        return QStringLiteral("[destination.postgres.credentials]\nhost = \"%1\"\n")
-            .arg(QLatin1String(value));
+        return QStringLiteral("[destination.postgres.credentials]\nhost = \"%1\"\n").arg(QLatin1String(value));
     };
     if (layers & Env)
-        fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__HOST"),
-                      QStringLiteral("env"));
+        fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__HOST"), QStringLiteral("env"));
     if (layers & ProjectSecrets)
         fx.write(ProjectSecrets, toml("project-secrets"));
     if (layers & GlobalSecrets)
@@ -235,8 +241,7 @@ void TestConfigResolver::layerPrecedence() {
 
     ConfigResolver resolver(fx.locations());
     if (layers & Explicit)
-        resolver.setExplicit(QStringLiteral("destination.postgres.credentials.host"),
-                             QStringLiteral("explicit"));
+        resolver.setExplicit(QStringLiteral("destination.postgres.credentials.host"), QStringLiteral("explicit"));
 
     const auto found = resolver.lookup(kPostgresCredentials, QStringLiteral("host"));
     QVERIFY(found);
@@ -252,7 +257,8 @@ void TestConfigResolver::layerPrecedence() {
     QCOMPARE(int(config.credentials.value(QStringLiteral("host")).source.kind), kind);
 }
 
-void TestConfigResolver::keyPaths_data() {
+void TestConfigResolver::keyPaths_data()
+{
     QTest::addColumn<QString>("toml");
     QTest::addColumn<QString>("env");
     QTest::addColumn<QString>("expected"); // empty: not found
@@ -277,10 +283,9 @@ void TestConfigResolver::keyPaths_data() {
            "password = \"specific\"\n"
         << ""
         << "specific";
-    QTest::newRow("dotted keys at top level")
-        << "destination.postgres.credentials.password = \"f\"\n"
-        << ""
-        << "f";
+    QTest::newRow("dotted keys at top level") << "destination.postgres.credentials.password = \"f\"\n"
+                                              << ""
+                                              << "f";
     QTest::newRow("env full") << ""
                               << "DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"
                               << "env";
@@ -298,7 +303,8 @@ void TestConfigResolver::keyPaths_data() {
                                             << "";
 }
 
-void TestConfigResolver::keyPaths() {
+void TestConfigResolver::keyPaths()
+{
     QFETCH(QString, toml);
     QFETCH(QString, env);
     QFETCH(QString, expected);
@@ -316,13 +322,13 @@ void TestConfigResolver::keyPaths() {
     }
 }
 
-void TestConfigResolver::providerOrderBeforePathOrder() {
+void TestConfigResolver::providerOrderBeforePathOrder()
+{
     // Spec 10.2: each provider tries all paths before the next provider is asked, so a less
     // specific env var beats the most specific TOML key.
     Fixture fx;
     fx.env.insert(QStringLiteral("CREDENTIALS__HOST"), QStringLiteral("env-general"));
-    fx.write(ProjectSecrets,
-             QStringLiteral("[destination.postgres.credentials]\nhost = \"toml\"\n"));
+    fx.write(ProjectSecrets, QStringLiteral("[destination.postgres.credentials]\nhost = \"toml\"\n"));
     // Project and global files act as one provider: the more specific key in the global file
     // beats the less specific key in the project file.
     fx.write(ProjectConfig, QStringLiteral("[credentials]\nport = 1\n"));
@@ -340,7 +346,8 @@ void TestConfigResolver::providerOrderBeforePathOrder() {
     QCOMPARE(port->source.file, fx.pathOf(GlobalConfig));
 }
 
-void TestConfigResolver::optionsAndGenericSections() {
+void TestConfigResolver::optionsAndGenericSections()
+{
     Fixture fx;
     fx.write(ProjectConfig, QStringLiteral("[load]\nworkers = 4\nraise_on_failed_jobs = true\n"
                                            "[destination]\nreplace_strategy = "
@@ -354,14 +361,12 @@ void TestConfigResolver::optionsAndGenericSections() {
     QCOMPARE(workers->value.toString(), QStringLiteral("8"));
     QCOMPARE(workers->source.kind, Kind::Environment);
 
-    const auto raise =
-        resolver.lookup({QStringLiteral("load")}, QStringLiteral("raise_on_failed_jobs"));
+    const auto raise = resolver.lookup({QStringLiteral("load")}, QStringLiteral("raise_on_failed_jobs"));
     QVERIFY(raise);
     QCOMPARE(raise->value, QVariant(true));
 
-    const auto strategy =
-        resolver.lookup({QStringLiteral("destination"), QStringLiteral("postgres")},
-                        QStringLiteral("replace_strategy"));
+    const auto strategy = resolver.lookup({QStringLiteral("destination"), QStringLiteral("postgres")},
+                                          QStringLiteral("replace_strategy"));
     QVERIFY(strategy);
     QCOMPARE(strategy->value.toString(), QStringLiteral("insert-from-staging"));
     QCOMPARE(strategy->source.key, QStringLiteral("destination.replace_strategy"));
@@ -370,16 +375,15 @@ void TestConfigResolver::optionsAndGenericSections() {
 
     ConfigSpec spec = postgresSpec();
     spec.credentials.clear();
-    spec.options << field(QStringLiteral("replace_strategy"), FieldType::String,
-                          QStringLiteral("truncate-and-insert"));
+    spec.options << field(QStringLiteral("replace_strategy"), FieldType::String, QStringLiteral("truncate-and-insert"));
     const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), spec);
     QCOMPARE(config.option(QStringLiteral("create_indexes")), QVariant(false));
-    QCOMPARE(config.option(QStringLiteral("replace_strategy")).toString(),
-             QStringLiteral("insert-from-staging"));
+    QCOMPARE(config.option(QStringLiteral("replace_strategy")).toString(), QStringLiteral("insert-from-staging"));
     QCOMPARE(config.option(QStringLiteral("missing"), 7), QVariant(7));
 }
 
-void TestConfigResolver::pipelineName_data() {
+void TestConfigResolver::pipelineName_data()
+{
     QTest::addColumn<QString>("pipeline");
     QTest::addColumn<QString>("configToml");
     QTest::addColumn<QStringList>("env"); // NAME=value
@@ -400,17 +404,17 @@ void TestConfigResolver::pipelineName_data() {
                                              << QStringList{} << "s";
     QTest::newRow("falls back to plain") << "my_pipe"
                                          << "" << QStringList{"CREDENTIALS__HOST=plain"} << "plain";
-    QTest::newRow("other pipeline ignored")
-        << "my_pipe"
-        << "[other.destination.postgres.credentials]\nhost = \"other\"\n"
-        << QStringList{} << "";
+    QTest::newRow("other pipeline ignored") << "my_pipe"
+                                            << "[other.destination.postgres.credentials]\nhost = \"other\"\n"
+                                            << QStringList{} << "";
     QTest::newRow("no pipeline: scoped ignored")
         << ""
         << "[my_pipe.destination.postgres.credentials]\nhost = \"scoped\"\n"
         << QStringList{"MY_PIPE__DESTINATION__POSTGRES__CREDENTIALS__HOST=scoped"} << "";
 }
 
-void TestConfigResolver::pipelineName() {
+void TestConfigResolver::pipelineName()
+{
     QFETCH(QString, pipeline);
     QFETCH(QString, configToml);
     QFETCH(QStringList, env);
@@ -428,12 +432,12 @@ void TestConfigResolver::pipelineName() {
         QCOMPARE(found->value.toString(), expected);
 }
 
-void TestConfigResolver::describeLookup() {
+void TestConfigResolver::describeLookup()
+{
     Fixture fx;
     fx.pipelineName = QStringLiteral("my_pipe");
     ConfigResolver resolver(fx.locations());
-    const QStringList tried =
-        resolver.describeLookup(kPostgresCredentials, QStringLiteral("password"));
+    const QStringList tried = resolver.describeLookup(kPostgresCredentials, QStringLiteral("password"));
     const QStringList expected{
         "my_pipe.destination.postgres.credentials.password (env "
         "MY_PIPE__DESTINATION__POSTGRES__CREDENTIALS__PASSWORD)",
@@ -450,7 +454,8 @@ void TestConfigResolver::describeLookup() {
 
 // --- native values ----------------------------------------------------------------------------
 
-void TestConfigResolver::nativeFromEnvNeedsPassword() {
+void TestConfigResolver::nativeFromEnvNeedsPassword()
+{
     // tests/load/postgres/test_postgres_client.py::test_postgres_credentials_native_value
     Fixture fx;
     fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"),
@@ -458,17 +463,15 @@ void TestConfigResolver::nativeFromEnvNeedsPassword() {
                                  "&options=-ctimezone%3DEurope%2FParis"));
     {
         ConfigResolver resolver(fx.locations());
-        const QString text = configErrorText(
-            [&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
+        const QString text =
+            configErrorText([&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
         QVERIFY2(text.contains(QStringLiteral("'password'")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("'host'")), qPrintable(text));
     }
 
-    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"),
-                  QStringLiteral("  pass \n"));
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"), QStringLiteral("  pass \n"));
     ConfigResolver resolver(fx.locations());
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
 
     const ResolvedValue password = config.credentials.value(QStringLiteral("password"));
     QCOMPARE(password.value.toString(), QStringLiteral("pass"));
@@ -487,8 +490,7 @@ void TestConfigResolver::nativeFromEnvNeedsPassword() {
     QCOMPARE(config.credential(QStringLiteral("port")).toInt(), 5432);
     QCOMPARE(config.credential(QStringLiteral("connect_timeout")).toInt(), 600);
     QVERIFY(!config.credentials.contains(QStringLiteral("client_encoding")));
-    QCOMPARE(config.extraQuery.value(QStringLiteral("options")),
-             QStringLiteral("-ctimezone=Europe/Paris"));
+    QCOMPARE(config.extraQuery.value(QStringLiteral("options")), QStringLiteral("-ctimezone=Europe/Paris"));
     QCOMPARE(config.scheme, QStringLiteral("postgres"));
 
     QCOMPARE(config.toConnectionString().toDisplayString(),
@@ -498,7 +500,8 @@ void TestConfigResolver::nativeFromEnvNeedsPassword() {
                             "options=-ctimezone%3DEurope%2FParis"));
 }
 
-void TestConfigResolver::nativeFromToml_data() {
+void TestConfigResolver::nativeFromToml_data()
+{
     QTest::addColumn<int>("layer");
     QTest::addColumn<QString>("toml");
     QTest::addColumn<QString>("key");
@@ -509,55 +512,48 @@ void TestConfigResolver::nativeFromToml_data() {
            "[load]\nworkers = 2\n"
         << "destination.postgres.credentials";
     QTest::newRow("secrets, in [destination.postgres]")
-        << int(GlobalSecrets)
-        << "[destination.postgres]\ncredentials = \"postgresql://loader@db.example:5433/dlt\"\n"
+        << int(GlobalSecrets) << "[destination.postgres]\ncredentials = \"postgresql://loader@db.example:5433/dlt\"\n"
         << "destination.postgres.credentials";
     QTest::newRow("config without password")
-        << int(ProjectConfig)
-        << "[destination.postgres]\ncredentials = \"postgresql://loader@db.example:5433/dlt\"\n"
+        << int(ProjectConfig) << "[destination.postgres]\ncredentials = \"postgresql://loader@db.example:5433/dlt\"\n"
         << "destination.postgres.credentials";
     QTest::newRow("config, dropped section")
-        << int(GlobalConfig)
-        << "[destination]\ncredentials = \"postgresql://loader@db.example:5433/dlt\"\n"
+        << int(GlobalConfig) << "[destination]\ncredentials = \"postgresql://loader@db.example:5433/dlt\"\n"
         << "destination.credentials";
 }
 
-void TestConfigResolver::nativeFromToml() {
+void TestConfigResolver::nativeFromToml()
+{
     QFETCH(int, layer);
     QFETCH(QString, toml);
     QFETCH(QString, key);
 
     Fixture fx;
     fx.write(Layer(layer), toml);
-    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"),
-                  QStringLiteral("from-env"));
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"), QStringLiteral("from-env"));
     ConfigResolver resolver(fx.locations());
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
 
     QCOMPARE(config.credential(QStringLiteral("password")).toString(), QStringLiteral("from-env"));
     const ResolvedValue host = config.credentials.value(QStringLiteral("host"));
     QCOMPARE(host.value.toString(), QStringLiteral("db.example"));
     QCOMPARE(host.source.kind, Kind::ConnectionString);
-    QCOMPARE(host.source.origin, layer == ProjectSecrets || layer == GlobalSecrets
-                                     ? Kind::SecretsToml
-                                     : Kind::ConfigToml);
+    QCOMPARE(host.source.origin,
+             layer == ProjectSecrets || layer == GlobalSecrets ? Kind::SecretsToml : Kind::ConfigToml);
     QCOMPARE(host.source.file, fx.pathOf(Layer(layer)));
     QCOMPARE(host.source.key, key);
     QCOMPARE(config.credential(QStringLiteral("port")).toInt(), 5433);
     // Not in the string: the default.
-    QCOMPARE(config.credentials.value(QStringLiteral("connect_timeout")).source.kind,
-             Kind::Default);
+    QCOMPARE(config.credentials.value(QStringLiteral("connect_timeout")).source.kind, Kind::Default);
     QCOMPARE(config.credential(QStringLiteral("connect_timeout")).toInt(), 15);
 }
 
-void TestConfigResolver::nativeExplicit() {
+void TestConfigResolver::nativeExplicit()
+{
     Fixture fx;
     ConfigResolver resolver(fx.locations());
-    resolver.setExplicit(QStringLiteral("destination.postgres.credentials"),
-                         QStringLiteral("postgresql://u:p@h/db"));
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    resolver.setExplicit(QStringLiteral("destination.postgres.credentials"), QStringLiteral("postgresql://u:p@h/db"));
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
     const ResolvedValue password = config.credentials.value(QStringLiteral("password"));
     QCOMPARE(password.value.toString(), QStringLiteral("p"));
     QCOMPARE(password.source.kind, Kind::ConnectionString);
@@ -566,18 +562,16 @@ void TestConfigResolver::nativeExplicit() {
              QStringLiteral("connection string from explicit destination.postgres.credentials"));
 }
 
-void TestConfigResolver::passwordInUrlWins() {
+void TestConfigResolver::passwordInUrlWins()
+{
     Fixture fx;
     fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"),
                   QStringLiteral("postgresql://loader:url-pass@localhost/dlt_data"));
-    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"),
-                  QStringLiteral("env-pass"));
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"), QStringLiteral("env-pass"));
     fx.env.insert(QStringLiteral("CREDENTIALS__PASSWORD"), QStringLiteral("env-pass-2"));
-    fx.write(ProjectSecrets,
-             kPostgresFieldsButPassword + QStringLiteral("password = \"toml-pass\"\n"));
+    fx.write(ProjectSecrets, kPostgresFieldsButPassword + QStringLiteral("password = \"toml-pass\"\n"));
     ConfigResolver resolver(fx.locations());
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
     const ResolvedValue password = config.credentials.value(QStringLiteral("password"));
     QCOMPARE(password.value.toString(), QStringLiteral("url-pass"));
     QCOMPARE(password.source.kind, Kind::ConnectionString);
@@ -585,21 +579,20 @@ void TestConfigResolver::passwordInUrlWins() {
     QCOMPARE(config.credentials.value(QStringLiteral("host")).source.kind, Kind::ConnectionString);
 }
 
-void TestConfigResolver::explicitFieldBeatsUrl() {
+void TestConfigResolver::explicitFieldBeatsUrl()
+{
     Fixture fx;
     fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"),
                   QStringLiteral("postgresql://loader:url-pass@localhost/dlt_data"));
     ConfigResolver resolver(fx.locations());
-    resolver.setExplicit(QStringLiteral("destination.postgres.credentials.password"),
-                         QStringLiteral("typed-in-ui"));
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
-    QCOMPARE(config.credential(QStringLiteral("password")).toString(),
-             QStringLiteral("typed-in-ui"));
+    resolver.setExplicit(QStringLiteral("destination.postgres.credentials.password"), QStringLiteral("typed-in-ui"));
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    QCOMPARE(config.credential(QStringLiteral("password")).toString(), QStringLiteral("typed-in-ui"));
     QCOMPARE(config.credentials.value(QStringLiteral("password")).source.kind, Kind::Explicit);
 }
 
-void TestConfigResolver::invalidNativeValue_data() {
+void TestConfigResolver::invalidNativeValue_data()
+{
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("mentions");
     QTest::newRow("not a url") << "host=localhost password=S3cretPw"
@@ -610,21 +603,23 @@ void TestConfigResolver::invalidNativeValue_data() {
                                      << "connect_timeout";
 }
 
-void TestConfigResolver::invalidNativeValue() {
+void TestConfigResolver::invalidNativeValue()
+{
     QFETCH(QString, value);
     QFETCH(QString, mentions);
     Fixture fx;
     fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), value);
     ConfigResolver resolver(fx.locations());
-    const QString text = configErrorText(
-        [&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
+    const QString text =
+        configErrorText([&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
     QVERIFY2(text.contains(mentions), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("S3cretPw")), qPrintable(text));
 }
 
 // --- secrets ----------------------------------------------------------------------------------
 
-void TestConfigResolver::secretInConfigRejected_data() {
+void TestConfigResolver::secretInConfigRejected_data()
+{
     QTest::addColumn<int>("layer");
     QTest::addColumn<QString>("toml");
     QTest::addColumn<QString>("key");
@@ -632,15 +627,15 @@ void TestConfigResolver::secretInConfigRejected_data() {
     QTest::newRow("project config field")
         << int(ProjectConfig) << "[destination.postgres.credentials]\npassword = \"x\"\n"
         << "destination.postgres.credentials";
-    QTest::newRow("global config dropped section")
-        << int(GlobalConfig) << "[credentials]\npassword = \"x\"\n"
-        << "credentials";
+    QTest::newRow("global config dropped section") << int(GlobalConfig) << "[credentials]\npassword = \"x\"\n"
+                                                   << "credentials";
     QTest::newRow("connection string with password")
         << int(ProjectConfig) << "[destination.postgres]\ncredentials = \"postgresql://u:x@h/db\"\n"
         << "destination.postgres";
 }
 
-void TestConfigResolver::secretInConfigRejected() {
+void TestConfigResolver::secretInConfigRejected()
+{
     QFETCH(int, layer);
     QFETCH(QString, toml);
     QFETCH(QString, key);
@@ -653,8 +648,8 @@ void TestConfigResolver::secretInConfigRejected() {
         fx.write(ProjectSecrets, kPostgresFieldsButPassword);
     fx.write(Layer(layer), toml);
     ConfigResolver resolver(fx.locations());
-    const QString text = configErrorText(
-        [&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
+    const QString text =
+        configErrorText([&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
     QVERIFY2(text.contains(QStringLiteral("not a secret")), qPrintable(text));
     QVERIFY2(text.contains(fx.pathOf(Layer(layer))), qPrintable(text));
     QVERIFY2(text.contains(key), qPrintable(text));
@@ -668,35 +663,35 @@ void TestConfigResolver::secretInConfigRejected() {
     }
 }
 
-void TestConfigResolver::secretInSecretsShadowsConfig() {
+void TestConfigResolver::secretInSecretsShadowsConfig()
+{
     // A password in config.toml is only an error when it is the one that would be used.
     Fixture fx;
     fx.write(ProjectSecrets, kPostgresFieldsButPassword + QStringLiteral("password = \"ok\"\n"));
     fx.write(ProjectConfig, QStringLiteral("[destination.postgres.credentials]\npassword = \"x\"\n"
                                            "port = 6543\n"));
     ConfigResolver resolver(fx.locations());
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
     QCOMPARE(config.credential(QStringLiteral("password")).toString(), QStringLiteral("ok"));
     // Non-secret fields may come from config.toml.
     QCOMPARE(config.credential(QStringLiteral("port")).toInt(), 6543);
     QCOMPARE(config.credentials.value(QStringLiteral("port")).source.kind, Kind::ConfigToml);
 }
 
-void TestConfigResolver::passwordTrimmed() {
+void TestConfigResolver::passwordTrimmed()
+{
     Fixture fx;
-    fx.write(ProjectSecrets,
-             kPostgresFieldsButPassword + QStringLiteral("password = \"\\t secret \\n\"\n"));
+    fx.write(ProjectSecrets, kPostgresFieldsButPassword + QStringLiteral("password = \"\\t secret \\n\"\n"));
     ConfigResolver resolver(fx.locations());
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
     QCOMPARE(config.credential(QStringLiteral("password")).toString(), QStringLiteral("secret"));
     const auto looked = resolver.lookup(kPostgresCredentials, QStringLiteral("password"), true);
     QVERIFY(looked);
     QCOMPARE(looked->value.toString(), QStringLiteral("secret"));
 }
 
-void TestConfigResolver::missingRequired_data() {
+void TestConfigResolver::missingRequired_data()
+{
     QTest::addColumn<QString>("pipeline");
     QTest::addColumn<QStringList>("mustMention");
     QTest::addColumn<QStringList>("mustNotMention");
@@ -723,16 +718,15 @@ void TestConfigResolver::missingRequired_data() {
         "config.toml",
     };
     QTest::newRow("no pipeline") << "" << common
-                                 << QStringList{"'port'", "'connect_timeout'", "'client_encoding'",
-                                                "MY_PIPE"};
-    QTest::newRow("pipeline")
-        << "my_pipe"
-        << common + QStringList{"MY_PIPE__DESTINATION__POSTGRES__CREDENTIALS__PASSWORD",
-                                "my_pipe.credentials.password", "MY_PIPE__CREDENTIALS__HOST"}
-        << QStringList{"'port'"};
+                                 << QStringList{"'port'", "'connect_timeout'", "'client_encoding'", "MY_PIPE"};
+    QTest::newRow("pipeline") << "my_pipe"
+                              << common + QStringList{"MY_PIPE__DESTINATION__POSTGRES__CREDENTIALS__PASSWORD",
+                                                      "my_pipe.credentials.password", "MY_PIPE__CREDENTIALS__HOST"}
+                              << QStringList{"'port'"};
 }
 
-void TestConfigResolver::missingRequired() {
+void TestConfigResolver::missingRequired()
+{
     QFETCH(QString, pipeline);
     QFETCH(QStringList, mustMention);
     QFETCH(QStringList, mustNotMention);
@@ -740,8 +734,8 @@ void TestConfigResolver::missingRequired() {
     Fixture fx;
     fx.pipelineName = pipeline;
     ConfigResolver resolver(fx.locations());
-    const QString text = configErrorText(
-        [&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
+    const QString text =
+        configErrorText([&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
     for (const QString &needle : mustMention)
         QVERIFY2(text.contains(needle), qPrintable(needle + QStringLiteral(" not in: ") + text));
     for (const QString &needle : mustNotMention)
@@ -752,23 +746,21 @@ void TestConfigResolver::missingRequired() {
 
 // --- TOML and types ---------------------------------------------------------------------------
 
-void TestConfigResolver::invalidToml_data() {
+void TestConfigResolver::invalidToml_data()
+{
     QTest::addColumn<int>("layer");
     QTest::addColumn<QString>("toml");
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
 
-    QTest::newRow("unterminated table header")
-        << int(ProjectSecrets) << "[destination.postgres\nhost = 1\n"
-        << 1 << 22;
-    QTest::newRow("missing value") << int(GlobalConfig) << "[load]\nworkers = 4\nretries = \n"
-                                   << 3 << 11;
-    QTest::newRow("unterminated string") << int(ProjectConfig) << "a = 1\n\n   b = \"open\n"
-                                         << 3 << 13;
+    QTest::newRow("unterminated table header") << int(ProjectSecrets) << "[destination.postgres\nhost = 1\n" << 1 << 22;
+    QTest::newRow("missing value") << int(GlobalConfig) << "[load]\nworkers = 4\nretries = \n" << 3 << 11;
+    QTest::newRow("unterminated string") << int(ProjectConfig) << "a = 1\n\n   b = \"open\n" << 3 << 13;
     QTest::newRow("duplicate key") << int(GlobalSecrets) << "x = 1\nx = 2\n" << 2 << 5;
 }
 
-void TestConfigResolver::invalidToml() {
+void TestConfigResolver::invalidToml()
+{
     QFETCH(int, layer);
     QFETCH(QString, toml);
     QFETCH(int, line);
@@ -783,17 +775,16 @@ void TestConfigResolver::invalidToml() {
         QCOMPARE(e.kind(), ErrorKind::Config);
         const QString path = fx.pathOf(Layer(layer));
         QVERIFY2(e.message().contains(path), qPrintable(e.message()));
-        QVERIFY2(e.message().contains(QStringLiteral("line %1").arg(line)),
-                 qPrintable(e.message()));
-        QVERIFY2(e.message().contains(QStringLiteral("column %1").arg(column)),
-                 qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QStringLiteral("line %1").arg(line)), qPrintable(e.message()));
+        QVERIFY2(e.message().contains(QStringLiteral("column %1").arg(column)), qPrintable(e.message()));
         QCOMPARE(e.location().file, path);
         QCOMPARE(e.location().line, line);
         QCOMPARE(e.location().column, column);
     }
 }
 
-void TestConfigResolver::conversion_data() {
+void TestConfigResolver::conversion_data()
+{
     QTest::addColumn<bool>("fromEnv");
     QTest::addColumn<int>("type");
     QTest::addColumn<QString>("raw");       // env string, or a TOML value literal
@@ -834,7 +825,8 @@ void TestConfigResolver::conversion_data() {
     toml("toml path", FieldType::Path, "'C:\\data\\x.db'", QStringLiteral("C:\\data\\x.db"));
 }
 
-void TestConfigResolver::conversion() {
+void TestConfigResolver::conversion()
+{
     QFETCH(bool, fromEnv);
     QFETCH(int, type);
     QFETCH(QString, raw);
@@ -850,11 +842,9 @@ void TestConfigResolver::conversion() {
     ConfigResolver resolver(fx.locations());
 
     if (!expected.isValid()) {
-        const QString text =
-            configErrorText([&] { resolver.resolveDestination(QStringLiteral("x"), spec); });
-        const QString where =
-            fromEnv ? QStringLiteral("DESTINATION__X__VALUE")
-                    : fx.pathOf(ProjectConfig) + QStringLiteral(" [destination.x] value");
+        const QString text = configErrorText([&] { resolver.resolveDestination(QStringLiteral("x"), spec); });
+        const QString where = fromEnv ? QStringLiteral("DESTINATION__X__VALUE")
+                                      : fx.pathOf(ProjectConfig) + QStringLiteral(" [destination.x] value");
         QVERIFY2(text.contains(where), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("'value'")), qPrintable(text));
         return;
@@ -865,15 +855,15 @@ void TestConfigResolver::conversion() {
     QCOMPARE(value, expected);
 }
 
-void TestConfigResolver::defaults() {
+void TestConfigResolver::defaults()
+{
     // test_postgres_credentials_defaults: port 5432, connect_timeout 15, database case kept.
     Fixture fx;
     fx.write(ProjectSecrets, QStringLiteral("[destination.postgres.credentials]\n"
                                             "database = \"DLT_DATA\"\nusername = \"loader\"\n"
                                             "password = \"pw\"\nhost = \"localhost\"\n"));
     ConfigResolver resolver(fx.locations());
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
     QCOMPARE(config.destinationName, QStringLiteral("postgres"));
     QCOMPARE(config.destinationType, QStringLiteral("postgres"));
     QCOMPARE(config.credential(QStringLiteral("database")).toString(), QStringLiteral("DLT_DATA"));
@@ -886,43 +876,41 @@ void TestConfigResolver::defaults() {
     // Optional without default: absent.
     QVERIFY(!config.credentials.contains(QStringLiteral("client_encoding")));
     QCOMPARE(config.credentials.value(QStringLiteral("host")).source.describe(),
-             fx.pathOf(ProjectSecrets) +
-                 QStringLiteral(" [destination.postgres.credentials] host"));
+             fx.pathOf(ProjectSecrets) + QStringLiteral(" [destination.postgres.credentials] host"));
     QCOMPARE(config.toConnectionString().toDisplayString(),
              QStringLiteral("postgresql://loader:***@localhost:5432/DLT_DATA"));
     QCOMPARE(config.toConnectionString().toNativeString(),
              QStringLiteral("postgresql://loader:pw@localhost:5432/DLT_DATA?connect_timeout=15"));
 }
 
-void TestConfigResolver::masking() {
+void TestConfigResolver::masking()
+{
     Fixture fx;
     const QString secret = QStringLiteral("p@ss w/rd");
     fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__PASSWORD"), secret);
     fx.write(ProjectSecrets, kPostgresFieldsButPassword);
     ConfigResolver resolver(fx.locations());
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
 
     QCOMPARE(config.secretValues(), QStringList{secret});
     const QString native = config.toConnectionString().toNativeString();
     QVERIFY(native.contains(QStringLiteral("p%40ss%20w%2Frd")));
-    const QString message =
-        QStringLiteral("cannot connect with %1 (password '%2')").arg(native, secret);
+    const QString message = QStringLiteral("cannot connect with %1 (password '%2')").arg(native, secret);
     const QString masked = config.maskSecrets(message);
     QVERIFY2(!masked.contains(secret), qPrintable(masked));
     QVERIFY2(!masked.contains(QStringLiteral("p%40ss")), qPrintable(masked));
     QCOMPARE(masked, QStringLiteral("cannot connect with postgresql://loader:***@localhost:5432/"
                                     "dlt_data?connect_timeout=15 (password '***')"));
     // Non-secret values are left alone.
-    QCOMPARE(config.maskSecrets(QStringLiteral("loader@localhost")),
-             QStringLiteral("loader@localhost"));
+    QCOMPARE(config.maskSecrets(QStringLiteral("loader@localhost")), QStringLiteral("loader@localhost"));
 
     ResolvedConfig empty;
     QVERIFY(empty.secretValues().isEmpty());
     QCOMPARE(empty.maskSecrets(QStringLiteral("x")), QStringLiteral("x"));
 }
 
-void TestConfigResolver::describeSource_data() {
+void TestConfigResolver::describeSource_data()
+{
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("origin");
     QTest::addColumn<QString>("file");
@@ -941,10 +929,9 @@ void TestConfigResolver::describeSource_data() {
     QTest::newRow("config top level") << int(Kind::ConfigToml) << 0 << "/p/.dlt/config.toml"
                                       << "workers"
                                       << "/p/.dlt/config.toml workers";
-    QTest::newRow("connection string env")
-        << int(Kind::ConnectionString) << int(Kind::Environment) << ""
-        << "DESTINATION__POSTGRES__CREDENTIALS"
-        << "connection string from env DESTINATION__POSTGRES__CREDENTIALS";
+    QTest::newRow("connection string env") << int(Kind::ConnectionString) << int(Kind::Environment) << ""
+                                           << "DESTINATION__POSTGRES__CREDENTIALS"
+                                           << "connection string from env DESTINATION__POSTGRES__CREDENTIALS";
     QTest::newRow("connection string toml")
         << int(Kind::ConnectionString) << int(Kind::SecretsToml) << "/h/.dlt/secrets.toml"
         << "destination.postgres.credentials"
@@ -954,7 +941,8 @@ void TestConfigResolver::describeSource_data() {
                              << "default";
 }
 
-void TestConfigResolver::describeSource() {
+void TestConfigResolver::describeSource()
+{
     QFETCH(int, kind);
     QFETCH(int, origin);
     QFETCH(QString, file);
@@ -968,11 +956,11 @@ void TestConfigResolver::describeSource() {
     QCOMPARE(source.describe(), expected);
 }
 
-void TestConfigResolver::destinationType() {
+void TestConfigResolver::destinationType()
+{
     Fixture fx;
-    fx.write(ProjectConfig,
-             QStringLiteral("[destination.warehouse]\ndestination_type = \"postgres\"\n"
-                            "[destination]\ndestination_type = \"wrong\"\n"));
+    fx.write(ProjectConfig, QStringLiteral("[destination.warehouse]\ndestination_type = \"postgres\"\n"
+                                           "[destination]\ndestination_type = \"wrong\"\n"));
     fx.write(ProjectSecrets, QStringLiteral("[destination.warehouse.credentials]\n"
                                             "database = \"w\"\nusername = \"u\"\n"
                                             "password = \"p\"\nhost = \"h\"\n"));
@@ -982,14 +970,14 @@ void TestConfigResolver::destinationType() {
     QCOMPARE(resolver.destinationType(QStringLiteral("local")), QStringLiteral("sqlite"));
     QCOMPARE(resolver.destinationType(QStringLiteral("postgres")), QStringLiteral("postgres"));
 
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("warehouse"), postgresSpec());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("warehouse"), postgresSpec());
     QCOMPARE(config.destinationName, QStringLiteral("warehouse"));
     QCOMPARE(config.destinationType, QStringLiteral("postgres"));
     QCOMPARE(config.credential(QStringLiteral("database")).toString(), QStringLiteral("w"));
 }
 
-void TestConfigResolver::sqlite_data() {
+void TestConfigResolver::sqlite_data()
+{
     QTest::addColumn<QString>("envName");
     QTest::addColumn<QString>("envValue");
     QTest::addColumn<QString>("configToml");
@@ -1011,21 +999,20 @@ void TestConfigResolver::sqlite_data() {
                             << ""
                             << ":memory:"
                             << "sqlite:///:memory:";
-    QTest::newRow("relative url in config.toml")
-        << ""
-        << ""
-        << "[destination.sqlite]\ncredentials = \"sqlite:///chess_data.db\"\n"
-        << "chess_data.db"
-        << "sqlite:///chess_data.db";
-    QTest::newRow("table in config.toml")
-        << ""
-        << ""
-        << "[destination.sqlite.credentials]\ndatabase = \"rel dir/x.db\"\n"
-        << "rel dir/x.db"
-        << "sqlite:///rel%20dir/x.db";
+    QTest::newRow("relative url in config.toml") << ""
+                                                 << ""
+                                                 << "[destination.sqlite]\ncredentials = \"sqlite:///chess_data.db\"\n"
+                                                 << "chess_data.db"
+                                                 << "sqlite:///chess_data.db";
+    QTest::newRow("table in config.toml") << ""
+                                          << ""
+                                          << "[destination.sqlite.credentials]\ndatabase = \"rel dir/x.db\"\n"
+                                          << "rel dir/x.db"
+                                          << "sqlite:///rel%20dir/x.db";
 }
 
-void TestConfigResolver::sqlite() {
+void TestConfigResolver::sqlite()
+{
     QFETCH(QString, envName);
     QFETCH(QString, envValue);
     QFETCH(QString, configToml);
@@ -1037,29 +1024,28 @@ void TestConfigResolver::sqlite() {
         fx.env.insert(envName, envValue);
     fx.write(ProjectConfig, configToml);
     ConfigResolver resolver(fx.locations());
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("sqlite"), sqliteSpec());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("sqlite"), sqliteSpec());
     QCOMPARE(config.credential(QStringLiteral("database")).toString(), database);
     QCOMPARE(config.toConnectionString().toNativeString(), native);
     QVERIFY(config.secretValues().isEmpty());
 }
 
-void TestConfigResolver::queryTable() {
+void TestConfigResolver::queryTable()
+{
     Fixture fx;
-    fx.write(ProjectSecrets, kPostgresFieldsButPassword +
-                                 QStringLiteral("password = \"pw\"\nconnect_timeout = 30\n"
-                                                "query.options = \"-ctimezone=Europe/Paris\"\n"
-                                                "query.sslmode = \"require\"\n"));
+    fx.write(ProjectSecrets, kPostgresFieldsButPassword + QStringLiteral("password = \"pw\"\nconnect_timeout = 30\n"
+                                                                         "query.options = \"-ctimezone=Europe/Paris\"\n"
+                                                                         "query.sslmode = \"require\"\n"));
     ConfigResolver resolver(fx.locations());
-    const ResolvedConfig config =
-        resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec());
     QCOMPARE(config.extraQuery.value(QStringLiteral("sslmode")), QStringLiteral("require"));
     QCOMPARE(config.toConnectionString().toNativeString(),
              QStringLiteral("postgresql://loader:pw@localhost:5432/dlt_data?connect_timeout=30&"
                             "options=-ctimezone%3DEurope%2FParis&sslmode=require"));
 }
 
-void TestConfigResolver::defaultLocations() {
+void TestConfigResolver::defaultLocations()
+{
     const ConfigLocations locations = ConfigLocations::defaults();
     QCOMPARE(locations.projectDir, QDir::currentPath());
     QCOMPARE(locations.globalDir, QDir::homePath() + QStringLiteral("/.dlt"));

@@ -10,7 +10,8 @@ using wharf::ErrorKind;
 namespace {
 
 /// Query map as "k=v&k=v" (decoded) so that _data() rows stay one-liners.
-QString queryText(const QMap<QString, QString> &query) {
+QString queryText(const QMap<QString, QString> &query)
+{
     QStringList pairs;
     for (auto it = query.cbegin(); it != query.cend(); ++it)
         pairs << it.key() + QLatin1Char('=') + it.value();
@@ -40,7 +41,8 @@ private slots:
     void looksLikeUrl();
 };
 
-void TestConnectionString::parse_data() {
+void TestConnectionString::parse_data()
+{
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("scheme");
     QTest::addColumn<QString>("username");
@@ -50,11 +52,10 @@ void TestConnectionString::parse_data() {
     QTest::addColumn<QString>("database");
     QTest::addColumn<QString>("query");
 
-    QTest::newRow("postgres full")
-        << "postgres://loader:pass@localhost:5432/dlt_data?a=b&c=d"
-        << "postgres"
-        << "loader" << QVariant("pass") << "localhost" << 5432 << "dlt_data"
-        << "a=b&c=d";
+    QTest::newRow("postgres full") << "postgres://loader:pass@localhost:5432/dlt_data?a=b&c=d"
+                                   << "postgres"
+                                   << "loader" << QVariant("pass") << "localhost" << 5432 << "dlt_data"
+                                   << "a=b&c=d";
     QTest::newRow("spec 5.8 query params")
         << "postgres://loader:pass@localhost:5432/dlt_data?client_encoding=utf-8&"
            "connect_timeout=600&options=-ctimezone%3DEurope%2FParis"
@@ -69,11 +70,10 @@ void TestConnectionString::parse_data() {
                                  << "postgresql"
                                  << "loader" << kNoPassword << "localhost" << kNoPort << "dlt_data"
                                  << "";
-    QTest::newRow("empty password")
-        << "postgresql://loader:@localhost/dlt_data"
-        << "postgresql"
-        << "loader" << QVariant("") << "localhost" << kNoPort << "dlt_data"
-        << "";
+    QTest::newRow("empty password") << "postgresql://loader:@localhost/dlt_data"
+                                    << "postgresql"
+                                    << "loader" << QVariant("") << "localhost" << kNoPort << "dlt_data"
+                                    << "";
     QTest::newRow("database case kept") << "postgresql://u:p@h:5433/DLT_DATA"
                                         << "postgresql"
                                         << "u" << QVariant("p") << "h" << 5433 << "DLT_DATA"
@@ -114,27 +114,26 @@ void TestConnectionString::parse_data() {
                                       << "postgresql"
                                       << "u" << QVariant("p@ss:w/o%rd") << "h" << kNoPort << "db"
                                       << "";
-    QTest::newRow("unencoded @ and : in password")
-        << "postgresql://u:p@ss:word@h:1/db"
-        << "postgresql"
-        << "u" << QVariant("p@ss:word") << "h" << 1 << "db"
-        << "";
+    QTest::newRow("unencoded @ and : in password") << "postgresql://u:p@ss:word@h:1/db"
+                                                   << "postgresql"
+                                                   << "u" << QVariant("p@ss:word") << "h" << 1 << "db"
+                                                   << "";
     QTest::newRow("stray percent kept") << "postgresql://u:100%@h/db"
                                         << "postgresql"
                                         << "u" << QVariant("100%") << "h" << kNoPort << "db"
                                         << "";
-    QTest::newRow("unicode password")
-        << "postgresql://u:p%C3%A4ss%E2%9C%93@h/db"
-        << "postgresql"
-        << "u" << QVariant(QString::fromUtf8("päss✓")) << "h" << kNoPort << "db"
-        << "";
+    QTest::newRow("unicode password") << "postgresql://u:p%C3%A4ss%E2%9C%93@h/db"
+                                      << "postgresql"
+                                      << "u" << QVariant(QString::fromUtf8("päss✓")) << "h" << kNoPort << "db"
+                                      << "";
     QTest::newRow("empty port") << "postgresql://h:/db"
                                 << "postgresql"
                                 << "" << kNoPassword << "h" << kNoPort << "db"
                                 << "";
 }
 
-void TestConnectionString::parse() {
+void TestConnectionString::parse()
+{
     QFETCH(QString, url);
     QFETCH(QString, scheme);
     QFETCH(QString, username);
@@ -158,7 +157,8 @@ void TestConnectionString::parse() {
     QCOMPARE(queryText(cs.query), query);
 }
 
-void TestConnectionString::canonicalRoundTrip_data() {
+void TestConnectionString::canonicalRoundTrip_data()
+{
     QTest::addColumn<QString>("url");
     QTest::newRow("postgres") << "postgres://loader:pass@localhost:5432/dlt_data?a=b&c=d";
     QTest::newRow("spec 5.8") << "postgres://loader:pass@localhost:5432/dlt_data?client_encoding="
@@ -173,12 +173,14 @@ void TestConnectionString::canonicalRoundTrip_data() {
     QTest::newRow("query plus") << "postgresql://h/db?a=x+y%2Bz";
 }
 
-void TestConnectionString::canonicalRoundTrip() {
+void TestConnectionString::canonicalRoundTrip()
+{
     QFETCH(QString, url);
     QCOMPARE(ConnectionString::parse(url).toNativeString(), url);
 }
 
-void TestConnectionString::specialCharacters_data() {
+void TestConnectionString::specialCharacters_data()
+{
     QTest::addColumn<QString>("username");
     QTest::addColumn<QString>("password");
     QTest::addColumn<QString>("database");
@@ -210,8 +212,7 @@ void TestConnectionString::specialCharacters_data() {
     QTest::newRow("plus and amp") << "loader"
                                   << "a+b&c=d"
                                   << "dlt_data";
-    QTest::newRow("unicode") << "lädér" << QString::fromUtf8("pässwörd✓日本")
-                             << QString::fromUtf8("dätä");
+    QTest::newRow("unicode") << "lädér" << QString::fromUtf8("pässwörd✓日本") << QString::fromUtf8("dätä");
     QTest::newRow("everything") << "us@r:x"
                                 << "@:/%#? []"
                                 << "d@t/a b?#%";
@@ -220,7 +221,8 @@ void TestConnectionString::specialCharacters_data() {
                                       << "/abs/dir with space/x@1.db";
 }
 
-void TestConnectionString::specialCharacters() {
+void TestConnectionString::specialCharacters()
+{
     QFETCH(QString, username);
     QFETCH(QString, password);
     QFETCH(QString, database);
@@ -263,7 +265,8 @@ void TestConnectionString::specialCharacters() {
     QVERIFY2(!display.contains(QLatin1Char('?')), qPrintable(display));
 }
 
-void TestConnectionString::display_data() {
+void TestConnectionString::display_data()
+{
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("display");
 
@@ -283,13 +286,15 @@ void TestConnectionString::display_data() {
                                               << "postgresql://a b+c:***@h/db";
 }
 
-void TestConnectionString::display() {
+void TestConnectionString::display()
+{
     QFETCH(QString, url);
     QFETCH(QString, display);
     QCOMPARE(ConnectionString::parse(url).toDisplayString(), display);
 }
 
-void TestConnectionString::parseErrors_data() {
+void TestConnectionString::parseErrors_data()
+{
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("secret");
     QTest::addColumn<QString>("mentions");
@@ -320,7 +325,8 @@ void TestConnectionString::parseErrors_data() {
                                       << "IPv6";
 }
 
-void TestConnectionString::parseErrors() {
+void TestConnectionString::parseErrors()
+{
     QFETCH(QString, url);
     QFETCH(QString, secret);
     QFETCH(QString, mentions);
@@ -334,7 +340,8 @@ void TestConnectionString::parseErrors() {
     }
 }
 
-void TestConnectionString::looksLikeUrl_data() {
+void TestConnectionString::looksLikeUrl_data()
+{
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("expected");
     QTest::newRow("postgres") << "postgresql://h/db" << true;
@@ -347,7 +354,8 @@ void TestConnectionString::looksLikeUrl_data() {
     QTest::newRow("digit scheme") << "1x://h" << false;
 }
 
-void TestConnectionString::looksLikeUrl() {
+void TestConnectionString::looksLikeUrl()
+{
     QFETCH(QString, text);
     QFETCH(bool, expected);
     QCOMPARE(ConnectionString::looksLikeUrl(text), expected);

@@ -11,9 +11,7 @@
 using namespace wharf;
 using namespace wharf::test;
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 class tst_CsvReader : public QObject {
     Q_OBJECT
@@ -33,21 +31,21 @@ private slots:
     void largeFileBatchByBatch();
 };
 
-void tst_CsvReader::basicFile_data() {
+void tst_CsvReader::basicFile_data()
+{
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("batchRows");
     for (int batchRows : {1, 3, 2000}) {
         const QByteArray b = " batch " + QByteArray::number(batchRows);
         QTest::newRow("plain" + b) << formatsPath(QStringLiteral("basic.csv")) << batchRows;
-        QTest::newRow("crlf, no final newline" + b)
-            << formatsPath(QStringLiteral("crlf.csv")) << batchRows;
+        QTest::newRow("crlf, no final newline" + b) << formatsPath(QStringLiteral("crlf.csv")) << batchRows;
         QTest::newRow("gzip" + b) << formatsPath(QStringLiteral("basic.csv.gz")) << batchRows;
-        QTest::newRow("two gzip members" + b)
-            << formatsPath(QStringLiteral("concat.csv.gz")) << batchRows;
+        QTest::newRow("two gzip members" + b) << formatsPath(QStringLiteral("concat.csv.gz")) << batchRows;
     }
 }
 
-void tst_CsvReader::basicFile() {
+void tst_CsvReader::basicFile()
+{
     QFETCH(QString, file);
     QFETCH(int, batchRows);
     ReaderOptions options;
@@ -61,27 +59,25 @@ void tst_CsvReader::basicFile() {
     QCOMPARE(r.bytesConsumed, r.fileSize);
 
     const bool crlf = file.endsWith(QStringLiteral("crlf.csv"));
-    QCOMPARE(describeRow(r.rows[0]),
-             (QStringList{"String:1", "String:Alice", "String:say \"hi\"", "String:"}));
-    QCOMPARE(
-        describeRow(r.rows[1]),
-        (QStringList{"String:2", "String:Bob",
-                     crlf ? "String:multi\r\nline note" : "String:multi\nline note", "String:"}));
-    QCOMPARE(describeRow(r.rows[2]),
-             (QStringList{"String:3", "String:plain", "String:comma, inside", "String:x"}));
+    QCOMPARE(describeRow(r.rows[0]), (QStringList{"String:1", "String:Alice", "String:say \"hi\"", "String:"}));
+    QCOMPARE(describeRow(r.rows[1]),
+             (QStringList{"String:2", "String:Bob", crlf ? "String:multi\r\nline note" : "String:multi\nline note",
+                          "String:"}));
+    QCOMPARE(describeRow(r.rows[2]), (QStringList{"String:3", "String:plain", "String:comma, inside", "String:x"}));
     QCOMPARE(describeRow(r.rows[3]),
-             (QStringList{"String:-4", QString::fromUtf8("String:\u00fcn\u00efc\u00f6d\u00e9"),
-                          "String:", "String:"}));
+             (QStringList{"String:-4", QString::fromUtf8("String:\u00fcn\u00efc\u00f6d\u00e9"), "String:", "String:"}));
 }
 
-void tst_CsvReader::headerOnly() {
+void tst_CsvReader::headerOnly()
+{
     const ReadResult r = readAll(formatsPath(QStringLiteral("header_only.csv")), FileFormat::Csv);
     QCOMPARE(r.columns, (QStringList{"id", "name"}));
     QCOMPARE(r.rows.size(), std::size_t(0));
     QCOMPARE(r.batches, 0);
 }
 
-void tst_CsvReader::emptyFile() {
+void tst_CsvReader::emptyFile()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("t.0.0.csv"));
     QVERIFY(writeFile(path, {}));
@@ -92,33 +88,31 @@ void tst_CsvReader::emptyFile() {
     QCOMPARE(r.rows.size(), std::size_t(0));
 }
 
-void tst_CsvReader::fields_data() {
+void tst_CsvReader::fields_data()
+{
     QTest::addColumn<QByteArray>("record");
     QTest::addColumn<QStringList>("expected");
 
     QTest::newRow("unquoted") << QByteArray("a,b") << QStringList{"String:a", "String:b"};
     QTest::newRow("quoted") << QByteArray("\"a\",\"b\"") << QStringList{"String:a", "String:b"};
-    QTest::newRow("empty and quoted empty")
-        << QByteArray(",\"\"") << QStringList{"String:", "String:"};
-    QTest::newRow("doubled quotes")
-        << QByteArray("\"\"\"\",\"a\"\"b\"") << QStringList{"String:\"", "String:a\"b"};
+    QTest::newRow("empty and quoted empty") << QByteArray(",\"\"") << QStringList{"String:", "String:"};
+    QTest::newRow("doubled quotes") << QByteArray("\"\"\"\",\"a\"\"b\"") << QStringList{"String:\"", "String:a\"b"};
     QTest::newRow("delimiter and newlines inside quotes")
         << QByteArray("\"x,\ny\",\"\r\n\"") << QStringList{"String:x,\ny", "String:\r\n"};
-    QTest::newRow("sql-looking text")
-        << QByteArray("\", NULL'); DROP TABLE x --\",'")
-        << QStringList{"String:, NULL'); DROP TABLE x --", "String:'"};
+    QTest::newRow("sql-looking text") << QByteArray("\", NULL'); DROP TABLE x --\",'")
+                                      << QStringList{"String:, NULL'); DROP TABLE x --", "String:'"};
     QTest::newRow("backslashes are plain")
         << QByteArray("\"a\\\\b\",\\n") << QStringList{"String:a\\\\b", "String:\\n"};
     QTest::newRow("numbers and booleans stay text")
         << QByteArray("-0.0,True") << QStringList{"String:-0.0", "String:True"};
     QTest::newRow("utf-8") << QByteArray("\"\xe2\x82\xac\",\xf0\x9f\x98\x80")
-                           << QStringList{QString::fromUtf8("String:\u20ac"),
-                                          QString::fromUtf8("String:\U0001F600")};
+                           << QStringList{QString::fromUtf8("String:\u20ac"), QString::fromUtf8("String:\U0001F600")};
     QTest::newRow("json text") << QByteArray("\"{\"\"a\"\": [1, 2]}\",1")
                                << QStringList{"String:{\"a\": [1, 2]}", "String:1"};
 }
 
-void tst_CsvReader::fields() {
+void tst_CsvReader::fields()
+{
     QFETCH(QByteArray, record);
     QFETCH(QStringList, expected);
 
@@ -130,7 +124,8 @@ void tst_CsvReader::fields() {
     QCOMPARE(describeRow(r.rows[0]), expected);
 }
 
-void tst_CsvReader::realLabels() {
+void tst_CsvReader::realLabels()
+{
     // package_info.json of gh_issues_csv miscounts this table; dlt loaded 34 rows
     // (expected/gh_issues_csv/counts.json), the same as the insert_values package.
     const QString file = realFile("issues__labels.6580064aae.0.csv");
@@ -138,8 +133,8 @@ void tst_CsvReader::realLabels() {
     ReaderOptions options;
     options.batchRows = 16;
     const ReadResult r = readAll(file, FileFormat::Csv, options);
-    QCOMPARE(r.columns, (QStringList{"id", "node_id", "url", "name", "color", "default",
-                                     "description", "_dlt_parent_id", "_dlt_list_idx", "_dlt_id"}));
+    QCOMPARE(r.columns, (QStringList{"id", "node_id", "url", "name", "color", "default", "description",
+                                     "_dlt_parent_id", "_dlt_list_idx", "_dlt_id"}));
     QCOMPARE(r.rows.size(), std::size_t(34));
     QCOMPARE(r.batches, 3);
     QCOMPARE(describe(r.rows[0][0]), QStringLiteral("String:976002067"));
@@ -151,7 +146,8 @@ void tst_CsvReader::realLabels() {
     QCOMPARE(r.bytesConsumed, r.fileSize);
 }
 
-void tst_CsvReader::realIssuesInTwoFiles() {
+void tst_CsvReader::realIssuesInTwoFiles()
+{
     // `issues` was written in two files because a column appeared mid-way: 8 + 92 rows.
     const ReadResult first = readAll(realFile("issues.05ffdcdbb8.0.csv"), FileFormat::Csv);
     const ReadResult second = readAll(realFile("issues.c19c6a9595.0.csv"), FileFormat::Csv);
@@ -161,13 +157,13 @@ void tst_CsvReader::realIssuesInTwoFiles() {
     QCOMPARE(second.columns.size(), 74);
     const qsizetype title = first.columns.indexOf(QStringLiteral("title"));
     QVERIFY(title >= 0);
-    QCOMPARE(describe(first.rows[0][std::size_t(title)]),
-             QStringLiteral("String:Timestamp type + functions"));
+    QCOMPARE(describe(first.rows[0][std::size_t(title)]), QStringLiteral("String:Timestamp type + functions"));
     // Markdown bodies carry raw line breaks inside quoted fields: rows span many lines.
     QVERIFY(second.lines.back() > qint64(second.rows.size()) + 100);
 }
 
-void tst_CsvReader::badInput_data() {
+void tst_CsvReader::badInput_data()
+{
     QTest::addColumn<QString>("file");
     QTest::addColumn<qint64>("line");
     QTest::addColumn<qint64>("column");
@@ -176,15 +172,14 @@ void tst_CsvReader::badInput_data() {
     QTest::newRow("wrong field count after a multi-line row")
         << formatsPath(QStringLiteral("bad_wrong_count.csv")) << qint64(3) << qint64(1)
         << QStringLiteral("row has 3 fields but the header has 4");
-    QTest::newRow("unterminated quoted field")
-        << formatsPath(QStringLiteral("bad_unterminated.csv")) << qint64(3) << qint64(3)
-        << QStringLiteral("unterminated quoted field");
-    QTest::newRow("text after closing quote")
-        << formatsPath(QStringLiteral("bad_quote.csv")) << qint64(2) << qint64(8)
-        << QStringLiteral("after a closing quote");
+    QTest::newRow("unterminated quoted field") << formatsPath(QStringLiteral("bad_unterminated.csv")) << qint64(3)
+                                               << qint64(3) << QStringLiteral("unterminated quoted field");
+    QTest::newRow("text after closing quote") << formatsPath(QStringLiteral("bad_quote.csv")) << qint64(2) << qint64(8)
+                                              << QStringLiteral("after a closing quote");
 }
 
-void tst_CsvReader::badInput() {
+void tst_CsvReader::badInput()
+{
     QFETCH(QString, file);
     QFETCH(qint64, line);
     QFETCH(qint64, column);
@@ -197,7 +192,8 @@ void tst_CsvReader::badInput() {
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 }
 
-void tst_CsvReader::missingFile() {
+void tst_CsvReader::missingFile()
+{
     const QString file = formatsPath(QStringLiteral("nope.0.0.csv.gz"));
     bool thrown = false;
     const Error e = catchError([&] { readAll(file, FileFormat::Csv); }, thrown);
@@ -206,7 +202,8 @@ void tst_CsvReader::missingFile() {
     QCOMPARE(e.location().file, file);
 }
 
-void tst_CsvReader::largeFileBatchByBatch() {
+void tst_CsvReader::largeFileBatchByBatch()
+{
     constexpr int kRows = 200000;
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("big.0.0.csv"));
@@ -246,8 +243,7 @@ void tst_CsvReader::largeFileBatchByBatch() {
             else
                 QVERIFY(row[2].text.empty());
             if (rows % 997 == 0)
-                QCOMPARE(QString::fromStdString(row[1].text),
-                         QStringLiteral("name \"%1\"").arg(rows));
+                QCOMPARE(QString::fromStdString(row[1].text), QStringLiteral("name \"%1\"").arg(rows));
         }
     }
     QCOMPARE(rows, kRows);

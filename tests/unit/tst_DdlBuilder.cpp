@@ -19,9 +19,9 @@ Q_DECLARE_METATYPE(wharf::DataType)
 
 namespace {
 
-Column col(const QString &name, DataType type, bool nullable = true,
-           std::optional<int> precision = std::nullopt, std::optional<int> scale = std::nullopt,
-           bool unique = false) {
+Column col(const QString &name, DataType type, bool nullable = true, std::optional<int> precision = std::nullopt,
+           std::optional<int> scale = std::nullopt, bool unique = false)
+{
     Column c;
     c.name = name;
     c.dataType = type;
@@ -32,18 +32,21 @@ Column col(const QString &name, DataType type, bool nullable = true,
     return c;
 }
 
-Capabilities sqliteCaps() {
+Capabilities sqliteCaps()
+{
     return sqlite::SqliteDestination().capabilities();
 }
 
-Table table(const QString &name, const QList<Column> &columns) {
+Table table(const QString &name, const QList<Column> &columns)
+{
     Table t;
     t.name = name;
     t.columns = columns;
     return t;
 }
 
-TableUpdate update(const Table &t, bool exists) {
+TableUpdate update(const Table &t, bool exists)
+{
     TableUpdate u;
     u.table = t.name;
     u.exists = exists;
@@ -59,7 +62,8 @@ class tst_DdlBuilder : public QObject {
     SqliteTypeMapper m_types;
 
 private slots:
-    void sqliteCapabilities() {
+    void sqliteCapabilities()
+    {
         // What the DDL below depends on.
         const Capabilities caps = sqliteCaps();
         QVERIFY(!caps.alterAddMultiColumn);
@@ -68,7 +72,8 @@ private slots:
         QVERIFY(!caps.escapeIdentifierBackslashes);
     }
 
-    void escapeIdentifier_data() {
+    void escapeIdentifier_data()
+    {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("sqlite");
         QTest::addColumn<QString>("folding"); // casefold + backslash escaping (Postgres-like)
@@ -91,45 +96,42 @@ private slots:
                                        << "\"a b.c\""
                                        << "\"a b.c\"";
     }
-    void escapeIdentifier() {
+    void escapeIdentifier()
+    {
         QFETCH(QString, name);
         const SqliteConnection conn(sqliteCaps(), QStringLiteral(":memory:"), QStringLiteral("ds"));
         QVERIFY(!conn.isOpen());
         QTEST(conn.escapeIdentifier(name), "sqlite");
-        QCOMPARE(conn.qualifiedTableName(name),
-                 QStringLiteral("\"ds\".") + conn.escapeIdentifier(name));
+        QCOMPARE(conn.qualifiedTableName(name), QStringLiteral("\"ds\".") + conn.escapeIdentifier(name));
         Capabilities folding = sqliteCaps();
         folding.casefoldLower = true;
         folding.escapeIdentifierBackslashes = true;
         const SqliteConnection other(folding, QStringLiteral(":memory:"), QStringLiteral("DS"));
         QTEST(other.escapeIdentifier(name), "folding");
-        QCOMPARE(other.qualifiedTableName(name),
-                 QStringLiteral("\"ds\".") + other.escapeIdentifier(name));
+        QCOMPARE(other.qualifiedTableName(name), QStringLiteral("\"ds\".") + other.escapeIdentifier(name));
     }
 
-    void columnDefinition_data() {
+    void columnDefinition_data()
+    {
         QTest::addColumn<Column>("column");
         QTest::addColumn<bool>("createIndexes");
         QTest::addColumn<QString>("expected");
         // Four parts joined by single spaces even when empty (dlt's exact text).
-        QTest::newRow("not null bigint")
-            << col("col", DataType::Bigint, false) << false << "\"col\" BIGINT  NOT NULL";
+        QTest::newRow("not null bigint") << col("col", DataType::Bigint, false) << false << "\"col\" BIGINT  NOT NULL";
         QTest::newRow("nullable text keeps trailing spaces")
             << col("name", DataType::Text) << false << "\"name\" TEXT  ";
-        QTest::newRow("unique hint with create_indexes")
-            << col("_dlt_id", DataType::Text, false, {}, {}, true) << true
-            << "\"_dlt_id\" VARCHAR(128) UNIQUE NOT NULL";
+        QTest::newRow("unique hint with create_indexes") << col("_dlt_id", DataType::Text, false, {}, {}, true) << true
+                                                         << "\"_dlt_id\" VARCHAR(128) UNIQUE NOT NULL";
         QTest::newRow("unique hint without create_indexes")
-            << col("_dlt_id", DataType::Text, false, {}, {}, true) << false
-            << "\"_dlt_id\" VARCHAR(128)  NOT NULL";
+            << col("_dlt_id", DataType::Text, false, {}, {}, true) << false << "\"_dlt_id\" VARCHAR(128)  NOT NULL";
         QTest::newRow("nullable unique with create_indexes")
             << col("u", DataType::Bigint, true, {}, {}, true) << true << "\"u\" BIGINT UNIQUE ";
-        QTest::newRow("escaped name")
-            << col("a\"b", DataType::Double) << false << "\"a\"\"b\" DOUBLE  ";
+        QTest::newRow("escaped name") << col("a\"b", DataType::Double) << false << "\"a\"\"b\" DOUBLE  ";
         QTest::newRow("decimal") << col("amount", DataType::Decimal, false, 10, 2) << false
                                  << "\"amount\" NUMERIC(10, 2)  NOT NULL";
     }
-    void columnDefinition() {
+    void columnDefinition()
+    {
         QFETCH(Column, column);
         QFETCH(bool, createIndexes);
         const SqliteConnection conn(sqliteCaps(), QStringLiteral(":memory:"), QStringLiteral("ds"));
@@ -137,54 +139,51 @@ private slots:
         QTEST(ddl.columnDefinition(column, table(QStringLiteral("t"), {column})), "expected");
     }
 
-    void createTable() {
+    void createTable()
+    {
         const SqliteConnection conn(sqliteCaps(), QStringLiteral(":memory:"), QStringLiteral("ds"));
         const DdlBuilder ddl(conn, m_types, false);
         const Table t =
             table(QStringLiteral("t"),
-                  {col("col", DataType::Bigint, false), col("name", DataType::Text),
-                   col("ts", DataType::Timestamp), col("_dlt_load_id", DataType::Text, false),
-                   col("_dlt_id", DataType::Text, false, {}, {}, true)});
-        QCOMPARE(ddl.statements(update(t, false), t),
-                 QStringList({"CREATE TABLE \"ds\".\"t\" (\n"
-                              "\"col\" BIGINT  NOT NULL,\n"
-                              "\"name\" TEXT  ,\n"
-                              "\"ts\" DATETIME  ,\n"
-                              "\"_dlt_load_id\" TEXT  NOT NULL,\n"
-                              "\"_dlt_id\" VARCHAR(128)  NOT NULL)"}));
+                  {col("col", DataType::Bigint, false), col("name", DataType::Text), col("ts", DataType::Timestamp),
+                   col("_dlt_load_id", DataType::Text, false), col("_dlt_id", DataType::Text, false, {}, {}, true)});
+        QCOMPARE(ddl.statements(update(t, false), t), QStringList({"CREATE TABLE \"ds\".\"t\" (\n"
+                                                                   "\"col\" BIGINT  NOT NULL,\n"
+                                                                   "\"name\" TEXT  ,\n"
+                                                                   "\"ts\" DATETIME  ,\n"
+                                                                   "\"_dlt_load_id\" TEXT  NOT NULL,\n"
+                                                                   "\"_dlt_id\" VARCHAR(128)  NOT NULL)"}));
     }
 
-    void createOnlyNewColumnsInUpdateOrder() {
+    void createOnlyNewColumnsInUpdateOrder()
+    {
         const SqliteConnection conn(sqliteCaps(), QStringLiteral(":memory:"), QStringLiteral("ds"));
         const DdlBuilder ddl(conn, m_types, false);
-        const Table t =
-            table(QStringLiteral("t"), {col("a", DataType::Bool), col("b", DataType::Json)});
+        const Table t = table(QStringLiteral("t"), {col("a", DataType::Bool), col("b", DataType::Json)});
         TableUpdate u;
         u.table = t.name;
         u.newColumns = {col("b", DataType::Json)};
         QCOMPARE(ddl.statements(u, t), QStringList({"CREATE TABLE \"ds\".\"t\" (\n\"b\" JSON  )"}));
     }
 
-    void ifNotExistsOnlyForDltTables_data() {
+    void ifNotExistsOnlyForDltTables_data()
+    {
         QTest::addColumn<QString>("tableName");
         QTest::addColumn<bool>("supported");
         QTest::addColumn<QString>("head");
-        QTest::newRow("_dlt_version")
-            << "_dlt_version" << true << "CREATE TABLE IF NOT EXISTS \"ds\".\"_dlt_version\" (\n";
-        QTest::newRow("_dlt_loads")
-            << "_dlt_loads" << true << "CREATE TABLE IF NOT EXISTS \"ds\".\"_dlt_loads\" (\n";
+        QTest::newRow("_dlt_version") << "_dlt_version" << true
+                                      << "CREATE TABLE IF NOT EXISTS \"ds\".\"_dlt_version\" (\n";
+        QTest::newRow("_dlt_loads") << "_dlt_loads" << true << "CREATE TABLE IF NOT EXISTS \"ds\".\"_dlt_loads\" (\n";
         QTest::newRow("_dlt_pipeline_state")
-            << "_dlt_pipeline_state" << true
-            << "CREATE TABLE IF NOT EXISTS \"ds\".\"_dlt_pipeline_state\" (\n";
+            << "_dlt_pipeline_state" << true << "CREATE TABLE IF NOT EXISTS \"ds\".\"_dlt_pipeline_state\" (\n";
         QTest::newRow("data table") << "issues" << true << "CREATE TABLE \"ds\".\"issues\" (\n";
-        QTest::newRow("dlt without underscore")
-            << "dlt_loads" << true << "CREATE TABLE \"ds\".\"dlt_loads\" (\n";
-        QTest::newRow("_dlt in the middle")
-            << "my_dlt_loads" << true << "CREATE TABLE \"ds\".\"my_dlt_loads\" (\n";
+        QTest::newRow("dlt without underscore") << "dlt_loads" << true << "CREATE TABLE \"ds\".\"dlt_loads\" (\n";
+        QTest::newRow("_dlt in the middle") << "my_dlt_loads" << true << "CREATE TABLE \"ds\".\"my_dlt_loads\" (\n";
         QTest::newRow("_dlt table, not supported")
             << "_dlt_version" << false << "CREATE TABLE \"ds\".\"_dlt_version\" (\n";
     }
-    void ifNotExistsOnlyForDltTables() {
+    void ifNotExistsOnlyForDltTables()
+    {
         QFETCH(QString, tableName);
         QFETCH(bool, supported);
         QFETCH(QString, head);
@@ -193,42 +192,40 @@ private slots:
         const SqliteConnection conn(caps, QStringLiteral(":memory:"), QStringLiteral("ds"));
         const DdlBuilder ddl(conn, m_types, false);
         const Table t = table(tableName, {col("version", DataType::Bigint, false)});
-        QCOMPARE(ddl.statements(update(t, false), t),
-                 QStringList({head + "\"version\" BIGINT  NOT NULL)"}));
+        QCOMPARE(ddl.statements(update(t, false), t), QStringList({head + "\"version\" BIGINT  NOT NULL)"}));
         // ALTER never carries the clause.
-        QCOMPARE(ddl.statements(update(t, true), t).value(0),
-                 QStringLiteral("ALTER TABLE \"ds\".") + conn.escapeIdentifier(tableName) +
-                     "\nADD COLUMN \"version\" BIGINT  NOT NULL");
+        QCOMPARE(ddl.statements(update(t, true), t).value(0), QStringLiteral("ALTER TABLE \"ds\".") +
+                                                                  conn.escapeIdentifier(tableName) +
+                                                                  "\nADD COLUMN \"version\" BIGINT  NOT NULL");
     }
 
-    void alterOneStatementPerColumn() {
+    void alterOneStatementPerColumn()
+    {
         // SQLite: alter_add_multi_column is false.
         const SqliteConnection conn(sqliteCaps(), QStringLiteral(":memory:"), QStringLiteral("ds"));
         const DdlBuilder ddl(conn, m_types, false);
-        const Table t =
-            table(QStringLiteral("t"), {col("a", DataType::Text), col("b", DataType::Bigint, false),
-                                        col("c", DataType::Decimal)});
+        const Table t = table(QStringLiteral("t"), {col("a", DataType::Text), col("b", DataType::Bigint, false),
+                                                    col("c", DataType::Decimal)});
         QCOMPARE(ddl.statements(update(t, true), t),
                  QStringList({"ALTER TABLE \"ds\".\"t\"\nADD COLUMN \"a\" TEXT  ",
                               "ALTER TABLE \"ds\".\"t\"\nADD COLUMN \"b\" BIGINT  NOT NULL",
                               "ALTER TABLE \"ds\".\"t\"\nADD COLUMN \"c\" NUMERIC(38, 9)  "}));
     }
 
-    void alterMultiColumn() {
+    void alterMultiColumn()
+    {
         Capabilities caps = sqliteCaps();
         caps.alterAddMultiColumn = true;
         const SqliteConnection conn(caps, QStringLiteral(":memory:"), QStringLiteral("ds"));
         const DdlBuilder ddl(conn, m_types, false);
-        const Table t = table(QStringLiteral("t"),
-                              {col("a", DataType::Text), col("b", DataType::Bigint, false)});
-        QCOMPARE(ddl.statements(update(t, true), t),
-                 QStringList({"ALTER TABLE \"ds\".\"t\"\nADD COLUMN \"a\" TEXT  ,\n"
-                              "ADD COLUMN \"b\" BIGINT  NOT NULL"}));
+        const Table t = table(QStringLiteral("t"), {col("a", DataType::Text), col("b", DataType::Bigint, false)});
+        QCOMPARE(ddl.statements(update(t, true), t), QStringList({"ALTER TABLE \"ds\".\"t\"\nADD COLUMN \"a\" TEXT  ,\n"
+                                                                  "ADD COLUMN \"b\" BIGINT  NOT NULL"}));
     }
 
-    void escapingInDdl() {
-        const SqliteConnection conn(sqliteCaps(), QStringLiteral(":memory:"),
-                                    QStringLiteral("d\"s"));
+    void escapingInDdl()
+    {
+        const SqliteConnection conn(sqliteCaps(), QStringLiteral(":memory:"), QStringLiteral("d\"s"));
         const DdlBuilder ddl(conn, m_types, false);
         const Table t = table(QStringLiteral("a\"b"), {col("c\"d", DataType::Text)});
         QCOMPARE(ddl.statements(update(t, false), t),
@@ -237,20 +234,18 @@ private slots:
                  QStringList({"ALTER TABLE \"d\"\"s\".\"a\"\"b\"\nADD COLUMN \"c\"\"d\" TEXT  "}));
     }
 
-    void typeMapping_data() {
+    void typeMapping_data()
+    {
         QTest::addColumn<Column>("column");
         QTest::addColumn<QString>("sqlType");
         QTest::newRow("text") << col("c", DataType::Text) << "TEXT";
         QTest::newRow("text precision") << col("c", DataType::Text, true, 50) << "VARCHAR(50)";
-        QTest::newRow("unique text")
-            << col("c", DataType::Text, true, {}, {}, true) << "VARCHAR(128)";
-        QTest::newRow("unique text with precision")
-            << col("c", DataType::Text, true, 10, {}, true) << "VARCHAR(10)";
+        QTest::newRow("unique text") << col("c", DataType::Text, true, {}, {}, true) << "VARCHAR(128)";
+        QTest::newRow("unique text with precision") << col("c", DataType::Text, true, 10, {}, true) << "VARCHAR(10)";
         QTest::newRow("double") << col("c", DataType::Double) << "DOUBLE";
         QTest::newRow("bool") << col("c", DataType::Bool) << "BOOLEAN";
         QTest::newRow("timestamp") << col("c", DataType::Timestamp) << "DATETIME";
-        QTest::newRow("timestamp precision 3")
-            << col("c", DataType::Timestamp, true, 3) << "DATETIME";
+        QTest::newRow("timestamp precision 3") << col("c", DataType::Timestamp, true, 3) << "DATETIME";
         QTest::newRow("time") << col("c", DataType::Time) << "TIME";
         QTest::newRow("date") << col("c", DataType::Date) << "DATE";
         QTest::newRow("bigint") << col("c", DataType::Bigint) << "BIGINT";
@@ -261,29 +256,29 @@ private slots:
         QTest::newRow("bigint 33") << col("c", DataType::Bigint, true, 33) << "BIGINT";
         QTest::newRow("bigint 64") << col("c", DataType::Bigint, true, 64) << "BIGINT";
         QTest::newRow("decimal default") << col("c", DataType::Decimal) << "NUMERIC(38, 9)";
-        QTest::newRow("decimal 10,2")
-            << col("c", DataType::Decimal, true, 10, 2) << "NUMERIC(10, 2)";
-        QTest::newRow("decimal precision only")
-            << col("c", DataType::Decimal, true, 10) << "NUMERIC(10, 9)";
-        QTest::newRow("decimal scale 0")
-            << col("c", DataType::Decimal, true, 20, 0) << "NUMERIC(20, 0)";
+        QTest::newRow("decimal 10,2") << col("c", DataType::Decimal, true, 10, 2) << "NUMERIC(10, 2)";
+        QTest::newRow("decimal precision only") << col("c", DataType::Decimal, true, 10) << "NUMERIC(10, 9)";
+        QTest::newRow("decimal scale 0") << col("c", DataType::Decimal, true, 20, 0) << "NUMERIC(20, 0)";
         QTest::newRow("wei") << col("c", DataType::Wei) << "NUMERIC(38, 0)";
         QTest::newRow("binary") << col("c", DataType::Binary) << "BLOB";
         QTest::newRow("binary precision") << col("c", DataType::Binary, true, 16) << "BLOB";
         QTest::newRow("json") << col("c", DataType::Json) << "JSON";
     }
-    void typeMapping() {
+    void typeMapping()
+    {
         QFETCH(Column, column);
         QTEST(m_types.toDbType(column, table(QStringLiteral("t"), {column})), "sqlType");
     }
 
-    void unmappableBigint_data() {
+    void unmappableBigint_data()
+    {
         QTest::addColumn<int>("bits");
         QTest::newRow("65") << 65;
         QTest::newRow("128") << 128;
         QTest::newRow("256") << 256;
     }
-    void unmappableBigint() {
+    void unmappableBigint()
+    {
         QFETCH(int, bits);
         const Column c = col(QStringLiteral("huge"), DataType::Bigint, true, bits);
         const Table t = table(QStringLiteral("numbers"), {c});
@@ -307,7 +302,8 @@ private slots:
         }
     }
 
-    void reverseMapping_data() {
+    void reverseMapping_data()
+    {
         QTest::addColumn<QString>("declared");
         QTest::addColumn<DataType>("type");
         QTest::newRow("TEXT") << "TEXT" << DataType::Text;
@@ -325,7 +321,8 @@ private slots:
         QTest::newRow("JSON") << "JSON" << DataType::Json;
         QTest::newRow("unknown is text") << "GEOMETRY" << DataType::Text;
     }
-    void reverseMapping() {
+    void reverseMapping()
+    {
         QFETCH(QString, declared);
         QTEST(SqliteTypeMapper::fromDbType(declared), "type");
     }

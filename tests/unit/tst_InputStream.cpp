@@ -16,7 +16,8 @@ using namespace wharf::test;
 
 namespace {
 
-QByteArray fileBytes(const QString &path) {
+QByteArray fileBytes(const QString &path)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
@@ -24,7 +25,8 @@ QByteArray fileBytes(const QString &path) {
 }
 
 // Reads the whole stream the way parsers do: look at the window, consume part of it, refill.
-QByteArray drain(InputStream &in, std::size_t step) {
+QByteArray drain(InputStream &in, std::size_t step)
+{
     QByteArray out;
     while (in.fill(in.available() + 1) > 0) {
         const std::size_t n = std::min(step, in.available());
@@ -34,7 +36,8 @@ QByteArray drain(InputStream &in, std::size_t step) {
     return out;
 }
 
-QString formatsPath(const char *name) {
+QString formatsPath(const char *name)
+{
     return dataPath(QStringLiteral("formats/") + QLatin1String(name));
 }
 
@@ -57,7 +60,8 @@ private slots:
     void unreadableFile();
 };
 
-void tst_InputStream::readsContent_data() {
+void tst_InputStream::readsContent_data()
+{
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("expected");
     QTest::addColumn<bool>("gzip");
@@ -68,22 +72,20 @@ void tst_InputStream::readsContent_data() {
     const QString csv = formatsPath("basic.csv");
     for (int window : {64, int(InputStream::kWindowSize)}) {
         for (int step : {1, 7, 100000}) {
-            const QByteArray suffix =
-                QByteArray(" w") + QByteArray::number(window) + " s" + QByteArray::number(step);
+            const QByteArray suffix = QByteArray(" w") + QByteArray::number(window) + " s" + QByteArray::number(step);
             QTest::newRow("plain" + suffix) << iv << iv << false << window << step;
-            QTest::newRow("gzip" + suffix)
-                << formatsPath("basic.insert_values.gz") << iv << true << window << step;
+            QTest::newRow("gzip" + suffix) << formatsPath("basic.insert_values.gz") << iv << true << window << step;
             QTest::newRow("gzip without .gz" + suffix)
                 << formatsPath("gzip_no_ext.insert_values") << iv << true << window << step;
             QTest::newRow("plain named .gz" + suffix)
                 << formatsPath("plain_named.insert_values.gz") << iv << false << window << step;
-            QTest::newRow("two gzip members" + suffix)
-                << formatsPath("concat.csv.gz") << csv << true << window << step;
+            QTest::newRow("two gzip members" + suffix) << formatsPath("concat.csv.gz") << csv << true << window << step;
         }
     }
 }
 
-void tst_InputStream::readsContent() {
+void tst_InputStream::readsContent()
+{
     QFETCH(QString, file);
     QFETCH(QString, expected);
     QFETCH(bool, gzip);
@@ -101,7 +103,8 @@ void tst_InputStream::readsContent() {
     QCOMPARE(in.bytesConsumed(), in.fileSize());
 }
 
-void tst_InputStream::emptyFile() {
+void tst_InputStream::emptyFile()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("empty.csv.gz"));
     QVERIFY(writeFile(path, {}));
@@ -114,14 +117,16 @@ void tst_InputStream::emptyFile() {
     QCOMPARE(in.peekLine(line), std::size_t(0));
 }
 
-void tst_InputStream::shortFiles_data() {
+void tst_InputStream::shortFiles_data()
+{
     QTest::addColumn<QByteArray>("content");
     QTest::newRow("one byte of the gzip magic") << QByteArray("\x1f", 1);
     QTest::newRow("one byte") << QByteArray("x");
     QTest::newRow("two bytes") << QByteArray("ab");
 }
 
-void tst_InputStream::shortFiles() {
+void tst_InputStream::shortFiles()
+{
     QFETCH(QByteArray, content);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("short"));
@@ -131,7 +136,8 @@ void tst_InputStream::shortFiles() {
     QCOMPARE(drain(in, 1), content);
 }
 
-void tst_InputStream::peekLineGrowsWindowForLongLine() {
+void tst_InputStream::peekLineGrowsWindowForLongLine()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("long.jsonl"));
     const QByteArray longLine(300000, 'x');
@@ -154,7 +160,8 @@ void tst_InputStream::peekLineGrowsWindowForLongLine() {
     QVERIFY(in.atEnd());
 }
 
-void tst_InputStream::skipsBom() {
+void tst_InputStream::skipsBom()
+{
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bom.csv"));
     QVERIFY(writeFile(path, "\xEF\xBB\xBF\"a\"\n1\n"));
@@ -163,7 +170,8 @@ void tst_InputStream::skipsBom() {
     QCOMPARE(drain(in, 100), QByteArray("\"a\"\n1\n"));
 }
 
-void tst_InputStream::largeMultiMemberGzip() {
+void tst_InputStream::largeMultiMemberGzip()
+{
     // Several MB through a small window, written as three gzip members (gzopen "ab" appends a
     // member each time), read back in odd-sized steps.
     QTemporaryDir dir;
@@ -174,8 +182,7 @@ void tst_InputStream::largeMultiMemberGzip() {
         QVERIFY(gz);
         QByteArray chunk;
         for (int i = 0; i < 60000; ++i)
-            chunk += "{\"member\":" + QByteArray::number(member) +
-                     ",\"row\":" + QByteArray::number(i) + "}\n";
+            chunk += "{\"member\":" + QByteArray::number(member) + ",\"row\":" + QByteArray::number(i) + "}\n";
         QCOMPARE(gzwrite(gz, chunk.constData(), unsigned(chunk.size())), int(chunk.size()));
         QCOMPARE(gzclose(gz), Z_OK);
         expected += chunk;
@@ -198,20 +205,20 @@ void tst_InputStream::largeMultiMemberGzip() {
     QCOMPARE(in.bytesConsumed(), in.fileSize());
 }
 
-void tst_InputStream::errors_data() {
+void tst_InputStream::errors_data()
+{
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("corrupt gzip") << formatsPath("bad_corrupt.insert_values.gz")
-                                  << QStringLiteral("corrupt gzip data");
-    QTest::newRow("truncated gzip")
-        << formatsPath("bad_truncated.insert_values.gz") << QStringLiteral("truncated gzip data");
-    QTest::newRow("missing file") << formatsPath("no_such_file.insert_values")
-                                  << QStringLiteral("cannot open file");
+    QTest::newRow("corrupt gzip") << formatsPath("bad_corrupt.insert_values.gz") << QStringLiteral("corrupt gzip data");
+    QTest::newRow("truncated gzip") << formatsPath("bad_truncated.insert_values.gz")
+                                    << QStringLiteral("truncated gzip data");
+    QTest::newRow("missing file") << formatsPath("no_such_file.insert_values") << QStringLiteral("cannot open file");
     QTest::newRow("directory") << dataPath(QStringLiteral("formats")) << QStringLiteral("cannot open file");
 }
 
-void tst_InputStream::errors() {
+void tst_InputStream::errors()
+{
     QFETCH(QString, file);
     QFETCH(QString, message);
 
@@ -228,7 +235,8 @@ void tst_InputStream::errors() {
     QVERIFY2(e.message().contains(message), qPrintable(e.message()));
 }
 
-void tst_InputStream::unreadableFile() {
+void tst_InputStream::unreadableFile()
+{
     // Root ignores file permissions (and CI runs as root), so make the file unreadable in a
     // way that holds for every user: a folder where a job file is expected.
     QTemporaryDir dir;

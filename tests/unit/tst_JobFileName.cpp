@@ -8,7 +8,8 @@ using namespace wharf;
 class tst_JobFileName : public QObject {
     Q_OBJECT
 private slots:
-    void parse_data() {
+    void parse_data()
+    {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("table");
         QTest::addColumn<QString>("fileId");
@@ -20,10 +21,9 @@ private slots:
             << "issues.8194f4afe9.0.insert_values.gz"
             << "issues"
             << "8194f4afe9" << 0 << "insert_values" << true << "issues.8194f4afe9.insert_values.gz";
-        QTest::newRow("plain csv retried")
-            << "issues__labels.abc.3.csv"
-            << "issues__labels"
-            << "abc" << 3 << "csv" << false << "issues__labels.abc.csv";
+        QTest::newRow("plain csv retried") << "issues__labels.abc.3.csv"
+                                           << "issues__labels"
+                                           << "abc" << 3 << "csv" << false << "issues__labels.abc.csv";
         QTest::newRow("typed-jsonl") << "_dlt_pipeline_state.42fb818ced.0.typed-jsonl.gz"
                                      << "_dlt_pipeline_state"
                                      << "42fb818ced" << 0 << "typed-jsonl" << true
@@ -33,7 +33,8 @@ private slots:
                                    << "0123456789abcdef0123456789abcdef" << 12 << "jsonl" << false
                                    << "t.0123456789abcdef0123456789abcdef.jsonl";
     }
-    void parse() {
+    void parse()
+    {
         QFETCH(QString, name);
         const JobFileName n = JobFileName::parse(name);
         QTEST(n.table, "table");
@@ -45,7 +46,8 @@ private slots:
         QCOMPARE(n.fileName(), name);
     }
 
-    void formats() {
+    void formats()
+    {
         QCOMPARE(JobFileName::parse("a.b.0.insert_values").format, FileFormat::InsertValues);
         QCOMPARE(JobFileName::parse("a.b.0.csv.gz").format, FileFormat::Csv);
         QCOMPARE(JobFileName::parse("a.b.0.jsonl").format, FileFormat::Jsonl);
@@ -53,7 +55,8 @@ private slots:
         QCOMPARE(JobFileName::parse("a.b.0.unsupported_format").format, FileFormat::Unknown);
     }
 
-    void nextRetryKeepsJobId() {
+    void nextRetryKeepsJobId()
+    {
         const JobFileName n = JobFileName::parse("issues.abc.4.csv.gz");
         const JobFileName next = n.nextRetry();
         QCOMPARE(next.retryCount, 5);
@@ -61,7 +64,8 @@ private slots:
         QCOMPARE(next.jobId(), n.jobId());
     }
 
-    void rejects_data() {
+    void rejects_data()
+    {
         QTest::addColumn<QString>("name");
         QTest::newRow("three parts") << "issues.abc.csv";
         QTest::newRow("six parts") << "issues.abc.0.csv.gz.bak";
@@ -70,7 +74,8 @@ private slots:
         QTest::newRow("negative retry") << "issues.abc.-1.csv";
         QTest::newRow("empty table") << ".abc.0.csv";
     }
-    void rejects() {
+    void rejects()
+    {
         QFETCH(QString, name);
         QVERIFY(!JobFileName::tryParse(name));
         try {

@@ -7,8 +7,8 @@ using namespace wharf;
 
 namespace {
 
-PackageResult package(const QString &loadId, PackageStatus status, qint64 elapsedMs,
-                      const QString &dataset) {
+PackageResult package(const QString &loadId, PackageStatus status, qint64 elapsedMs, const QString &dataset)
+{
     PackageResult p;
     p.loadId = loadId;
     p.packageDir = QStringLiteral("/pipelines/p/load/normalized/") + loadId;
@@ -18,7 +18,8 @@ PackageResult package(const QString &loadId, PackageStatus status, qint64 elapse
     return p;
 }
 
-JobEvent failedJob(const QString &jobId, const QString &message) {
+JobEvent failedJob(const QString &jobId, const QString &message)
+{
     JobEvent j;
     j.jobId = jobId;
     j.fileName = jobId; // not used by the text
@@ -33,7 +34,8 @@ JobEvent failedJob(const QString &jobId, const QString &message) {
 class tst_LoadInfo : public QObject {
     Q_OBJECT
 private slots:
-    void humanDuration_data() {
+    void humanDuration_data()
+    {
         QTest::addColumn<qint64>("ms");
         QTest::addColumn<QString>("text");
         QTest::newRow("under a second") << qint64(870) << "0.87 seconds";
@@ -45,55 +47,54 @@ private slots:
         QTest::newRow("hours and minutes, no seconds") << qint64(7320000) << "2 hours and 2 minutes";
         QTest::newRow("one minute and a bit") << qint64(61010) << "1 minute and 1.01 seconds";
         // humanize.precisedelta (which dlt calls) carries minutes into hours.
-        QTest::newRow("an hour, minutes and seconds")
-            << qint64(3723450) << "1 hour, 2 minutes and 3.45 seconds";
+        QTest::newRow("an hour, minutes and seconds") << qint64(3723450) << "1 hour, 2 minutes and 3.45 seconds";
     }
-    void humanDuration() {
+    void humanDuration()
+    {
         QFETCH(qint64, ms);
         QTEST(LoadInfo::humanDuration(ms), "text");
     }
 
-    void loadedPackage() {
+    void loadedPackage()
+    {
         LoadInfo info;
         info.pipelineName = QStringLiteral("chess_pipeline");
         info.destinationName = QStringLiteral("postgres");
         info.location = QStringLiteral("postgres://loader:***@localhost:5432/dlt_data");
-        PackageResult p =
-            package(QStringLiteral("1712345678.123456"), PackageStatus::Loaded, 870, "chess_data");
+        PackageResult p = package(QStringLiteral("1712345678.123456"), PackageStatus::Loaded, 870, "chess_data");
         p.jobsTotal = p.jobsCompleted = 4;
         info.packages << p;
         QCOMPARE(info.toText(),
-                 QStringLiteral(
-                     "Pipeline chess_pipeline load step completed in 0.87 seconds\n"
-                     "1 load package(s) were loaded to destination postgres and into dataset "
-                     "chess_data\n"
-                     "The postgres destination used postgres://loader:***@localhost:5432/dlt_data "
-                     "location to store data\n"
-                     "Load package 1712345678.123456 is LOADED and contains no failed jobs"));
+                 QStringLiteral("Pipeline chess_pipeline load step completed in 0.87 seconds\n"
+                                "1 load package(s) were loaded to destination postgres and into dataset "
+                                "chess_data\n"
+                                "The postgres destination used postgres://loader:***@localhost:5432/dlt_data "
+                                "location to store data\n"
+                                "Load package 1712345678.123456 is LOADED and contains no failed jobs"));
     }
 
-    void abortedPackageWithFailedJob() {
+    void abortedPackageWithFailedJob()
+    {
         LoadInfo info;
         info.pipelineName = QStringLiteral("gh");
         info.destinationName = QStringLiteral("sqlite");
         info.location = QStringLiteral("/data/gh.db");
-        PackageResult p =
-            package(QStringLiteral("1700000000.5"), PackageStatus::Aborted, 123450, "gh_data");
+        PackageResult p = package(QStringLiteral("1700000000.5"), PackageStatus::Aborted, 123450, "gh_data");
         p.failedJobs << failedJob(QStringLiteral("issues.8194f4afe9.insert_values.gz"),
                                   QStringLiteral("value 'x' cannot be stored in column id"));
         info.packages << p;
-        QCOMPARE(info.toText(),
-                 QStringLiteral("Pipeline gh load step completed in 2 minutes and 3.45 seconds\n"
-                                "1 load package(s) were loaded to destination sqlite and into "
-                                "dataset gh_data\n"
-                                "The sqlite destination used /data/gh.db location to store data\n"
-                                "Load package 1700000000.5 is ABORTED and contains 1 FAILED "
-                                "job(s)!\n"
-                                "\t[issues.8194f4afe9.insert_values.gz]: value 'x' cannot be "
-                                "stored in column id\n"));
+        QCOMPARE(info.toText(), QStringLiteral("Pipeline gh load step completed in 2 minutes and 3.45 seconds\n"
+                                               "1 load package(s) were loaded to destination sqlite and into "
+                                               "dataset gh_data\n"
+                                               "The sqlite destination used /data/gh.db location to store data\n"
+                                               "Load package 1700000000.5 is ABORTED and contains 1 FAILED "
+                                               "job(s)!\n"
+                                               "\t[issues.8194f4afe9.insert_values.gz]: value 'x' cannot be "
+                                               "stored in column id\n"));
     }
 
-    void failedJobsEachGetABlock() {
+    void failedJobsEachGetABlock()
+    {
         // dlt appends "\n\t[<job_id>]: <message>\n" per failed job.
         LoadInfo info;
         info.pipelineName = QStringLiteral("p");
@@ -117,7 +118,8 @@ private slots:
                                                "\t[b.2.jsonl]: second\nDETAIL: more\n"));
     }
 
-    void notYetLoadedPackage() {
+    void notYetLoadedPackage()
+    {
         LoadInfo info;
         info.pipelineName = QStringLiteral("p");
         info.destinationName = QStringLiteral("sqlite");

@@ -21,7 +21,8 @@ using EnvMap = QMap<QString, QString>;
 /// A project folder and a fake ~/.dlt inside one temporary folder; never the real ones.
 class Fixture {
 public:
-    Fixture() {
+    Fixture()
+    {
         QDir(m_root.path()).mkpath(QStringLiteral("project/.dlt"));
         QDir(m_root.path()).mkpath(QStringLiteral("home/.dlt"));
     }
@@ -30,7 +31,8 @@ public:
     QString projectSecrets() const { return m_root.filePath("project/.dlt/secrets.toml"); }
     QString globalConfig() const { return m_root.filePath("home/.dlt/config.toml"); }
 
-    static bool write(const QString &path, const QString &toml) {
+    static bool write(const QString &path, const QString &toml)
+    {
         if (toml.isEmpty())
             return true;
         QFile f(path);
@@ -39,7 +41,8 @@ public:
         return f.write(toml.toUtf8()) == toml.toUtf8().size();
     }
 
-    ConfigLocations locations(const EnvMap &env) const {
+    ConfigLocations locations(const EnvMap &env) const
+    {
         ConfigLocations out;
         out.projectDir = m_root.filePath("project");
         out.globalDir = m_root.filePath("home/.dlt");
@@ -60,7 +63,8 @@ using PS = std::optional<ParallelismStrategy>;
 class tst_LoadOptions : public QObject {
     Q_OBJECT
 private slots:
-    void fromConfig_data() {
+    void fromConfig_data()
+    {
         QTest::addColumn<QString>("projectToml");
         QTest::addColumn<QString>("globalToml");
         QTest::addColumn<EnvMap>("env");
@@ -78,17 +82,15 @@ private slots:
         QTest::newRow("global config.toml") << ""
                                             << "[load]\nworkers = 3\nraise_on_max_retries = 2\n"
                                             << EnvMap{} << 3 << true << 2 << PS{};
-        QTest::newRow("project wins over global")
-            << "[load]\nworkers = 6\n"
-            << "[load]\nworkers = 3\nraise_on_max_retries = 9\n"
-            << EnvMap{} << 6 << true << 9 << PS{};
-        QTest::newRow("env LOAD__WORKERS")
-            << ""
-            << "" << EnvMap{{"LOAD__WORKERS", "7"}} << 7 << true << 5 << PS{};
+        QTest::newRow("project wins over global") << "[load]\nworkers = 6\n"
+                                                  << "[load]\nworkers = 3\nraise_on_max_retries = 9\n"
+                                                  << EnvMap{} << 6 << true << 9 << PS{};
+        QTest::newRow("env LOAD__WORKERS") << ""
+                                           << "" << EnvMap{{"LOAD__WORKERS", "7"}} << 7 << true << 5 << PS{};
         QTest::newRow("env wins over config.toml")
             << "[load]\nworkers = 4\nraise_on_failed_jobs = true\n"
-            << "" << EnvMap{{"LOAD__WORKERS", "12"}, {"LOAD__RAISE_ON_FAILED_JOBS", "false"}} << 12
-            << false << 5 << PS{};
+            << "" << EnvMap{{"LOAD__WORKERS", "12"}, {"LOAD__RAISE_ON_FAILED_JOBS", "false"}} << 12 << false << 5
+            << PS{};
         QTest::newRow("env strings are trimmed and case-insensitive bools")
             << ""
             << ""
@@ -97,16 +99,15 @@ private slots:
                       {"LOAD__RAISE_ON_MAX_RETRIES", "10"},
                       {"LOAD__PARALLELISM_STRATEGY", "sequential"}}
             << 2 << false << 10 << PS{ParallelismStrategy::Sequential};
-        QTest::newRow("parallel strategy")
-            << "[load]\nparallelism_strategy = \"parallel\"\n"
-            << "" << EnvMap{} << 20 << true << 5 << PS{ParallelismStrategy::Parallel};
+        QTest::newRow("parallel strategy") << "[load]\nparallelism_strategy = \"parallel\"\n"
+                                           << "" << EnvMap{} << 20 << true << 5 << PS{ParallelismStrategy::Parallel};
         QTest::newRow("quoted number in toml") << "[load]\nworkers = \"8\"\n"
                                                << "" << EnvMap{} << 8 << true << 5 << PS{};
-        QTest::newRow("other sections do not leak")
-            << "[extract]\nworkers = 2\n[normalize]\nworkers = 3\n"
-            << "" << EnvMap{} << 20 << true << 5 << PS{};
+        QTest::newRow("other sections do not leak") << "[extract]\nworkers = 2\n[normalize]\nworkers = 3\n"
+                                                    << "" << EnvMap{} << 20 << true << 5 << PS{};
     }
-    void fromConfig() {
+    void fromConfig()
+    {
         QFETCH(QString, projectToml);
         QFETCH(QString, globalToml);
         QFETCH(EnvMap, env);
@@ -123,7 +124,8 @@ private slots:
         QVERIFY(o.datasetName.isEmpty());
     }
 
-    void explicitValueWins() {
+    void explicitValueWins()
+    {
         Fixture fx;
         QVERIFY(Fixture::write(fx.projectConfig(), "[load]\nworkers = 4\n"));
         ConfigResolver resolver(fx.locations({{"LOAD__WORKERS", "5"}}));
@@ -131,18 +133,16 @@ private slots:
         QCOMPARE(LoadOptions::fromConfig(resolver).workers, 9);
     }
 
-    void badValues_data() {
+    void badValues_data()
+    {
         QTest::addColumn<QString>("projectToml");
         QTest::addColumn<EnvMap>("env");
         QTest::addColumn<QString>("key");
 
-        QTest::newRow("workers word") << "[load]\nworkers = \"many\"\n"
-                                      << EnvMap{} << "load.workers";
+        QTest::newRow("workers word") << "[load]\nworkers = \"many\"\n" << EnvMap{} << "load.workers";
         QTest::newRow("workers negative") << "[load]\nworkers = -1\n" << EnvMap{} << "load.workers";
-        QTest::newRow("workers fraction") << "[load]\nworkers = 2.5\n"
-                                          << EnvMap{} << "load.workers";
-        QTest::newRow("workers env word")
-            << "" << EnvMap{{"LOAD__WORKERS", "abc"}} << "load.workers";
+        QTest::newRow("workers fraction") << "[load]\nworkers = 2.5\n" << EnvMap{} << "load.workers";
+        QTest::newRow("workers env word") << "" << EnvMap{{"LOAD__WORKERS", "abc"}} << "load.workers";
         QTest::newRow("workers env empty") << "" << EnvMap{{"LOAD__WORKERS", ""}} << "load.workers";
         QTest::newRow("raise_on_max_retries word") << "[load]\nraise_on_max_retries = \"often\"\n"
                                                    << EnvMap{} << "load.raise_on_max_retries";
@@ -151,15 +151,14 @@ private slots:
         QTest::newRow("raise_on_failed_jobs word") << "[load]\nraise_on_failed_jobs = \"maybe\"\n"
                                                    << EnvMap{} << "load.raise_on_failed_jobs";
         QTest::newRow("raise_on_failed_jobs env word")
-            << "" << EnvMap{{"LOAD__RAISE_ON_FAILED_JOBS", "sometimes"}}
-            << "load.raise_on_failed_jobs";
+            << "" << EnvMap{{"LOAD__RAISE_ON_FAILED_JOBS", "sometimes"}} << "load.raise_on_failed_jobs";
         QTest::newRow("parallelism_strategy unknown") << "[load]\nparallelism_strategy = \"fast\"\n"
                                                       << EnvMap{} << "load.parallelism_strategy";
         QTest::newRow("parallelism_strategy env unknown")
-            << "" << EnvMap{{"LOAD__PARALLELISM_STRATEGY", "Parallel!"}}
-            << "load.parallelism_strategy";
+            << "" << EnvMap{{"LOAD__PARALLELISM_STRATEGY", "Parallel!"}} << "load.parallelism_strategy";
     }
-    void badValues() {
+    void badValues()
+    {
         QFETCH(QString, projectToml);
         QFETCH(EnvMap, env);
         QFETCH(QString, key);

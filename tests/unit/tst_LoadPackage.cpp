@@ -18,11 +18,11 @@ using namespace wharf;
 
 namespace {
 
-const QByteArray kSchema =
-    R"({"version":1,"version_hash":"h=","engine_version":11,"name":"chess","tables":{}})";
+const QByteArray kSchema = R"({"version":1,"version_hash":"h=","engine_version":11,"name":"chess","tables":{}})";
 const QString kGhLoadId = QStringLiteral("1795476037.8625736");
 
-bool writeFile(const QString &path, const QByteArray &content) {
+bool writeFile(const QString &path, const QByteArray &content)
+{
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -30,7 +30,8 @@ bool writeFile(const QString &path, const QByteArray &content) {
     return f.write(content) == content.size();
 }
 
-QByteArray readFile(const QString &path) {
+QByteArray readFile(const QString &path)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
@@ -38,18 +39,21 @@ QByteArray readFile(const QString &path) {
 }
 
 /// A package folder with schema.json (and nothing else unless asked).
-bool makePackage(const QString &dir) {
+bool makePackage(const QString &dir)
+{
     return writeFile(QDir(dir).filePath("schema.json"), kSchema);
 }
 
-QStringList namesOf(const QList<JobFile> &jobs) {
+QStringList namesOf(const QList<JobFile> &jobs)
+{
     QStringList out;
     for (const auto &j : jobs)
         out << j.name.fileName();
     return out;
 }
 
-QStringList fileNames(const QStringList &paths) {
+QStringList fileNames(const QStringList &paths)
+{
     QStringList out;
     for (const auto &p : paths)
         out << QFileInfo(p).fileName();
@@ -66,7 +70,8 @@ class tst_LoadPackage : public QObject {
     QString path(const QString &relative) const { return QDir(m_tmp->path()).filePath(relative); }
 
     /// A package at `relative` with the given files (paths relative to the package).
-    QString package(const QString &relative, const QStringList &files = {}) {
+    QString package(const QString &relative, const QStringList &files = {})
+    {
         const QString dir = path(relative);
         if (!makePackage(dir))
             return {};
@@ -77,20 +82,23 @@ class tst_LoadPackage : public QObject {
     }
 
 private slots:
-    void init() {
+    void init()
+    {
         m_tmp = std::make_unique<QTemporaryDir>();
         QVERIFY(m_tmp->isValid());
     }
     void cleanup() { m_tmp.reset(); }
 
-    void openCreatesMissingFolders_data() {
+    void openCreatesMissingFolders_data()
+    {
         QTest::addColumn<bool>("withSchema");
         QTest::addColumn<bool>("withNewJobs");
         QTest::newRow("schema.json only") << true << false;
         QTest::newRow("new_jobs only") << false << true;
         QTest::newRow("both") << true << true;
     }
-    void openCreatesMissingFolders() {
+    void openCreatesMissingFolders()
+    {
         QFETCH(bool, withSchema);
         QFETCH(bool, withNewJobs);
         const QString dir = path("1700000000.123");
@@ -104,8 +112,7 @@ private slots:
         const LoadPackage p = LoadPackage::open(dir);
         QCOMPARE(p.dir(), QFileInfo(dir).absoluteFilePath());
         QCOMPARE(p.loadId(), QStringLiteral("1700000000.123"));
-        for (const char *sub :
-             {"new_jobs", "started_jobs", "completed_jobs", "failed_jobs", ".pending_transitions"})
+        for (const char *sub : {"new_jobs", "started_jobs", "completed_jobs", "failed_jobs", ".pending_transitions"})
             QVERIFY2(QFileInfo(QDir(dir).filePath(sub)).isDir(), sub);
         QCOMPARE(p.schemaPath(), QDir(p.dir()).filePath("schema.json"));
         QVERIFY(p.allJobs().isEmpty());
@@ -113,7 +120,8 @@ private slots:
         QVERIFY(p.completionState().isEmpty());
     }
 
-    void openTrailingSlash() {
+    void openTrailingSlash()
+    {
         // Shells complete folder names with a trailing slash.
         const QString dir = package("1700000000.5");
         const LoadPackage p = LoadPackage::open(dir + QLatin1Char('/'));
@@ -121,7 +129,8 @@ private slots:
         QCOMPARE(p.dir(), QFileInfo(dir).absoluteFilePath());
     }
 
-    void openRelativePath_data() {
+    void openRelativePath_data()
+    {
         QTest::addColumn<QString>("cwd"); // relative to the temporary folder
         QTest::addColumn<QString>("arg");
         QTest::newRow("dot inside the package") << "pkgs/1700000000.7"
@@ -133,7 +142,8 @@ private slots:
         QTest::newRow("dot-dot") << "pkgs/1700000000.7/new_jobs"
                                  << "..";
     }
-    void openRelativePath() {
+    void openRelativePath()
+    {
         QFETCH(QString, cwd);
         QFETCH(QString, arg);
         const QString dir = package("pkgs/1700000000.7");
@@ -149,14 +159,16 @@ private slots:
         QCOMPARE(p.loadId(), QStringLiteral("1700000000.7"));
     }
 
-    void openRefuses_data() {
+    void openRefuses_data()
+    {
         QTest::addColumn<QString>("kind");
         QTest::newRow("missing folder") << "missing";
         QTest::newRow("empty folder") << "empty";
         QTest::newRow("folder with other files") << "other";
         QTest::newRow("a file") << "file";
     }
-    void openRefuses() {
+    void openRefuses()
+    {
         QFETCH(QString, kind);
         const QString dir = path("1700000000.1");
         if (kind == QLatin1String("empty"))
@@ -178,7 +190,8 @@ private slots:
             QVERIFY(!QFileInfo::exists(dir)); // nothing created on refusal
     }
 
-    void jobsSortedPerFolder() {
+    void jobsSortedPerFolder()
+    {
         const QString dir = package("1700000000.1", {
                                                         "new_jobs/zeta.aaa.0.csv",
                                                         "new_jobs/alpha.bbb.1.insert_values.gz",
@@ -193,8 +206,7 @@ private slots:
         const LoadPackage p = LoadPackage::open(dir);
 
         const auto fresh = p.jobs(JobFolder::New);
-        QCOMPARE(namesOf(fresh), QStringList({"alpha.aaa.0.jsonl", "alpha.bbb.1.insert_values.gz",
-                                              "zeta.aaa.0.csv"}));
+        QCOMPARE(namesOf(fresh), QStringList({"alpha.aaa.0.jsonl", "alpha.bbb.1.insert_values.gz", "zeta.aaa.0.csv"}));
         for (const auto &j : fresh) {
             QCOMPARE(j.folder, JobFolder::New);
             QCOMPARE(j.path, QDir(dir).filePath("new_jobs/" + j.name.fileName()));
@@ -217,14 +229,16 @@ private slots:
                               "mid.ccc.2.typed-jsonl.gz", "done.ddd.0.csv", "bad.eee.0.csv"}));
     }
 
-    void jobsIgnoreSubfolders() {
+    void jobsIgnoreSubfolders()
+    {
         const QString dir = package("1700000000.1", {"new_jobs/t.a.0.csv"});
         QVERIFY(QDir(dir).mkpath("new_jobs/not_a_job"));
         const LoadPackage p = LoadPackage::open(dir);
         QCOMPARE(namesOf(p.jobs(JobFolder::New)), QStringList({"t.a.0.csv"}));
     }
 
-    void invalidJobFileName_data() {
+    void invalidJobFileName_data()
+    {
         QTest::addColumn<QString>("folder");
         QTest::addColumn<QString>("fileName");
         QTest::newRow("notes in new_jobs") << "new_jobs"
@@ -240,15 +254,14 @@ private slots:
         QTest::newRow("junk in started_jobs") << "started_jobs"
                                               << "backup.tar.gz";
     }
-    void invalidJobFileName() {
+    void invalidJobFileName()
+    {
         QFETCH(QString, folder);
         QFETCH(QString, fileName);
-        const QString dir = package(
-            "1700000000.1", {"new_jobs/ok.abc.0.csv", folder + QLatin1Char('/') + fileName});
+        const QString dir = package("1700000000.1", {"new_jobs/ok.abc.0.csv", folder + QLatin1Char('/') + fileName});
         QVERIFY(!dir.isEmpty());
         const LoadPackage p = LoadPackage::open(dir);
-        const JobFolder which =
-            folder == QLatin1String("new_jobs") ? JobFolder::New : JobFolder::Started;
+        const JobFolder which = folder == QLatin1String("new_jobs") ? JobFolder::New : JobFolder::Started;
         try {
             p.jobs(which);
             QFAIL("listed");
@@ -264,36 +277,35 @@ private slots:
         }
     }
 
-    void moveJob_data() {
+    void moveJob_data()
+    {
         QTest::addColumn<int>("from");
         QTest::addColumn<int>("to");
         QTest::newRow("new -> started") << int(JobFolder::New) << int(JobFolder::Started);
-        QTest::newRow("started -> completed")
-            << int(JobFolder::Started) << int(JobFolder::Completed);
+        QTest::newRow("started -> completed") << int(JobFolder::Started) << int(JobFolder::Completed);
         QTest::newRow("started -> failed") << int(JobFolder::Started) << int(JobFolder::Failed);
         QTest::newRow("started -> new") << int(JobFolder::Started) << int(JobFolder::New);
     }
-    void moveJob() {
+    void moveJob()
+    {
         QFETCH(int, from);
         QFETCH(int, to);
         const QString name = QStringLiteral("issues.8194f4afe9.2.insert_values.gz");
-        const QString dir =
-            package("1700000000.1", {jobFolderName(JobFolder(from)) + QLatin1Char('/') + name});
+        const QString dir = package("1700000000.1", {jobFolderName(JobFolder(from)) + QLatin1Char('/') + name});
         QVERIFY(!dir.isEmpty());
         LoadPackage p = LoadPackage::open(dir);
         const auto jobs = p.jobs(JobFolder(from));
         QCOMPARE(jobs.size(), 1);
         const QString target = p.moveJob(jobs.first(), JobFolder(to));
-        QCOMPARE(target,
-                 QDir(dir).filePath(jobFolderName(JobFolder(to)) + QLatin1Char('/') + name));
+        QCOMPARE(target, QDir(dir).filePath(jobFolderName(JobFolder(to)) + QLatin1Char('/') + name));
         QVERIFY(!QFileInfo::exists(jobs.first().path));
-        QCOMPARE(readFile(target),
-                 "data " + (jobFolderName(JobFolder(from)) + '/' + name).toUtf8());
+        QCOMPARE(readFile(target), "data " + (jobFolderName(JobFolder(from)) + '/' + name).toUtf8());
         QVERIFY(p.jobs(JobFolder(from)).isEmpty());
         QCOMPARE(namesOf(p.jobs(JobFolder(to))), QStringList({name}));
     }
 
-    void moveMissingJobIsAnError() {
+    void moveMissingJobIsAnError()
+    {
         const QString dir = package("1700000000.1", {"new_jobs/t.a.0.csv"});
         LoadPackage p = LoadPackage::open(dir);
         const JobFile job = p.jobs(JobFolder::New).first();
@@ -306,7 +318,8 @@ private slots:
         }
     }
 
-    void requeueForRetry_data() {
+    void requeueForRetry_data()
+    {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("requeued");
         QTest::newRow("first retry") << "issues.abc.0.csv"
@@ -316,7 +329,8 @@ private slots:
         QTest::newRow("two digits") << "t.0123456789abcdef0123456789abcdef.9.typed-jsonl"
                                     << "t.0123456789abcdef0123456789abcdef.10.typed-jsonl";
     }
-    void requeueForRetry() {
+    void requeueForRetry()
+    {
         QFETCH(QString, name);
         QFETCH(QString, requeued);
         const QString dir = package("1700000000.1", {"started_jobs/" + name});
@@ -335,13 +349,15 @@ private slots:
         QCOMPARE(readFile(target), ("data started_jobs/" + name).toUtf8());
     }
 
-    void failedMessage_data() {
+    void failedMessage_data()
+    {
         QTest::addColumn<QString>("message");
         QTest::newRow("one line") << "value 'x' cannot be stored in column id";
         QTest::newRow("multi-line utf-8") << "line 1\nDETAIL: naïve ✓\n";
         QTest::newRow("empty") << "";
     }
-    void failedMessage() {
+    void failedMessage()
+    {
         QFETCH(QString, message);
         const QString name = QStringLiteral("issues.abc.0.csv");
         const QString dir = package("1700000000.1", {"failed_jobs/" + name});
@@ -359,13 +375,13 @@ private slots:
         QVERIFY(p.failedMessage(QStringLiteral("other.abc.0.csv")).isEmpty());
     }
 
-    void pendingTransitions() {
+    void pendingTransitions()
+    {
         const QString dir = package("1700000000.1");
         LoadPackage p = LoadPackage::open(dir);
         QVERIFY(p.pendingTransitions().isEmpty());
         p.writePendingTransition({QStringLiteral("z.abc.0.csv"), true, {}});
-        p.writePendingTransition(
-            {QStringLiteral("a.abc.1.jsonl.gz"), false, QStringLiteral("boom: \"quoted\"\nnext")});
+        p.writePendingTransition({QStringLiteral("a.abc.1.jsonl.gz"), false, QStringLiteral("boom: \"quoted\"\nnext")});
         QVERIFY(QFileInfo::exists(QDir(dir).filePath(".pending_transitions/z.abc.0.csv")));
 
         auto all = p.pendingTransitions();
@@ -378,13 +394,10 @@ private slots:
         QVERIFY(all[1].failedMessage.isEmpty());
 
         // The marker is JSON with dlt's keys.
-        const auto doc = QJsonDocument::fromJson(
-            readFile(QDir(dir).filePath(".pending_transitions/a.abc.1.jsonl.gz")));
+        const auto doc = QJsonDocument::fromJson(readFile(QDir(dir).filePath(".pending_transitions/a.abc.1.jsonl.gz")));
         QCOMPARE(doc.object().value("state").toString(), QStringLiteral("failed"));
-        QCOMPARE(doc.object().value("failed_message").toString(),
-                 QStringLiteral("boom: \"quoted\"\nnext"));
-        const auto done = QJsonDocument::fromJson(
-            readFile(QDir(dir).filePath(".pending_transitions/z.abc.0.csv")));
+        QCOMPARE(doc.object().value("failed_message").toString(), QStringLiteral("boom: \"quoted\"\nnext"));
+        const auto done = QJsonDocument::fromJson(readFile(QDir(dir).filePath(".pending_transitions/z.abc.0.csv")));
         QCOMPARE(done.object().value("state").toString(), QStringLiteral("completed"));
         QVERIFY(done.object().value("failed_message").isNull());
 
@@ -396,13 +409,15 @@ private slots:
         QVERIFY(p.pendingTransitions().isEmpty());
     }
 
-    void corruptPendingTransition_data() {
+    void corruptPendingTransition_data()
+    {
         QTest::addColumn<QByteArray>("content");
         QTest::newRow("not json") << QByteArray("{\"state\": \"compl");
         QTest::newRow("json array") << QByteArray("[\"completed\"]");
         QTest::newRow("empty file") << QByteArray();
     }
-    void corruptPendingTransition() {
+    void corruptPendingTransition()
+    {
         QFETCH(QByteArray, content);
         const QString dir = package("1700000000.1");
         LoadPackage p = LoadPackage::open(dir);
@@ -417,7 +432,8 @@ private slots:
         }
     }
 
-    void commitSchemaUpdate() {
+    void commitSchemaUpdate()
+    {
         const QString dir = package("1700000000.1");
         QVERIFY(writeFile(QDir(dir).filePath("schema_updates.json"),
                           R"({"players":{"name":"players"},"games":{"name":"games"}})"));
@@ -438,24 +454,26 @@ private slots:
         QCOMPARE(p.schemaUpdateTables(), QStringList({"players"}));
     }
 
-    void commitEmptySchemaUpdate() {
+    void commitEmptySchemaUpdate()
+    {
         const QString dir = package("1700000000.1");
         QVERIFY(writeFile(QDir(dir).filePath("schema_updates.json"), "{}"));
         LoadPackage p = LoadPackage::open(dir);
         p.commitSchemaUpdate({});
-        QCOMPARE(readFile(QDir(dir).filePath("applied_schema_updates.json")).trimmed(),
-                 QByteArray("{}"));
+        QCOMPARE(readFile(QDir(dir).filePath("applied_schema_updates.json")).trimmed(), QByteArray("{}"));
         QVERIFY(!p.needsSchemaMigration());
         QVERIFY(p.schemaUpdateTables().isEmpty());
     }
 
-    void markCompleted_data() {
+    void markCompleted_data()
+    {
         QTest::addColumn<bool>("aborted");
         QTest::addColumn<QByteArray>("word");
         QTest::newRow("loaded") << false << QByteArray("loaded");
         QTest::newRow("aborted") << true << QByteArray("aborted");
     }
-    void markCompleted() {
+    void markCompleted()
+    {
         QFETCH(bool, aborted);
         QFETCH(QByteArray, word);
         const QString dir = package("1700000000.1");
@@ -477,7 +495,8 @@ private slots:
         QCOMPARE(LoadPackage::open(dir).completionState(), QString::fromLatin1(word));
     }
 
-    void completionStateTolerant_data() {
+    void completionStateTolerant_data()
+    {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("state");
         QTest::newRow("bare") << QByteArray("loaded") << "loaded";
@@ -487,7 +506,8 @@ private slots:
         QTest::newRow("blanks around") << QByteArray("  \tloaded  \n") << "loaded";
         QTest::newRow("empty") << QByteArray() << "";
     }
-    void completionStateTolerant() {
+    void completionStateTolerant()
+    {
         QFETCH(QByteArray, content);
         const QString dir = package("1700000000.1");
         QVERIFY(writeFile(QDir(dir).filePath("package_completed.json"), content));
@@ -496,7 +516,8 @@ private slots:
         QTEST(p.completionState(), "state");
     }
 
-    void archive_data() {
+    void archive_data()
+    {
         QTest::addColumn<QString>("layout");
         QTest::addColumn<QString>("archived"); // empty: stays in place
         QTest::newRow("pipeline load/normalized") << "pipe/load/normalized/1700000000.1"
@@ -510,7 +531,8 @@ private slots:
         QTest::newRow("load/new is not archived") << "pipe/load/new/1700000000.1"
                                                   << "";
     }
-    void archive() {
+    void archive()
+    {
         QFETCH(QString, layout);
         QFETCH(QString, archived);
         const QString dir = package(layout, {"completed_jobs/t.a.0.csv"});
@@ -538,7 +560,8 @@ private slots:
         QCOMPARE(LoadPackage::findPackages(path(archived.section('/', 0, 0))), QStringList());
     }
 
-    void archiveOpenedWithTrailingSlash() {
+    void archiveOpenedWithTrailingSlash()
+    {
         const QString dir = package("pipe/load/normalized/1700000000.1");
         LoadPackage p = LoadPackage::open(dir + QLatin1Char('/'));
         p.markCompleted(false);
@@ -547,7 +570,8 @@ private slots:
         QVERIFY(QFileInfo::exists(QDir(target).filePath("package_completed.json")));
     }
 
-    void findPackagesOnAPackage() {
+    void findPackagesOnAPackage()
+    {
         const QString dir = package("folder/1700000000.1");
         QCOMPARE(LoadPackage::findPackages(dir), QStringList({QFileInfo(dir).absoluteFilePath()}));
         // A package with only new_jobs/ counts too.
@@ -556,7 +580,8 @@ private slots:
         QCOMPARE(LoadPackage::findPackages(bare), QStringList({bare}));
     }
 
-    void findPackagesInFolder() {
+    void findPackagesInFolder()
+    {
         // Created out of order; listed oldest first (load ids sorted as strings).
         for (const char *id : {"1700000002.5", "1700000001.5", "1700000001.25"})
             QVERIFY(package(QStringLiteral("many/") + QLatin1String(id)).size());
@@ -569,72 +594,73 @@ private slots:
             QVERIFY(QFileInfo(f).isAbsolute());
     }
 
-    void findPackagesInPipelineFolder() {
+    void findPackagesInPipelineFolder()
+    {
         QVERIFY(package("pipe/load/normalized/1700000003.1").size());
         QVERIFY(package("pipe/load/normalized/1700000001.1").size());
         QVERIFY(package("pipe/load/loaded/1600000000.1").size());
         QVERIFY(package("pipe/load/new/1800000000.1").size());
         QVERIFY(writeFile(path("pipe/state.json"), "{}"));
         const QStringList found = LoadPackage::findPackages(path("pipe"));
-        QCOMPARE(found, QStringList({path("pipe/load/normalized/1700000001.1"),
-                                     path("pipe/load/normalized/1700000003.1")}));
+        QCOMPARE(found,
+                 QStringList({path("pipe/load/normalized/1700000001.1"), path("pipe/load/normalized/1700000003.1")}));
     }
 
-    void findPackagesNothing() {
+    void findPackagesNothing()
+    {
         QVERIFY(QDir().mkpath(path("empty")));
         QVERIFY(LoadPackage::findPackages(path("empty")).isEmpty());
         QVERIFY(LoadPackage::findPackages(path("does_not_exist")).isEmpty());
     }
 
-    void defaultDatasetNameFromSiblingPipelineState() {
+    void defaultDatasetNameFromSiblingPipelineState()
+    {
         const QString dir = package("pkgs/1700000000.1");
-        QVERIFY(writeFile(path("pkgs/pipeline_state.json"),
-                          R"({"pipeline_name":"p","dataset_name":"from_sibling"})"));
+        QVERIFY(writeFile(path("pkgs/pipeline_state.json"), R"({"pipeline_name":"p","dataset_name":"from_sibling"})"));
         QCOMPARE(LoadPackage::open(dir).defaultDatasetName(), QStringLiteral("from_sibling"));
     }
 
-    void defaultDatasetNameFromPipelineWorkingDir() {
+    void defaultDatasetNameFromPipelineWorkingDir()
+    {
         const QString dir = package("pipe/load/normalized/1700000000.1");
-        QVERIFY(writeFile(path("pipe/state.json"),
-                          R"({"pipeline_name":"pipe","dataset_name":"from_working_dir"})"));
+        QVERIFY(writeFile(path("pipe/state.json"), R"({"pipeline_name":"pipe","dataset_name":"from_working_dir"})"));
         QCOMPARE(LoadPackage::open(dir).defaultDatasetName(), QStringLiteral("from_working_dir"));
     }
 
-    void defaultDatasetNameFromPackageState() {
+    void defaultDatasetNameFromPackageState()
+    {
         // The package alone: only its load_package_state.json carries the (zlib+base64)
         // pipeline state.
         const QString dir = path("alone/" + kGhLoadId);
-        QVERIFY(
-            test::copyTree(test::dataPath("packages/gh_issues_insert_values/" + kGhLoadId), dir));
+        QVERIFY(test::copyTree(test::dataPath("packages/gh_issues_insert_values/" + kGhLoadId), dir));
         const LoadPackage p = LoadPackage::open(dir);
         QCOMPARE(p.pipelineName(), QStringLiteral("gh_issues_insert_values"));
-        QCOMPARE(p.pipelineState().value("pipeline_name").toString(),
-                 QStringLiteral("gh_issues_insert_values"));
+        QCOMPARE(p.pipelineState().value("pipeline_name").toString(), QStringLiteral("gh_issues_insert_values"));
         QCOMPARE(p.defaultDatasetName(), QStringLiteral("gh_issues_insert_values"));
         QCOMPARE(p.packageState().value("_state_engine_version").toInt(), 1);
     }
 
-    void siblingStateWinsOverPackageState() {
+    void siblingStateWinsOverPackageState()
+    {
         const QString dir = path("pkgs/" + kGhLoadId);
-        QVERIFY(
-            test::copyTree(test::dataPath("packages/gh_issues_insert_values/" + kGhLoadId), dir));
+        QVERIFY(test::copyTree(test::dataPath("packages/gh_issues_insert_values/" + kGhLoadId), dir));
         QVERIFY(writeFile(path("pkgs/pipeline_state.json"), R"({"dataset_name":"override"})"));
         QCOMPARE(LoadPackage::open(dir).defaultDatasetName(), QStringLiteral("override"));
     }
 
-    void defaultDatasetNameFallback_data() {
+    void defaultDatasetNameFallback_data()
+    {
         QTest::addColumn<QByteArray>("packageState"); // empty: no load_package_state.json
         QTest::addColumn<QString>("expected");
         QTest::newRow("schema name") << QByteArray() << "chess_dataset";
         QTest::newRow("pipeline name without compressed state")
             << QByteArray(R"({"pipeline_state":{"pipeline_name":"my_pipe"}})") << "my_pipe_dataset";
-        QTest::newRow("state without pipeline_state")
-            << QByteArray(R"({"_state_version":1})") << "chess_dataset";
+        QTest::newRow("state without pipeline_state") << QByteArray(R"({"_state_version":1})") << "chess_dataset";
         QTest::newRow("undecodable compressed state")
-            << QByteArray(R"({"pipeline_state":{"pipeline_name":"p2","state":"bm90IHpsaWI="}})")
-            << "p2_dataset";
+            << QByteArray(R"({"pipeline_state":{"pipeline_name":"p2","state":"bm90IHpsaWI="}})") << "p2_dataset";
     }
-    void defaultDatasetNameFallback() {
+    void defaultDatasetNameFallback()
+    {
         QFETCH(QByteArray, packageState);
         const QString dir = package("lone/1700000000.1");
         if (!packageState.isEmpty())
@@ -642,7 +668,8 @@ private slots:
         QTEST(LoadPackage::open(dir).defaultDatasetName(), "expected");
     }
 
-    void loadSchema() {
+    void loadSchema()
+    {
         const QString dir = package("1700000000.1");
         QCOMPARE(LoadPackage::open(dir).loadSchema().name, QStringLiteral("chess"));
         const QString noSchema = path("1700000000.2");

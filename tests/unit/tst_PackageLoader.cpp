@@ -26,7 +26,8 @@ struct Recorder : LoadObserver {
     void packageFinished(const PackageResult &) override { ++finished; }
 };
 
-QStringList filesIn(const QString &dir) {
+QStringList filesIn(const QString &dir)
+{
     return QDir(dir).entryList(QDir::Files, QDir::Name);
 }
 
@@ -38,14 +39,16 @@ class tst_PackageLoader : public QObject {
     QTemporaryDir m_tmp;
     QString m_pkg;
 
-    ResolvedConfig config(const QMap<QString, QVariant> &options = {}) {
+    ResolvedConfig config(const QMap<QString, QVariant> &options = {})
+    {
         ResolvedConfig c;
         c.destinationName = c.destinationType = QStringLiteral("dummy");
         for (auto it = options.cbegin(); it != options.cend(); ++it)
             c.options.insert(it.key(), ResolvedValue{it.value(), {}, false});
         return c;
     }
-    PackageResult run(const ResolvedConfig &cfg, LoadOptions opts = {}, Recorder *rec = nullptr) {
+    PackageResult run(const ResolvedConfig &cfg, LoadOptions opts = {}, Recorder *rec = nullptr)
+    {
         CancelToken cancel;
         PackageLoader loader(std::make_shared<dummy::DummyDestination>(), cfg, opts, rec);
         return loader.load(m_pkg, cancel);
@@ -53,16 +56,17 @@ class tst_PackageLoader : public QObject {
     QString folder(const char *name) const { return QDir(m_pkg).filePath(QLatin1String(name)); }
 
 private slots:
-    void init() {
+    void init()
+    {
         dummy::DummyDestination::resetCompletedLoads();
         QVERIFY(m_tmp.isValid());
-        const QString root =
-            QDir(m_tmp.path()).filePath(QString::number(QDateTime::currentMSecsSinceEpoch()));
+        const QString root = QDir(m_tmp.path()).filePath(QString::number(QDateTime::currentMSecsSinceEpoch()));
         QVERIFY(test::copyTree(test::dataPath("packages/gh_issues_insert_values"), root));
         m_pkg = QDir(root).filePath(kLoadId);
     }
 
-    void loadsEveryJob() {
+    void loadsEveryJob()
+    {
         Recorder rec;
         const PackageResult r = run(config(), {}, &rec);
         QCOMPARE(r.status, PackageStatus::Loaded);
@@ -95,7 +99,8 @@ private slots:
         QCOMPARE(rec.progress.last().jobsDone, 4);
     }
 
-    void completedPackageIsNotLoadedTwice() {
+    void completedPackageIsNotLoadedTwice()
+    {
         QCOMPARE(run(config()).status, PackageStatus::Loaded);
         const PackageResult again = run(config());
         QCOMPARE(again.status, PackageStatus::Refused);
@@ -103,7 +108,8 @@ private slots:
         QCOMPARE(dummy::DummyDestination::completedLoads().size(), 1);
     }
 
-    void terminalFailureAbortsPackage() {
+    void terminalFailureAbortsPackage()
+    {
         const PackageResult r = run(config({{"fail_tables", "issues__labels"}}));
         QCOMPARE(r.status, PackageStatus::Aborted);
         QCOMPARE(r.failedJobs.size(), 1);
@@ -122,7 +128,8 @@ private slots:
         QVERIFY(dummy::DummyDestination::completedLoads().isEmpty()); // no _dlt_loads row
     }
 
-    void failedJobsWithoutRaising() {
+    void failedJobsWithoutRaising()
+    {
         LoadOptions opts;
         opts.raiseOnFailedJobs = false;
         const PackageResult r = run(config({{"fail_tables", "issues"}}), opts);
@@ -131,7 +138,8 @@ private slots:
         QCOMPARE(dummy::DummyDestination::completedLoads(), QStringList{kLoadId});
     }
 
-    void retriesPersistInFileNames() {
+    void retriesPersistInFileNames()
+    {
         LoadOptions opts;
         opts.raiseOnMaxRetries = 2;
         opts.retryDelayMs = 0;
@@ -139,8 +147,7 @@ private slots:
         PackageResult r = run(config({{"retry_tables", "issues__labels"}}), opts, &rec);
         QCOMPARE(r.status, PackageStatus::Incomplete);
         QVERIFY(r.error.message.contains("2 retries"));
-        QCOMPARE(filesIn(folder("new_jobs")),
-                 QStringList{"issues__labels.c26f8c1531.2.insert_values.gz"});
+        QCOMPARE(filesIn(folder("new_jobs")), QStringList{"issues__labels.c26f8c1531.2.insert_values.gz"});
         QCOMPARE(filesIn(folder("completed_jobs")).size(), 3);
         int retries = 0;
         for (const auto &e : rec.events)
@@ -151,17 +158,16 @@ private slots:
         // A second run continues counting from the file name and stops at the next multiple.
         r = run(config({{"retry_tables", "issues__labels"}}), opts);
         QCOMPARE(r.status, PackageStatus::Incomplete);
-        QCOMPARE(filesIn(folder("new_jobs")),
-                 QStringList{"issues__labels.c26f8c1531.4.insert_values.gz"});
+        QCOMPARE(filesIn(folder("new_jobs")), QStringList{"issues__labels.c26f8c1531.4.insert_values.gz"});
 
         // Once the destination accepts it, the job completes with its retry count kept.
         r = run(config(), opts);
         QCOMPARE(r.status, PackageStatus::Loaded);
-        QVERIFY(filesIn(folder("completed_jobs"))
-                    .contains("issues__labels.c26f8c1531.4.insert_values.gz"));
+        QVERIFY(filesIn(folder("completed_jobs")).contains("issues__labels.c26f8c1531.4.insert_values.gz"));
     }
 
-    void connectionFailureIsTransient() {
+    void connectionFailureIsTransient()
+    {
         LoadOptions opts;
         opts.raiseOnMaxRetries = 1;
         opts.retryDelayMs = 0;
@@ -172,10 +178,11 @@ private slots:
         QCOMPARE(filesIn(folder("new_jobs")).size(), 4);
     }
 
-    void cancelLeavesPackageResumable() {
+    void cancelLeavesPackageResumable()
+    {
         CancelToken cancel;
-        PackageLoader loader(std::make_shared<dummy::DummyDestination>(),
-                             config({{"job_delay_ms", 20000}}), {}, nullptr);
+        PackageLoader loader(std::make_shared<dummy::DummyDestination>(), config({{"job_delay_ms", 20000}}), {},
+                             nullptr);
         QThread *canceller = QThread::create([&cancel] {
             QThread::msleep(300);
             cancel.cancel();
@@ -194,7 +201,8 @@ private slots:
         QCOMPARE(run(config()).status, PackageStatus::Loaded);
     }
 
-    void resumesFromPendingTransitions() {
+    void resumesFromPendingTransitions()
+    {
         // A previous run committed this job and recorded it, then died before moving the file.
         const QString job = QStringLiteral("issues.8194f4afe9.0.insert_values.gz");
         QDir().mkpath(folder("started_jobs"));
@@ -211,7 +219,8 @@ private slots:
         QVERIFY(filesIn(folder(".pending_transitions")).isEmpty());
     }
 
-    void startedJobWithoutMarkerRunsAgain() {
+    void startedJobWithoutMarkerRunsAgain()
+    {
         const QString job = QStringLiteral("issues.8194f4afe9.0.insert_values.gz");
         QDir().mkpath(folder("started_jobs"));
         QVERIFY(QFile::rename(folder("new_jobs/") + job, folder("started_jobs/") + job));
@@ -220,7 +229,8 @@ private slots:
         QVERIFY(filesIn(folder("failed_jobs")).contains(job));
     }
 
-    void unknownFormatFailsOnlyThatJob() {
+    void unknownFormatFailsOnlyThatJob()
+    {
         QFile f(folder("new_jobs/issues.0000000001.0.parquetish"));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("nothing");
@@ -232,7 +242,8 @@ private slots:
         QCOMPARE(filesIn(folder("completed_jobs")).size(), 4);
     }
 
-    void refusesUnsupportedDispositionUntouched() {
+    void refusesUnsupportedDispositionUntouched()
+    {
         const QString root = QDir(m_tmp.path()).filePath("merge");
         QVERIFY(test::copyTree(test::dataPath("packages/gh_issues_merge_step1"), root));
         m_pkg = QDir(root).filePath("1795476048.6638606");
@@ -245,7 +256,8 @@ private slots:
         QVERIFY(QFile::exists(folder("schema_updates.json")));
     }
 
-    void missingSchemaIsRefused() {
+    void missingSchemaIsRefused()
+    {
         QVERIFY(QFile::remove(folder("schema.json")));
         const PackageResult r = run(config());
         QCOMPARE(r.status, PackageStatus::Refused);
@@ -274,7 +286,8 @@ private slots:
         QCOMPARE(dummy::DummyDestination::followUpsRun().size(), 1);
     }
 
-    void tableSequentialAndWorkersStillLoadAll() {
+    void tableSequentialAndWorkersStillLoadAll()
+    {
         LoadOptions opts;
         opts.workers = 3;
         opts.parallelismStrategy = ParallelismStrategy::TableSequential;

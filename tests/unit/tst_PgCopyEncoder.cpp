@@ -17,7 +17,8 @@ Q_DECLARE_METATYPE(wharf::Value)
 
 namespace {
 
-Column column(DataType type, std::optional<int> precision = std::nullopt, bool timezone = true) {
+Column column(DataType type, std::optional<int> precision = std::nullopt, bool timezone = true)
+{
     Column c;
     c.name = QStringLiteral("col");
     c.dataType = type;
@@ -26,13 +27,15 @@ Column column(DataType type, std::optional<int> precision = std::nullopt, bool t
     return c;
 }
 
-Value text(std::string_view s, ValueKind kind = ValueKind::String) {
+Value text(std::string_view s, ValueKind kind = ValueKind::String)
+{
     Value v;
     v.setText(kind, s);
     return v;
 }
 
-Value integer(std::int64_t i) {
+Value integer(std::int64_t i)
+{
     Value v;
     v.setInt(i);
     return v;
@@ -40,14 +43,16 @@ Value integer(std::int64_t i) {
 
 // A double as the readers give it: `written` is the literal's text (insert_values), empty when
 // the source had no text form (jsonl).
-Value dbl(double d, std::string_view written = {}) {
+Value dbl(double d, std::string_view written = {})
+{
     Value v;
     v.setDouble(d);
     v.text.assign(written.data(), written.size());
     return v;
 }
 
-Value boolean(bool b) {
+Value boolean(bool b)
+{
     Value v;
     v.setBool(b);
     return v;
@@ -55,14 +60,16 @@ Value boolean(bool b) {
 
 enum Source { FromInsertValues, FromJsonl, Plain };
 
-PgCopyEncoder::Options optionsFor(Source s) {
+PgCopyEncoder::Options optionsFor(Source s)
+{
     PgCopyEncoder::Options o;
     o.sqlLiterals = s == FromInsertValues;
     o.jsonSource = s == FromJsonl;
     return o;
 }
 
-std::string encodeOne(const Column &c, const Value &v, Source source) {
+std::string encodeOne(const Column &c, const Value &v, Source source)
+{
     PgCopyEncoder encoder({c}, optionsFor(source));
     std::string out;
     encoder.appendRow(&v, out);
@@ -75,7 +82,8 @@ class tst_PgCopyEncoder : public QObject {
     Q_OBJECT
 
 private slots:
-    void encodesValue_data() {
+    void encodesValue_data()
+    {
         QTest::addColumn<Column>("col");
         QTest::addColumn<Value>("value");
         QTest::addColumn<int>("source");
@@ -85,18 +93,14 @@ private slots:
         QTest::newRow("null") << txt << Value{} << int(Plain) << QByteArray("\\N");
         QTest::newRow("text plain") << txt << text("abc") << int(Plain) << QByteArray("abc");
         QTest::newRow("text empty is not NULL") << txt << text("") << int(Plain) << QByteArray("");
-        QTest::newRow("text escapes")
-            << txt << text("a\\b\tc\nd\re") << int(Plain) << QByteArray("a\\\\b\\tc\\nd\\re");
-        QTest::newRow("text looking like NULL")
-            << txt << text("\\N") << int(Plain) << QByteArray("\\\\N");
-        QTest::newRow("text end-of-data marker")
-            << txt << text("\\.") << int(Plain) << QByteArray("\\\\.");
+        QTest::newRow("text escapes") << txt << text("a\\b\tc\nd\re") << int(Plain) << QByteArray("a\\\\b\\tc\\nd\\re");
+        QTest::newRow("text looking like NULL") << txt << text("\\N") << int(Plain) << QByteArray("\\\\N");
+        QTest::newRow("text end-of-data marker") << txt << text("\\.") << int(Plain) << QByteArray("\\\\.");
         QTest::newRow("text quotes and injection")
             << txt << text(", NULL'); DROP TABLE all_types --") << int(FromInsertValues)
             << QByteArray(", NULL'); DROP TABLE all_types --");
-        QTest::newRow("text unicode")
-            << txt << text("日本語のテキスト 'quoted' और हिन्दी") << int(Plain)
-            << QByteArray("日本語のテキスト 'quoted' और हिन्दी");
+        QTest::newRow("text unicode") << txt << text("日本語のテキスト 'quoted' और हिन्दी") << int(Plain)
+                                      << QByteArray("日本語のテキスト 'quoted' और हिन्दी");
         QTest::newRow("text other controls kept") << txt
                                                   << text(std::string_view("a\x01\x0b"
                                                                            "b",
@@ -105,56 +109,43 @@ private slots:
                                                   << QByteArray("a\x01\x0b"
                                                                 "b");
         QTest::newRow("text from int") << txt << integer(-5) << int(Plain) << QByteArray("-5");
-        QTest::newRow("text from json") << txt << text("{\"a\":\"x\\ty\"}", ValueKind::Json)
-                                        << int(Plain) << QByteArray("{\"a\":\"x\\\\ty\"}");
+        QTest::newRow("text from json") << txt << text("{\"a\":\"x\\ty\"}", ValueKind::Json) << int(Plain)
+                                        << QByteArray("{\"a\":\"x\\\\ty\"}");
 
         const Column big = column(DataType::Bigint);
         QTest::newRow("bigint") << big << integer(-42) << int(Plain) << QByteArray("-42");
-        QTest::newRow("bigint max") << big << integer(std::numeric_limits<std::int64_t>::max())
-                                    << int(Plain) << QByteArray("9223372036854775807");
-        QTest::newRow("bigint min") << big << integer(std::numeric_limits<std::int64_t>::min())
-                                    << int(Plain) << QByteArray("-9223372036854775808");
+        QTest::newRow("bigint max") << big << integer(std::numeric_limits<std::int64_t>::max()) << int(Plain)
+                                    << QByteArray("9223372036854775807");
+        QTest::newRow("bigint min") << big << integer(std::numeric_limits<std::int64_t>::min()) << int(Plain)
+                                    << QByteArray("-9223372036854775808");
         QTest::newRow("bigint from string") << big << text(" 7 ") << int(Plain) << QByteArray("7");
 
         const Column dbl_ = column(DataType::Double);
-        QTest::newRow("double as written")
-            << dbl_ << dbl(3.5, "3.5") << int(FromInsertValues) << QByteArray("3.5");
+        QTest::newRow("double as written") << dbl_ << dbl(3.5, "3.5") << int(FromInsertValues) << QByteArray("3.5");
         QTest::newRow("double exponent as written")
             << dbl_ << dbl(1e20, "1e+20") << int(FromInsertValues) << QByteArray("1e+20");
         QTest::newRow("double digits kept")
-            << dbl_ << dbl(0.1, "0.10000000000000001") << int(FromInsertValues)
-            << QByteArray("0.10000000000000001");
-        QTest::newRow("double shortest round trip")
-            << dbl_ << dbl(0.1) << int(FromJsonl) << QByteArray("0.1");
-        QTest::newRow("double shortest exponent")
-            << dbl_ << dbl(1e20) << int(FromJsonl) << QByteArray("1e+20");
-        QTest::newRow("double max") << dbl_ << dbl(std::numeric_limits<double>::max())
-                                    << int(FromJsonl) << QByteArray("1.7976931348623157e+308");
+            << dbl_ << dbl(0.1, "0.10000000000000001") << int(FromInsertValues) << QByteArray("0.10000000000000001");
+        QTest::newRow("double shortest round trip") << dbl_ << dbl(0.1) << int(FromJsonl) << QByteArray("0.1");
+        QTest::newRow("double shortest exponent") << dbl_ << dbl(1e20) << int(FromJsonl) << QByteArray("1e+20");
+        QTest::newRow("double max") << dbl_ << dbl(std::numeric_limits<double>::max()) << int(FromJsonl)
+                                    << QByteArray("1.7976931348623157e+308");
         QTest::newRow("double -0.0 literal in insert_values is 0")
             << dbl_ << dbl(-0.0, "-0.0") << int(FromInsertValues) << QByteArray("0");
-        QTest::newRow("double 0.0 literal")
-            << dbl_ << dbl(0.0, "0.0") << int(FromInsertValues) << QByteArray("0");
-        QTest::newRow("double -0.0 in jsonl stays -0")
-            << dbl_ << dbl(-0.0) << int(FromJsonl) << QByteArray("-0");
+        QTest::newRow("double 0.0 literal") << dbl_ << dbl(0.0, "0.0") << int(FromInsertValues) << QByteArray("0");
+        QTest::newRow("double -0.0 in jsonl stays -0") << dbl_ << dbl(-0.0) << int(FromJsonl) << QByteArray("-0");
         QTest::newRow("double -0.0 as a string literal stays -0")
             << dbl_ << text("-0.0") << int(FromInsertValues) << QByteArray("-0");
-        QTest::newRow("double NaN")
-            << dbl_ << dbl(std::nan(""), "nan") << int(FromInsertValues) << QByteArray("NaN");
-        QTest::newRow("double inf")
-            << dbl_ << dbl(HUGE_VAL, "inf") << int(FromInsertValues) << QByteArray("Infinity");
-        QTest::newRow("double -inf")
-            << dbl_ << dbl(-HUGE_VAL) << int(FromJsonl) << QByteArray("-Infinity");
-        QTest::newRow("double NaN string")
-            << dbl_ << text("NaN") << int(FromJsonl) << QByteArray("NaN");
+        QTest::newRow("double NaN") << dbl_ << dbl(std::nan(""), "nan") << int(FromInsertValues) << QByteArray("NaN");
+        QTest::newRow("double inf") << dbl_ << dbl(HUGE_VAL, "inf") << int(FromInsertValues) << QByteArray("Infinity");
+        QTest::newRow("double -inf") << dbl_ << dbl(-HUGE_VAL) << int(FromJsonl) << QByteArray("-Infinity");
+        QTest::newRow("double NaN string") << dbl_ << text("NaN") << int(FromJsonl) << QByteArray("NaN");
         QTest::newRow("double from big int exact text")
-            << dbl_ << integer(9007199254740993) << int(FromJsonl)
-            << QByteArray("9007199254740993");
+            << dbl_ << integer(9007199254740993) << int(FromJsonl) << QByteArray("9007199254740993");
 
         const Column b = column(DataType::Bool);
-        QTest::newRow("bool true")
-            << b << boolean(true) << int(FromInsertValues) << QByteArray("t");
-        QTest::newRow("bool false")
-            << b << boolean(false) << int(FromInsertValues) << QByteArray("f");
+        QTest::newRow("bool true") << b << boolean(true) << int(FromInsertValues) << QByteArray("t");
+        QTest::newRow("bool false") << b << boolean(false) << int(FromInsertValues) << QByteArray("f");
         QTest::newRow("bool from string") << b << text("True") << int(Plain) << QByteArray("t");
         QTest::newRow("bool from 0") << b << integer(0) << int(Plain) << QByteArray("f");
 
@@ -167,37 +158,32 @@ private slots:
         QTest::newRow("naive timestamp keeps wall clock")
             << naive << text("2024-04-05T09:16:59.942779+02:00") << int(FromInsertValues)
             << QByteArray("2024-04-05T09:16:59.942779+02:00");
-        QTest::newRow("timestamp marker Z")
-            << ts << text("2021-01-01T00:00:00Z", ValueKind::Timestamp) << int(FromJsonl)
-            << QByteArray("2021-01-01T00:00:00Z");
+        QTest::newRow("timestamp marker Z") << ts << text("2021-01-01T00:00:00Z", ValueKind::Timestamp)
+                                            << int(FromJsonl) << QByteArray("2021-01-01T00:00:00Z");
         QTest::newRow("timestamp precision 3 left to the server")
-            << column(DataType::Timestamp, 3) << text("2024-04-05T09:16:59.942779+00:00")
-            << int(FromInsertValues) << QByteArray("2024-04-05T09:16:59.942779+00:00");
-        QTest::newRow("date") << column(DataType::Date) << text("2024-04-05")
-                              << int(FromInsertValues) << QByteArray("2024-04-05");
-        QTest::newRow("time") << column(DataType::Time) << text("09:16:59.123456", ValueKind::Time)
-                              << int(FromJsonl) << QByteArray("09:16:59.123456");
+            << column(DataType::Timestamp, 3) << text("2024-04-05T09:16:59.942779+00:00") << int(FromInsertValues)
+            << QByteArray("2024-04-05T09:16:59.942779+00:00");
+        QTest::newRow("date") << column(DataType::Date) << text("2024-04-05") << int(FromInsertValues)
+                              << QByteArray("2024-04-05");
+        QTest::newRow("time") << column(DataType::Time) << text("09:16:59.123456", ValueKind::Time) << int(FromJsonl)
+                              << QByteArray("09:16:59.123456");
 
         const Column dec = column(DataType::Decimal);
-        QTest::newRow("decimal exact") << dec << dbl(123.456, "123.456000000")
-                                       << int(FromInsertValues) << QByteArray("123.456000000");
-        QTest::newRow("decimal tiny negative") << dec << text("-0.000000001", ValueKind::Decimal)
-                                               << int(FromJsonl) << QByteArray("-0.000000001");
-        QTest::newRow("decimal int")
-            << dec << integer(1) << int(FromInsertValues) << QByteArray("1");
-        QTest::newRow("decimal string")
-            << dec << text("1e3") << int(FromJsonl) << QByteArray("1e3");
+        QTest::newRow("decimal exact") << dec << dbl(123.456, "123.456000000") << int(FromInsertValues)
+                                       << QByteArray("123.456000000");
+        QTest::newRow("decimal tiny negative")
+            << dec << text("-0.000000001", ValueKind::Decimal) << int(FromJsonl) << QByteArray("-0.000000001");
+        QTest::newRow("decimal int") << dec << integer(1) << int(FromInsertValues) << QByteArray("1");
+        QTest::newRow("decimal string") << dec << text("1e3") << int(FromJsonl) << QByteArray("1e3");
         QTest::newRow("wei beyond int64")
-            << column(DataType::Wei) << text("100000000000000000000000", ValueKind::Decimal)
-            << int(FromInsertValues) << QByteArray("100000000000000000000000");
+            << column(DataType::Wei) << text("100000000000000000000000", ValueKind::Decimal) << int(FromInsertValues)
+            << QByteArray("100000000000000000000000");
 
         const Column js = column(DataType::Json);
-        QTest::newRow("json object")
-            << js << text("{\"a\":1,\"b\":[true,null,\"x\"]}", ValueKind::Json) << int(FromJsonl)
-            << QByteArray("{\"a\":1,\"b\":[true,null,\"x\"]}");
-        QTest::newRow("json escapes for COPY")
-            << js << text("{\"k\":\"v'q\\n\"}", ValueKind::Json) << int(FromJsonl)
-            << QByteArray("{\"k\":\"v'q\\\\n\"}");
+        QTest::newRow("json object") << js << text("{\"a\":1,\"b\":[true,null,\"x\"]}", ValueKind::Json)
+                                     << int(FromJsonl) << QByteArray("{\"a\":1,\"b\":[true,null,\"x\"]}");
+        QTest::newRow("json escapes for COPY") << js << text("{\"k\":\"v'q\\n\"}", ValueKind::Json) << int(FromJsonl)
+                                               << QByteArray("{\"k\":\"v'q\\\\n\"}");
         QTest::newRow("json text from insert_values")
             << js << text("[1,2,3]") << int(FromInsertValues) << QByteArray("[1,2,3]");
         QTest::newRow("json string from jsonl is quoted")
@@ -209,22 +195,18 @@ private slots:
         const Column bin = column(DataType::Binary);
         QTest::newRow("bytea raw") << bin << text("hello", ValueKind::Binary) << int(FromJsonl)
                                    << QByteArray("\\\\x68656c6c6f");
-        QTest::newRow("bytea empty")
-            << bin << text("", ValueKind::Binary) << int(FromJsonl) << QByteArray("\\\\x");
-        QTest::newRow("bytea high bytes and NUL")
-            << bin << text(std::string_view("\xff\x00\x80", 3), ValueKind::Binary) << int(FromJsonl)
-            << QByteArray("\\\\xff0080");
+        QTest::newRow("bytea empty") << bin << text("", ValueKind::Binary) << int(FromJsonl) << QByteArray("\\\\x");
+        QTest::newRow("bytea high bytes and NUL") << bin << text(std::string_view("\xff\x00\x80", 3), ValueKind::Binary)
+                                                  << int(FromJsonl) << QByteArray("\\\\xff0080");
         QTest::newRow("bytea literal from insert_values")
-            << bin << text("\\x68656c6c6f") << int(FromInsertValues)
-            << QByteArray("\\\\x68656c6c6f");
-        QTest::newRow("bytea base64 from jsonl")
-            << bin << text("aGk=") << int(FromJsonl) << QByteArray("\\\\x6869");
-        QTest::newRow("bytea hex string elsewhere")
-            << bin << text("\\x6869") << int(Plain) << QByteArray("\\\\x6869");
-        QTest::newRow("bytea utf-8") << bin << text("\u00e9\u00e8", ValueKind::Binary)
-                                     << int(FromJsonl) << QByteArray("\\\\xc3a9c3a8");
+            << bin << text("\\x68656c6c6f") << int(FromInsertValues) << QByteArray("\\\\x68656c6c6f");
+        QTest::newRow("bytea base64 from jsonl") << bin << text("aGk=") << int(FromJsonl) << QByteArray("\\\\x6869");
+        QTest::newRow("bytea hex string elsewhere") << bin << text("\\x6869") << int(Plain) << QByteArray("\\\\x6869");
+        QTest::newRow("bytea utf-8") << bin << text("\u00e9\u00e8", ValueKind::Binary) << int(FromJsonl)
+                                     << QByteArray("\\\\xc3a9c3a8");
     }
-    void encodesValue() {
+    void encodesValue()
+    {
         QFETCH(Column, col);
         QFETCH(Value, value);
         QFETCH(int, source);
@@ -233,7 +215,8 @@ private slots:
         QCOMPARE(QByteArray::fromStdString(out), expected + '\n');
     }
 
-    void badValueNamesItsField_data() {
+    void badValueNamesItsField_data()
+    {
         QTest::addColumn<Column>("col");
         QTest::addColumn<Value>("value");
         QTest::newRow("bigint") << column(DataType::Bigint) << text("abc");
@@ -245,7 +228,8 @@ private slots:
         QTest::newRow("decimal") << column(DataType::Decimal) << text("12abc");
         QTest::newRow("bytea hex") << column(DataType::Binary) << text("\\x6");
     }
-    void badValueNamesItsField() {
+    void badValueNamesItsField()
+    {
         QFETCH(Column, col);
         QFETCH(Value, value);
         col.name = QStringLiteral("the_field");
@@ -264,21 +248,22 @@ private slots:
         QCOMPARE(QByteArray::fromStdString(out), QByteArray("previous\n"));
     }
 
-    void rowsAreTabSeparatedLines() {
-        PgCopyEncoder encoder({column(DataType::Text), column(DataType::Bigint),
-                               column(DataType::Bool), column(DataType::Json)},
-                              optionsFor(FromInsertValues));
+    void rowsAreTabSeparatedLines()
+    {
+        PgCopyEncoder encoder(
+            {column(DataType::Text), column(DataType::Bigint), column(DataType::Bool), column(DataType::Json)},
+            optionsFor(FromInsertValues));
         QCOMPARE(encoder.columnCount(), std::size_t(4));
         std::string out;
         const Value first[4] = {text("a\tb"), integer(1), boolean(true), Value{}};
         const Value second[4] = {Value{}, Value{}, Value{}, text("{}")};
         encoder.appendRow(first, out);
         encoder.appendRow(second, out);
-        QCOMPARE(QByteArray::fromStdString(out),
-                 QByteArray("a\\tb\t1\tt\t\\N\n\\N\t\\N\t\\N\t{}\n"));
+        QCOMPARE(QByteArray::fromStdString(out), QByteArray("a\\tb\t1\tt\t\\N\n\\N\t\\N\t\\N\t{}\n"));
     }
 
-    void escapingChangesOnlyFourBytes() {
+    void escapingChangesOnlyFourBytes()
+    {
         std::string all;
         for (int c = 1; c < 256; ++c)
             all.push_back(char(c));
@@ -306,14 +291,15 @@ private slots:
         QCOMPARE(QByteArray::fromStdString(out), QByteArray::fromStdString(expected));
     }
 
-    void jsonStringEscapes() {
+    void jsonStringEscapes()
+    {
         std::string out;
         PgCopyEncoder::appendJsonString(out, std::string_view("q\"b\\s\x01\x1f\b\f\t\r\né", 14));
-        QCOMPARE(QByteArray::fromStdString(out),
-                 QByteArray("\"q\\\"b\\\\s\\u0001\\u001f\\b\\f\\t\\r\\né\""));
+        QCOMPARE(QByteArray::fromStdString(out), QByteArray("\"q\\\"b\\\\s\\u0001\\u001f\\b\\f\\t\\r\\né\""));
     }
 
-    void doublesByName() {
+    void doublesByName()
+    {
         std::string out;
         PgCopyEncoder::appendDouble(out, std::nan(""));
         out += ' ';

@@ -165,17 +165,20 @@ private slots:
         t.columns = {col("id", DataType::Bigint, false), col("name", DataType::Text, true)};
         TableUpdate create{"players", false, t.columns};
         DdlBuilder ddl(m_conn, m_types, true);
-        QCOMPARE(ddl.statements(create, t),
-                 QStringList{"CREATE TABLE \"chess_data\".\"players\" (\n\"id\" bigint  NOT NULL,\n\"name\" varchar  )"});
+        QCOMPARE(
+            ddl.statements(create, t),
+            QStringList{"CREATE TABLE \"chess_data\".\"players\" (\n\"id\" bigint  NOT NULL,\n\"name\" varchar  )"});
         TableUpdate alter{"players", true, t.columns};
         // PostgreSQL alters many columns in one statement.
-        QCOMPARE(ddl.statements(alter, t), QStringList{"ALTER TABLE \"chess_data\".\"players\"\nADD COLUMN \"id\" bigint  "
-                                                       "NOT NULL,\nADD COLUMN \"name\" varchar  "});
+        QCOMPARE(ddl.statements(alter, t),
+                 QStringList{"ALTER TABLE \"chess_data\".\"players\"\nADD COLUMN \"id\" bigint  "
+                             "NOT NULL,\nADD COLUMN \"name\" varchar  "});
         Table dlt;
         dlt.name = "_dlt_loads";
         dlt.columns = {col("load_id", DataType::Text, false, 64)};
         QCOMPARE(ddl.statements(TableUpdate{"_dlt_loads", false, dlt.columns}, dlt),
-                 QStringList{"CREATE TABLE IF NOT EXISTS \"chess_data\".\"_dlt_loads\" (\n\"load_id\" varchar(64)  NOT NULL)"});
+                 QStringList{
+                     "CREATE TABLE IF NOT EXISTS \"chess_data\".\"_dlt_loads\" (\n\"load_id\" varchar(64)  NOT NULL)"});
     }
 
     void unmappable()

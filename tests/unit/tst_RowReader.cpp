@@ -22,7 +22,8 @@ private slots:
     void opensEachReader();
 };
 
-void tst_RowReader::formatNames_data() {
+void tst_RowReader::formatNames_data()
+{
     QTest::addColumn<int>("format");
     QTest::addColumn<QString>("name");
     QTest::newRow("insert_values") << int(FileFormat::InsertValues) << "insert_values";
@@ -35,20 +36,23 @@ void tst_RowReader::formatNames_data() {
     QTest::newRow("reference") << int(FileFormat::Reference) << "reference";
 }
 
-void tst_RowReader::formatNames() {
+void tst_RowReader::formatNames()
+{
     QFETCH(int, format);
     QFETCH(QString, name);
     QCOMPARE(fileFormatName(FileFormat(format)), name);
     QCOMPARE(int(fileFormatFromName(name)), format);
 }
 
-void tst_RowReader::unknownName() {
+void tst_RowReader::unknownName()
+{
     QCOMPARE(int(fileFormatFromName(u"gz")), int(FileFormat::Unknown));
     QCOMPARE(int(fileFormatFromName(u"CSV")), int(FileFormat::Unknown));
     QCOMPARE(int(fileFormatFromName(u"")), int(FileFormat::Unknown));
 }
 
-void tst_RowReader::unsupportedFormat_data() {
+void tst_RowReader::unsupportedFormat_data()
+{
     QTest::addColumn<int>("format");
     QTest::newRow("parquet") << int(FileFormat::Parquet);
     QTest::newRow("model") << int(FileFormat::Model);
@@ -56,7 +60,8 @@ void tst_RowReader::unsupportedFormat_data() {
     QTest::newRow("unknown") << int(FileFormat::Unknown);
 }
 
-void tst_RowReader::unsupportedFormat() {
+void tst_RowReader::unsupportedFormat()
+{
     QFETCH(int, format);
     const QString file = dataPath(QStringLiteral("formats/basic.csv"));
     bool thrown = false;
@@ -64,31 +69,29 @@ void tst_RowReader::unsupportedFormat() {
     QVERIFY(thrown);
     QCOMPARE(errorKindName(e.kind()), QStringLiteral("terminal"));
     QCOMPARE(e.location().file, file);
-    QVERIFY2(e.message().startsWith(QStringLiteral("unsupported file format")),
-             qPrintable(e.message()));
+    QVERIFY2(e.message().startsWith(QStringLiteral("unsupported file format")), qPrintable(e.message()));
 }
 
-void tst_RowReader::opensEachReader_data() {
+void tst_RowReader::opensEachReader_data()
+{
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("format");
     QTest::addColumn<int>("rows");
-    QTest::newRow("insert_values")
-        << "basic.insert_values.gz" << int(FileFormat::InsertValues) << 6;
+    QTest::newRow("insert_values") << "basic.insert_values.gz" << int(FileFormat::InsertValues) << 6;
     QTest::newRow("csv") << "basic.csv.gz" << int(FileFormat::Csv) << 4;
     QTest::newRow("jsonl") << "basic.jsonl.gz" << int(FileFormat::Jsonl) << 3;
     QTest::newRow("typed-jsonl") << "basic.typed-jsonl.gz" << int(FileFormat::TypedJsonl) << 3;
 }
 
-void tst_RowReader::opensEachReader() {
+void tst_RowReader::opensEachReader()
+{
     QFETCH(QString, file);
     QFETCH(int, format);
     QFETCH(int, rows);
     ReaderOptions options;
-    options.tableColumns =
-        QStringList{"id",     "name", "score", "flag", "payload", "tags", "big", "nothing",
-                    "amount", "ts",   "d",     "u",    "hex",     "b64",  "wei", "t"};
-    const ReadResult r =
-        readAll(dataPath(QStringLiteral("formats/") + file), FileFormat(format), options);
+    options.tableColumns = QStringList{"id",     "name", "score", "flag", "payload", "tags", "big", "nothing",
+                                       "amount", "ts",   "d",     "u",    "hex",     "b64",  "wei", "t"};
+    const ReadResult r = readAll(dataPath(QStringLiteral("formats/") + file), FileFormat(format), options);
     QCOMPARE(int(r.rows.size()), rows);
     QCOMPARE(r.bytesConsumed, r.fileSize);
 }

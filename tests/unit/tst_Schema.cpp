@@ -26,7 +26,8 @@ static const char *kSchema =
 class tst_Schema : public QObject {
     Q_OBJECT
 private slots:
-    void parsesTablesInOrder() {
+    void parsesTablesInOrder()
+    {
         const Schema s = Schema::fromJson(kSchema, "test");
         QCOMPARE(s.name, QStringLiteral("chess"));
         QCOMPARE(s.version, 3);
@@ -35,12 +36,13 @@ private slots:
         QStringList names;
         for (const auto &t : s.tables)
             names << t.name;
-        QCOMPARE(names, QStringList({"_dlt_version", "players", "players__games",
-                                     "players__games__moves", "players__friends", "events"}));
+        QCOMPARE(names, QStringList({"_dlt_version", "players", "players__games", "players__games__moves",
+                                     "players__friends", "events"}));
         QVERIFY(s.json.startsWith("{\"version\":3"));
     }
 
-    void parsesColumnsAndHints() {
+    void parsesColumnsAndHints()
+    {
         const Schema s = Schema::fromJson(kSchema, "test");
         const Table *t = s.table("players");
         QVERIFY(t);
@@ -67,7 +69,8 @@ private slots:
         QVERIFY(id->unique && id->rowKey);
     }
 
-    void dispositionsAndChains() {
+    void dispositionsAndChains()
+    {
         const Schema s = Schema::fromJson(kSchema, "test");
         QCOMPARE(s.effectiveDisposition("players"), WriteDisposition::Merge);
         QCOMPARE(s.effectiveDisposition("players__games__moves"), WriteDisposition::Merge);
@@ -75,12 +78,12 @@ private slots:
         QCOMPARE(s.effectiveDisposition("_dlt_version"), WriteDisposition::Skip);
         QCOMPARE(s.rootOf("players__games__moves")->name, QStringLiteral("players"));
         QCOMPARE(s.tableChain("players"),
-                 QStringList(
-                     {"players", "players__games", "players__games__moves", "players__friends"}));
+                 QStringList({"players", "players__games", "players__games__moves", "players__friends"}));
         QCOMPARE(s.tableChain("events"), QStringList({"events"}));
     }
 
-    void computesUpdates() {
+    void computesUpdates()
+    {
         const Schema s = Schema::fromJson(kSchema, "test");
         const Table &t = *s.table("players");
         auto create = computeTableUpdate(t, {}, false);
@@ -92,18 +95,16 @@ private slots:
         QCOMPARE(alter->newColumns.size(), 2);
         QCOMPARE(alter->newColumns[0].name, QStringLiteral("amount"));
         QCOMPARE(alter->newColumns[1].name, QStringLiteral("_dlt_id"));
-        QVERIFY(
-            !computeTableUpdate(t, {"zeta", "alpha", "ts", "amount", "_dlt_id", "extra"}, false));
+        QVERIFY(!computeTableUpdate(t, {"zeta", "alpha", "ts", "amount", "_dlt_id", "extra"}, false));
         // Case-folding destinations compare lower-cased names.
         QVERIFY(!computeTableUpdate(t, {"ZETA", "ALPHA", "TS", "AMOUNT", "_DLT_ID"}, true));
-        QCOMPARE(computeTableUpdate(t, {"ZETA", "ALPHA", "TS", "AMOUNT", "_DLT_ID"}, false)
-                     ->newColumns.size(),
-                 5);
+        QCOMPARE(computeTableUpdate(t, {"ZETA", "ALPHA", "TS", "AMOUNT", "_DLT_ID"}, false)->newColumns.size(), 5);
     }
 
-    void realPackageSchema() {
-        const Schema s = Schema::fromFile(
-            test::dataPath("packages/gh_issues_insert_values/1795476037.8625736/schema.json"));
+    void realPackageSchema()
+    {
+        const Schema s =
+            Schema::fromFile(test::dataPath("packages/gh_issues_insert_values/1795476037.8625736/schema.json"));
         QCOMPARE(s.name, QStringLiteral("gh_issues_insert_values"));
         QCOMPARE(s.table("issues")->columns.size(), 74);
         QCOMPARE(s.table("_dlt_loads")->column("load_id")->precision.value_or(0), 64);
@@ -111,23 +112,23 @@ private slots:
         QCOMPARE(s.effectiveDisposition("issues__labels"), WriteDisposition::Append);
     }
 
-    void errors_data() {
+    void errors_data()
+    {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("needle");
         QTest::newRow("not json") << QByteArray("{\"name\":") << "not valid JSON";
         QTest::newRow("array") << QByteArray("[1,2]") << "not a JSON object";
         QTest::newRow("no name") << QByteArray(R"({"tables":{}})") << "no name";
         QTest::newRow("no tables") << QByteArray(R"({"name":"x"})") << "no tables";
-        QTest::newRow("bad type")
-            << QByteArray(R"({"name":"x","tables":{"t":{"columns":{"c":{"data_type":"blob"}}}}})")
-            << "unknown data_type 'blob'";
-        QTest::newRow("bad disposition")
-            << QByteArray(R"({"name":"x","tables":{"t":{"write_disposition":"upsert"}}})")
-            << "unknown write_disposition";
-        QTest::newRow("missing parent")
-            << QByteArray(R"({"name":"x","tables":{"t":{"parent":"nope"}}})") << "parent nope";
+        QTest::newRow("bad type") << QByteArray(R"({"name":"x","tables":{"t":{"columns":{"c":{"data_type":"blob"}}}}})")
+                                  << "unknown data_type 'blob'";
+        QTest::newRow("bad disposition") << QByteArray(R"({"name":"x","tables":{"t":{"write_disposition":"upsert"}}})")
+                                         << "unknown write_disposition";
+        QTest::newRow("missing parent") << QByteArray(R"({"name":"x","tables":{"t":{"parent":"nope"}}})")
+                                        << "parent nope";
     }
-    void errors() {
+    void errors()
+    {
         QFETCH(QByteArray, json);
         QFETCH(QString, needle);
         try {
@@ -140,7 +141,8 @@ private slots:
         }
     }
 
-    void missingFile() {
+    void missingFile()
+    {
         try {
             Schema::fromFile("/nonexistent/schema.json");
             QFAIL("no error");

@@ -14,7 +14,8 @@ Q_DECLARE_METATYPE(wharf::ErrorKind)
 
 namespace {
 
-const char *className(SqliteErrorClass c) {
+const char *className(SqliteErrorClass c)
+{
     switch (c) {
     case SqliteErrorClass::Transient:
         return "Transient";
@@ -30,7 +31,8 @@ const char *className(SqliteErrorClass c) {
     return "?";
 }
 
-ErrorKind kindOf(SqliteErrorClass c) {
+ErrorKind kindOf(SqliteErrorClass c)
+{
     switch (c) {
     case SqliteErrorClass::Transient:
         return ErrorKind::Transient;
@@ -50,7 +52,8 @@ ErrorKind kindOf(SqliteErrorClass c) {
 class tst_SqliteError : public QObject {
     Q_OBJECT
 
-    void rows() {
+    void rows()
+    {
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
         QTest::addColumn<SqliteErrorClass>("expected");
@@ -58,18 +61,14 @@ class tst_SqliteError : public QObject {
 
         // Busy, locked and I/O: someone else holds the file, try again.
         QTest::newRow("busy") << SQLITE_BUSY << "database is locked" << C::Transient;
-        QTest::newRow("busy snapshot (extended)")
-            << SQLITE_BUSY_SNAPSHOT << "database is locked" << C::Transient;
-        QTest::newRow("busy timeout (extended)")
-            << SQLITE_BUSY_TIMEOUT << "database is locked" << C::Transient;
+        QTest::newRow("busy snapshot (extended)") << SQLITE_BUSY_SNAPSHOT << "database is locked" << C::Transient;
+        QTest::newRow("busy timeout (extended)") << SQLITE_BUSY_TIMEOUT << "database is locked" << C::Transient;
         QTest::newRow("locked") << SQLITE_LOCKED << "database table is locked" << C::Transient;
         QTest::newRow("locked shared cache (extended)")
             << SQLITE_LOCKED_SHAREDCACHE << "database table is locked: t" << C::Transient;
         QTest::newRow("ioerr") << SQLITE_IOERR << "disk I/O error" << C::Transient;
-        QTest::newRow("ioerr write (extended)")
-            << SQLITE_IOERR_WRITE << "disk I/O error" << C::Transient;
-        QTest::newRow("ioerr fsync (extended)")
-            << SQLITE_IOERR_FSYNC << "disk I/O error" << C::Transient;
+        QTest::newRow("ioerr write (extended)") << SQLITE_IOERR_WRITE << "disk I/O error" << C::Transient;
+        QTest::newRow("ioerr fsync (extended)") << SQLITE_IOERR_FSYNC << "disk I/O error" << C::Transient;
         QTest::newRow("full") << SQLITE_FULL << "database or disk is full" << C::Transient;
 
         // Constraint and mismatch: the data can never go in.
@@ -77,15 +76,13 @@ class tst_SqliteError : public QObject {
         QTest::newRow("constraint notnull (extended)")
             << SQLITE_CONSTRAINT_NOTNULL << "NOT NULL constraint failed: issues.id" << C::Terminal;
         QTest::newRow("constraint unique (extended)")
-            << SQLITE_CONSTRAINT_UNIQUE << "UNIQUE constraint failed: issues._dlt_id"
-            << C::Terminal;
+            << SQLITE_CONSTRAINT_UNIQUE << "UNIQUE constraint failed: issues._dlt_id" << C::Terminal;
         QTest::newRow("constraint primary key (extended)")
             << SQLITE_CONSTRAINT_PRIMARYKEY << "UNIQUE constraint failed: t.pk" << C::Terminal;
         QTest::newRow("constraint check (extended)")
             << SQLITE_CONSTRAINT_CHECK << "CHECK constraint failed: positive" << C::Terminal;
         QTest::newRow("constraint datatype (extended)")
-            << SQLITE_CONSTRAINT_DATATYPE << "cannot store TEXT value in INTEGER column t.c"
-            << C::Terminal;
+            << SQLITE_CONSTRAINT_DATATYPE << "cannot store TEXT value in INTEGER column t.c" << C::Terminal;
         QTest::newRow("mismatch") << SQLITE_MISMATCH << "datatype mismatch" << C::Terminal;
         QTest::newRow("too big") << SQLITE_TOOBIG << "string or blob too big" << C::Terminal;
         QTest::newRow("range (parameter binding, transient as in dlt)")
@@ -93,27 +90,19 @@ class tst_SqliteError : public QObject {
         QTest::newRow("not a database") << SQLITE_NOTADB << "file is not a database" << C::Terminal;
 
         // Missing tables and datasets (attached databases).
-        QTest::newRow("no such table")
-            << SQLITE_ERROR << "no such table: x" << C::UndefinedRelation;
+        QTest::newRow("no such table") << SQLITE_ERROR << "no such table: x" << C::UndefinedRelation;
         QTest::newRow("no such table qualified")
             << SQLITE_ERROR << "no such table: chess_data._dlt_version" << C::UndefinedRelation;
-        QTest::newRow("no such table upper case")
-            << SQLITE_ERROR << "No Such Table: X" << C::UndefinedRelation;
-        QTest::newRow("unknown database")
-            << SQLITE_ERROR << "unknown database y" << C::UndefinedRelation;
-        QTest::newRow("no such database (detach)")
-            << SQLITE_ERROR << "no such database: y" << C::UndefinedRelation;
+        QTest::newRow("no such table upper case") << SQLITE_ERROR << "No Such Table: X" << C::UndefinedRelation;
+        QTest::newRow("unknown database") << SQLITE_ERROR << "unknown database y" << C::UndefinedRelation;
+        QTest::newRow("no such database (detach)") << SQLITE_ERROR << "no such database: y" << C::UndefinedRelation;
 
         // Other SQL errors.
         QTest::newRow("no such column") << SQLITE_ERROR << "no such column: z" << C::Terminal;
-        QTest::newRow("has no column named")
-            << SQLITE_ERROR << "table issues has no column named body" << C::Terminal;
-        QTest::newRow("already exists")
-            << SQLITE_ERROR << "table \"issues\" already exists" << C::Terminal;
-        QTest::newRow("no such function")
-            << SQLITE_ERROR << "no such function: frobnicate" << C::Terminal;
-        QTest::newRow("syntax error")
-            << SQLITE_ERROR << "near \"SELEC\": syntax error" << C::Transient;
+        QTest::newRow("has no column named") << SQLITE_ERROR << "table issues has no column named body" << C::Terminal;
+        QTest::newRow("already exists") << SQLITE_ERROR << "table \"issues\" already exists" << C::Terminal;
+        QTest::newRow("no such function") << SQLITE_ERROR << "no such function: frobnicate" << C::Terminal;
+        QTest::newRow("syntax error") << SQLITE_ERROR << "near \"SELEC\": syntax error" << C::Transient;
         QTest::newRow("incomplete input") << SQLITE_ERROR << "incomplete input" << C::Transient;
 
         // Stop requests and set-up problems.
@@ -127,22 +116,22 @@ class tst_SqliteError : public QObject {
 
 private slots:
     void classify_data() { rows(); }
-    void classify() {
+    void classify()
+    {
         QFETCH(int, code);
         QFETCH(QString, message);
         QFETCH(SqliteErrorClass, expected);
         const SqliteErrorClass actual = sqlite::classifySqliteError(code, message);
-        QVERIFY2(actual == expected,
-                 qPrintable(QStringLiteral("got %1").arg(QLatin1String(className(actual)))));
+        QVERIFY2(actual == expected, qPrintable(QStringLiteral("got %1").arg(QLatin1String(className(actual)))));
     }
 
     void throwSqliteError_data() { rows(); }
-    void throwSqliteError() {
+    void throwSqliteError()
+    {
         QFETCH(int, code);
         QFETCH(QString, message);
         QFETCH(SqliteErrorClass, expected);
-        const QString statement =
-            QStringLiteral("INSERT INTO \"ds\".\"issues\" (\"id\") VALUES (?) -- %1").arg(code);
+        const QString statement = QStringLiteral("INSERT INTO \"ds\".\"issues\" (\"id\") VALUES (?) -- %1").arg(code);
         try {
             sqlite::throwSqliteError(code, message, statement);
             QFAIL("did not throw");
@@ -159,12 +148,14 @@ private slots:
         }
     }
 
-    void undefinedRelationIsItsOwnType_data() {
+    void undefinedRelationIsItsOwnType_data()
+    {
         QTest::addColumn<QString>("message");
         QTest::newRow("no such table") << "no such table: x";
         QTest::newRow("unknown database") << "unknown database y";
     }
-    void undefinedRelationIsItsOwnType() {
+    void undefinedRelationIsItsOwnType()
+    {
         QFETCH(QString, message);
         bool caught = false;
         try {
