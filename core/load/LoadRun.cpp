@@ -2,6 +2,7 @@
 
 #include "load/LogCategories.h"
 #include "load/PackageLoader.h"
+#include "schema/SchemaVerifier.h"
 
 #include <QThreadPool>
 
@@ -131,8 +132,21 @@ std::optional<PackageResult> LoadRun::checkJobs()
         }
         m_tablesWithJobs.insert(j.file.name.table);
     }
-    if (refused.isEmpty())
+    if (refused.isEmpty()) {
+        // verify_schema: identifiers the destination cannot hold are refused before any DDL.
+        QStringList touched;
+        for (const auto &t : m_schema.tables)
+            if (t.isDltTable() || m_tablesWithJobs.contains(t.name))
+                touched.append(t.name);
+        try {
+            verifySchema(m_schema, m_caps, touched);
+        } catch (const Error &e) {
+            ErrorInfo why = ErrorInfo::from(e);
+            why.location.file = m_package.schemaPath();
+            return refuse(why);
+        }
         return std::nullopt;
+    }
     return refuse(terminal(QStringLiteral("this version of Wharf loads only the append write disposition; "
                                           "the package has jobs for %1. Nothing was loaded.")
                                .arg(refused.join(QStringLiteral(", "))),

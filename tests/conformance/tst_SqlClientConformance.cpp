@@ -3,6 +3,7 @@
 #include "DestinationFixture.h"
 #include "Error.h"
 #include "schema/Schema.h"
+#include "schema/SchemaVerifier.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -412,6 +413,68 @@ private slots:
                     QStringLiteral("SELECT count(*) FROM %1").arg(other->sql().qualifiedTableName("_dlt_loads")))[0][0]
                 .toInt(),
             2);
+    }
+
+    void maxTableIdentifierLength_data() { addDestinations(); }
+    void maxTableIdentifierLength()
+    {
+        const Capabilities caps = dest().destination->capabilities();
+        if (caps.maxIdentifierLength >= 9000)
+            QSKIP("capabilities: identifier length is effectively unlimited");
+        // A schema registered without normalisation: a table name far over the limit (spec 5.10 #14).
+        const QString name = QString(QStringLiteral("prospects_external_data__data365_member__member_")).repeated(8);
+        QByteArray json = eventSchema("long-table", false);
+        json.replace("\"event_slot\"", ("\"" + name + "\"").toUtf8());
+        const Schema s = Schema::fromJson(json, "long");
+        try {
+            verifySchema(s, caps, {name});
+            QFAIL("a too long table name must be refused");
+        } catch (const Error &e) {
+            QVERIFY(e.message().contains(QStringLiteral("table identifier ") + name));
+            QVERIFY(e.message().contains("IdentifierTooLongException"));
+        }
+    }
+
+    void maxColumnIdentifierLength_data() { addDestinations(); }
+    void maxColumnIdentifierLength()
+    {
+        const Capabilities caps = dest().destination->capabilities();
+        if (caps.maxColumnIdentifierLength >= 9000)
+            QSKIP("capabilities: column identifier length is effectively unlimited");
+        const QString column = QString(QStringLiteral("data365_member__member_id_")).repeated(7);
+        QByteArray json = eventSchema("long-column", false);
+        json.replace("\"col4\"", ("\"" + column + "\"").toUtf8());
+        const Schema s = Schema::fromJson(json, "long");
+        try {
+            verifySchema(s, caps, {"event_slot"});
+            QFAIL("a too long column name must be refused");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("column identifier event_slot.") + column),
+                     qPrintable(e.message()));
+        }
+        // At the limit exactly it is accepted.
+        json = eventSchema("exact", false);
+        json.replace("\"col4\"", ("\"" + QString(caps.maxColumnIdentifierLength, QLatin1Char('c')) + "\"").toUtf8());
+        verifySchema(Schema::fromJson(json, "exact"), caps, {"event_slot"});
+    }
+
+    void defaultDatasetUnqualified_data() { addDestinations(); }
+    void defaultDatasetUnqualified()
+    {
+        // dlt skips this for SQLAlchemy (SQLite has no session schema): decided by casefolding
+        // destinations here, which are the ones with a search path (spec 5.10 #1).
+        if (!dest().destination->capabilities().casefoldLower)
+            QSKIP("capabilities: no session default schema");
+        const Schema s = schema();
+        m_client->syncSchema(s, {});
+        m_client->completeLoad("182879721.182912", s);
+        auto other = dest().client(m_dataset);
+        other->open();
+        const auto unqualified = other->sql().query("SELECT * FROM _dlt_loads ORDER BY inserted_at");
+        const auto qualified = other->sql().query(
+            QStringLiteral("SELECT * FROM %1 ORDER BY inserted_at").arg(other->sql().qualifiedTableName("_dlt_loads")));
+        QCOMPARE(unqualified.size(), 1);
+        QCOMPARE(unqualified, qualified);
     }
 
     void hostileIdentifiersAreEscaped_data() { addDestinations(); }

@@ -1,6 +1,7 @@
 #include "Error.h"
 #include "TestSupport.h"
 #include "schema/Schema.h"
+#include "schema/SchemaVerifier.h"
 
 #include <QTest>
 
@@ -139,6 +140,41 @@ private slots:
             QVERIFY2(e.fullText().contains(needle), qPrintable(e.fullText()));
             QCOMPARE(e.location().file, QStringLiteral("broken.json"));
         }
+    }
+
+    void verifierRefusesCollisionsAndLongNames()
+    {
+        Capabilities pg;
+        pg.casefoldLower = true;
+        pg.maxIdentifierLength = 63;
+        pg.maxColumnIdentifierLength = 63;
+        const QByteArray twoCases =
+            R"({"name":"x","tables":{"t":{"columns":{"Name":{"data_type":"text"},"name":{"data_type":"text"}}}}})";
+        try {
+            verifySchema(Schema::fromJson(twoCases, "s"), pg, {"t"});
+            QFAIL("columns that collide after case folding must be refused");
+        } catch (const Error &e) {
+            QVERIFY(e.message().contains("SchemaIdentifierNormalizationCollision"));
+            QVERIFY(e.message().contains("Name") && e.message().contains("name"));
+        }
+        Capabilities caseSensitive = pg;
+        caseSensitive.casefoldLower = false;
+        verifySchema(Schema::fromJson(twoCases, "s"), caseSensitive, {"t"});
+        // 63 bytes is fine, 64 is not; multi-byte characters count in bytes.
+        const QString ok(63, QLatin1Char('a'));
+        const QString multibyte = QString(32, QChar(0x00e9)); // 64 bytes in UTF-8
+        const auto schemaWithTable = [](const QString &n) {
+            return Schema::fromJson(
+                QStringLiteral(R"({"name":"x","tables":{"%1":{"columns":{"c":{"data_type":"text"}}}}})")
+                    .arg(n)
+                    .toUtf8(),
+                "s");
+        };
+        verifySchema(schemaWithTable(ok), pg, {ok});
+        QVERIFY_THROWS_EXCEPTION(Error, verifySchema(schemaWithTable(ok + "a"), pg, {ok + "a"}));
+        QVERIFY_THROWS_EXCEPTION(Error, verifySchema(schemaWithTable(multibyte), pg, {multibyte}));
+        // Tables the load does not touch are not checked.
+        verifySchema(schemaWithTable(ok + "a"), pg, {});
     }
 
     void missingFile()
