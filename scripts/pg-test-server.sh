@@ -5,8 +5,13 @@
 # wharf_pg_stop: stop the server and delete its folder.
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 wharf_pg_start() {
-  local port="${1:-54339}"
-  if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port"; then echo "port $port already in use" >&2; return 1; fi
+  local port="${1:-54339}" last
+  # Another server (a developer's, another CI job's) may hold the port: take the next free one.
+  last=$((port + 20))
+  while "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    port=$((port + 1))
+    if [ "$port" -gt "$last" ]; then echo "no free port for the test PostgreSQL" >&2; return 1; fi
+  done
   WHARF_PG_DIR="$(mktemp -d /tmp/wharf-pg.XXXXXX)"
   local run=()
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$WHARF_PG_DIR"; run=(runuser -u postgres --); fi
