@@ -4,6 +4,7 @@
 #include <QFile>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <zlib.h>
 
 namespace wharf::bench {
@@ -46,13 +47,21 @@ public:
             gzwrite(m_gz, m_buf.data(), unsigned(m_buf.size()));
         else if (m_file)
             std::fwrite(m_buf.data(), 1, m_buf.size(), m_file);
+        m_written += qint64(m_buf.size());
         m_buf.clear();
+    }
+    /// Bytes of data written so far, before compression (flushes first).
+    qint64 uncompressedBytes()
+    {
+        flush();
+        return m_written;
     }
 
 private:
     gzFile m_gz = nullptr;
     FILE *m_file = nullptr;
     std::string m_buf;
+    qint64 m_written = 0;
 };
 
 struct Row {
@@ -82,8 +91,9 @@ struct Gen {
 
 void makeRow(Gen &g, long long i, Row &r)
 {
-    static const char *names[] = {"O'Brien, Patrick", "Zoë \"the\" Zebra", "plain name", "日本語 テキスト",
-                                  "back\\slash", "multi\nline, text", "d'Artagnan; \"musketeer\""};
+    static const char *names[] = {"O'Brien, Patrick",         "Zoë \"the\" Zebra", "plain name",
+                                  "日本語 テキスト",          "back\\slash",       "multi\nline, text",
+                                  "d'Artagnan; \"musketeer\""};
     const unsigned long long x = g.next();
     r.id = i;
     r.name = names[x % 7];
@@ -97,7 +107,8 @@ void makeRow(Gen &g, long long i, Row &r)
                   int((x >> 36) % 1000000));
     r.createdAt = ts;
     char price[40];
-    std::snprintf(price, sizeof price, "%lld.%09lld", (long long)((x >> 5) % 100000), (long long)((x >> 9) % 1000000000));
+    std::snprintf(price, sizeof price, "%lld.%09lld", (long long)((x >> 5) % 100000),
+                  (long long)((x >> 9) % 1000000000));
     r.price = price;
     r.payload = "{\"k\":" + std::to_string(x % 1000) + ",\"tags\":[\"a\",\"b\"],\"ok\":true}";
     r.noteNull = (x >> 40) % 3 == 0;
@@ -142,8 +153,8 @@ void sqlString(std::string &out, const std::string &v)
     out += '\'';
 }
 
-const char *kColumns[] = {"id", "name", "amount", "flag", "created_at", "price", "payload", "note", "_dlt_load_id",
-                          "_dlt_id"};
+const char *kColumns[] = {"id",    "name",    "amount", "flag",         "created_at",
+                          "price", "payload", "note",   "_dlt_load_id", "_dlt_id"};
 
 void writeCsvRows(Sink &sink, qint64 rows)
 {
@@ -227,6 +238,81 @@ void writeInsertValues(Sink &sink, qint64 rows)
     b += ';';
 }
 
+// A JSON string as orjson writes it: UTF-8 kept as is, quote, backslash and control
+// characters escaped.
+void jsonString(std::string &out, const std::string &v)
+{
+    out += '"';
+    for (char c : v) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char esc[8];
+                std::snprintf(esc, sizeof esc, "\\u%04x", unsigned(c));
+                out += esc;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+// dlt's jsonl (spec 7.4): one object per line as its normalizer leaves rows — timestamps as ISO
+// strings with an offset, decimals as JSON strings, json columns as nested JSON, floats with a
+// fraction part, and a None value left out of the row.
+void writeJsonl(Sink &sink, qint64 rows)
+{
+    std::string &b = sink.buf();
+    Gen g;
+    Row r;
+    char num[64];
+    for (qint64 i = 0; i < rows; ++i) {
+        makeRow(g, i, r);
+        b += "{\"id\":";
+        b += std::to_string(r.id);
+        b += ",\"name\":";
+        jsonString(b, r.name);
+        const int len = std::snprintf(num, sizeof num, "%.17g", r.amount);
+        b += ",\"amount\":";
+        b.append(num, std::size_t(len));
+        if (std::string_view(num, std::size_t(len)).find_first_of(".e") == std::string_view::npos)
+            b += ".0";
+        b += r.flag ? ",\"flag\":true" : ",\"flag\":false";
+        b += ",\"created_at\":\"";
+        b += r.createdAt;
+        b += "\",\"price\":\"";
+        b += r.price;
+        b += "\",\"payload\":";
+        b += r.payload;
+        if (!r.noteNull) {
+            b += ",\"note\":";
+            jsonString(b, r.note);
+        }
+        b += ",\"_dlt_load_id\":\"";
+        b += kLoadId;
+        b += "\",\"_dlt_id\":\"";
+        b += r.dltId;
+        b += "\"}\n";
+        sink.maybeFlush();
+    }
+}
+
 QString schemaJson()
 {
     return QStringLiteral(
@@ -250,7 +336,17 @@ QString createTableSql()
                           "_dlt_load_id TEXT NOT NULL, _dlt_id VARCHAR(128) NOT NULL);");
 }
 
-QString writePackage(const QString &root, qint64 rows, const QString &format, bool gzip)
+QString postgresCreateTableSql(const QString &schema)
+{
+    return QStringLiteral("CREATE TABLE %1.bench_rows (id bigint NOT NULL, name varchar, amount double "
+                          "precision, "
+                          "flag boolean, created_at timestamp with time zone, price numeric(38,9), payload "
+                          "jsonb, "
+                          "note varchar, _dlt_load_id varchar NOT NULL, _dlt_id varchar UNIQUE NOT NULL)")
+        .arg(schema);
+}
+
+QString writePackage(const QString &root, qint64 rows, const QString &format, bool gzip, qint64 *uncompressedBytes)
 {
     const QString pkg = QDir(root).filePath(QLatin1String(kLoadId));
     QDir(root).removeRecursively();
@@ -269,15 +365,20 @@ QString writePackage(const QString &root, qint64 rows, const QString &format, bo
     Sink sink(QDir(pkg).filePath(QStringLiteral("new_jobs/") + name), gzip);
     if (format == QLatin1String("csv"))
         writeCsvRows(sink, rows);
+    else if (format == QLatin1String("jsonl"))
+        writeJsonl(sink, rows);
     else
         writeInsertValues(sink, rows);
+    if (uncompressedBytes)
+        *uncompressedBytes = sink.uncompressedBytes();
     return root;
 }
 
-void writePlainCsv(const QString &path, qint64 rows)
+qint64 writePlainCsv(const QString &path, qint64 rows)
 {
     Sink sink(path, false);
     writeCsvRows(sink, rows);
+    return sink.uncompressedBytes();
 }
 
 } // namespace wharf::bench

@@ -6,14 +6,21 @@ namespace wharf::bench {
 
 /// Writes a dlt-shaped load package with one append table `bench_rows` of `rows` mixed-type
 /// rows (bigint, text with quotes/commas/newlines/unicode, double, bool, timestamp, decimal,
-/// json, nullable text) into `<root>/<load_id>/`, as `format` ("csv" or "insert_values"),
-/// gzip-compressed when `gzip`. Deterministic for a given row count. Returns the package root.
-QString writePackage(const QString &root, qint64 rows, const QString &format, bool gzip);
+/// json, nullable text) into `<root>/<load_id>/`, as `format` ("csv", "insert_values" or
+/// "jsonl"), gzip-compressed when `gzip`. Deterministic for a given row count. Returns the
+/// package root; `uncompressedBytes`, when given, receives the job file's size before gzip.
+QString writePackage(const QString &root, qint64 rows, const QString &format, bool gzip,
+                     qint64 *uncompressedBytes = nullptr);
 
-/// The same rows as a plain CSV with a header (what `sqlite3 .import` reads).
-void writePlainCsv(const QString &path, qint64 rows);
+/// The same rows as a plain CSV with a header (what `sqlite3 .import` and `psql \copy` read).
+/// Returns its size in bytes.
+qint64 writePlainCsv(const QString &path, qint64 rows);
 
 /// SQLite DDL of the table, as Wharf creates it, for the `.import` side.
 QString createTableSql();
+
+/// PostgreSQL DDL of the table in `schema` (an unquoted lower-case name), as Wharf creates it
+/// from the package's schema: the `\copy` side's target.
+QString postgresCreateTableSql(const QString &schema);
 
 } // namespace wharf::bench

@@ -35,6 +35,7 @@ ChildRun runChild(const QString &program, const QStringList &args, const QMap<QS
             dup2(fd, 2);
         }
         execvp(argv[0], argv.data());
+        dprintf(2, "cannot run %s\n", argv[0]);
         _exit(127);
     }
     if (pid < 0)
@@ -45,6 +46,8 @@ ChildRun runChild(const QString &program, const QStringList &args, const QMap<QS
     run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     run.peakRssKb = usage.ru_maxrss;
+    run.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                     double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     return run;
 }
 

@@ -63,10 +63,11 @@ int main(int argc, char **argv)
         writePlainCsv(csv, rows);
         const QString importDb = QDir(work).filePath(QStringLiteral("import_%1.db").arg(rows));
         QFile::remove(importDb);
-        Result base{QStringLiteral("sqlite3 .import (csv)"), rows,
-                    runChild(p.value(sqliteOpt),
-                             {importDb, createTableSql(), QStringLiteral(".import --csv --skip 1 %1 bench_rows").arg(csv)},
-                             {}, log)};
+        Result base{
+            QStringLiteral("sqlite3 .import (csv)"), rows,
+            runChild(p.value(sqliteOpt),
+                     {importDb, createTableSql(), QStringLiteral(".import --csv --skip 1 %1 bench_rows").arg(csv)}, {},
+                     log)};
         failures += base.run.exitCode != 0;
         const double baseline = base.run.seconds > 0 ? double(rows) / base.run.seconds : 0;
         printRow(base, 0);
@@ -79,14 +80,17 @@ int main(int argc, char **argv)
         for (const Variant &v : {Variant{"wharf load csv", "csv", false}, Variant{"wharf load csv.gz", "csv", true},
                                  Variant{"wharf load insert_values", "insert_values", false},
                                  Variant{"wharf load insert_values.gz", "insert_values", true}}) {
-            const QString root = QDir(work).filePath(QStringLiteral("pkg_%1_%2%3").arg(rows).arg(v.format).arg(v.gzip ? "_gz" : ""));
+            const QString root =
+                QDir(work).filePath(QStringLiteral("pkg_%1_%2%3").arg(rows).arg(v.format).arg(v.gzip ? "_gz" : ""));
             writePackage(root, rows, QLatin1String(v.format), v.gzip);
-            const QString db = QDir(work).filePath(QStringLiteral("wharf_%1_%2%3.db").arg(rows).arg(v.format).arg(v.gzip ? "_gz" : ""));
+            const QString db = QDir(work).filePath(
+                QStringLiteral("wharf_%1_%2%3.db").arg(rows).arg(v.format).arg(v.gzip ? "_gz" : ""));
             for (const QString &f : QDir(work).entryList({QFileInfo(db).completeBaseName() + QStringLiteral("*")}))
                 QFile::remove(QDir(work).filePath(f));
             Result r{QLatin1String(v.label), rows,
                      runChild(p.value(wharfOpt), {QStringLiteral("load"), root},
-                              {{QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"), QStringLiteral("sqlite:///") + db}}, log)};
+                              {{QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"), QStringLiteral("sqlite:///") + db}},
+                              log)};
             failures += r.run.exitCode != 0;
             printRow(r, baseline);
             QDir(root).removeRecursively();
