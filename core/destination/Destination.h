@@ -72,6 +72,9 @@ public:
     /// version hash, creates/alters `tables` (all schema tables when empty) and stores the schema,
     /// in one DDL transaction where supported (spec 6.4).
     virtual SchemaSyncResult syncSchema(const Schema &schema, const QStringList &tables) = 0;
+    /// Empties the given tables that exist (replace with truncate-and-insert, spec 2.5/8.1), in
+    /// one transaction where supported. Tables the destination does not have are skipped.
+    virtual void truncateTables(const QStringList &tables);
     /// Loads one job file in one transaction; nothing of it is committed when it throws.
     virtual JobResult runJob(const JobContext &ctx) = 0;
     /// Follow-up SQL for a completed table chain (merge/replace); empty for append.

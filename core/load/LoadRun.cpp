@@ -147,8 +147,8 @@ std::optional<PackageResult> LoadRun::checkJobs()
         }
         return std::nullopt;
     }
-    return refuse(terminal(QStringLiteral("this version of Wharf loads only the append write disposition; "
-                                          "the package has jobs for %1. Nothing was loaded.")
+    return refuse(terminal(QStringLiteral("this version of Wharf loads the append and replace write dispositions "
+                                          "only; the package has jobs for %1. Nothing was loaded.")
                                .arg(refused.join(QStringLiteral(", "))),
                            m_package.dir()));
 }
@@ -168,8 +168,16 @@ std::optional<PackageResult> LoadRun::migrateSchema()
         if (!sync.applied.isEmpty())
             qCInfo(lcSchema).noquote() << "created or altered" << sync.applied.keys().join(QStringLiteral(", "))
                                        << "in dataset" << m_result.datasetName;
-        if (m_package.needsSchemaMigration())
+        if (m_package.needsSchemaMigration()) {
+            // Once per package, as dlt does: only while schema_updates.json is there, so a
+            // resumed package never empties what its finished jobs already loaded.
+            const QStringList truncate = replaceChainTables();
+            if (!truncate.isEmpty()) {
+                qCInfo(lcLoad).noquote() << "replace: emptying" << truncate.join(QStringLiteral(", "));
+                m_coordinator->truncateTables(truncate);
+            }
             m_package.commitSchemaUpdate(sync.applied);
+        }
     } catch (const Error &e) {
         m_result.error = ErrorInfo::from(e);
         qCWarning(lcLoad).noquote() << "schema migration failed:" << e.fullText();
@@ -177,6 +185,25 @@ std::optional<PackageResult> LoadRun::migrateSchema()
         return finish(retryable ? PackageStatus::Incomplete : PackageStatus::Refused);
     }
     return std::nullopt;
+}
+
+// Tables to empty before a replace load (truncate-and-insert, spec 2.5/2.9): every table of the
+// chain of each replace root that has jobs, including nested tables that saw data in earlier
+// loads but have no job now (their old rows must go too).
+QStringList LoadRun::replaceChainTables() const
+{
+    QStringList out;
+    for (const QString &t : std::as_const(m_tablesWithJobs)) {
+        const Table *root = m_schema.rootOf(t);
+        if (!root || m_schema.effectiveDisposition(root->name) != WriteDisposition::Replace)
+            continue;
+        for (const QString &member : m_schema.tableChain(root->name)) {
+            const Table *table = m_schema.table(member);
+            if (table && (table->seenData || m_tablesWithJobs.contains(member)) && !out.contains(member))
+                out.append(member);
+        }
+    }
+    return out;
 }
 
 // 3. Started jobs with a recorded outcome are finalised without running again; those without

@@ -38,6 +38,7 @@ private:
     std::optional<PackageResult> openPackage(const QString &packageDir);
     std::optional<PackageResult> checkJobs();
     std::optional<PackageResult> migrateSchema();
+    QStringList replaceChainTables() const;
     void resumeStartedJobs();
     void failUnsupportedJobs();
     void runJobs();

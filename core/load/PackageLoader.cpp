@@ -14,7 +14,9 @@ PackageLoader::PackageLoader(std::shared_ptr<const Destination> destination, Res
 
 bool PackageLoader::supportsDisposition(WriteDisposition d)
 {
-    return d == WriteDisposition::Append;
+    // replace runs as truncate-and-insert (dlt's default strategy): chain tables are emptied at
+    // package start and the jobs append. merge needs staging and follow-up SQL: not yet.
+    return d == WriteDisposition::Append || d == WriteDisposition::Replace;
 }
 
 PackageResult PackageLoader::load(const QString &packageDir, CancelToken &cancel)

@@ -168,3 +168,26 @@ void SqlJobClient::completeLoad(const QString &loadId, const Schema &schema)
 }
 
 } // namespace wharf
+
+namespace wharf {
+
+void SqlJobClient::truncateTables(const QStringList &tables)
+{
+    open();
+    if (tables.isEmpty() || !m_sql->hasDataset())
+        return;
+    const auto existing = m_sql->existingColumns(tables);
+    const bool folded = m_sql->capabilities().casefoldLower;
+    inTransaction(*m_sql, [&] {
+        for (const QString &t : tables) {
+            if (!existing.contains(folded ? t.toLower() : t))
+                continue;
+            // TRUNCATE where the destination has it (spec 5.5); SQLite: DELETE FROM.
+            m_sql->execute(m_sql->capabilities().supportsTruncateCommand
+                               ? QStringLiteral("TRUNCATE TABLE %1").arg(m_sql->qualifiedTableName(t))
+                               : QStringLiteral("DELETE FROM %1").arg(m_sql->qualifiedTableName(t)));
+        }
+    });
+}
+
+} // namespace wharf

@@ -19,6 +19,7 @@ public:
     void close() override;
     SchemaSyncResult syncSchema(const Schema &schema, const QStringList &tables) override;
     void completeLoad(const QString &loadId, const Schema &schema) override;
+    void truncateTables(const QStringList &tables) override;
     void cancel() override;
 
     SqlClient &sql() { return *m_sql; }

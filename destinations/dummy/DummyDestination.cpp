@@ -13,6 +13,7 @@ namespace {
 QMutex g_mutex;
 QStringList g_completed;
 QStringList g_followUps;
+QStringList g_truncations;
 
 QStringList listOption(const ResolvedConfig &config, const char *key)
 {
@@ -34,6 +35,11 @@ public:
         if (chain.isEmpty() || !m_followUpTables.contains(chain.first()))
             return {};
         return {FollowUpJob{chain.first(), {QStringLiteral("-- chain: ") + chain.join(QLatin1Char(','))}}};
+    }
+    void truncateTables(const QStringList &tables) override
+    {
+        QMutexLocker lock(&g_mutex);
+        g_truncations.append(tables.join(QLatin1Char(',')));
     }
     void runFollowUp(const FollowUpJob &job, const CancelToken &) override
     {
@@ -140,6 +146,13 @@ void DummyDestination::resetCompletedLoads()
     QMutexLocker lock(&g_mutex);
     g_completed.clear();
     g_followUps.clear();
+    g_truncations.clear();
+}
+
+QStringList DummyDestination::truncations()
+{
+    QMutexLocker lock(&g_mutex);
+    return g_truncations;
 }
 
 QStringList DummyDestination::followUpsRun()

@@ -24,7 +24,9 @@ public:
     static QStringList completedLoads();
     /// Follow-up jobs run in this process: one line "-- chain: <tables of the chain>" each.
     static QStringList followUpsRun();
-    /// Clears completedLoads() and followUpsRun().
+    /// truncateTables() calls in this process: the tables of each call joined by ','.
+    static QStringList truncations();
+    /// Clears completedLoads(), followUpsRun() and truncations().
     static void resetCompletedLoads();
 };
 

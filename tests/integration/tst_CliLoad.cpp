@@ -286,6 +286,29 @@ private slots:
                                 "NUMERIC(38, 0),JSON,BLOB,TEXT,TEXT,VARCHAR(128)"));
     }
 
+    void replaceStepsReplaceTheWholeChain()
+    {
+        // step2 holds issues[60:]: after it the dataset has exactly step2's rows, nested tables too
+        // (counts as dlt left them: tests/data/expected/gh_issues_replace_step2/counts.json).
+        const QString work = fresh("replace");
+        CliResult r = runWharf({"load", copyPackage(work, "gh_issues_replace_step1")}, work, sqliteEnv(work));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        SqliteProbe db(datasetFile(work, "gh_issues_replace"));
+        QCOMPARE(db.scalar("SELECT count(*) FROM issues").toInt(), 100);
+        r = runWharf({"load", copyPackage(work, "gh_issues_replace_step2")}, work, sqliteEnv(work));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const auto counts = expectedCounts("gh_issues_replace_step2");
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            QVERIFY2(db.scalar(QStringLiteral("SELECT count(*) FROM \"%1\"").arg(it.key())).toInt() == it.value(),
+                     qPrintable(it.key()));
+        QCOMPARE(db.scalar("SELECT min(number) < 1000 FROM issues").toString(), QStringLiteral("1"));
+        // No nested row points at a parent that is gone.
+        QCOMPARE(db.scalar("SELECT count(*) FROM issues__labels l WHERE NOT EXISTS (SELECT 1 FROM issues i "
+                           "WHERE i._dlt_id = l._dlt_parent_id)")
+                     .toInt(),
+                 0);
+    }
+
     void refusesReplaceAndMergeUntouched_data()
     {
         QTest::addColumn<QString>("package");
@@ -294,9 +317,6 @@ private slots:
         QTest::newRow("merge") << "gh_issues_merge_step1"
                                << "gh_issues_merge"
                                << "issues (merge)";
-        QTest::newRow("replace") << "gh_issues_replace_step1"
-                                 << "gh_issues_replace"
-                                 << "issues (replace)";
     }
     void refusesReplaceAndMergeUntouched()
     {

@@ -278,12 +278,36 @@ private slots:
 
     void chainWithAFailedJobStillCompletes()
     {
+        // One worker runs the jobs in name order: issues, issues__assignees (fails),
+        // issues__labels. The last completion sees the chain done, the failed job counting as
+        // done (spec Q17). (A chain whose *last* job fails gets no follow-up, as in dlt: only
+        // completions evaluate the chain.)
         LoadOptions opts;
         opts.raiseOnFailedJobs = false;
-        const PackageResult r = run(config({{"followup_tables", "issues"}, {"fail_tables", "issues__labels"}}), opts);
+        opts.workers = 1;
+        const PackageResult r =
+            run(config({{"followup_tables", "issues"}, {"fail_tables", "issues__assignees"}}), opts);
         QCOMPARE(r.status, PackageStatus::Loaded);
-        // dlt counts failed jobs as done for chain completion (spec Q17).
+        QCOMPARE(r.failedJobs.size(), 1);
         QCOMPARE(dummy::DummyDestination::followUpsRun().size(), 1);
+    }
+
+    void replaceEmptiesTheChainOncePerPackage()
+    {
+        const QString root = QDir(m_tmp.path()).filePath("replace");
+        QVERIFY(test::copyTree(test::dataPath("packages/gh_issues_replace_step2"), root));
+        m_pkg = QDir(root).filePath("1795476047.1364434");
+        LoadOptions opts;
+        opts.raiseOnMaxRetries = 1;
+        opts.retryDelayMs = 0;
+        // The first run stops on a retry after the other jobs loaded...
+        PackageResult r = run(config({{"retry_tables", "issues__labels"}}), opts);
+        QCOMPARE(r.status, PackageStatus::Incomplete);
+        QCOMPARE(dummy::DummyDestination::truncations(), QStringList{"issues,issues__labels,issues__assignees"});
+        // ...and resuming must not empty the tables again (their rows are part of this load).
+        r = run(config(), opts);
+        QCOMPARE(r.status, PackageStatus::Loaded);
+        QCOMPARE(dummy::DummyDestination::truncations().size(), 1);
     }
 
     void tableSequentialAndWorkersStillLoadAll()
