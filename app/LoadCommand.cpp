@@ -67,7 +67,7 @@ int runLoad(const QStringList &args)
             locations.projectDir = QDir(parser.value(projectOpt)).absolutePath();
         ConfigResolver resolver(locations);
         target = ResolvedDestination::resolve(resolver, parser.value(destOpt));
-        options = LoadOptions::fromConfig(resolver);
+        options = LoadOptions::fromConfig(resolver, parser.value(destOpt));
     } catch (const Error &e) {
         err << "wharf load: configuration error: " << e.fullText() << "\n";
         return ExitUsage;

@@ -40,7 +40,7 @@ QString LoadSession::start(const QString &packageDir, const QString &destination
     try {
         const ConfigResolver resolver(ConfigLocations::defaults());
         const ResolvedDestination destination = ResolvedDestination::resolve(resolver, destinationName);
-        const LoadOptions options = LoadOptions::fromConfig(resolver);
+        const LoadOptions options = LoadOptions::fromConfig(resolver, destinationName);
         const LoadPackage package = LoadPackage::open(packageDir);
         const int jobsTotal = int(package.allJobs().size());
         m_pipelineName = package.pipelineName();

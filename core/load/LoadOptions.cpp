@@ -5,7 +5,7 @@
 
 namespace wharf {
 
-LoadOptions LoadOptions::fromConfig(const ConfigResolver &resolver)
+LoadOptions LoadOptions::fromConfig(const ConfigResolver &resolver, const QString &destinationName)
 {
     LoadOptions o;
     const QStringList section{QStringLiteral("load")};
@@ -44,6 +44,11 @@ LoadOptions LoadOptions::fromConfig(const ConfigResolver &resolver)
                                        "sequential, got '%1' (%2)")
                             .arg(s, v->source.describe()));
     }
+    QStringList destinationSections{QStringLiteral("destination")};
+    if (!destinationName.isEmpty())
+        destinationSections.append(destinationName);
+    if (const auto v = resolver.lookup(destinationSections, QStringLiteral("replace_strategy")))
+        o.replaceStrategy = v->value.toString().trimmed();
     return o;
 }
 

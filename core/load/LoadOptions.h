@@ -17,9 +17,13 @@ struct LoadOptions {
     bool raiseOnFailedJobs = true; ///< load.raise_on_failed_jobs: a failed job aborts the package
     int raiseOnMaxRetries = 5;     ///< load.raise_on_max_retries: stop at multiples of this (0 = never)
     int retryDelayMs = 500;        ///< pause before re-running a job that asked for a retry
+    /// destination[.<name>].replace_strategy; empty = the destination's default. Only
+    /// "truncate-and-insert" can run today; other values refuse replace packages up front.
+    QString replaceStrategy;
 
     /// Reads the `[load]` section through `resolver`. Throws Error(Config) on bad values.
-    static LoadOptions fromConfig(const ConfigResolver &resolver);
+    /// `destinationName` also selects `destination.<name>.replace_strategy`.
+    static LoadOptions fromConfig(const ConfigResolver &resolver, const QString &destinationName = {});
 };
 
 } // namespace wharf

@@ -127,8 +127,13 @@ std::optional<PackageResult> LoadRun::checkJobs()
         }
         if (m_schema.table(j.file.name.table) && !m_tablesWithJobs.contains(j.file.name.table)) {
             const auto d = m_schema.effectiveDisposition(j.file.name.table);
+            const bool otherReplace = d == WriteDisposition::Replace && !m_options.replaceStrategy.isEmpty() &&
+                                      m_options.replaceStrategy != QLatin1String("truncate-and-insert");
             if (!PackageLoader::supportsDisposition(d))
                 refused.append(QStringLiteral("%1 (%2)").arg(j.file.name.table, writeDispositionName(d)));
+            else if (otherReplace)
+                refused.append(QStringLiteral("%1 (replace with strategy %2; only truncate-and-insert runs)")
+                                   .arg(j.file.name.table, m_options.replaceStrategy));
         }
         m_tablesWithJobs.insert(j.file.name.table);
     }

@@ -309,6 +309,18 @@ private slots:
                  0);
     }
 
+    void otherReplaceStrategiesAreRefused()
+    {
+        const QString work = fresh("replace_strategy");
+        const QString root = copyPackage(work, "gh_issues_replace_step1");
+        auto env = sqliteEnv(work);
+        env.insert("DESTINATION__REPLACE_STRATEGY", "insert-from-staging");
+        const CliResult r = runWharf({"load", root}, work, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.all().contains("replace with strategy insert-from-staging"), qPrintable(r.all()));
+        QVERIFY(!QFile::exists(datasetFile(work, "gh_issues_replace")));
+    }
+
     void refusesReplaceAndMergeUntouched_data()
     {
         QTest::addColumn<QString>("package");
