@@ -56,6 +56,7 @@ struct SchemaSyncResult {
 struct FollowUpJob {
     QString rootTable;
     QStringList statements;
+    QStringList cleanup; ///< temporary tables to drop afterwards
 };
 
 /// One connection to a destination, used by exactly one thread at a time (not thread-safe,

@@ -17,9 +17,11 @@ void JobWorker::run()
 {
     while (auto item = m_shared.work.pop())
         m_shared.outcomes.push(runOne(*item));
-    if (m_client) {
+    for (auto *client : {m_client.get(), m_stagingClient.get()}) {
+        if (!client)
+            continue;
         try {
-            m_client->close();
+            client->close();
         } catch (const std::exception &e) {
             qCWarning(lcLoad) << "closing a worker connection failed:" << e.what();
         }
@@ -33,6 +35,7 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
     QElapsedTimer timer;
     timer.start();
     bool registered = false;
+    JobClient *client = nullptr;
     try {
         m_shared.cancel->check();
         const Table *table = m_shared.schema->table(item.file.name.table);
@@ -42,14 +45,17 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
                         SourceLocation{item.file.path, 0, 0, {}});
         // Opening the connection is part of the job's error handling: a failure here is a
         // transient outcome, not a job stuck in "ready" (spec Q2).
-        if (!m_client)
-            m_client = m_shared.destination->createClient(m_shared.config, m_shared.datasetName);
+        std::unique_ptr<JobClient> &slot = item.staging ? m_stagingClient : m_client;
+        if (!slot)
+            slot = m_shared.destination->createClient(m_shared.config, item.staging ? m_shared.stagingDatasetName
+                                                                                    : m_shared.datasetName);
+        client = slot.get();
         {
             QMutexLocker lock(&m_shared.clientsMutex);
-            m_shared.activeClients.insert(m_client.get());
+            m_shared.activeClients.insert(client);
             registered = true;
         }
-        m_client->open();
+        client->open();
         JobContext ctx;
         ctx.loadId = m_shared.loadId;
         ctx.schema = m_shared.schema;
@@ -62,7 +68,7 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
             counters->rows[idx].store(rows, std::memory_order_relaxed);
             counters->bytes[idx].store(bytes, std::memory_order_relaxed);
         };
-        const JobResult result = m_client->runJob(ctx);
+        const JobResult result = client->runJob(ctx);
         out.state = JobState::Completed;
         out.rows = result.rows;
         counters->rows[idx].store(result.rows, std::memory_order_relaxed);
@@ -93,16 +99,17 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
     }
     if (registered) {
         QMutexLocker lock(&m_shared.clientsMutex);
-        m_shared.activeClients.remove(m_client.get());
+        m_shared.activeClients.remove(client);
     }
     if (out.state == JobState::Retry || out.state == JobState::Ready) {
         // The connection may be in an unknown state; start afresh for the next job.
-        if (m_client) {
+        std::unique_ptr<JobClient> &slot = item.staging ? m_stagingClient : m_client;
+        if (slot) {
             try {
-                m_client->close();
+                slot->close();
             } catch (...) {
             }
-            m_client.reset();
+            slot.reset();
         }
     }
     // Record the outcome next to the package before the coordinator moves the file, so a crash

@@ -16,6 +16,7 @@ namespace wharf {
 struct WorkItem {
     int index = 0; ///< position in the coordinator's job list
     JobFile file;
+    bool staging = false; ///< load into the staging dataset (merge tables)
 };
 
 /// What a worker reports back. Errors travel as values (ErrorInfo), never as exceptions.
@@ -47,6 +48,7 @@ struct WorkerShared {
     std::shared_ptr<const Destination> destination;
     ResolvedConfig config;
     QString datasetName;
+    QString stagingDatasetName;
     QString loadId;
     LoadPackage package; ///< workers only write pending-transition markers through it
     const Schema *schema = nullptr;
@@ -76,7 +78,8 @@ public:
 private:
     WorkOutcome runOne(const WorkItem &item);
     WorkerShared &m_shared;
-    std::unique_ptr<JobClient> m_client;
+    std::unique_ptr<JobClient> m_client;        ///< bound to the final dataset
+    std::unique_ptr<JobClient> m_stagingClient; ///< bound to the staging dataset, when needed
 };
 
 } // namespace wharf

@@ -3,6 +3,7 @@
 #include "load/LogCategories.h"
 #include "load/PackageLoader.h"
 #include "schema/SchemaVerifier.h"
+#include "sql/MergeSql.h"
 
 #include <QThreadPool>
 
@@ -129,8 +130,17 @@ std::optional<PackageResult> LoadRun::checkJobs()
             const auto d = m_schema.effectiveDisposition(j.file.name.table);
             const bool otherReplace = d == WriteDisposition::Replace && !m_options.replaceStrategy.isEmpty() &&
                                       m_options.replaceStrategy != QLatin1String("truncate-and-insert");
+            const Table *root = m_schema.rootOf(j.file.name.table);
+            const QString mergeStrategy = root ? root->mergeStrategy : QString();
+            const bool otherMerge = d == WriteDisposition::Merge && !mergeStrategy.isEmpty() &&
+                                    mergeStrategy != QLatin1String("delete-insert");
+            if (d == WriteDisposition::Merge)
+                m_staged.insert(j.file.name.table);
             if (!PackageLoader::supportsDisposition(d))
                 refused.append(QStringLiteral("%1 (%2)").arg(j.file.name.table, writeDispositionName(d)));
+            else if (otherMerge)
+                refused.append(QStringLiteral("%1 (merge with strategy %2; only delete-insert runs)")
+                                   .arg(j.file.name.table, mergeStrategy));
             else if (otherReplace)
                 refused.append(QStringLiteral("%1 (replace with strategy %2; only truncate-and-insert runs)")
                                    .arg(j.file.name.table, m_options.replaceStrategy));
@@ -152,8 +162,8 @@ std::optional<PackageResult> LoadRun::checkJobs()
         }
         return std::nullopt;
     }
-    return refuse(terminal(QStringLiteral("this version of Wharf loads the append and replace write dispositions "
-                                          "only; the package has jobs for %1. Nothing was loaded.")
+    return refuse(terminal(QStringLiteral("this version of Wharf cannot load the package's jobs for %1. "
+                                          "Nothing was loaded.")
                                .arg(refused.join(QStringLiteral(", "))),
                            m_package.dir()));
 }
@@ -173,6 +183,7 @@ std::optional<PackageResult> LoadRun::migrateSchema()
         if (!sync.applied.isEmpty())
             qCInfo(lcSchema).noquote() << "created or altered" << sync.applied.keys().join(QStringLiteral(", "))
                                        << "in dataset" << m_result.datasetName;
+        prepareStaging();
         if (m_package.needsSchemaMigration()) {
             // Once per package, as dlt does: only while schema_updates.json is there, so a
             // resumed package never empties what its finished jobs already loaded.
@@ -181,6 +192,9 @@ std::optional<PackageResult> LoadRun::migrateSchema()
                 qCInfo(lcLoad).noquote() << "replace: emptying" << truncate.join(QStringLiteral(", "));
                 m_coordinator->truncateTables(truncate);
             }
+            // Staging holds exactly this package's rows of the merge tables (spec 2.5).
+            if (m_stagingCoordinator)
+                m_stagingCoordinator->truncateTables(mergeChainTables());
             m_package.commitSchemaUpdate(sync.applied);
         }
     } catch (const Error &e) {
@@ -209,6 +223,39 @@ QStringList LoadRun::replaceChainTables() const
         }
     }
     return out;
+}
+
+QStringList LoadRun::mergeChainTables() const
+{
+    QStringList out;
+    for (const QString &t : std::as_const(m_staged)) {
+        const Table *root = m_schema.rootOf(t);
+        if (!root)
+            continue;
+        for (const QString &member : m_schema.tableChain(root->name)) {
+            const Table *table = m_schema.table(member);
+            if (table && (table->seenData || m_tablesWithJobs.contains(member)) && !out.contains(member))
+                out.append(member);
+        }
+    }
+    return out;
+}
+
+// merge tables load into `<dataset>_staging`, which gets the chain tables and its own
+// _dlt_version (no _dlt_loads), as dlt makes it (spec 2.5, 6.6).
+void LoadRun::prepareStaging()
+{
+    if (m_staged.isEmpty())
+        return;
+    m_stagingDataset = stagingDatasetName(m_result.datasetName);
+    QStringList tables = mergeChainTables();
+    tables.append(QStringLiteral("_dlt_version"));
+    m_stagingCoordinator = m_destination->createClient(m_config, m_stagingDataset);
+    m_stagingCoordinator->open();
+    const SchemaSyncResult sync = m_stagingCoordinator->syncSchema(m_schema, tables);
+    if (!sync.applied.isEmpty())
+        qCInfo(lcSchema).noquote() << "created or altered" << sync.applied.keys().join(QStringLiteral(", "))
+                                   << "in staging dataset" << m_stagingDataset;
 }
 
 // 3. Started jobs with a recorded outcome are finalised without running again; those without
@@ -275,6 +322,7 @@ void LoadRun::runJobs()
     m_shared->destination = m_destination;
     m_shared->config = m_config;
     m_shared->datasetName = m_result.datasetName;
+    m_shared->stagingDatasetName = m_stagingDataset;
     m_shared->loadId = m_result.loadId;
     m_shared->package = m_package;
     m_shared->schema = &m_schema;
@@ -333,7 +381,7 @@ void LoadRun::dispatch()
         ++m_running;
         m_runningTables.insert(r.file.name.table);
         emitJob(r);
-        m_shared->work.push(WorkItem{k, r.file});
+        m_shared->work.push(WorkItem{k, r.file, m_staged.contains(r.file.name.table)});
     }
 }
 
@@ -533,6 +581,8 @@ PackageResult LoadRun::complete()
         }
         m_coordinator->completeLoad(m_result.loadId, m_schema);
         m_coordinator->close();
+        if (m_stagingCoordinator)
+            m_stagingCoordinator->close();
         m_package.markCompleted(false);
         m_result.packageDir = m_package.archive();
     } catch (const Error &e) {

@@ -39,6 +39,9 @@ private:
     std::optional<PackageResult> checkJobs();
     std::optional<PackageResult> migrateSchema();
     QStringList replaceChainTables() const;
+    /// Chain tables of every merge root that has jobs (they all live in staging too).
+    QStringList mergeChainTables() const;
+    void prepareStaging();
     void resumeStartedJobs();
     void failUnsupportedJobs();
     void runJobs();
@@ -77,6 +80,9 @@ private:
     QList<PendingTransition> m_pending;
     QSet<QString> m_tablesWithJobs;
     std::unique_ptr<JobClient> m_coordinator;
+    QSet<QString> m_staged; ///< tables with jobs that load into the staging dataset (merge)
+    QString m_stagingDataset;
+    std::unique_ptr<JobClient> m_stagingCoordinator;
 
     int m_completed = 0;
     int m_failed = 0;

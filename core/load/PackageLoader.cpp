@@ -14,9 +14,9 @@ PackageLoader::PackageLoader(std::shared_ptr<const Destination> destination, Res
 
 bool PackageLoader::supportsDisposition(WriteDisposition d)
 {
-    // replace runs as truncate-and-insert (dlt's default strategy): chain tables are emptied at
-    // package start and the jobs append. merge needs staging and follow-up SQL: not yet.
-    return d == WriteDisposition::Append || d == WriteDisposition::Replace;
+    // replace runs as truncate-and-insert (dlt's default strategy); merge as delete-insert from
+    // the staging dataset. skip tables never have jobs.
+    return d != WriteDisposition::Skip;
 }
 
 PackageResult PackageLoader::load(const QString &packageDir, CancelToken &cancel)

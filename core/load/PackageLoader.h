@@ -23,8 +23,8 @@ public:
     PackageResult load(const QString &packageDir, CancelToken &cancel);
 
     /// Write dispositions this loader can materialise. Packages with jobs for other tables are
-    /// refused before anything is touched. Replace runs as truncate-and-insert; merge (staging
-    /// and follow-up SQL) is not implemented yet.
+    /// refused before anything is touched. Replace runs as truncate-and-insert, merge as
+    /// delete-insert through the staging dataset.
     static bool supportsDisposition(WriteDisposition d);
 
 private:

@@ -43,6 +43,11 @@ public:
 
     virtual void cancel() = 0;
 
+    /// Makes another dataset of the same database reachable by qualified names on this
+    /// connection (SQLite attaches its file; schemas need nothing). For merge SQL that reads
+    /// the staging dataset.
+    virtual void attachDataset(const QString &) {}
+
     const QString &datasetName() const { return m_dataset; }
     const Capabilities &capabilities() const { return m_caps; }
 

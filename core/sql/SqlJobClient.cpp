@@ -2,6 +2,9 @@
 
 #include "Error.h"
 #include "sql/DdlBuilder.h"
+#include "sql/MergeSql.h"
+
+#include <QUuid>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -188,6 +191,41 @@ void SqlJobClient::truncateTables(const QStringList &tables)
                                : QStringLiteral("DELETE FROM %1").arg(m_sql->qualifiedTableName(t)));
         }
     });
+}
+
+} // namespace wharf
+
+namespace wharf {
+
+QList<FollowUpJob> SqlJobClient::followUpJobs(const Schema &schema, const QStringList &chain)
+{
+    if (chain.isEmpty() || schema.effectiveDisposition(chain.first()) != WriteDisposition::Merge)
+        return {};
+    const QString suffix = QUuid::createUuid().toString(QUuid::Id128);
+    FollowUpJob job;
+    job.rootTable = chain.first();
+    job.statements = deleteInsertMergeSql(schema, chain, *m_sql, stagingDatasetName(m_sql->datasetName()), suffix);
+    job.cleanup = mergeTempTables(chain.first(), suffix);
+    return {job};
+}
+
+void SqlJobClient::runFollowUp(const FollowUpJob &job, const CancelToken &cancel)
+{
+    open();
+    m_sql->attachDataset(stagingDatasetName(m_sql->datasetName()));
+    inTransaction(*m_sql, [&] {
+        for (const QString &statement : job.statements) {
+            cancel.check();
+            m_sql->execute(statement);
+        }
+    });
+    for (const QString &temp : job.cleanup) {
+        try {
+            m_sql->execute(QStringLiteral("DROP TABLE IF EXISTS %1").arg(m_sql->escapeIdentifier(temp)));
+        } catch (const Error &) {
+            // Temporary tables vanish with the session anyway.
+        }
+    }
 }
 
 } // namespace wharf

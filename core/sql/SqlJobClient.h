@@ -20,6 +20,10 @@ public:
     SchemaSyncResult syncSchema(const Schema &schema, const QStringList &tables) override;
     void completeLoad(const QString &loadId, const Schema &schema) override;
     void truncateTables(const QStringList &tables) override;
+    /// merge (delete-insert) chains get dlt's merge SQL from the staging dataset (spec 8.2).
+    QList<FollowUpJob> followUpJobs(const Schema &schema, const QStringList &chain) override;
+    /// Runs the statements in one transaction (always, spec Q3), then drops its temp tables.
+    void runFollowUp(const FollowUpJob &job, const CancelToken &cancel) override;
     void cancel() override;
 
     SqlClient &sql() { return *m_sql; }

@@ -34,7 +34,7 @@ public:
     {
         if (chain.isEmpty() || !m_followUpTables.contains(chain.first()))
             return {};
-        return {FollowUpJob{chain.first(), {QStringLiteral("-- chain: ") + chain.join(QLatin1Char(','))}}};
+        return {FollowUpJob{chain.first(), {QStringLiteral("-- chain: ") + chain.join(QLatin1Char(','))}, {}}};
     }
     void truncateTables(const QStringList &tables) override
     {

@@ -269,6 +269,17 @@ QMap<QString, QStringList> SqliteConnection::existingColumns(const QStringList &
     return out;
 }
 
+void SqliteConnection::attachDataset(const QString &dataset)
+{
+    if (dataset == kMain || m_path == QLatin1String(":memory:"))
+        return;
+    for (const auto &r : query(QStringLiteral("PRAGMA database_list")))
+        if (r.value(1).toString() == dataset)
+            return;
+    if (QFile::exists(datasetFile(m_path, dataset)))
+        attach(dataset);
+}
+
 void SqliteConnection::cancel()
 {
     // sqlite3_interrupt is documented as safe to call from another thread while the

@@ -33,6 +33,7 @@ public:
     void dropDataset() override;
     QMap<QString, QStringList> existingColumns(const QStringList &tables) override;
     void cancel() override;
+    void attachDataset(const QString &dataset) override;
 
     /// File holding `dataset` for the main database path.
     static QString datasetFile(const QString &databasePath, const QString &dataset);

@@ -462,9 +462,11 @@ inline Comparison compareDataWithDlt(const QString &caseName, const QString &dat
         if (!wantTables.contains(t))
             extra << QStringLiteral("EXTRA TABLE %1.%2").arg(dataset, t);
 
-    // _dlt_version: the comparable fields come from the package's schema.json; `schema` is JSON.
+    // _dlt_version: the newest row's comparable fields come from the package's schema.json (a
+    // dataset loaded step by step holds one row per schema version); `schema` is JSON.
     const QString version = psqlValue(QStringLiteral("select version || '|' || engine_version || '|' || schema_name || "
-                                                     "'|' || version_hash from \"%1\"._dlt_version")
+                                                     "'|' || version_hash from \"%1\"._dlt_version "
+                                                     "order by inserted_at desc limit 1")
                                           .arg(dataset));
     const QString wantVersion = QStringLiteral("%1|%2|%3|%4")
                                     .arg(packageSchema.value(QStringLiteral("version")).toInt())
@@ -474,8 +476,9 @@ inline Comparison compareDataWithDlt(const QString &caseName, const QString &dat
     if (version != wantVersion)
         extra << QStringLiteral("_dlt_version row is %1, the package schema says %2").arg(version, wantVersion);
     const QString stored =
-        psqlLines(
-            QStringLiteral("select encode(convert_to(schema, 'UTF8'), 'hex') from \"%1\"._dlt_version").arg(dataset))
+        psqlLines(QStringLiteral("select encode(convert_to(schema, 'UTF8'), 'hex') from \"%1\"._dlt_version "
+                                 "order by inserted_at desc limit 1")
+                      .arg(dataset))
             .value(0);
     const QJsonObject storedSchema = QJsonDocument::fromJson(QByteArray::fromHex(stored.toLatin1())).object();
     QStringList storedTables = storedSchema.value(QStringLiteral("tables")).toObject().keys();

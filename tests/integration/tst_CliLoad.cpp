@@ -321,31 +321,37 @@ private slots:
         QVERIFY(!QFile::exists(datasetFile(work, "gh_issues_replace")));
     }
 
-    void refusesReplaceAndMergeUntouched_data()
+    void mergeStepsMergeByPrimaryKey()
     {
-        QTest::addColumn<QString>("package");
-        QTest::addColumn<QString>("dataset");
-        QTest::addColumn<QString>("needle");
-        QTest::newRow("merge") << "gh_issues_merge_step1"
-                               << "gh_issues_merge"
-                               << "issues (merge)";
-    }
-    void refusesReplaceAndMergeUntouched()
-    {
-        QFETCH(QString, package);
-        QFETCH(QString, dataset);
-        QFETCH(QString, needle);
-        const QString work = fresh(package);
-        const QString root = copyPackage(work, package);
-        const CliResult r = runWharf({"load", root}, work, sqliteEnv(work));
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.all().contains(needle), qPrintable(r.all()));
-        QVERIFY(r.all().contains("Nothing was loaded"));
-        QVERIFY(!QFile::exists(datasetFile(work, dataset)));
-        const QStringList pkgs = QDir(root).entryList({QStringLiteral("17*")}, QDir::Dirs);
-        const QDir pkg(QDir(root).filePath(pkgs.value(0)));
-        QVERIFY(QDir(pkg.filePath("new_jobs")).entryList(QDir::Files).size() >= 3);
-        QVERIFY(!QFile::exists(pkg.filePath("package_completed.json")));
+        // delete-insert through <dataset>_staging, counts as dlt left them after each step
+        // (tests/data/expected/gh_issues_merge_step*/counts.json), staging included.
+        const QString work = fresh("merge");
+        for (const char *step : {"gh_issues_merge_step1", "gh_issues_merge_step2"}) {
+            const CliResult r = runWharf({"load", copyPackage(work, step)}, work, sqliteEnv(work));
+            QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+            const auto counts = expectedCounts(step); // keys: table names (dataset part dropped)
+            QFile f(dataPath(QStringLiteral("expected/%1/counts.json").arg(step)));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QJsonObject all = QJsonDocument::fromJson(f.readAll()).object();
+            for (auto it = all.begin(); it != all.end(); ++it) {
+                const QString dataset = it.key().section('.', 0, 0);
+                const QString table = it.key().section('.', 1);
+                SqliteProbe db(datasetFile(work, dataset));
+                const int have = db.scalar(QStringLiteral("SELECT count(*) FROM \"%1\"").arg(table)).toInt();
+                QVERIFY2(have == it.value().toInt(), qPrintable(QStringLiteral("%1 after %2: %3 rows, dlt had %4")
+                                                                    .arg(it.key(), step)
+                                                                    .arg(have)
+                                                                    .arg(it.value().toInt())));
+            }
+        }
+        SqliteProbe db(datasetFile(work, "gh_issues_merge"));
+        // One row per primary key, and no nested row left without its parent.
+        QCOMPARE(db.scalar("SELECT count(*) - count(DISTINCT id) FROM issues").toInt(), 0);
+        QCOMPARE(db.scalar("SELECT count(*) FROM issues__labels l WHERE NOT EXISTS (SELECT 1 FROM issues i WHERE "
+                           "i._dlt_id = l._dlt_root_id)")
+                     .toInt(),
+                 0);
+        QCOMPARE(db.scalar("SELECT count(*) FROM issues WHERE reviewed IS NOT NULL").toInt() > 0, true);
     }
 
     void badJobFailsAlone_data()

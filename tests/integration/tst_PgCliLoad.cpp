@@ -313,64 +313,26 @@ private slots:
         }
     }
 
-    // 2b. merge is refused before anything is touched.
-    void refusesReplaceAndMerge_data()
+    // 2b. merge (delete-insert through <dataset>_staging): step1, then step2 (12 changed issues,
+    // fewer labels, a new column), each equal to dlt's result - staging tables included.
+    void mergeStepsMatchDlt()
     {
-        QTest::addColumn<QString>("package");
-        QTest::newRow("merge") << "gh_issues_merge_step1";
-    }
-    void refusesReplaceAndMerge()
-    {
-        QFETCH(QString, package);
-        const QJsonObject info = readJson(dataPath(QStringLiteral("packages/%1/package_info.json").arg(package)));
-        const QString dataset = info.value(QStringLiteral("dataset_name")).toString();
-        QVERIFY2(plainName(dataset), qPrintable(dataset));
-        QCOMPARE(datasetOf(package), dataset);
+        const QString dataset = datasetOf(QStringLiteral("gh_issues_merge_step1"));
+        QCOMPARE(datasetOf(QStringLiteral("gh_issues_merge_step2")), dataset);
         DatasetGuard guard(dataset);
-        QVERIFY(!schemaExists(dataset));
-
-        const QString work = fresh(package);
-        const QString root = copyPackage(work, package);
-        QVERIFY(!root.isEmpty());
-        const QString pkg = loadIdDir(root);
-        QVERIFY(!pkg.isEmpty());
-        // Which tables have jobs, and their disposition (nested tables inherit their root's).
-        const QJsonObject tables =
-            readJson(pkg + QStringLiteral("/schema.json")).value(QStringLiteral("tables")).toObject();
-        const auto disposition = [&](QString table) {
-            for (int depth = 0; depth < 10; ++depth) {
-                const QJsonObject t = tables.value(table).toObject();
-                if (t.contains(QStringLiteral("write_disposition")))
-                    return t.value(QStringLiteral("write_disposition")).toString();
-                table = t.value(QStringLiteral("parent")).toString();
-            }
-            return QStringLiteral("append");
-        };
-        const QStringList jobs = filesIn(pkg + QStringLiteral("/new_jobs"));
-        QCOMPARE(jobs.size(), info.value(QStringLiteral("n_jobs")).toInt());
-        QStringList refused, accepted;
-        for (const QString &job : jobs) {
-            const QString table = job.section(QLatin1Char('.'), 0, 0);
-            const QString d = disposition(table);
-            (d == QLatin1String("merge") ? refused : accepted) << QStringLiteral("%1 (%2)").arg(table, d);
+        DatasetGuard stagingGuard(dataset + QStringLiteral("_staging"));
+        for (const char *step : {"gh_issues_merge_step1", "gh_issues_merge_step2"}) {
+            const QString package = QLatin1String(step);
+            QString why;
+            QVERIFY2(loadAppendPackage(package, dataset, &why), qPrintable(why));
+            const QJsonObject schema =
+                readJson(loadIdDir(dataPath(QStringLiteral("packages/") + package)) + QStringLiteral("/schema.json"));
+            const Comparison c = compareDataWithDlt(package, dataset, schema);
+            if (!c.ok)
+                qWarning().noquote() << "\n" + c.report;
+            QVERIFY2(c.ok, qPrintable(package + QStringLiteral(" differs from dlt's result:\n") +
+                                      c.report.section(QLatin1Char('\n'), -1)));
         }
-        QVERIFY2(refused.size() >= 3, qPrintable(refused.join(QStringLiteral(", "))));
-
-        const CliResult r = load(root, work, pgEnv(m_pg.url()));
-        QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
-        for (const QString &t : std::as_const(refused))
-            QVERIFY2(r.all().contains(t), qPrintable(QStringLiteral("'%1' not named in:\n%2").arg(t, r.all())));
-        for (const QString &t : std::as_const(accepted))
-            QVERIFY2(!r.all().contains(t), qPrintable(QStringLiteral("'%1' named as refused in:\n%2").arg(t, r.all())));
-        QVERIFY2(r.all().contains(QStringLiteral("Nothing was loaded")), qPrintable(r.all()));
-        QVERIFY2(!schemaExists(dataset), qPrintable(dataset + QStringLiteral(" was created")));
-        QVERIFY2(!schemaExists(dataset + QStringLiteral("_staging")),
-                 qPrintable(dataset + QStringLiteral("_staging was created")));
-        // The package is untouched and can be loaded later.
-        QCOMPARE(filesIn(pkg + QStringLiteral("/new_jobs")), jobs);
-        QVERIFY(!QFile::exists(pkg + QStringLiteral("/package_completed.json")));
-        QVERIFY(filesIn(pkg + QStringLiteral("/completed_jobs")).isEmpty());
-        QVERIFY(filesIn(pkg + QStringLiteral("/failed_jobs")).isEmpty());
     }
 
     // 3a. A wrong password: a configuration error (exit 2) that never shows the password.

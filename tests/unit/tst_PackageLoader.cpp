@@ -247,11 +247,22 @@ private slots:
         const QString root = QDir(m_tmp.path()).filePath("merge");
         QVERIFY(test::copyTree(test::dataPath("packages/gh_issues_merge_step1"), root));
         m_pkg = QDir(root).filePath("1795476048.6638606");
+        // Only delete-insert merges run today: ask for scd2 on the root table.
+        QFile schemaFile(folder("schema.json"));
+        QVERIFY(schemaFile.open(QIODevice::ReadOnly));
+        QByteArray schema = schemaFile.readAll();
+        schemaFile.close();
+        QVERIFY(schema.contains("\"write_disposition\":\"merge\""));
+        schema.replace("\"write_disposition\":\"merge\"",
+                       "\"write_disposition\":\"merge\",\"x-merge-strategy\":\"scd2\"");
+        QVERIFY(schemaFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        schemaFile.write(schema);
+        schemaFile.close();
         const QStringList before = filesIn(folder("new_jobs"));
         const PackageResult r = run(config());
         QCOMPARE(r.status, PackageStatus::Refused);
-        QVERIFY(r.error.message.contains("issues (merge)"));
-        QVERIFY(r.error.message.contains("issues__labels (merge)"));
+        QVERIFY2(r.error.message.contains("issues (merge with strategy scd2"), qPrintable(r.error.message));
+        QVERIFY(r.error.message.contains("issues__labels (merge with strategy scd2"));
         QCOMPARE(filesIn(folder("new_jobs")), before);
         QVERIFY(QFile::exists(folder("schema_updates.json")));
     }

@@ -7,6 +7,7 @@
 #include "postgres/PgTypeMapper.h"
 #include "postgres/PostgresDestination.h"
 #include "sql/DdlBuilder.h"
+#include "sql/MergeSql.h"
 
 #include <QTest>
 
@@ -179,6 +180,50 @@ private slots:
         QCOMPARE(ddl.statements(TableUpdate{"_dlt_loads", false, dlt.columns}, dlt),
                  QStringList{
                      "CREATE TABLE IF NOT EXISTS \"chess_data\".\"_dlt_loads\" (\n\"load_id\" varchar(64)  NOT NULL)"});
+    }
+
+    void deleteInsertMergeSql()
+    {
+        // dlt's PostgreSQL example (spec 8.2): root with a primary key and one nested table.
+        const Schema s = Schema::fromJson(
+            R"({"name":"x","tables":{
+              "items":{"write_disposition":"merge","columns":{"id":{"data_type":"bigint","primary_key":true},
+                "name":{"data_type":"text"},"_dlt_load_id":{"data_type":"text"},
+                "_dlt_id":{"data_type":"text","unique":true,"row_key":true}}},
+              "items__tags":{"parent":"items","columns":{"value":{"data_type":"text"},
+                "_dlt_root_id":{"data_type":"text","root_key":true},"_dlt_parent_id":{"data_type":"text","parent_key":true},
+                "_dlt_list_idx":{"data_type":"bigint"},"_dlt_id":{"data_type":"text","unique":true,"row_key":true}}}}})",
+            "merge");
+        PgConnection conn(m_caps, PgConnectParams{}, QStringLiteral("ds"));
+        const QStringList sql = wharf::deleteInsertMergeSql(s, {"items", "items__tags"}, conn, "ds_staging", "S");
+        const QStringList want = {
+            R"(CREATE TEMPORARY TABLE "items_delete_s" AS SELECT d."_dlt_id" FROM "ds"."items" AS d WHERE EXISTS (SELECT 1 FROM "ds_staging"."items" AS s WHERE d."id" = s."id"))",
+            R"(DELETE FROM "ds"."items__tags" WHERE "_dlt_root_id" IN ( SELECT * FROM "items_delete_s" ))",
+            R"(DELETE FROM "ds"."items" WHERE "_dlt_id" IN ( SELECT * FROM "items_delete_s" ))",
+            R"(CREATE TEMPORARY TABLE "items_insert_s" AS SELECT "_dlt_id" FROM ( SELECT ROW_NUMBER() OVER (partition BY "id" ORDER BY (SELECT NULL)) AS _dlt_dedup_rn, "_dlt_id" FROM "ds_staging"."items" ) AS _dlt_dedup_numbered WHERE _dlt_dedup_rn = 1 AND (1 = 1))",
+            R"(INSERT INTO "ds"."items"("id", "name", "_dlt_load_id", "_dlt_id") SELECT "id", "name", "_dlt_load_id", "_dlt_id" FROM "ds_staging"."items" WHERE "_dlt_id" IN (SELECT * FROM "items_insert_s"))",
+            R"(INSERT INTO "ds"."items__tags"("value", "_dlt_root_id", "_dlt_parent_id", "_dlt_list_idx", "_dlt_id") SELECT "value", "_dlt_root_id", "_dlt_parent_id", "_dlt_list_idx", "_dlt_id" FROM ( SELECT ROW_NUMBER() OVER (partition BY "_dlt_id" ORDER BY (SELECT NULL)) AS _dlt_dedup_rn, "value", "_dlt_root_id", "_dlt_parent_id", "_dlt_list_idx", "_dlt_id" FROM "ds_staging"."items__tags" ) AS _dlt_dedup_numbered WHERE _dlt_dedup_rn = 1 AND ("_dlt_root_id" IN (SELECT * FROM "items_insert_s")))",
+        };
+        QCOMPARE(sql, want);
+
+        // Single table, hard delete and dedup sort: the second example of spec 8.2.
+        const Schema single = Schema::fromJson(
+            R"({"name":"x","tables":{"t":{"write_disposition":"merge","columns":{
+              "id":{"data_type":"bigint","primary_key":true},"val":{"data_type":"text"},
+              "seq":{"data_type":"bigint","dedup_sort":"desc"},"deleted":{"data_type":"bool","hard_delete":true},
+              "_dlt_load_id":{"data_type":"text"},"_dlt_id":{"data_type":"text","unique":true,"row_key":true}}}}})",
+            "single");
+        QCOMPARE(
+            wharf::deleteInsertMergeSql(single, {"t"}, conn, "ds_staging", "S"),
+            QStringList(
+                {R"(DELETE FROM "ds"."t" AS d WHERE EXISTS (SELECT 1 FROM "ds_staging"."t" AS s WHERE d."id" = s."id"))",
+                 R"(INSERT INTO "ds"."t"("id", "val", "seq", "deleted", "_dlt_load_id", "_dlt_id") SELECT "id", "val", "seq", "deleted", "_dlt_load_id", "_dlt_id" FROM ( SELECT ROW_NUMBER() OVER (partition BY "id" ORDER BY "seq" DESC) AS _dlt_dedup_rn, "id", "val", "seq", "deleted", "_dlt_load_id", "_dlt_id" FROM "ds_staging"."t" ) AS _dlt_dedup_numbered WHERE _dlt_dedup_rn = 1 AND ("deleted" IS NULL OR "deleted" = False))"}));
+
+        // No keys at all: append from staging, no delete.
+        const Schema nokeys = Schema::fromJson(
+            R"({"name":"x","tables":{"t":{"write_disposition":"merge","columns":{"v":{"data_type":"text"}}}}})", "n");
+        QCOMPARE(wharf::deleteInsertMergeSql(nokeys, {"t"}, conn, "ds_staging", "S"),
+                 QStringList{R"(INSERT INTO "ds"."t"("v") SELECT "v" FROM "ds_staging"."t" WHERE 1 = 1)"});
     }
 
     void unmappable()

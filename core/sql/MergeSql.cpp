@@ -1,0 +1,179 @@
+#include "sql/MergeSql.h"
+
+#include "Error.h"
+
+namespace wharf {
+
+namespace {
+
+[[noreturn]] void mergeError(const QString &message)
+{
+    throw Error(ErrorKind::Terminal, QStringLiteral("cannot merge: %1 (MergeDispositionException)").arg(message));
+}
+
+QList<Column> columnsWith(const Table &t, bool Column::*hint)
+{
+    QList<Column> out;
+    for (const auto &c : t.columns)
+        if (c.isComplete() && c.*hint)
+            out.append(c);
+    return out;
+}
+
+// The first row_key column, else the first unique one, else a single primary key (spec 8.2).
+QString rowKey(const Table &t)
+{
+    for (const auto &c : t.columns)
+        if (c.isComplete() && c.rowKey)
+            return c.name;
+    for (const auto &c : t.columns)
+        if (c.isComplete() && c.unique)
+            return c.name;
+    const auto pk = columnsWith(t, &Column::primaryKey);
+    if (pk.size() == 1)
+        return pk.first().name;
+    mergeError(QStringLiteral("table %1 has no row key (a row_key, unique or single primary key column)").arg(t.name));
+}
+
+QString rootKey(const Table &t, const QString &root)
+{
+    for (const auto &c : t.columns)
+        if (c.isComplete() && c.rootKey)
+            return c.name;
+    if (t.parent == root)
+        for (const auto &c : t.columns)
+            if (c.isComplete() && c.parentKey)
+                return c.name;
+    mergeError(QStringLiteral("nested table %1 has no root key column").arg(t.name));
+}
+
+} // namespace
+
+QString stagingDatasetName(const QString &dataset)
+{
+    return dataset + QStringLiteral("_staging");
+}
+
+QStringList mergeTempTables(const QString &rootTable, const QString &tempSuffix)
+{
+    // dlt names them <root>_delete_<hex>; the root is cut to 20 characters so that both names
+    // stay distinct within PostgreSQL's 63-byte identifiers, whatever the root's length.
+    const QString root = rootTable.left(20);
+    return {root + QStringLiteral("_delete_") + tempSuffix, root + QStringLiteral("_insert_") + tempSuffix};
+}
+
+QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain, const SqlClient &client,
+                                 const QString &stagingDataset, const QString &tempSuffix)
+{
+    const auto q = [&](const QString &name) { return client.escapeIdentifier(name); };
+    const auto finalName = [&](const QString &t) { return client.qualifiedTableName(t); };
+    const auto stagingName = [&](const QString &t) { return q(stagingDataset) + QLatin1Char('.') + q(t); };
+    const Table *root = schema.table(chain.value(0));
+    if (!root)
+        mergeError(QStringLiteral("the chain has no root table"));
+    const bool nested = chain.size() > 1;
+    const QString R = finalName(root->name);
+    const QString RS = stagingName(root->name);
+
+    const auto pk = columnsWith(*root, &Column::primaryKey);
+    const auto mk = columnsWith(*root, &Column::mergeKey);
+    const auto keyClause = [&](const QList<Column> &cols) {
+        QStringList parts;
+        for (const auto &c : cols)
+            parts.append(QStringLiteral("d.%1 = s.%1").arg(q(c.name)));
+        return parts.join(QStringLiteral(" AND "));
+    };
+    QStringList keyClauses;
+    if (!pk.isEmpty())
+        keyClauses.append(keyClause(pk));
+    if (!mk.isEmpty())
+        keyClauses.append(keyClause(mk));
+    const QString keys = keyClauses.join(QStringLiteral(" OR "));
+
+    const auto hd = columnsWith(*root, &Column::hardDelete);
+    QString notDeleted;
+    if (!hd.isEmpty()) {
+        const QString col = q(hd.first().name);
+        notDeleted = hd.first().dataType == DataType::Bool
+                         ? QStringLiteral("%1 IS NULL OR %1 = %2")
+                               .arg(col, client.capabilities().supportsNativeBoolean ? QStringLiteral("False")
+                                                                                     : QStringLiteral("0"))
+                         : QStringLiteral("%1 IS NULL").arg(col);
+    }
+    QString order = QStringLiteral("(SELECT NULL)");
+    for (const auto &c : root->columns)
+        if (c.isComplete() && !c.dedupSort.isEmpty()) {
+            order = QStringLiteral("%1 %2").arg(q(c.name), c.dedupSort == QLatin1String("asc") ? "ASC" : "DESC");
+            break;
+        }
+    const auto cols = [&](const Table &t) {
+        QStringList out;
+        for (const auto &c : t.columns)
+            if (c.isComplete())
+                out.append(q(c.name));
+        return out.join(QStringLiteral(", "));
+    };
+    const auto dedup = [&](const QString &table, const QString &partition, const QString &select,
+                           const QString &orderBy, const QString &condition) {
+        return QStringLiteral("SELECT %1 FROM ( SELECT ROW_NUMBER() OVER (partition BY %2 ORDER BY %3) AS "
+                              "_dlt_dedup_rn, %1 FROM %4 ) AS _dlt_dedup_numbered WHERE _dlt_dedup_rn = 1 AND (%5)")
+            .arg(select, partition, orderBy, table, condition);
+    };
+    QStringList pkCols;
+    for (const auto &c : pk)
+        pkCols.append(q(c.name));
+    const QStringList temps = mergeTempTables(root->name, tempSuffix);
+    const QString del = q(temps[0]);
+    const QString ins = q(temps[1]);
+
+    QStringList sql;
+    // A. Delete what staging replaces (not in the append fallback without keys).
+    if (!keys.isEmpty()) {
+        if (!nested) {
+            sql << QStringLiteral("DELETE FROM %1 AS d WHERE EXISTS (SELECT 1 FROM %2 AS s WHERE %3)").arg(R, RS, keys);
+        } else {
+            const QString rk = q(rowKey(*root));
+            sql << QStringLiteral(
+                       "CREATE TEMPORARY TABLE %1 AS SELECT d.%2 FROM %3 AS d WHERE EXISTS (SELECT 1 FROM %4 "
+                       "AS s WHERE %5)")
+                       .arg(del, rk, R, RS, keys);
+            for (int k = 1; k < chain.size(); ++k) {
+                const Table *t = schema.table(chain[k]);
+                sql << QStringLiteral("DELETE FROM %1 WHERE %2 IN ( SELECT * FROM %3 )")
+                           .arg(finalName(t->name), q(rootKey(*t, root->name)), del);
+            }
+            sql << QStringLiteral("DELETE FROM %1 WHERE %2 IN ( SELECT * FROM %3 )").arg(R, rk, del);
+        }
+    }
+    // B. Which root rows to insert, when nested tables must follow them.
+    const bool insertTemp = nested && (!pk.isEmpty() || !hd.isEmpty());
+    if (insertTemp) {
+        const QString rk = q(rowKey(*root));
+        if (!pk.isEmpty())
+            sql << QStringLiteral("CREATE TEMPORARY TABLE %1 AS %2")
+                       .arg(ins, dedup(RS, pkCols.join(QStringLiteral(", ")), rk, order,
+                                       notDeleted.isEmpty() ? QStringLiteral("1 = 1") : notDeleted));
+        else
+            sql << QStringLiteral("CREATE TEMPORARY TABLE %1 AS SELECT %2 FROM %3 WHERE %4")
+                       .arg(ins, rk, RS, notDeleted);
+    }
+    // C. Insert every table of the chain from staging.
+    for (int k = 0; k < chain.size(); ++k) {
+        const Table *t = schema.table(chain[k]);
+        const bool isRoot = k == 0;
+        QString cond = notDeleted.isEmpty() ? QStringLiteral("1 = 1") : notDeleted;
+        if ((!pk.isEmpty() && nested) || (pk.isEmpty() && !isRoot && !hd.isEmpty()))
+            cond =
+                QStringLiteral("%1 IN (SELECT * FROM %2)").arg(q(isRoot ? rowKey(*t) : rootKey(*t, root->name)), ins);
+        const QString into = QStringLiteral("INSERT INTO %1(%2) ").arg(finalName(t->name), cols(*t));
+        if (!pk.isEmpty() && !nested)
+            sql << into + dedup(RS, pkCols.join(QStringLiteral(", ")), cols(*t), order, cond);
+        else if (!isRoot)
+            sql << into + dedup(stagingName(t->name), q(rowKey(*t)), cols(*t), QStringLiteral("(SELECT NULL)"), cond);
+        else
+            sql << into + QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(cols(*t), stagingName(t->name), cond);
+    }
+    return sql;
+}
+
+} // namespace wharf
