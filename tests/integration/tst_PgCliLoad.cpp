@@ -313,6 +313,42 @@ private slots:
         }
     }
 
+    // 2c. After two steps, the DDL of the dataset (and of its staging dataset) equals dlt's.
+    void stepPackagesDdlMatchesDlt_data()
+    {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("second");
+        QTest::newRow("replace") << "gh_issues_replace_step1"
+                                 << "gh_issues_replace_step2";
+        QTest::newRow("merge") << "gh_issues_merge_step1"
+                               << "gh_issues_merge_step2";
+    }
+    void stepPackagesDdlMatchesDlt()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, second);
+        const QString dataset = datasetOf(second);
+        DatasetGuard guard(dataset);
+        DatasetGuard stagingGuard(dataset + QStringLiteral("_staging"));
+        QString why;
+        QVERIFY2(loadAppendPackage(first, dataset, &why), qPrintable(why));
+        QVERIFY2(loadAppendPackage(second, dataset, &why), qPrintable(why));
+        QStringList args{QStringLiteral("--dbname=") + testPg(), QStringLiteral("--schema-only"),
+                         QStringLiteral("--no-owner"), QStringLiteral("--schema=") + dataset};
+        if (schemaExists(dataset + QStringLiteral("_staging")))
+            args << QStringLiteral("--schema=") + dataset + QStringLiteral("_staging");
+        const ToolResult dump = runTool(QStringLiteral("pg_dump"), args);
+        QVERIFY2(dump.exitCode == 0, qPrintable(dump.err));
+        const QString want =
+            QString::fromUtf8(readAll(expectedFile(second, QStringLiteral("pg_dump_schema_only.sql"))));
+        const QStringList wantDdl = normalisedDdl(want);
+        const QStringList haveDdl = normalisedDdl(dump.out);
+        QVERIFY2(wantDdl.size() > 20, "the reference DDL is empty");
+        if (haveDdl != wantDdl)
+            qWarning().noquote() << "\nWharf's DDL differs from dlt's (- dlt, + Wharf):\n" + lineDiff(wantDdl, haveDdl);
+        QVERIFY2(haveDdl == wantDdl, "Wharf's DDL differs from dlt's, see the diff above");
+    }
+
     // 2b. merge (delete-insert through <dataset>_staging): step1, then step2 (12 changed issues,
     // fewer labels, a new column), each equal to dlt's result - staging tables included.
     void mergeStepsMatchDlt()
