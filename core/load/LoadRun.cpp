@@ -187,14 +187,14 @@ std::optional<PackageResult> LoadRun::migrateSchema()
         if (m_package.needsSchemaMigration()) {
             // Once per package, as dlt does: only while schema_updates.json is there, so a
             // resumed package never empties what its finished jobs already loaded.
-            const QStringList truncate = replaceChainTables();
+            const QStringList truncate = chainTables(WriteDisposition::Replace);
             if (!truncate.isEmpty()) {
                 qCInfo(lcLoad).noquote() << "replace: emptying" << truncate.join(QStringLiteral(", "));
                 m_coordinator->truncateTables(truncate);
             }
             // Staging holds exactly this package's rows of the merge tables (spec 2.5).
             if (m_stagingCoordinator)
-                m_stagingCoordinator->truncateTables(mergeChainTables());
+                m_stagingCoordinator->truncateTables(chainTables(WriteDisposition::Merge));
             m_package.commitSchemaUpdate(sync.applied);
         }
     } catch (const Error &e) {
@@ -206,31 +206,17 @@ std::optional<PackageResult> LoadRun::migrateSchema()
     return std::nullopt;
 }
 
-// Tables to empty before a replace load (truncate-and-insert, spec 2.5/2.9): every table of the
-// chain of each replace root that has jobs, including nested tables that saw data in earlier
-// loads but have no job now (their old rows must go too).
-QStringList LoadRun::replaceChainTables() const
+// Every table of the chains whose root has `disposition` and jobs in this package, including
+// nested tables that saw data in earlier loads but have no job now (spec 2.5/2.9): a replace
+// must empty them too, and a merge reads them from staging. Roots in name order.
+QStringList LoadRun::chainTables(WriteDisposition disposition) const
 {
+    QStringList withJobs = m_tablesWithJobs.values();
+    withJobs.sort();
     QStringList out;
-    for (const QString &t : std::as_const(m_tablesWithJobs)) {
+    for (const QString &t : std::as_const(withJobs)) {
         const Table *root = m_schema.rootOf(t);
-        if (!root || m_schema.effectiveDisposition(root->name) != WriteDisposition::Replace)
-            continue;
-        for (const QString &member : m_schema.tableChain(root->name)) {
-            const Table *table = m_schema.table(member);
-            if (table && (table->seenData || m_tablesWithJobs.contains(member)) && !out.contains(member))
-                out.append(member);
-        }
-    }
-    return out;
-}
-
-QStringList LoadRun::mergeChainTables() const
-{
-    QStringList out;
-    for (const QString &t : std::as_const(m_staged)) {
-        const Table *root = m_schema.rootOf(t);
-        if (!root)
+        if (!root || m_schema.effectiveDisposition(root->name) != disposition)
             continue;
         for (const QString &member : m_schema.tableChain(root->name)) {
             const Table *table = m_schema.table(member);
@@ -248,7 +234,7 @@ void LoadRun::prepareStaging()
     if (m_staged.isEmpty())
         return;
     m_stagingDataset = stagingDatasetName(m_result.datasetName);
-    QStringList tables = mergeChainTables();
+    QStringList tables = chainTables(WriteDisposition::Merge);
     tables.append(QStringLiteral("_dlt_version"));
     m_stagingCoordinator = m_destination->createClient(m_config, m_stagingDataset);
     m_stagingCoordinator->open();

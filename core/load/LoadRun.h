@@ -38,9 +38,9 @@ private:
     std::optional<PackageResult> openPackage(const QString &packageDir);
     std::optional<PackageResult> checkJobs();
     std::optional<PackageResult> migrateSchema();
-    QStringList replaceChainTables() const;
-    /// Chain tables of every merge root that has jobs (they all live in staging too).
-    QStringList mergeChainTables() const;
+    /// Chain tables of every root with `disposition` that has jobs (replace empties them, merge
+    /// stages them).
+    QStringList chainTables(WriteDisposition disposition) const;
     void prepareStaging();
     void resumeStartedJobs();
     void failUnsupportedJobs();
