@@ -11,6 +11,44 @@ QString SqlClient::escapeIdentifier(const QString &name) const
     return QLatin1Char('"') + folded + QLatin1Char('"');
 }
 
+QString SqlClient::translatePlaceholders(const QString &sql) const
+{
+    if (!sql.contains(QLatin1Char('%')))
+        return sql;
+    QString out;
+    out.reserve(sql.size());
+    int n = 0;
+    QChar quote;
+    for (qsizetype k = 0; k < sql.size(); ++k) {
+        const QChar c = sql[k];
+        if (!quote.isNull()) {
+            out += c;
+            if (c == quote)
+                quote = QChar();
+            continue;
+        }
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            out += c;
+        } else if (c == QLatin1Char('-') && k + 1 < sql.size() && sql[k + 1] == QLatin1Char('-')) {
+            const qsizetype end = sql.indexOf(QLatin1Char('\n'), k);
+            out += sql.mid(k, end < 0 ? -1 : end - k);
+            if (end < 0)
+                break;
+            k = end - 1;
+        } else if (c == QLatin1Char('%') && k + 1 < sql.size() && sql[k + 1] == QLatin1Char('s')) {
+            out += placeholder(n++);
+            ++k;
+        } else if (c == QLatin1Char('%') && k + 1 < sql.size() && sql[k + 1] == QLatin1Char('%')) {
+            out += QLatin1Char('%');
+            ++k;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 QString SqlClient::qualifiedTableName(const QString &table) const
 {
     return escapeIdentifier(m_dataset) + QLatin1Char('.') + escapeIdentifier(table);

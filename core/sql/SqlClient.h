@@ -51,6 +51,11 @@ public:
     const QString &datasetName() const { return m_dataset; }
     const Capabilities &capabilities() const { return m_caps; }
 
+    /// dlt writes `%s` for positional parameters: turns each `%s` outside quotes and comments
+    /// into placeholder(n) and `%%` into `%` (quote-aware, unlike dlt's duckdb client, spec Q15).
+    /// SQL already written with the destination's own placeholders passes through unchanged.
+    QString translatePlaceholders(const QString &sql) const;
+
     /// Quotes an identifier the destination's way (spec 5.6), after case folding.
     QString escapeIdentifier(const QString &name) const;
     /// `"dataset"."table"`.

@@ -187,7 +187,7 @@ QList<QVariantList> PgConnection::query(const QString &sql, const QVariantList &
 {
     if (!m_conn)
         throw Error(ErrorKind::Transient, QStringLiteral("the PostgreSQL connection is not open"));
-    const QByteArray text = sql.toUtf8();
+    const QByteArray text = (params.isEmpty() ? sql : translatePlaceholders(sql)).toUtf8();
     std::vector<QByteArray> store;
     std::vector<const char *> values;
     store.reserve(std::size_t(params.size()));

@@ -200,7 +200,7 @@ void SqliteConnection::execute(const QString &sql, const QVariantList &params)
 
 QList<QVariantList> SqliteConnection::query(const QString &sql, const QVariantList &params)
 {
-    Stmt stmt{prepare(sql)};
+    Stmt stmt{prepare(params.isEmpty() ? sql : translatePlaceholders(sql))};
     if (!stmt.s)
         return {}; // empty statement text
     bindParams(*this, stmt.s, params, sql);

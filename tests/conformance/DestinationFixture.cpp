@@ -29,6 +29,8 @@ QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch)
     sqlite.config.credentials.insert(
         QStringLiteral("database"),
         ResolvedValue{QDir(scratch.path()).filePath(QStringLiteral("conformance.db")), {}, false});
+    sqlite.slowQuery = QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                                      "SELECT count(*) FROM c");
     out.append(sqlite);
 
     // PostgreSQL from WHARF_TEST_PG (a libpq conninfo, exported by scripts/test.sh and CI).
@@ -36,6 +38,7 @@ QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch)
     pg.name = QStringLiteral("postgres");
     pg.destination = DestinationRegistry::instance().create(QStringLiteral("postgres"));
     pg.config.destinationName = pg.config.destinationType = QStringLiteral("postgres");
+    pg.slowQuery = QStringLiteral("SELECT pg_sleep(30)");
     const QString conninfo = qEnvironmentVariable("WHARF_TEST_PG");
     if (conninfo.isEmpty()) {
         pg.unavailable = QStringLiteral("WHARF_TEST_PG is not set: run scripts/test.sh, which starts a "

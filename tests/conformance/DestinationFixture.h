@@ -19,6 +19,8 @@ struct DestinationFixture {
     /// Why the destination is not available (a server is missing). Under CI=true that is a
     /// failure, never a skip.
     QString unavailable;
+    /// A statement that runs until it is cancelled (or for many seconds), in this dialect.
+    QString slowQuery;
 
     std::unique_ptr<SqlJobClient> client(const QString &dataset) const;
 };

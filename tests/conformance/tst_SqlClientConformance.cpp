@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
@@ -247,6 +248,45 @@ private slots:
                  ErrorKind::Transient);
         // The client is still usable afterwards.
         QCOMPARE(sql().query(QStringLiteral("SELECT count(*) FROM %1").arg(v))[0][0].toInt(), 1);
+    }
+
+    void percentSPlaceholders_data() { addDestinations(); }
+    void percentSPlaceholders()
+    {
+        // dlt's SQL text uses %s; a '%s' inside a literal and %% stay text (spec 5.1, Q15).
+        m_client->syncSchema(schema(), {});
+        const QString v = sql().qualifiedTableName("_dlt_version");
+        auto rows = sql().query(
+            QStringLiteral(
+                "SELECT schema_name, '%s' AS lit, '100%%' AS pct FROM %1 WHERE schema_name = %s AND version = %s")
+                .arg(v),
+            {QStringLiteral("event"), 2});
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0][0].toString(), QStringLiteral("event"));
+        QCOMPARE(rows[0][1].toString(), QStringLiteral("%s"));
+        QCOMPARE(rows[0][2].toString(), QStringLiteral("100%%"));
+        QCOMPARE(sql().translatePlaceholders("SELECT %s, 'a%sb', \"c%s\", 5 %% 2 -- %s\n, %s"),
+                 QStringLiteral("SELECT %1, 'a%sb', \"c%s\", 5 % 2 -- %s\n, %2")
+                     .arg(sql().placeholder(0), sql().placeholder(1)));
+    }
+
+    void cancelInterruptsARunningStatement_data() { addDestinations(); }
+    void cancelInterruptsARunningStatement()
+    {
+        QElapsedTimer timer;
+        QThread *canceller = QThread::create([this] {
+            QThread::msleep(300);
+            sql().cancel();
+        });
+        canceller->start();
+        timer.start();
+        const ErrorKind kind = kindOf([&] { sql().query(dest().slowQuery); });
+        canceller->wait();
+        delete canceller;
+        QCOMPARE(kind, ErrorKind::Cancelled);
+        QVERIFY2(timer.elapsed() < 10000, "the statement must stop when cancelled");
+        // The connection is usable afterwards.
+        QCOMPARE(sql().query("SELECT 1")[0][0].toInt(), 1);
     }
 
     void executeDdl_data() { addDestinations(); }
