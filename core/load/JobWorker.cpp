@@ -55,6 +55,8 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
             m_shared.activeClients.insert(client);
             registered = true;
         }
+        // A cancel that came between the check above and the registration would miss us.
+        m_shared.cancel->check();
         client->open();
         JobContext ctx;
         ctx.loadId = m_shared.loadId;
@@ -79,7 +81,9 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
             out.error.location.file = item.file.path;
         switch (e.kind()) {
         case ErrorKind::Cancelled:
-            out.state = JobState::Ready;
+            // Only our own cancel puts the job back untouched; a statement cancelled by the
+            // server (statement_timeout, pg_cancel_backend) is a retry that counts.
+            out.state = m_shared.cancel->isCancelled() ? JobState::Ready : JobState::Retry;
             break;
         case ErrorKind::Transient:
             out.state = m_shared.cancel->isCancelled() ? JobState::Ready : JobState::Retry;

@@ -323,26 +323,50 @@ void LoadRun::runJobs()
     for (int k = 0; k < m_slots; ++k)
         pool.start(new JobWorker(*m_shared));
 
-    bool cancelSeen = false;
-    dispatch();
-    while (m_running > 0 || (!m_stopped && !m_cancel.isCancelled() && anyUndispatched())) {
-        if (m_cancel.isCancelled() && !cancelSeen) {
-            cancelSeen = true;
-            qCInfo(lcLoad) << "cancelling" << m_running << "running job(s)";
-            m_shared->cancelActiveClients();
+    // Whatever happens below, the workers must be released before the pool is destroyed.
+    struct Release {
+        WorkerShared &shared;
+        QThreadPool &pool;
+        ~Release()
+        {
+            shared.work.close();
+            pool.waitForDone();
         }
-        if (auto outcome = m_shared->outcomes.pop(100))
-            handleOutcome(*outcome);
+    } release{*m_shared, pool};
+
+    bool cancelSeen = false;
+    try {
         dispatch();
-        reportProgress(false);
+        while (m_running > 0 || (!m_stopped && !m_cancel.isCancelled() && anyUndispatched())) {
+            if (m_cancel.isCancelled()) {
+                if (!cancelSeen)
+                    qCInfo(lcLoad) << "cancelling" << m_running << "running job(s)";
+                cancelSeen = true;
+                // Again on every pass: a job may have started right after the first call.
+                m_shared->cancelActiveClients();
+            }
+            if (auto outcome = m_shared->outcomes.pop(100))
+                handleOutcome(*outcome);
+            dispatch();
+            reportProgress(false);
+        }
+    } catch (const std::exception &e) {
+        // A bug or resource failure on this thread: stop starting jobs, let the running ones end.
+        stop(ErrorInfo::fromStd(e));
+        m_cancel.cancel();
+        m_shared->cancelActiveClients();
+        while (m_running > 0)
+            if (m_shared->outcomes.pop(100))
+                --m_running;
     }
-    m_shared->work.close();
-    pool.waitForDone();
     reportProgress(true);
 }
 
 void LoadRun::dispatch()
 {
+    // Unlike dlt, a failed job (m_abort) does not stop the other jobs of the package: they are
+    // independent, and the package still ends ABORTED without a _dlt_loads row (issue 3 asks
+    // that the other jobs complete).
     if (m_stopped || m_cancel.isCancelled())
         return;
     const qint64 now = m_clock.elapsed();
@@ -558,24 +582,31 @@ PackageResult LoadRun::complete()
         m_result.error = m_stopError;
         return finish(PackageStatus::Incomplete);
     }
+    PackageStatus status = PackageStatus::Loaded;
     try {
         if (m_abort) {
             m_package.markCompleted(true);
-            m_result.packageDir = m_package.archive();
             m_result.error = m_result.failedJobs.first().error;
-            return finish(PackageStatus::Aborted);
+            status = PackageStatus::Aborted;
+        } else {
+            m_coordinator->completeLoad(m_result.loadId, m_schema);
+            m_coordinator->close();
+            if (m_stagingCoordinator)
+                m_stagingCoordinator->close();
+            m_package.markCompleted(false);
         }
-        m_coordinator->completeLoad(m_result.loadId, m_schema);
-        m_coordinator->close();
-        if (m_stagingCoordinator)
-            m_stagingCoordinator->close();
-        m_package.markCompleted(false);
-        m_result.packageDir = m_package.archive();
     } catch (const Error &e) {
         m_result.error = ErrorInfo::from(e);
         return finish(PackageStatus::Incomplete);
     }
-    return finish(PackageStatus::Loaded);
+    // The package is complete once the marker is written; failing to move it into load/loaded
+    // does not make it resumable, so it is only a warning.
+    try {
+        m_result.packageDir = m_package.archive();
+    } catch (const Error &e) {
+        qCWarning(lcLoad).noquote() << "package completed but could not be archived:" << e.fullText();
+    }
+    return finish(status);
 }
 
 } // namespace wharf

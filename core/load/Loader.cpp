@@ -1,6 +1,7 @@
 #include "load/Loader.h"
 
 #include <QMetaObject>
+#include <QPointer>
 
 namespace wharf {
 
@@ -53,27 +54,30 @@ bool Loader::start(std::shared_ptr<const Destination> destination, ResolvedConfi
     if (isRunning())
         return false;
     if (m_thread) {
+        // Its queued "finished" report may still be on the way: let Qt delete it after that.
         m_thread->wait();
-        delete m_thread;
+        m_thread->deleteLater();
         m_thread = nullptr;
     }
     m_cancel = std::make_unique<CancelToken>();
     CancelToken *cancel = m_cancel.get();
-    m_thread = QThread::create([this, cancel, destination, config, options, packageDir] {
+    // Each run has its own result, so a report of an earlier run can never read a later one's.
+    auto result = std::make_shared<PackageResult>();
+    m_thread = QThread::create([this, cancel, destination, config, options, packageDir, result] {
         Relay relay(this);
         PackageLoader loader(destination, config, options, &relay);
-        m_lastResult = loader.load(packageDir, *cancel);
+        *result = loader.load(packageDir, *cancel);
     });
     m_thread->setObjectName(QStringLiteral("wharf-loader"));
     // Report the end only once the thread has really finished, so that isRunning() is false and
     // a new start() works from the slot that receives packageFinished.
-    QThread *thread = m_thread;
+    QPointer<QThread> thread(m_thread);
     connect(
-        thread, &QThread::finished, this,
-        [this, thread] {
-            thread->wait();
-            if (thread == m_thread)
-                emit packageFinished(m_lastResult);
+        m_thread, &QThread::finished, this,
+        [this, thread, result] {
+            if (thread)
+                thread->wait();
+            emit packageFinished(*result);
         },
         Qt::QueuedConnection);
     m_thread->start();

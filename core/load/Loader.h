@@ -35,7 +35,6 @@ private:
     class Relay;
     std::unique_ptr<CancelToken> m_cancel;
     QThread *m_thread = nullptr;
-    PackageResult m_lastResult; ///< written by the load thread, read after it finished
 };
 
 } // namespace wharf

@@ -28,6 +28,7 @@ public:
         , m_delayMs(config.option(QStringLiteral("job_delay_ms"), 0).toInt())
         , m_failOnOpen(config.option(QStringLiteral("fail_on_open"), false).toBool())
         , m_followUpTables(listOption(config, "followup_tables"))
+        , m_serverCancelTables(listOption(config, "server_cancel_tables"))
     {}
 
     QList<FollowUpJob> followUpJobs(const Schema &, const QStringList &chain) override
@@ -65,6 +66,8 @@ public:
         }
         if (m_failTables.contains(table))
             throw Error(ErrorKind::Terminal, QStringLiteral("dummy: job for %1 fails terminally").arg(table));
+        if (m_serverCancelTables.contains(table))
+            throw Error(ErrorKind::Cancelled, QStringLiteral("dummy: statement cancelled by the server"));
         if (m_retryTables.contains(table))
             throw Error(ErrorKind::Transient, QStringLiteral("dummy: job for %1 asks for a retry").arg(table));
         ReaderOptions options;
@@ -92,6 +95,7 @@ private:
     int m_delayMs;
     bool m_failOnOpen;
     QStringList m_followUpTables;
+    QStringList m_serverCancelTables;
     std::atomic_bool m_cancelled{false};
 };
 
@@ -124,9 +128,11 @@ ConfigSpec DummyDestination::configSpec() const
         return f;
     };
     spec.options = {field("fail_tables", FieldType::String, QString()),
-                    field("retry_tables", FieldType::String, QString()), field("job_delay_ms", FieldType::Int, 0),
+                    field("retry_tables", FieldType::String, QString()),
+                    field("job_delay_ms", FieldType::Int, 0),
                     field("fail_on_open", FieldType::Bool, false),
-                    field("followup_tables", FieldType::String, QString())};
+                    field("followup_tables", FieldType::String, QString()),
+                    field("server_cancel_tables", FieldType::String, QString())};
     return spec;
 }
 

@@ -11,7 +11,8 @@ namespace wharf::dummy {
 /// `fail_tables` / `retry_tables` (comma-separated table names whose jobs fail terminally or
 /// transiently), `job_delay_ms` (sleep per job, cancellable), `fail_on_open` (transient error
 /// when connecting), `followup_tables` (root tables whose completed chain yields a follow-up
-/// job, recorded instead of run).
+/// job, recorded instead of run), `server_cancel_tables` (jobs cancelled as if by the server,
+/// e.g. statement_timeout).
 class DummyDestination : public Destination {
 public:
     QString type() const override { return QStringLiteral("dummy"); }

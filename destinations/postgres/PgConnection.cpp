@@ -141,7 +141,10 @@ void PgConnection::open()
     PQsetNoticeProcessor(
         m_conn, [](void *, const char *message) { qCDebug(lcDest).noquote() << QString::fromUtf8(message).trimmed(); },
         nullptr);
-    m_cancel = PQgetCancel(m_conn);
+    {
+        std::lock_guard<std::mutex> lock(m_cancelMutex);
+        m_cancel = PQgetCancel(m_conn);
+    }
     execute(QStringLiteral("SET TIME ZONE 'UTC'"));
     if (!m_dataset.isEmpty())
         execute(QStringLiteral("SET search_path TO %1, public").arg(escapeIdentifier(m_dataset)));
@@ -149,9 +152,12 @@ void PgConnection::open()
 
 void PgConnection::close()
 {
-    if (m_cancel) {
-        PQfreeCancel(m_cancel);
-        m_cancel = nullptr;
+    {
+        std::lock_guard<std::mutex> lock(m_cancelMutex);
+        if (m_cancel) {
+            PQfreeCancel(m_cancel);
+            m_cancel = nullptr;
+        }
     }
     if (m_conn) {
         PQfinish(m_conn);
@@ -326,7 +332,9 @@ QMap<QString, QStringList> PgConnection::existingColumns(const QStringList &tabl
 
 void PgConnection::cancel()
 {
-    // PQcancel is documented as safe to call from another thread (it uses its own socket).
+    // PQcancel is documented as safe to call from another thread (it uses its own socket); the
+    // mutex keeps close() from freeing the cancel object meanwhile.
+    std::lock_guard<std::mutex> lock(m_cancelMutex);
     if (m_cancel) {
         char err[256];
         PQcancel(m_cancel, err, sizeof err);

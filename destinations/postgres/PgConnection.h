@@ -4,6 +4,7 @@
 
 #include <QMap>
 #include <QString>
+#include <mutex>
 
 struct pg_conn;
 struct pg_cancel;
@@ -73,6 +74,7 @@ private:
     PgConnectParams m_params;
     pg_conn *m_conn = nullptr;
     pg_cancel *m_cancel = nullptr;
+    std::mutex m_cancelMutex; ///< cancel() runs on another thread than open()/close()
     bool m_inTransaction = false;
     QString m_copySql;
 };

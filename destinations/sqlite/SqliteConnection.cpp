@@ -117,13 +117,17 @@ void SqliteConnection::open()
                         QStringLiteral("cannot create the folder of the SQLite database %1").arg(m_path));
     }
     const QByteArray path = m_path.toUtf8();
-    const int rc = sqlite3_open_v2(path.constData(), &m_db,
+    sqlite3 *db = nullptr;
+    const int rc = sqlite3_open_v2(path.constData(), &db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
-        sqlite3_close(m_db);
-        m_db = nullptr;
+        const QString msg = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_close(db);
         throw Error(ErrorKind::Config, QStringLiteral("cannot open SQLite database %1: %2").arg(m_path, msg));
+    }
+    {
+        std::lock_guard<std::mutex> lock(m_handleMutex);
+        m_db = db;
     }
     sqlite3_busy_timeout(m_db, 60000);
     sqlite3_extended_result_codes(m_db, 1);
@@ -136,6 +140,7 @@ void SqliteConnection::open()
 
 void SqliteConnection::close()
 {
+    std::lock_guard<std::mutex> lock(m_handleMutex);
     if (!m_db)
         return;
     sqlite3_close_v2(m_db);
@@ -283,7 +288,8 @@ void SqliteConnection::attachDataset(const QString &dataset)
 void SqliteConnection::cancel()
 {
     // sqlite3_interrupt is documented as safe to call from another thread while the
-    // connection is open.
+    // connection is open; the mutex keeps close() from closing it meanwhile.
+    std::lock_guard<std::mutex> lock(m_handleMutex);
     if (m_db)
         sqlite3_interrupt(m_db);
 }

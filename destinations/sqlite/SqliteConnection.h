@@ -3,6 +3,7 @@
 #include "sql/SqlClient.h"
 
 #include <QString>
+#include <mutex>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -49,6 +50,7 @@ private:
     void attach(const QString &dataset);
     QString m_path;
     sqlite3 *m_db = nullptr;
+    std::mutex m_handleMutex; ///< cancel() runs on another thread than open()/close()
 };
 
 } // namespace wharf::sqlite

@@ -166,6 +166,19 @@ private slots:
         QVERIFY(filesIn(folder("completed_jobs")).contains("issues__labels.c26f8c1531.4.insert_values.gz"));
     }
 
+    void serverCancelledStatementIsARetry()
+    {
+        // A statement cancelled by the server (statement_timeout) is not the user's cancel: it
+        // must count as a retry, or the job would be re-run forever.
+        LoadOptions opts;
+        opts.raiseOnMaxRetries = 2;
+        opts.retryDelayMs = 0;
+        const PackageResult r = run(config({{"server_cancel_tables", "issues"}}), opts);
+        QCOMPARE(r.status, PackageStatus::Incomplete);
+        QVERIFY(r.error.message.contains("2 retries"));
+        QVERIFY(filesIn(folder("new_jobs")).contains("issues.8194f4afe9.2.insert_values.gz"));
+    }
+
     void connectionFailureIsTransient()
     {
         LoadOptions opts;
