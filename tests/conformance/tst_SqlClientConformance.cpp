@@ -102,8 +102,12 @@ private slots:
         m_dataset = randomDataset();
         m_client = dest().client(m_dataset);
         QVERIFY(m_client);
-        m_client->open();
-        sql().createDataset();
+        try {
+            m_client->open();
+            sql().createDataset();
+        } catch (const Error &e) {
+            QFAIL(qPrintable(dest().name + QStringLiteral(": cannot prepare a dataset: ") + e.fullText()));
+        }
     }
 
     void cleanup()
