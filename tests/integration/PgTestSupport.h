@@ -275,20 +275,6 @@ inline bool writeAll(const QString &path, const QByteArray &data)
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
-inline QByteArray gunzipFile(const QString &path)
-{
-    QByteArray out;
-    gzFile f = gzopen(path.toUtf8().constData(), "rb");
-    if (!f)
-        return out;
-    char buf[65536];
-    int n;
-    while ((n = gzread(f, buf, sizeof buf)) > 0)
-        out.append(buf, n);
-    gzclose(f);
-    return out;
-}
-
 inline QJsonObject readJson(const QString &path)
 {
     return QJsonDocument::fromJson(readAll(path)).object();

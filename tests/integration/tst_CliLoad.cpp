@@ -17,18 +17,6 @@ using namespace wharf::test;
 
 namespace {
 
-QByteArray gunzip(const QString &path)
-{
-    QByteArray out;
-    gzFile f = gzopen(path.toUtf8().constData(), "rb");
-    char buf[65536];
-    int n;
-    while ((n = gzread(f, buf, sizeof buf)) > 0)
-        out.append(buf, n);
-    gzclose(f);
-    return out;
-}
-
 bool writeFile(const QString &path, const QByteArray &data)
 {
     QFile f(path);
@@ -117,20 +105,7 @@ class tst_CliLoad : public QObject {
 
     QTemporaryDir m_tmp;
 
-    QString fresh(const QString &name)
-    {
-        const QString dir = QDir(m_tmp.path()).filePath(name);
-        QDir(dir).removeRecursively();
-        QDir().mkpath(dir);
-        return dir;
-    }
-    QString copyPackage(const QString &work, const QString &name)
-    {
-        const QString dest = QDir(work).filePath(name);
-        if (!copyTree(dataPath(QStringLiteral("packages/") + name), dest))
-            return {};
-        return dest;
-    }
+    QString fresh(const QString &name) { return freshDir(m_tmp.path(), name); }
     QMap<QString, QString> sqliteEnv(const QString &work)
     {
         return {{QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"),
@@ -397,12 +372,12 @@ private slots:
                 data[k] = char(data[k] ^ 0x5a);
             QVERIFY(writeFile(bad, data));
         } else if (kind == "truncated") {
-            const QByteArray text = gunzip(good);
+            const QByteArray text = gunzipFile(good);
             QVERIFY(writeFile(bad, text.left(text.size() * 6 / 10)));
         } else if (kind == "csv") {
             const QString csvPkg = dataPath("packages/gh_issues_csv/1795476039.4863045/new_jobs/"
                                             "issues__labels.6580064aae.0.csv.gz");
-            QList<QByteArray> lines = gunzip(csvPkg).split('\n');
+            QList<QByteArray> lines = gunzipFile(csvPkg).split('\n');
             lines[3] = lines[3].left(lines[3].lastIndexOf(','));
             QVERIFY(writeFile(bad, lines.join('\n')));
         } else if (kind == "json") {

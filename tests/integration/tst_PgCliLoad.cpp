@@ -131,18 +131,7 @@ class tst_PgCliLoad : public QObject {
     QTemporaryDir m_tmp;
     PgServer m_pg;
 
-    QString fresh(const QString &name)
-    {
-        const QString dir = QDir(m_tmp.path()).filePath(name);
-        QDir(dir).removeRecursively();
-        QDir().mkpath(dir);
-        return dir;
-    }
-    QString copyPackage(const QString &work, const QString &name)
-    {
-        const QString dest = QDir(work).filePath(name);
-        return copyTree(dataPath(QStringLiteral("packages/") + name), dest) ? dest : QString();
-    }
+    QString fresh(const QString &name) { return freshDir(m_tmp.path(), name); }
     QMap<QString, QString> pgEnv(const QString &url) const
     {
         return {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), url}};

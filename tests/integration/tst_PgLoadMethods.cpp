@@ -151,19 +151,7 @@ class tst_PgLoadMethods : public QObject {
         return name;
     }
 
-    QString fresh(const QString &name)
-    {
-        const QString dir = QDir(m_tmp.path()).filePath(name);
-        QDir(dir).removeRecursively();
-        QDir().mkpath(dir);
-        return dir;
-    }
-
-    QString copyPackage(const QString &work, const QString &package, const QString &as = {})
-    {
-        const QString dest = QDir(work).filePath(as.isEmpty() ? package : as);
-        return copyTree(dataPath(QStringLiteral("packages/") + package), dest) ? dest : QString();
-    }
+    QString fresh(const QString &name) { return freshDir(m_tmp.path(), name); }
 
     // Runs SQL with psql (UTC session); rows by '\n', fields by '|'. On failure the text
     // returned is the error, so that comparisons show it.

@@ -4,6 +4,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <zlib.h>
 
 namespace wharf::test {
 
@@ -40,6 +41,34 @@ bool copyTree(const QString &from, const QString &to)
         }
     }
     return true;
+}
+
+QString freshDir(const QString &parent, const QString &name)
+{
+    const QString dir = QDir(parent).filePath(name);
+    QDir(dir).removeRecursively();
+    QDir().mkpath(dir);
+    return dir;
+}
+
+QString copyPackage(const QString &work, const QString &package, const QString &as)
+{
+    const QString dest = QDir(work).filePath(as.isEmpty() ? package : as);
+    return copyTree(dataPath(QStringLiteral("packages/") + package), dest) ? dest : QString();
+}
+
+QByteArray gunzipFile(const QString &path)
+{
+    QByteArray out;
+    gzFile f = gzopen(path.toUtf8().constData(), "rb");
+    if (!f)
+        return out;
+    char buf[65536];
+    int n;
+    while ((n = gzread(f, buf, sizeof buf)) > 0)
+        out.append(buf, n);
+    gzclose(f);
+    return out;
 }
 
 } // namespace wharf::test

@@ -12,6 +12,12 @@ QString dataPath(const QString &relative);
 /// Copies a folder recursively (used to give each test its own copy of a package, since
 /// loading moves job files).
 bool copyTree(const QString &from, const QString &to);
+/// `<parent>/<name>`, emptied and created afresh.
+QString freshDir(const QString &parent, const QString &name);
+/// Copies tests/data/packages/<package> to `<work>/<as or package>`; empty string on failure.
+QString copyPackage(const QString &work, const QString &package, const QString &as = {});
+/// The decompressed content of a gzip file (empty when it cannot be read).
+QByteArray gunzipFile(const QString &path);
 
 } // namespace wharf::test
 
