@@ -4,6 +4,7 @@ set -euo pipefail
 PACKAGES=(
   cmake ninja-build g++ pkg-config dpkg-dev file ccache
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins libgl-dev
+  qtkeychain-qt6-dev qt6-charts-dev libqt6opengl6-dev
   libpq-dev libtomlplusplus-dev libsimdjson-dev zlib1g-dev libsqlite3-dev sqlite3
   postgresql-15 postgresql-client-15
   xvfb xauth fonts-dejavu-core
