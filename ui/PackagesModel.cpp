@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "StateColors.h"
 #include "package/LoadPackage.h"
+#include "package/PackageFinder.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -40,8 +41,10 @@ PackageSummary PackageSummary::summarize(const QString &packageDir)
         if (s.pipelineName.isEmpty())
             s.pipelineName = package.loadSchema().name;
         int started = 0;
+        QSet<QString> tables;
         for (const auto &job : package.allJobs()) {
             s.totalBytes += job.size;
+            tables.insert(job.name.table);
             switch (job.folder) {
             case JobFolder::Started:
                 ++started;
@@ -57,6 +60,8 @@ PackageSummary PackageSummary::summarize(const QString &packageDir)
                 break;
             }
         }
+        s.tables = QStringList(tables.begin(), tables.end());
+        s.tables.sort();
         if (package.isCompleted())
             s.state =
                 package.completionState() == QLatin1String("aborted") ? PackageState::Aborted : PackageState::Loaded;
@@ -75,14 +80,7 @@ PackagesModel::PackagesModel(QObject *parent)
 
 QStringList PackagesModel::scan(const QString &root)
 {
-    QStringList found = LoadPackage::findPackages(root);
-    if (!found.isEmpty() || LoadPackage::looksLikePackage(root))
-        return found;
-    // One level more: <root>/<pipeline>/<load_id> or <root>/<pipeline>/load/normalized/<id>.
-    const auto children = QDir(root).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    for (const auto &child : children)
-        found += LoadPackage::findPackages(child.absoluteFilePath());
-    return found;
+    return packagefinder::find(root);
 }
 
 void PackagesModel::setRoots(const QStringList &roots)
@@ -131,6 +129,14 @@ int PackagesModel::rowOf(const QString &dir) const
     return -1;
 }
 
+QString PackagesModel::dirOfLoadId(const QString &loadId) const
+{
+    for (const auto &p : m_packages)
+        if (p.loadId == loadId)
+            return p.dir;
+    return {};
+}
+
 int PackagesModel::firstLoadableRow() const
 {
     for (int i = 0; i < m_packages.size(); ++i)
@@ -157,6 +163,15 @@ QString jobsText(const PackageSummary &p)
     if (p.failedJobs > 0)
         text += QStringLiteral(" (%1 failed)").arg(p.failedJobs);
     return text;
+}
+
+QString tablesText(const PackageSummary &p)
+{
+    // dlt's own tables (_dlt_pipeline_state) say little; list the user's first.
+    QStringList user, system;
+    for (const auto &t : p.tables)
+        (t.startsWith(QLatin1String("_dlt")) ? system : user).append(t);
+    return (user + system).join(QStringLiteral(", "));
 }
 
 QColor stateColor(PackageState s)
@@ -191,6 +206,8 @@ QVariant PackagesModel::data(const QModelIndex &index, int role) const
             return p.pipelineName;
         case StateColumn:
             return packageStateText(p.state);
+        case TablesColumn:
+            return tablesText(p);
         case JobsColumn:
             return jobsText(p);
         case SizeColumn:
@@ -200,7 +217,11 @@ QVariant PackagesModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        return p.error.isEmpty() ? QDir::toNativeSeparators(p.dir) : p.error;
+        if (!p.error.isEmpty())
+            return p.error;
+        if (index.column() == TablesColumn)
+            return tablesText(p);
+        return QDir::toNativeSeparators(p.dir);
     case Qt::ForegroundRole:
         if (index.column() == StateColumn) {
             const QColor c = stateColor(p.state);
@@ -230,6 +251,8 @@ QVariant PackagesModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Pipeline");
     case StateColumn:
         return tr("State");
+    case TablesColumn:
+        return tr("Tables");
     case JobsColumn:
         return tr("Jobs done");
     case SizeColumn:

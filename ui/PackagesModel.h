@@ -23,6 +23,7 @@ struct PackageSummary {
     int completedJobs = 0; ///< completed_jobs/
     int failedJobs = 0;    ///< failed_jobs/
     qint64 totalBytes = 0; ///< size of every job file
+    QStringList tables;    ///< tables the job files load into, sorted
     QString error;         ///< why it is Unreadable
 
     int totalJobs() const { return newJobs + completedJobs + failedJobs; }
@@ -33,13 +34,22 @@ struct PackageSummary {
     static PackageSummary summarize(const QString &packageDir);
 };
 
-/// The load packages found under a list of folders ("roots"). A root may be a package, a
-/// folder of packages, a dlt pipeline folder (load/normalized/), or a folder of those (the
-/// `<root>/<pipeline>/<load_id>` layout the bundled sample uses). GUI thread only.
+/// The load packages found under a list of folders ("roots"): see packagefinder::find for the
+/// layouts (a package, a folder of packages, a dlt pipeline folder with load/normalized and
+/// load/loaded, ~/.dlt/pipelines, the sample's `<root>/<pipeline>/<load_id>`). GUI thread only.
 class PackagesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { LoadIdColumn, PipelineColumn, StateColumn, JobsColumn, SizeColumn, FolderColumn, ColumnCount };
+    enum Column {
+        LoadIdColumn,
+        PipelineColumn,
+        StateColumn,
+        TablesColumn,
+        JobsColumn,
+        SizeColumn,
+        FolderColumn,
+        ColumnCount
+    };
     /// Qt::UserRole: the package folder (QString), on every column.
     static constexpr int DirRole = Qt::UserRole;
     /// Qt::UserRole + 1: int(PackageState).
@@ -59,6 +69,8 @@ public:
     const PackageSummary &package(int row) const { return m_packages.at(row); }
     /// Row of the package folder `dir`, or -1.
     int rowOf(const QString &dir) const;
+    /// Folder of the first package with load id `loadId`, or empty.
+    QString dirOfLoadId(const QString &loadId) const;
     /// The first package Run can load, or -1.
     int firstLoadableRow() const;
 

@@ -2,8 +2,12 @@
 
 #include "PackagesModel.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMimeData>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -46,6 +50,7 @@ PackagesPanel::PackagesPanel(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_view);
 
+    setAcceptDrops(true); // the view does not take drops, so folders dropped on it land here
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { emit currentPackageChanged(currentPackage()); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &PackagesPanel::updateCaption);
@@ -84,20 +89,51 @@ void PackagesPanel::refresh()
     {
         // The reset drops the selection; restore it without announcing a change of package.
         const QSignalBlocker block(m_view->selectionModel());
+        const int row = m_model->rowOf(selected);
+        const QString loadId = row >= 0 ? m_model->package(row).loadId : QString();
         m_model->refresh();
-        if (!selected.isEmpty())
-            selectPackage(selected);
+        // A loaded pipeline package moves from load/normalized to load/loaded: follow it.
+        if (!selected.isEmpty() && !selectPackage(selected) && !loadId.isEmpty())
+            selectPackage(m_model->dirOfLoadId(loadId));
     }
     m_view->viewport()->update();
     if (currentPackage() != selected)
         emit currentPackageChanged(currentPackage());
 }
 
+QStringList PackagesPanel::droppedFolders(const QMimeData *mime)
+{
+    QStringList dirs;
+    if (!mime || !mime->hasUrls())
+        return dirs;
+    for (const QUrl &url : mime->urls()) {
+        const QFileInfo info(url.toLocalFile());
+        if (url.isLocalFile() && info.isDir())
+            dirs.append(info.absoluteFilePath());
+    }
+    return dirs;
+}
+
+void PackagesPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedFolders(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void PackagesPanel::dropEvent(QDropEvent *event)
+{
+    const QStringList dirs = droppedFolders(event->mimeData());
+    if (dirs.isEmpty())
+        return;
+    event->acceptProposedAction();
+    emit foldersDropped(dirs);
+}
+
 void PackagesPanel::updateCaption()
 {
     const int n = m_model->rowCount();
-    m_caption->setText(n == 0 ? tr("<b>Packages</b> — none found; use File › Open packages folder…")
-                              : tr("<b>Packages</b> (%n)", nullptr, n));
+    m_caption->setText(n == 0 ? tr("<b>Packages</b> — none found; open a folder (Ctrl+O) or drop one here")
+                              : tr("<b>Packages</b> (%n) — drop a folder here to add it", nullptr, n));
 }
 
 } // namespace wharf::ui

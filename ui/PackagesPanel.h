@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QMimeData;
 class QTableView;
 
 namespace wharf::ui {
@@ -10,7 +11,8 @@ namespace wharf::ui {
 class PackagesModel;
 
 /// The list of load packages with the current selection. Keeps the selection (by package
-/// folder) across refreshes.
+/// folder, or by load id when a loaded package moved to load/loaded) across refreshes.
+/// Accepts folders dragged from a file manager.
 class PackagesPanel : public QWidget {
     Q_OBJECT
 public:
@@ -33,8 +35,15 @@ public slots:
 signals:
     /// The selection changed (empty when nothing is selected).
     void currentPackageChanged(const QString &dir);
+    /// Folders were dropped on the panel (absolute paths of local folders only).
+    void foldersDropped(const QStringList &dirs);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    static QStringList droppedFolders(const QMimeData *mime);
     void updateCaption();
 
     PackagesModel *m_model;

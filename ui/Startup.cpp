@@ -1,6 +1,7 @@
 #include "Startup.h"
 
 #include "Error.h"
+#include "package/PackageFinder.h"
 #include "package/SampleInstaller.h"
 
 #include <QDir>
@@ -34,6 +35,10 @@ StartupState prepareStartup()
         state.warning = e.fullText();
         state.packageRoots.append(packagesDir);
     }
+    // Packages dlt itself left behind (pipelines run on this machine).
+    const QString pipelines = packagefinder::dltPipelinesDir();
+    if (QDir(pipelines).exists())
+        state.packageRoots.append(pipelines);
     const QStringList remembered = QSettings().value(QLatin1String(kFoldersKey)).toStringList();
     for (const auto &dir : remembered)
         if (!state.packageRoots.contains(dir) && QDir(dir).exists())

@@ -8,7 +8,8 @@ namespace wharf::ui {
 /// What the main window opens with.
 struct StartupState {
     /// Folders to list packages from: the app's packages folder (holding the sample) first,
-    /// then the folders the user opened before.
+    /// then dlt's pipelines folder (~/.dlt/pipelines) if it exists, then the folders the user
+    /// opened before.
     QStringList packageRoots;
     /// Registered destination type to select; "sqlite" needs no configuration at all.
     QString destinationType = QStringLiteral("sqlite");

@@ -7,10 +7,12 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace wharf;
 using wharf::ui::PackagesModel;
@@ -163,6 +165,86 @@ private slots:
         panel.selectFirstLoadable();
         QVERIFY(panel.currentPackage() != pkg(kCsv));
         QVERIFY(panel.model()->package(panel.model()->rowOf(panel.currentPackage())).isLoadable());
+    }
+
+    void tablesColumnListsUserTablesFirst()
+    {
+        PackagesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRoots({pkg(kInsertValues)});
+        QCOMPARE(model.rowCount(), 1);
+        const QStringList tables = model.package(0).tables;
+        QVERIFY(tables.contains(QStringLiteral("issues")));
+        QVERIFY(tables.contains(QStringLiteral("_dlt_pipeline_state")));
+        QVERIFY(std::is_sorted(tables.begin(), tables.end()));
+        const QString shown = model.index(0, PackagesModel::TablesColumn).data().toString();
+        QVERIFY2(shown.startsWith(QStringLiteral("issues")), qPrintable(shown));
+        QVERIFY(shown.endsWith(QStringLiteral("_dlt_pipeline_state")));
+        QCOMPARE(model.index(0, PackagesModel::TablesColumn).data(Qt::ToolTipRole).toString(), shown);
+        QCOMPARE(model.headerData(PackagesModel::TablesColumn, Qt::Horizontal).toString(), QStringLiteral("Tables"));
+    }
+
+    /// ~/.dlt/pipelines/<name>/load/{normalized,loaded}: both listed; an archived package is
+    /// followed by the panel when a load moves it.
+    void pipelineFoldersListNormalizedAndLoaded()
+    {
+        const QString pipelines = QDir(m_tmp.path()).filePath(QStringLiteral("pipelines"));
+        const QString normalized = pipelines + QStringLiteral("/gh/load/normalized");
+        QVERIFY(QDir().mkpath(normalized));
+        QVERIFY(QDir().mkpath(pipelines + QStringLiteral("/gh/load/loaded")));
+        QVERIFY(test::copyTree(pkg(kInsertValues), normalized + QStringLiteral("/1795476037.8625736")));
+        QVERIFY(test::copyTree(pkg(kCsv), normalized + QStringLiteral("/1795476039.4863045")));
+        QVERIFY(QDir().mkpath(pipelines + QStringLiteral("/empty_pipeline/load/normalized")));
+
+        ui::PackagesPanel panel;
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        panel.model()->setRoots({pipelines});
+        QCOMPARE(panel.model()->rowCount(), 2);
+        const QString first = normalized + QStringLiteral("/1795476037.8625736");
+        QVERIFY(panel.selectPackage(first));
+
+        LoadPackage p = LoadPackage::open(first);
+        for (const auto &job : p.jobs(JobFolder::New))
+            p.moveJob(job, JobFolder::Completed);
+        p.markCompleted(false);
+        const QString archived = p.archive();
+        QVERIFY(archived.contains(QStringLiteral("/load/loaded/")));
+
+        QSignalSpy changed(&panel, &ui::PackagesPanel::currentPackageChanged);
+        panel.refresh();
+        QCOMPARE(panel.model()->rowCount(), 2); // still both: one normalized, one loaded
+        QCOMPARE(panel.currentPackage(), QFileInfo(archived).absoluteFilePath());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(panel.model()->package(panel.model()->rowOf(archived)).state, PackageState::Loaded);
+        // The pipeline folder itself is a root too.
+        QCOMPARE(PackagesModel::scan(pipelines + QStringLiteral("/gh")).size(), 2);
+        QCOMPARE(PackagesModel::scan(pipelines + QStringLiteral("/empty_pipeline")).size(), 0);
+    }
+
+    void droppedFoldersAreAnnounced()
+    {
+        ui::PackagesPanel panel;
+        panel.resize(600, 300);
+        QVERIFY(panel.acceptDrops());
+        QSignalSpy dropped(&panel, &ui::PackagesPanel::foldersDropped);
+        QMimeData mime;
+        const QString file = pkg(kCsv) + QStringLiteral("/schema.json");
+        QVERIFY(QFileInfo::exists(file));
+        mime.setUrls({QUrl::fromLocalFile(m_root), QUrl::fromLocalFile(file), QUrl(QStringLiteral("https://x/y"))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&panel, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&panel, &drop);
+        QCOMPARE(dropped.count(), 1);
+        QCOMPARE(dropped.at(0).at(0).toStringList(), QStringList{QFileInfo(m_root).absoluteFilePath()});
+
+        QMimeData filesOnly;
+        filesOnly.setUrls({QUrl::fromLocalFile(file)});
+        QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &filesOnly, Qt::LeftButton, Qt::NoModifier);
+        refused.ignore();
+        QCoreApplication::sendEvent(&panel, &refused);
+        QVERIFY(!refused.isAccepted());
     }
 };
 
