@@ -1,6 +1,7 @@
 # Installers: a .deb whose dependencies dpkg-shlibdeps computes, and a .tar.gz.
 include(GNUInstallDirs)
 install(FILES ${CMAKE_SOURCE_DIR}/packaging/wharf.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+install(FILES ${CMAKE_SOURCE_DIR}/packaging/wharf.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/wharf.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
 
