@@ -2,17 +2,17 @@
 
 #include "Error.h"
 
+#include "config/SecretStore.h"
+#include "config/TomlSupport.h"
+
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <algorithm>
-#include <sstream>
-#include <string>
-#include <string_view>
-
-#include <toml++/toml.h>
 
 namespace wharf {
+
+using toml_support::navigate;
+using toml_support::toVariant;
 
 namespace {
 
@@ -57,111 +57,6 @@ QString dotted(const KeyPath &path)
 QString envName(const KeyPath &path)
 {
     return path.join(kEnvSeparator).toUpper();
-}
-
-QString fromStd(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
-template <typename T> QString streamed(const T &value)
-{
-    std::ostringstream out;
-    out << value;
-    return QString::fromStdString(out.str());
-}
-
-QVariant toVariant(const toml::node &node)
-{
-    switch (node.type()) {
-    case toml::node_type::string:
-        return fromStd(node.as_string()->get());
-    case toml::node_type::integer:
-        return QVariant(qlonglong(node.as_integer()->get()));
-    case toml::node_type::floating_point:
-        return QVariant(node.as_floating_point()->get());
-    case toml::node_type::boolean:
-        return QVariant(node.as_boolean()->get());
-    case toml::node_type::date:
-        return streamed(node.as_date()->get());
-    case toml::node_type::time:
-        return streamed(node.as_time()->get());
-    case toml::node_type::date_time:
-        return streamed(node.as_date_time()->get());
-    case toml::node_type::array: {
-        QVariantList list;
-        for (const toml::node &element : *node.as_array())
-            list << toVariant(element);
-        return list;
-    }
-    case toml::node_type::table: {
-        QVariantMap map;
-        for (auto &&[key, value] : *node.as_table())
-            map.insert(fromStd(key.str()), toVariant(value));
-        return map;
-    }
-    case toml::node_type::none:
-        break;
-    }
-    return {};
-}
-
-const toml::node *navigate(const toml::table &root, const KeyPath &path)
-{
-    const toml::node *node = &root;
-    for (const QString &part : path) {
-        const toml::table *table = node->as_table();
-        if (!table)
-            return nullptr;
-        const QByteArray key = part.toUtf8();
-        node = table->get(std::string_view(key.constData(), size_t(key.size())));
-        if (!node)
-            return nullptr;
-    }
-    return node;
-}
-
-Error tomlSyntaxError(const QString &path, const toml::parse_error &error)
-{
-    SourceLocation where;
-    where.file = path;
-    where.line = qint64(error.source().begin.line);
-    where.column = qint64(error.source().begin.column);
-    return Error(ErrorKind::Config,
-                 QStringLiteral("invalid TOML in %1 at line %2, column %3: %4")
-                     .arg(path)
-                     .arg(where.line)
-                     .arg(where.column)
-                     .arg(fromStd(error.description())),
-                 where);
-}
-
-/// Parses one TOML file; a file that does not exist is no error (dlt treats it as empty).
-std::optional<TomlFile> loadToml(const QString &path)
-{
-    if (!QFileInfo::exists(path))
-        return std::nullopt;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        SourceLocation where;
-        where.file = path;
-        throw Error(ErrorKind::Config, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), where);
-    }
-    const QByteArray bytes = file.readAll();
-    const std::string_view document(bytes.constData(), size_t(bytes.size()));
-    const std::string source = path.toStdString();
-#if TOML_EXCEPTIONS
-    try {
-        return TomlFile{path, toml::parse(document, source)};
-    } catch (const toml::parse_error &error) {
-        throw tomlSyntaxError(path, error);
-    }
-#else
-    toml::parse_result result = toml::parse(document, source);
-    if (!result)
-        throw tomlSyntaxError(path, result.error());
-    return TomlFile{path, std::move(result).table()};
-#endif
 }
 
 Error notASecret(const ValueSource &source, const QString &what)
@@ -291,6 +186,8 @@ QString ValueSource::describe() const
         case Kind::SecretsToml:
         case Kind::ConfigToml:
             return inToml();
+        case Kind::Keychain:
+            return QStringLiteral("OS keychain ") + key;
         case Kind::ConnectionString:
         case Kind::Default:
             break;
@@ -386,6 +283,7 @@ ConfigLocations ConfigLocations::defaults()
     out.projectDir = QDir::currentPath();
     out.globalDir = QDir(QDir::homePath()).filePath(kDltFolder);
     out.environment = QProcessEnvironment::systemEnvironment();
+    out.secretStore = SecretStore::defaultStore();
     return out;
 }
 
@@ -397,6 +295,7 @@ struct ConfigResolver::Private {
     QList<TomlFile> secrets; ///< project first, then global
     QList<TomlFile> config;  ///< project first, then global
     QStringList searchedPlaces;
+    QString secretProject; ///< the project folder as the secret store keys it
 
     /// Spec 10.2: sections + key, then drop the rightmost section again and again, except
     /// the embedded config's section "credentials", which is kept.
@@ -481,6 +380,13 @@ struct ConfigResolver::Private {
                 if (env.contains(name))
                     return Hit{env.value(name), false, ValueSource{ValueSource::Kind::Environment, {}, name, {}}};
             }
+            if (const SecretStore *store = locations.secretStore.get()) {
+                for (const KeyPath &path : pass) {
+                    const QString key = dotted(path);
+                    if (auto value = store->read(secretProject, key))
+                        return Hit{*value, false, ValueSource{ValueSource::Kind::Keychain, {}, key, {}}};
+                }
+            }
             for (const KeyPath &path : pass) {
                 if (auto hit = findInToml(secrets, ValueSource::Kind::SecretsToml, path, acceptTables))
                     return hit;
@@ -521,6 +427,10 @@ ConfigResolver::ConfigResolver(ConfigLocations locations)
             globalDlt.clear();
     }
     d->searchedPlaces << QStringLiteral("environment variables");
+    if (d->locations.secretStore) {
+        d->secretProject = SecretStore::normalizedProject(d->locations.projectDir);
+        d->searchedPlaces << d->locations.secretStore->displayName();
+    }
     for (const QString &name : {kSecretsFile, kConfigFile}) {
         QList<TomlFile> &target = name == kSecretsFile ? d->secrets : d->config;
         for (const QString &dir : {projectDlt, globalDlt}) {
@@ -528,8 +438,8 @@ ConfigResolver::ConfigResolver(ConfigLocations locations)
                 continue;
             const QString path = QDir(dir).filePath(name);
             d->searchedPlaces << path;
-            if (auto file = loadToml(path))
-                target << std::move(*file);
+            if (auto root = toml_support::loadFile(path))
+                target << TomlFile{path, std::move(*root)};
         }
     }
 }
@@ -550,6 +460,14 @@ std::optional<ResolvedValue> ConfigResolver::lookup(const QStringList &sections,
     if (secret && value.typeId() == QMetaType::QString)
         value = value.toString().trimmed();
     return ResolvedValue{value, hit->source, secret};
+}
+
+std::optional<ResolvedValue> ConfigResolver::lookupExact(const QStringList &path, bool secret) const
+{
+    const auto hit = d->find(d->passes({path}), Providers::All, false, secret);
+    if (!hit)
+        return std::nullopt;
+    return ResolvedValue{hit->value, hit->source, secret};
 }
 
 QString ConfigResolver::destinationType(const QString &name) const

@@ -13,9 +13,12 @@
 
 namespace wharf {
 
+class SecretStore;
+
 /// Where a resolved value came from, so the UI and `--log-level debug` can show it.
 struct ValueSource {
-    enum class Kind { Explicit, Environment, SecretsToml, ConfigToml, ConnectionString, Default };
+    /// Keychain: a SecretStore (the OS keychain), consulted after the environment.
+    enum class Kind { Explicit, Environment, SecretsToml, ConfigToml, ConnectionString, Default, Keychain };
     Kind kind = Kind::Default;
     QString file; ///< TOML file path (SecretsToml/ConfigToml)
     QString key;  ///< dotted key ("destination.sqlite.credentials.database") or env var name
@@ -24,7 +27,7 @@ struct ValueSource {
     Kind origin = Kind::Default;
 
     /// e.g. "env DESTINATION__SQLITE__CREDENTIALS", "/p/.dlt/secrets.toml
-    /// [destination.sqlite.credentials] database".
+    /// [destination.sqlite.credentials] database", "OS keychain destination.pg.credentials.password".
     QString describe() const;
 };
 
@@ -47,6 +50,10 @@ public:
     /// Query parameters of a native connection string (or a TOML `query` table under the
     /// credentials) that match no credential field, e.g. libpq's `options`; for the driver.
     QMap<QString, QString> extraQuery;
+    /// User overrides of tunable capabilities (`destination.<name>.max_rows_per_insert`, ...),
+    /// keyed by capability name; filled by ResolvedDestination::resolve and applied by
+    /// Destination::effectiveCapabilities().
+    QMap<QString, ResolvedValue> capabilityOverrides;
 
     QVariant credential(const QString &name, const QVariant &fallback = {}) const;
     QVariant option(const QString &name, const QVariant &fallback = {}) const;
@@ -62,19 +69,21 @@ public:
 };
 
 /// Where the resolver looks. Defaults: project dir = current dir, home = ~/.dlt, the
-/// process environment.
+/// process environment, SecretStore::defaultStore().
 struct ConfigLocations {
     QString projectDir; ///< its `.dlt/` holds secrets.toml and config.toml
     QString globalDir;  ///< the `~/.dlt` folder itself
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     QString pipelineName; ///< if set, `<pipeline>.`-prefixed keys are tried first
+    /// Secrets outside the files (OS keychain), for `projectDir`; null = none.
+    std::shared_ptr<const SecretStore> secretStore;
 
     static ConfigLocations defaults();
 };
 
 /// Resolves configuration the way dlt users know it (spec section 10):
-/// explicit values > environment > secrets.toml (project, then ~/.dlt) > config.toml
-/// (project, then ~/.dlt) > defaults. TOML files are parsed once, in the constructor.
+/// explicit values > environment > secret store (OS keychain) > secrets.toml (project, then
+/// ~/.dlt) > config.toml (project, then ~/.dlt) > defaults. TOML files are parsed once, in the constructor.
 /// Throws wharf::Error(Config) for invalid TOML (naming file, line and column).
 /// Once constructed (and setExplicit() calls are done), the const methods only read and may
 /// be called from several threads.
@@ -94,6 +103,10 @@ public:
     /// destination.credentials.password, credentials.password (the embedded-config section
     /// "credentials" is never dropped). Secret values found in config.toml are an error.
     std::optional<ResolvedValue> lookup(const QStringList &sections, const QString &key, bool secret = false) const;
+
+    /// Looks up exactly `path` (sections + key, nothing dropped; the pipeline-scoped variant
+    /// first), through every provider. For settings that must not fall back to generic keys.
+    std::optional<ResolvedValue> lookupExact(const QStringList &path, bool secret = false) const;
 
     /// The type of a destination name: `destination.<name>.destination_type` if configured,
     /// else the name itself.

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace wharf {
@@ -18,6 +19,8 @@ struct ConfigField {
     bool required = false;
     bool secret = false; ///< never printed unmasked; may not come from config.toml
     QString description;
+    /// The only values allowed, when non-empty (e.g. libpq's sslmode); the UI offers a combo.
+    QStringList choices;
 };
 
 /// Everything a destination type needs configured. Credentials live under

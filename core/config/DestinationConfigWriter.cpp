@@ -1,0 +1,91 @@
+#include "config/DestinationConfigWriter.h"
+
+#include "Error.h"
+#include "config/TomlDocumentEditor.h"
+
+#include <QDir>
+
+namespace wharf {
+
+namespace {
+
+const QString kDestination = QStringLiteral("destination");
+const QString kCredentials = QStringLiteral("credentials");
+
+} // namespace
+
+DestinationConfigWriter::DestinationConfigWriter(QString projectDir)
+    : m_projectDir(std::move(projectDir))
+{}
+
+QString DestinationConfigWriter::secretsPath() const
+{
+    return QDir(m_projectDir).filePath(QStringLiteral(".dlt/secrets.toml"));
+}
+
+QString DestinationConfigWriter::configPath() const
+{
+    return QDir(m_projectDir).filePath(QStringLiteral(".dlt/config.toml"));
+}
+
+QString DestinationConfigWriter::fileFor(const DestinationSetting &setting) const
+{
+    return setting.credential || setting.secret ? secretsPath() : configPath();
+}
+
+QStringList DestinationConfigWriter::tableFor(const QString &name, const DestinationSetting &setting)
+{
+    QStringList table{kDestination, name};
+    if (setting.credential)
+        table << kCredentials;
+    return table;
+}
+
+void DestinationConfigWriter::write(const QString &name, const QList<DestinationSetting> &settings)
+{
+    TomlDocumentEditor secrets = TomlDocumentEditor::load(secretsPath());
+    TomlDocumentEditor config = TomlDocumentEditor::load(configPath());
+    const QStringList credentials{kDestination, name, kCredentials};
+    bool writesCredential = false;
+    for (const DestinationSetting &setting : settings)
+        writesCredential = writesCredential || setting.credential;
+    if (writesCredential) {
+        // Fields and a whole connection string cannot share the key: the fields replace it.
+        for (TomlDocumentEditor *doc : {&secrets, &config}) {
+            if (doc->contains(credentials) && !doc->isTable(credentials))
+                doc->removeTable(credentials);
+        }
+    }
+    for (const DestinationSetting &setting : settings) {
+        const QStringList table = tableFor(name, setting);
+        if (!setting.value.isValid()) {
+            for (TomlDocumentEditor *doc : {&secrets, &config}) {
+                if (doc->contains(table) && doc->isTable(table))
+                    doc->removeKey(table, setting.field);
+            }
+            continue;
+        }
+        TomlDocumentEditor &target = fileFor(setting) == secretsPath() ? secrets : config;
+        target.setValue(table, setting.field, setting.value);
+    }
+    if (secrets.isModified())
+        secrets.save(secretsPath(), TomlDocumentEditor::FileMode::OwnerOnly);
+    if (config.isModified())
+        config.save(configPath());
+}
+
+void DestinationConfigWriter::setConfigValue(const QStringList &path, const QVariant &value)
+{
+    if (path.isEmpty())
+        throw Error(ErrorKind::Internal, QStringLiteral("setConfigValue: empty key"));
+    TomlDocumentEditor config = TomlDocumentEditor::load(configPath());
+    const QStringList table = path.mid(0, path.size() - 1);
+    if (value.isValid())
+        config.setValue(table, path.last(), value);
+    else if (config.contains(path))
+        config.removeKey(table, path.last());
+    if (config.isModified())
+        config.save(configPath());
+}
+
+} // namespace wharf
