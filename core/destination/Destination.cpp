@@ -1,6 +1,8 @@
 #include "destination/Destination.h"
 
 #include "Error.h"
+#include "browse/DatasetBrowser.h"
+#include "destination/CapabilityOverrides.h"
 
 namespace wharf {
 
@@ -23,11 +25,22 @@ void JobClient::runFollowUp(const FollowUpJob &job, const CancelToken &)
                 QStringLiteral("this destination cannot run follow-up jobs (table %1)").arg(job.rootTable));
 }
 
-void Destination::testConnection(const ResolvedConfig &config) const
+QString Destination::testConnection(const ResolvedConfig &config) const
 {
     auto client = createClient(config, QString());
     client->open();
     client->close();
+    return QStringLiteral("connected to %1").arg(displayLocation(config));
+}
+
+Capabilities Destination::effectiveCapabilities(const ResolvedConfig &config) const
+{
+    return applyCapabilityOverrides(capabilities(), config.capabilityOverrides);
+}
+
+std::unique_ptr<DatasetBrowser> Destination::createBrowser(const ResolvedConfig &) const
+{
+    throw Error(ErrorKind::Config, QStringLiteral("the %1 destination has no tables to browse").arg(type()));
 }
 
 DestinationRegistry &DestinationRegistry::instance()

@@ -26,6 +26,7 @@ private:
 };
 
 class JobClient;
+class DatasetBrowser;
 
 /// Everything a load job needs. Lives on the worker's stack for the duration of the job.
 struct JobContext {
@@ -99,9 +100,17 @@ public:
     virtual std::unique_ptr<JobClient> createClient(const ResolvedConfig &config, const QString &dataset) const = 0;
     /// Where data goes, for people: a URL with the password masked.
     virtual QString displayLocation(const ResolvedConfig &config) const = 0;
-    /// Connects and disconnects; throws Error (Config for bad credentials, Transient for an
-    /// unreachable server).
-    virtual void testConnection(const ResolvedConfig &config) const;
+    /// Connects and disconnects; returns what was reached, for people (server version and
+    /// where, password masked: "PostgreSQL 16.2 at postgresql://u:***@h:5432/db"). Throws Error
+    /// (Config for bad credentials, Transient for an unreachable server). Blocks up to the
+    /// connect timeout: call it on a worker thread.
+    virtual QString testConnection(const ResolvedConfig &config) const;
+    /// capabilities() with the user's overrides from `config` applied (ResolvedDestination
+    /// fills them); what job clients must use. Throws Error(Config) for invalid overrides.
+    Capabilities effectiveCapabilities(const ResolvedConfig &config) const;
+    /// A browser of its datasets and tables (does not connect yet). Throws Error(Config) when
+    /// the destination cannot be browsed (the default).
+    virtual std::unique_ptr<DatasetBrowser> createBrowser(const ResolvedConfig &config) const;
 };
 
 /// Process-wide registry of destination types. Registration happens once at start-up

@@ -1,5 +1,7 @@
 #include "destination/ResolvedDestination.h"
 
+#include "destination/CapabilityOverrides.h"
+
 namespace wharf {
 
 ResolvedDestination ResolvedDestination::resolve(const ConfigResolver &resolver, const QString &name)
@@ -10,6 +12,8 @@ ResolvedDestination ResolvedDestination::resolve(const ConfigResolver &resolver,
     out.config = resolver.resolveDestination(name, out.destination->configSpec());
     out.config.destinationName = name;
     out.config.destinationType = type;
+    out.config.capabilityOverrides = resolveCapabilityOverrides(resolver, name);
+    out.capabilities(); // invalid overrides fail here, before any work
     return out;
 }
 

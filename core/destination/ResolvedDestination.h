@@ -14,10 +14,13 @@ struct ResolvedDestination {
     ResolvedConfig config;
 
     /// Resolves destination `name` (a type such as "sqlite", or a named destination with
-    /// `destination.<name>.destination_type`) through `resolver`. Throws Error(Config).
+    /// `destination.<name>.destination_type`) through `resolver`, with the capability
+    /// overrides of config.toml (checked here). Throws Error(Config).
     static ResolvedDestination resolve(const ConfigResolver &resolver, const QString &name);
 
     QString displayLocation() const { return destination->displayLocation(config); }
+    /// The destination's capabilities with the user's overrides applied.
+    Capabilities capabilities() const { return destination->effectiveCapabilities(config); }
 };
 
 } // namespace wharf

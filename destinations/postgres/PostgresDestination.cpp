@@ -1,8 +1,11 @@
 #include "PostgresDestination.h"
 
 #include "Error.h"
+#include "PgBrowser.h"
 #include "PgJobClient.h"
 #include "config/ConnectionString.h"
+
+#include <libpq-fe.h>
 
 namespace wharf::postgres {
 
@@ -64,16 +67,22 @@ ConfigSpec PostgresDestination::configSpec() const
         f(keys::kHost, FieldType::String, QStringLiteral("localhost"), true, false, "server host name or address"),
         f(keys::kPort, FieldType::Int, 5432, false, false, "server port"),
         f(keys::kConnectTimeout, FieldType::Int, 15, false, false, "seconds to wait for a connection"),
-        f(keys::kSslMode, FieldType::String, {}, false, false, "libpq sslmode (disable, require, verify-full, ...)"),
-        f(keys::kSslRootCert, FieldType::Path, {}, false, false, "CA certificate file"),
+        f(keys::kSslMode, FieldType::String, {}, false, false,
+          "TLS: disable, allow, prefer (libpq's default), require, verify-ca or verify-full"),
+        f(keys::kSslRootCert, FieldType::Path, {}, false, false, "CA certificate file (verify-ca, verify-full)"),
         f(keys::kSslCert, FieldType::Path, {}, false, false, "client certificate file"),
-        f(keys::kSslKey, FieldType::Path, {}, false, true, "client key file"),
+        // The path of the key file, not the key: libpq reads the file (and wants it 0600).
+        f(keys::kSslKey, FieldType::Path, {}, false, false, "client certificate's private key file"),
     };
+    spec.credentials[6].choices = {QStringLiteral("disable"),   QStringLiteral("allow"),
+                                   QStringLiteral("prefer"),    QStringLiteral("require"),
+                                   QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     spec.options = {
         f(keys::kLoadMethod, FieldType::String, QStringLiteral("copy"), false, false,
           "copy: rows streamed with COPY; insert: insert_values run as dlt runs it"),
         f(keys::kCreateIndexes, FieldType::Bool, true, false, false, "create UNIQUE constraints from unique hints"),
     };
+    spec.options[0].choices = {QStringLiteral("copy"), QStringLiteral("insert")};
     return spec;
 }
 
@@ -107,9 +116,45 @@ std::unique_ptr<JobClient> PostgresDestination::createClient(const ResolvedConfi
     if (method != QLatin1String("copy") && method != QLatin1String("insert"))
         throw Error(ErrorKind::Config, QStringLiteral("load_method must be 'copy' or 'insert', got '%1'").arg(method));
     const bool createIndexes = config.option(QLatin1String(keys::kCreateIndexes), true).toBool();
-    return std::make_unique<PgJobClient>(capabilities(), connectParams(config), dataset,
+    return std::make_unique<PgJobClient>(effectiveCapabilities(config), connectParams(config), dataset,
                                          method == QLatin1String("insert") ? LoadMethod::Insert : LoadMethod::Copy,
                                          createIndexes);
+}
+
+std::unique_ptr<DatasetBrowser> PostgresDestination::createBrowser(const ResolvedConfig &config) const
+{
+    return std::make_unique<PgBrowser>(capabilities(), connectParams(config));
+}
+
+QString PostgresDestination::testConnection(const ResolvedConfig &config) const
+{
+    const PgConnectParams params = connectParams(config);
+    PgConnection connection(capabilities(), params, QString());
+    try {
+        connection.open();
+    } catch (Error &e) {
+        // libpq reports connection failures without a SQLSTATE; name the usual ones so that
+        // people (and the UI) can tell a wrong password from a server that is not there.
+        if (e.sqlState.isEmpty()) {
+            const QString &m = e.message();
+            if (m.contains(QLatin1String("password authentication failed")) ||
+                m.contains(QLatin1String("no password supplied")))
+                e.sqlState = QStringLiteral("28P01");
+            else if (m.contains(QLatin1String("role")) && m.contains(QLatin1String("does not exist")))
+                e.sqlState = QStringLiteral("28000");
+            else if (m.contains(QLatin1String("database")) && m.contains(QLatin1String("does not exist")))
+                e.sqlState = QStringLiteral("3D000");
+            else if (e.kind() == ErrorKind::Transient)
+                e.sqlState = QStringLiteral("08001");
+        }
+        throw;
+    }
+    const QString version = QString::fromUtf8(PQparameterStatus(connection.handle(), "server_version"));
+    const bool tls = PQsslInUse(connection.handle()) != 0;
+    connection.close();
+    return QStringLiteral("PostgreSQL %1 at %2 (%3)")
+        .arg(version.section(QLatin1Char(' '), 0, 0), params.displayLocation(),
+             tls ? QStringLiteral("TLS") : QStringLiteral("no TLS"));
 }
 
 QString PostgresDestination::displayLocation(const ResolvedConfig &config) const

@@ -29,6 +29,12 @@ public:
     ConfigSpec configSpec() const override;
     std::unique_ptr<JobClient> createClient(const ResolvedConfig &config, const QString &dataset) const override;
     QString displayLocation(const ResolvedConfig &config) const override;
+    /// "PostgreSQL 16.2 at postgresql://u:***@h:5432/db (TLS)". Connection failures carry
+    /// the SQLSTATE libpq does not give (28P01 wrong password, 3D000 no such database,
+    /// 08001 unreachable).
+    QString testConnection(const ResolvedConfig &config) const override;
+    /// A PgBrowser on its own read-only session.
+    std::unique_ptr<DatasetBrowser> createBrowser(const ResolvedConfig &config) const override;
 
     /// Connection parameters from a resolved config. Throws Error(Config) for bad values.
     static PgConnectParams connectParams(const ResolvedConfig &config);

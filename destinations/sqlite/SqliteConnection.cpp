@@ -110,7 +110,7 @@ void SqliteConnection::open()
 {
     if (m_db)
         return;
-    if (m_path != QLatin1String(":memory:")) {
+    if (m_path != QLatin1String(":memory:") && !m_readOnly) {
         const QFileInfo info(m_path);
         if (!QDir().mkpath(info.absolutePath()))
             throw Error(ErrorKind::Config,
@@ -118,8 +118,8 @@ void SqliteConnection::open()
     }
     const QByteArray path = m_path.toUtf8();
     sqlite3 *db = nullptr;
-    const int rc = sqlite3_open_v2(path.constData(), &db,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int flags = m_readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    const int rc = sqlite3_open_v2(path.constData(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         const QString msg = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close(db);
@@ -131,8 +131,10 @@ void SqliteConnection::open()
     }
     sqlite3_busy_timeout(m_db, 60000);
     sqlite3_extended_result_codes(m_db, 1);
-    execute(QStringLiteral("PRAGMA journal_mode=WAL"));
-    execute(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    if (!m_readOnly) {
+        execute(QStringLiteral("PRAGMA journal_mode=WAL"));
+        execute(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    }
     // Re-attach the dataset when its file exists (spec 5.4).
     if (!m_dataset.isEmpty() && m_dataset != kMain && QFile::exists(datasetFile(m_path, m_dataset)))
         attach(m_dataset);
@@ -150,6 +152,8 @@ void SqliteConnection::close()
 void SqliteConnection::attach(const QString &dataset)
 {
     execute(QStringLiteral("ATTACH DATABASE ? AS %1").arg(escapeIdentifier(dataset)), {datasetFile(m_path, dataset)});
+    if (m_readOnly)
+        return; // attached files inherit the read-only flag of the connection
     execute(QStringLiteral("PRAGMA %1.journal_mode=WAL").arg(escapeIdentifier(dataset)));
     execute(QStringLiteral("PRAGMA %1.synchronous=NORMAL").arg(escapeIdentifier(dataset)));
 }

@@ -36,6 +36,10 @@ public:
     void cancel() override;
     void attachDataset(const QString &dataset) override;
 
+    /// Before open(): open the files read-only (no folder or file is created, no PRAGMA
+    /// writes), as the dataset browser does.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+
     /// File holding `dataset` for the main database path.
     static QString datasetFile(const QString &databasePath, const QString &dataset);
     const QString &databasePath() const { return m_path; }
@@ -50,6 +54,7 @@ private:
     void attach(const QString &dataset);
     QString m_path;
     sqlite3 *m_db = nullptr;
+    bool m_readOnly = false;
     std::mutex m_handleMutex; ///< cancel() runs on another thread than open()/close()
 };
 

@@ -1,11 +1,16 @@
 #include "SqliteDestination.h"
 
 #include "Error.h"
+#include "SqliteBrowser.h"
+#include "SqliteError.h"
 #include "SqliteJobClient.h"
 #include "config/ConnectionString.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
+#include <sqlite3.h>
 
 namespace wharf::sqlite {
 
@@ -78,8 +83,56 @@ std::unique_ptr<JobClient> SqliteDestination::createClient(const ResolvedConfig 
                     QStringLiteral("dataset name '%1' cannot be used with SQLite: it must be a plain name "
                                    "without '/', '\\' or a leading '.'")
                         .arg(dataset));
-    return std::make_unique<SqliteJobClient>(capabilities(), databasePath(config),
+    return std::make_unique<SqliteJobClient>(effectiveCapabilities(config), databasePath(config),
                                              dataset.isEmpty() ? QStringLiteral("main") : dataset);
+}
+
+std::unique_ptr<DatasetBrowser> SqliteDestination::createBrowser(const ResolvedConfig &config) const
+{
+    return std::make_unique<SqliteBrowser>(capabilities(), databasePath(config));
+}
+
+QString SqliteDestination::testConnection(const ResolvedConfig &config) const
+{
+    const QString path = databasePath(config);
+    const QString engine = QStringLiteral("SQLite %1").arg(QString::fromLatin1(sqlite3_libversion()));
+    if (path == QLatin1String(":memory:"))
+        return engine + QStringLiteral(", in memory");
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        // Opening would create the file: say instead whether the loader will be able to.
+        QFileInfo folder(info.absolutePath());
+        while (!folder.exists() && folder.absoluteFilePath() != folder.absolutePath())
+            folder = QFileInfo(folder.absolutePath());
+        if (!folder.isDir() || !folder.isWritable())
+            throw Error(ErrorKind::Config,
+                        QStringLiteral("cannot create %1: the folder %2 is not writable").arg(path, folder.filePath()));
+        return QStringLiteral("%1; %2 does not exist yet and will be created by the first load").arg(engine, path);
+    }
+    // Read-only, so that testing never changes the file; a query proves it is a database.
+    sqlite3 *db = nullptr;
+    int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt *stmt = nullptr;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &stmt, nullptr);
+    qint64 tables = 0;
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            tables = sqlite3_column_int64(stmt, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
+    const int code = db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM;
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    if (rc != SQLITE_OK)
+        throwSqliteError(code, QStringLiteral("%1: %2").arg(path, message), QString());
+    return QStringLiteral("%1, %2 (%3 KiB, %4 schema objects)")
+        .arg(engine, path)
+        .arg((info.size() + 1023) / 1024)
+        .arg(tables);
 }
 
 QString SqliteDestination::displayLocation(const ResolvedConfig &config) const

@@ -16,6 +16,10 @@ public:
     ConfigSpec configSpec() const override;
     std::unique_ptr<JobClient> createClient(const ResolvedConfig &config, const QString &dataset) const override;
     QString displayLocation(const ResolvedConfig &config) const override;
+    /// The SQLite library version and the file (opened read-only, never created here).
+    QString testConnection(const ResolvedConfig &config) const override;
+    /// A read-only SqliteBrowser of the database file and its dataset files.
+    std::unique_ptr<DatasetBrowser> createBrowser(const ResolvedConfig &config) const override;
 
     /// `<generic data folder>/wharf/wharf.db`.
     static QString defaultDatabasePath();

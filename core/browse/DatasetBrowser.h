@@ -1,0 +1,102 @@
+#pragma once
+
+#include <QList>
+#include <QLocale>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace wharf {
+
+/// A dataset of a destination as the browser lists it (PostgreSQL: a schema; SQLite: the
+/// main file or an attached `<db>__<dataset>.db`).
+struct BrowserDataset {
+    QString name;
+    /// `<dataset>_staging` of a listed dataset: merge jobs load into it first.
+    bool staging = false;
+};
+
+/// A column as the database has it, with dlt's type beside it when the dataset's stored
+/// schema (`_dlt_version`) knows the column.
+struct BrowserColumn {
+    QString name;
+    QString dbType;  ///< as the catalog spells it ("bigint", "timestamp with time zone", "TEXT")
+    QString dltType; ///< dlt's data_type, with precision/scale ("decimal(38,9)"); empty if unknown
+    bool nullable = true;
+    /// For people and tooltips: "name: db type (dlt type)".
+    QString describe() const;
+};
+
+enum class BrowserTableKind { Table, View };
+
+/// A table (or view) with its columns and a cheap row count.
+struct BrowserTable {
+    QString name;
+    BrowserTableKind kind = BrowserTableKind::Table;
+    /// Rows: exact when `rowsExact`, else the database's estimate; -1 when unknown. Never the
+    /// result of counting a large table.
+    qint64 rows = -1;
+    bool rowsExact = false;
+    QList<BrowserColumn> columns;
+
+    /// "1,234", "≈1,234" or "?", in `locale`'s digits.
+    QString rowsText(const QLocale &locale = QLocale()) const;
+    const BrowserColumn *column(const QString &name) const;
+    bool isDltTable() const { return name.startsWith(QLatin1String("_dlt")); }
+};
+
+/// One page of a table: what the grid asks for.
+struct PageRequest {
+    static constexpr int kDefaultLimit = 200;
+
+    QString dataset;
+    QString table;
+    QStringList columns; ///< the columns to read, in order; empty = all, in table order
+    QString sortColumn;  ///< empty = the table's natural (storage) order
+    bool descending = false;
+    /// column -> text: keeps rows whose column, as text, contains the text (case-insensitive;
+    /// `%`, `_` and quotes are matched literally). Empty texts are ignored.
+    QMap<QString, QString> filters;
+    qint64 offset = 0;
+    int limit = kDefaultLimit;
+};
+
+/// Rows of one page, in the order asked for.
+struct BrowserPage {
+    QStringList columns;
+    QList<QVariantList> rows;
+    qint64 offset = 0;
+    bool hasMore = false; ///< at least one more row matches after this page
+};
+
+/// Reads a destination's datasets and tables for people to look at: catalog queries, cheap row
+/// estimates and pages of rows with server-side sorting and filtering (never a full-table read
+/// into memory). Created by Destination::createBrowser(); owns one connection and, like a
+/// JobClient, is used by one thread at a time; only cancel() may be called from another
+/// thread. Every method except cancel() may throw wharf::Error.
+class DatasetBrowser {
+public:
+    virtual ~DatasetBrowser() = default;
+
+    /// Connects (read-only where the database allows it). Idempotent.
+    virtual void open() = 0;
+    virtual void close() = 0;
+    /// The dlt datasets, sorted by name, each staging dataset right after its dataset.
+    virtual QList<BrowserDataset> listDatasets() = 0;
+    /// Tables and views of `dataset`, user tables by name and dlt's own `_dlt_*` tables last.
+    virtual QList<BrowserTable> listTables(const QString &dataset) = 0;
+    /// One page of rows. Throws Error(Terminal) for a column the table does not have.
+    virtual BrowserPage fetchPage(const PageRequest &request) = 0;
+    /// Interrupts the statement running on the browser's connection (sqlite3_interrupt /
+    /// PQcancel); it then throws Error(Cancelled). Callable from any thread.
+    virtual void cancel() = 0;
+};
+
+} // namespace wharf
+
+Q_DECLARE_METATYPE(wharf::BrowserDataset)
+Q_DECLARE_METATYPE(wharf::BrowserTable)
+Q_DECLARE_METATYPE(wharf::PageRequest)
+Q_DECLARE_METATYPE(wharf::BrowserPage)

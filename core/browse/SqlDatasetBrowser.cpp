@@ -1,0 +1,248 @@
+#include "browse/SqlDatasetBrowser.h"
+
+#include "Error.h"
+#include "load/LogCategories.h"
+
+#include <algorithm>
+
+namespace wharf {
+
+namespace {
+
+const QString kVersionTable = QStringLiteral("_dlt_version");
+const QString kStagingSuffix = QStringLiteral("_staging");
+
+// User tables by name, then dlt's own tables.
+bool tableOrder(const BrowserTable &a, const BrowserTable &b)
+{
+    if (a.isDltTable() != b.isDltTable())
+        return !a.isDltTable();
+    return a.name < b.name;
+}
+
+} // namespace
+
+SqlDatasetBrowser::SqlDatasetBrowser(std::unique_ptr<SqlClient> sql)
+    : m_sql(std::move(sql))
+{}
+
+void SqlDatasetBrowser::open()
+{
+    if (m_sql->isOpen())
+        return;
+    m_sql->open();
+    try {
+        afterOpen();
+    } catch (...) {
+        m_sql->close();
+        throw;
+    }
+}
+
+void SqlDatasetBrowser::close()
+{
+    m_sql->close();
+}
+
+void SqlDatasetBrowser::cancel()
+{
+    m_sql->cancel();
+}
+
+QString SqlDatasetBrowser::quoteName(const QString &name)
+{
+    QString quoted = name;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString SqlDatasetBrowser::tableReference(const QString &dataset, const QString &table)
+{
+    return quoteName(dataset) + QLatin1Char('.') + quoteName(table);
+}
+
+QString SqlDatasetBrowser::containsPattern(const QString &text)
+{
+    const QChar escape(kLikeEscape);
+    QString pattern;
+    pattern.reserve(text.size() + 2);
+    pattern += QLatin1Char('%');
+    for (const QChar c : text) {
+        if (c == escape || c == QLatin1Char('%') || c == QLatin1Char('_'))
+            pattern += escape;
+        pattern += c;
+    }
+    pattern += QLatin1Char('%');
+    return pattern;
+}
+
+QString SqlDatasetBrowser::textExpression(const QString &column) const
+{
+    return QStringLiteral("CAST(%1 AS TEXT)").arg(column);
+}
+
+QList<BrowserTable> SqlDatasetBrowser::listTables(const QString &dataset)
+{
+    open();
+    useDataset(dataset);
+    const QList<CatalogTable> catalog = catalogTables(dataset, QString());
+    const bool hasVersionTable = std::any_of(catalog.cbegin(), catalog.cend(),
+                                             [](const CatalogTable &t) { return t.table.name == kVersionTable; });
+    const DltTypeIndex types = dltTypes(dataset, hasVersionTable);
+    QList<BrowserTable> tables;
+    tables.reserve(catalog.size());
+    for (const CatalogTable &entry : catalog) {
+        BrowserTable table = entry.table;
+        for (BrowserColumn &column : table.columns)
+            column.dltType = types.typeOf(table.name, column.name);
+        // Statistics lag behind loads and say nothing about never-analyzed tables: below the
+        // limit, count for real, which reads at most kExactCountLimit + 1 rows. Views are left
+        // alone: their query may be arbitrarily expensive.
+        if (table.kind == BrowserTableKind::Table && table.rows < kExactCountLimit) {
+            const qint64 counted = boundedCount(dataset, table.name);
+            if (counted <= kExactCountLimit) {
+                table.rows = counted;
+                table.rowsExact = true;
+            } else {
+                table.rows = std::max(table.rows, counted);
+            }
+        }
+        tables.append(table);
+    }
+    std::sort(tables.begin(), tables.end(), tableOrder);
+    return tables;
+}
+
+qint64 SqlDatasetBrowser::boundedCount(const QString &dataset, const QString &table)
+{
+    const auto rows = m_sql->query(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1 LIMIT %2) AS s")
+                                       .arg(tableReference(dataset, table))
+                                       .arg(kExactCountLimit + 1));
+    return rows.isEmpty() ? -1 : rows.first().value(0).toLongLong();
+}
+
+DltTypeIndex SqlDatasetBrowser::dltTypes(const QString &dataset, bool hasVersionTable)
+{
+    DltTypeIndex index;
+    // A staging dataset has no _dlt_version of its own; its tables are the dataset's.
+    QString source = dataset;
+    if (!hasVersionTable) {
+        if (!dataset.endsWith(kStagingSuffix))
+            return index;
+        source = dataset.chopped(kStagingSuffix.size());
+    }
+    try {
+        if (source != dataset)
+            useDataset(source);
+        addStoredSchemas(source, index);
+    } catch (const Error &e) {
+        // The types are a help, not the point: a dataset without readable schemas still browses.
+        if (e.kind() == ErrorKind::Cancelled)
+            throw;
+        qCDebug(lcDest).noquote() << "no dlt types for dataset" << dataset << ":" << e.message();
+    }
+    return index;
+}
+
+void SqlDatasetBrowser::addStoredSchemas(const QString &dataset, DltTypeIndex &index)
+{
+    // The newest version of each schema stored in the dataset (several sources may share one).
+    const QString table = tableReference(dataset, kVersionTable);
+    const auto rows =
+        m_sql->query(QStringLiteral("SELECT v.%1 FROM %2 AS v WHERE v.%3 = (SELECT max(w.%3) FROM %2 AS w "
+                                    "WHERE w.%4 = v.%4) ORDER BY v.%3 DESC")
+                         .arg(quoteName(QStringLiteral("schema")), table, quoteName(QStringLiteral("inserted_at")),
+                              quoteName(QStringLiteral("schema_name"))));
+    for (const auto &row : rows) {
+        try {
+            index.add(Schema::fromJson(decodeStoredSchema(row.value(0).toString().toUtf8()), kVersionTable));
+        } catch (const Error &e) {
+            qCDebug(lcDest).noquote() << "skipping a stored schema of" << dataset << ":" << e.message();
+        }
+    }
+}
+
+SqlDatasetBrowser::CatalogTable SqlDatasetBrowser::describe(const QString &dataset, const QString &table)
+{
+    const QList<CatalogTable> found = catalogTables(dataset, table);
+    for (const CatalogTable &entry : found)
+        if (entry.table.name == table)
+            return entry;
+    throw UndefinedRelation(QStringLiteral("dataset %1 has no table %2").arg(dataset, table));
+}
+
+BrowserPage SqlDatasetBrowser::fetchPage(const PageRequest &request)
+{
+    open();
+    useDataset(request.dataset);
+    const CatalogTable table = describe(request.dataset, request.table);
+    QVariantList params;
+    const QString sql = pageSql(request, table, &params);
+    BrowserPage page;
+    page.offset = std::max<qint64>(0, request.offset);
+    page.rows = m_sql->query(sql, params);
+    const int limit = std::clamp(request.limit, 1, kMaxPageRows);
+    page.hasMore = page.rows.size() > limit;
+    if (page.hasMore)
+        page.rows.resize(limit);
+    if (request.columns.isEmpty()) {
+        for (const BrowserColumn &c : table.table.columns)
+            page.columns.append(c.name);
+    } else {
+        page.columns = request.columns;
+    }
+    return page;
+}
+
+QString SqlDatasetBrowser::pageSql(const PageRequest &request, const CatalogTable &table, QVariantList *params) const
+{
+    const auto column = [&](const QString &name) {
+        if (!table.table.column(name))
+            throw Error(ErrorKind::Terminal, QStringLiteral("table %1 has no column %2").arg(table.table.name, name));
+        // Qualified by the alias: a bare name in ORDER BY could mean an output column instead.
+        return QStringLiteral("t0.") + quoteName(name);
+    };
+    QStringList select;
+    if (request.columns.isEmpty()) {
+        for (const BrowserColumn &c : table.table.columns)
+            select.append(table.selectAs.value(c.name, column(c.name)));
+    } else {
+        for (const QString &name : request.columns)
+            select.append(table.selectAs.value(name, column(name)));
+    }
+    if (select.isEmpty())
+        throw Error(ErrorKind::Terminal, QStringLiteral("table %1 has no columns").arg(table.table.name));
+
+    QStringList where;
+    for (auto it = request.filters.cbegin(); it != request.filters.cend(); ++it) {
+        if (it.value().isEmpty())
+            continue;
+        params->append(containsPattern(it.value()));
+        where.append(QStringLiteral("%1 %2 %3 ESCAPE '%4'")
+                         .arg(textExpression(column(it.key())), likeOperator(),
+                              m_sql->placeholder(int(params->size()) - 1), QChar(kLikeEscape)));
+    }
+
+    QStringList order;
+    if (!request.sortColumn.isEmpty()) {
+        order.append(column(request.sortColumn) +
+                     (request.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC")));
+        if (!table.tieBreaker.isEmpty())
+            order.append(table.tieBreaker);
+    } else if (!table.naturalOrder.isEmpty()) {
+        order.append(table.naturalOrder);
+    }
+
+    QString sql = QStringLiteral("SELECT %1 FROM %2 AS t0")
+                      .arg(select.join(QStringLiteral(", ")), tableReference(request.dataset, table.table.name));
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    if (!order.isEmpty())
+        sql += QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
+    // One row more than asked for tells whether another page exists.
+    const int limit = std::clamp(request.limit, 1, kMaxPageRows);
+    sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit + 1).arg(std::max<qint64>(0, request.offset));
+    return sql;
+}
+
+} // namespace wharf

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "browse/DatasetBrowser.h"
+#include "browse/StoredSchema.h"
+#include "sql/SqlClient.h"
+
+#include <QHash>
+#include <memory>
+
+namespace wharf {
+
+/// The part of a dataset browser every SQL destination shares: paging SQL (sorting, filters,
+/// LIMIT/OFFSET), bounded row counts for small tables, dlt types from `_dlt_version`. The
+/// destinations supply the catalog queries (SqliteBrowser, PgBrowser). Same threading rules as
+/// DatasetBrowser.
+class SqlDatasetBrowser : public DatasetBrowser {
+public:
+    /// Tables with fewer rows than this are counted exactly (reading at most this many rows);
+    /// larger ones show the database's estimate.
+    static constexpr qint64 kExactCountLimit = 10000;
+    /// Most rows one page may hold.
+    static constexpr int kMaxPageRows = 10000;
+
+    void open() override;
+    void close() override;
+    QList<BrowserTable> listTables(const QString &dataset) override;
+    BrowserPage fetchPage(const PageRequest &request) override;
+    void cancel() override;
+
+    /// `"name"` with embedded quotes doubled: a name exactly as the catalog stores it. (Unlike
+    /// SqlClient::escapeIdentifier, no case folding or dlt's backslash doubling: those apply to
+    /// names dlt creates, not to names read back from the catalog.)
+    static QString quoteName(const QString &name);
+    /// A LIKE pattern matching `text` anywhere, with kLikeEscape escaping `%`, `_` and itself.
+    static QString containsPattern(const QString &text);
+    static constexpr char16_t kLikeEscape = u'!';
+
+protected:
+    explicit SqlDatasetBrowser(std::unique_ptr<SqlClient> sql);
+
+    /// A table as the catalog describes it, with what paging needs.
+    struct CatalogTable {
+        BrowserTable table; ///< columns with db types; rows = statistics estimate or -1
+        /// Expression (on alias `t0`) giving the storage order cheaply, e.g. `t0.rowid`;
+        /// empty: no ORDER BY when unsorted.
+        QString naturalOrder;
+        /// Expression (on alias `t0`) that makes a sort total, so that pages neither overlap
+        /// nor skip rows with equal sort keys; empty when the table has none (views).
+        QString tieBreaker;
+        /// Per column name: the expression selecting it when not the plain column (e.g.
+        /// PostgreSQL numeric read as exact text).
+        QHash<QString, QString> selectAs;
+    };
+
+    SqlClient &sql() { return *m_sql; }
+    /// Makes `dataset` reachable by qualified names (SQLite attaches its file). Throws
+    /// UndefinedRelation when the dataset does not exist.
+    virtual void useDataset(const QString &dataset) = 0;
+    /// Called after the connection opened (session settings).
+    virtual void afterOpen() {}
+    /// Tables and views of `dataset` (only `onlyTable` when not empty), in any order.
+    virtual QList<CatalogTable> catalogTables(const QString &dataset, const QString &onlyTable) = 0;
+    /// The text form of a column for filtering; `column` is already quoted.
+    virtual QString textExpression(const QString &column) const;
+    /// Case-insensitive LIKE ("LIKE" in SQLite, "ILIKE" in PostgreSQL).
+    virtual QString likeOperator() const { return QStringLiteral("LIKE"); }
+
+    /// `"dataset"."table"`.
+    static QString tableReference(const QString &dataset, const QString &table);
+
+private:
+    DltTypeIndex dltTypes(const QString &dataset, bool hasVersionTable);
+    void addStoredSchemas(const QString &dataset, DltTypeIndex &index);
+    qint64 boundedCount(const QString &dataset, const QString &table);
+    CatalogTable describe(const QString &dataset, const QString &table);
+    /// The SELECT of one page (limit + 1 rows); `params` receives the filter patterns.
+    QString pageSql(const PageRequest &request, const CatalogTable &table, QVariantList *params) const;
+
+    std::unique_ptr<SqlClient> m_sql;
+};
+
+} // namespace wharf

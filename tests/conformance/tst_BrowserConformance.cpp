@@ -1,0 +1,424 @@
+// The dataset browser (Destination::createBrowser) on every destination of this build: datasets
+// and staging datasets, tables with sane row counts and dlt types, pages that neither overlap
+// nor skip rows, server-side sorting and filtering with LIKE wildcards taken literally, hostile
+// names, cancellation from another thread.
+#include "DestinationFixture.h"
+#include "Error.h"
+#include "browse/DatasetBrowser.h"
+#include "browse/SqlDatasetBrowser.h"
+#include "schema/Schema.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTest>
+#include <QThread>
+#include <optional>
+
+using namespace wharf;
+using namespace wharf::test;
+
+namespace {
+
+constexpr int kItems = 450;
+constexpr int kBigRows = 10050;
+const QString kHostileTable = QStringLiteral("Hostile \"tab'le\" %s;--");
+const QString kHostileColumn = QStringLiteral("co\"l%s' x");
+
+QByteArray browseSchema()
+{
+    const QString hostileTable = QString(kHostileTable).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    const QString hostileColumn = QString(kHostileColumn).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return QStringLiteral(
+               R"({"version":1,"version_hash":"browse-v1","engine_version":11,"name":"browse","tables":{)"
+               R"("_dlt_version":{"name":"_dlt_version","write_disposition":"skip","columns":{"version":{"name":"version","data_type":"bigint","nullable":false},"engine_version":{"name":"engine_version","data_type":"bigint","nullable":false},"inserted_at":{"name":"inserted_at","data_type":"timestamp","nullable":false},"schema_name":{"name":"schema_name","data_type":"text","nullable":false},"version_hash":{"name":"version_hash","data_type":"text","nullable":false},"schema":{"name":"schema","data_type":"text","nullable":false}}},)"
+               R"("items":{"name":"items","write_disposition":"append","columns":{)"
+               R"("id":{"name":"id","data_type":"bigint","nullable":false},)"
+               R"("name":{"name":"name","data_type":"text","nullable":true},)"
+               R"("amount":{"name":"amount","data_type":"decimal","precision":38,"scale":9,"nullable":true},)"
+               R"("flag":{"name":"flag","data_type":"bool","nullable":true}}},)"
+               R"("big":{"name":"big","write_disposition":"append","columns":{"id":{"name":"id","data_type":"bigint","nullable":true}}},)"
+               R"("%1":{"name":"%1","write_disposition":"append","columns":{"%2":{"name":"%2","data_type":"text","nullable":true}}}}})")
+        .arg(hostileTable, hostileColumn)
+        .toUtf8();
+}
+
+// Names of the items: "name 000".. with a few that hold LIKE's special characters.
+QString itemName(int id)
+{
+    static const QMap<int, QString> special{{7, "50% off"}, {8, "under_score"}, {9, "underXscore"},
+                                            {10, "it's"},   {11, "a!b"},        {12, "xaby"}};
+    return special.value(id, QStringLiteral("name %1").arg(id, 3, 10, QLatin1Char('0')));
+}
+
+} // namespace
+
+class tst_BrowserConformance : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_scratch;
+    QList<DestinationFixture> m_dest;
+    std::unique_ptr<SqlJobClient> m_client;
+    std::unique_ptr<SqlJobClient> m_staging;
+    std::unique_ptr<DatasetBrowser> m_browser;
+    QString m_dataset;
+
+    const DestinationFixture &dest()
+    {
+        QFETCH(int, destination);
+        return m_dest[destination];
+    }
+    void addDestinations()
+    {
+        QTest::addColumn<int>("destination");
+        for (int k = 0; k < m_dest.size(); ++k)
+            QTest::newRow(qPrintable(m_dest[k].name)) << k;
+    }
+    SqlClient &sql() { return m_client->sql(); }
+
+    void fillTables()
+    {
+        m_client->syncSchema(Schema::fromJson(browseSchema(), QStringLiteral("browse")), {});
+        const QString insert = QStringLiteral("INSERT INTO %1 (id, name, amount, flag) VALUES (%s, %s, %s, %s)")
+                                   .arg(sql().qualifiedTableName(QStringLiteral("items")));
+        inTransaction(sql(), [&] {
+            for (int id = 0; id < kItems; ++id)
+                sql().execute(insert, {id, itemName(id),
+                                       id == 1 ? QVariant(QStringLiteral("12345678901234.123456789")) : QVariant(id),
+                                       id % 2 == 0});
+        });
+        sql().execute(QStringLiteral("INSERT INTO %1 (id) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 "
+                                     "FROM c WHERE x < %2) SELECT x FROM c")
+                          .arg(sql().qualifiedTableName(QStringLiteral("big")))
+                          .arg(kBigRows));
+        for (const char *value : {"one", "50%", "it's"})
+            sql().execute(QStringLiteral("INSERT INTO %1 (%2) VALUES (%s)")
+                              .arg(sql().qualifiedTableName(kHostileTable), sql().escapeIdentifier(kHostileColumn)),
+                          {QString::fromLatin1(value)});
+    }
+
+    /// A copy: the list is often a temporary.
+    std::optional<BrowserTable> findTable(const QList<BrowserTable> &tables, const QString &name)
+    {
+        for (const auto &t : tables)
+            if (t.name.compare(name, Qt::CaseInsensitive) == 0)
+                return t;
+        return std::nullopt;
+    }
+
+    PageRequest itemsRequest()
+    {
+        PageRequest r;
+        r.dataset = m_dataset;
+        r.table = QStringLiteral("items");
+        return r;
+    }
+
+    QList<qint64> ids(const BrowserPage &page)
+    {
+        QList<qint64> out;
+        const int col = int(page.columns.indexOf(QStringLiteral("id")));
+        for (const auto &row : page.rows)
+            out.append(row.value(col).toLongLong());
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_dest = conformanceDestinations(m_scratch);
+        for (const auto &d : m_dest)
+            if (!d.unavailable.isEmpty())
+                QFAIL(qPrintable(d.name + ": " + d.unavailable));
+    }
+
+    void init()
+    {
+        m_dataset = QStringLiteral("browse_%1").arg(QRandomGenerator::global()->generate() % 100000000);
+        m_client = dest().client(m_dataset);
+        m_staging = dest().client(m_dataset + QStringLiteral("_staging"));
+        QVERIFY(m_client && m_staging);
+        try {
+            m_client->open();
+            fillTables();
+            m_staging->open();
+            m_staging->sql().createDataset();
+            m_staging->sql().execute(QStringLiteral("CREATE TABLE %1 (id bigint)")
+                                         .arg(m_staging->sql().qualifiedTableName(QStringLiteral("items"))));
+            m_browser = dest().destination->createBrowser(dest().config);
+            QVERIFY(m_browser);
+            m_browser->open();
+        } catch (const Error &e) {
+            QFAIL(qPrintable(dest().name + QStringLiteral(": cannot prepare: ") + e.fullText()));
+        }
+    }
+
+    void cleanup()
+    {
+        m_browser.reset(); // closes its connection before the datasets go
+        for (auto *client : {m_staging.get(), m_client.get()}) {
+            if (!client)
+                continue;
+            try {
+                client->sql().rollback();
+                client->sql().dropDataset();
+            } catch (const Error &) {
+            }
+            client->close();
+        }
+        m_staging.reset();
+        m_client.reset();
+    }
+
+    void listsDatasetsWithStaging_data() { addDestinations(); }
+    void listsDatasetsWithStaging()
+    {
+        const QList<BrowserDataset> datasets = m_browser->listDatasets();
+        int at = -1;
+        for (int k = 0; k < datasets.size(); ++k)
+            if (datasets[k].name == m_dataset)
+                at = k;
+        QVERIFY2(at >= 0, qPrintable(m_dataset));
+        QVERIFY(!datasets[at].staging);
+        QVERIFY(at + 1 < datasets.size());
+        QCOMPARE(datasets[at + 1].name, m_dataset + QStringLiteral("_staging"));
+        QVERIFY(datasets[at + 1].staging);
+    }
+
+    void listsTablesWithCountsAndTypes_data() { addDestinations(); }
+    void listsTablesWithCountsAndTypes()
+    {
+        const QList<BrowserTable> tables = m_browser->listTables(m_dataset);
+        const auto items = findTable(tables, QStringLiteral("items"));
+        QVERIFY(items);
+        QCOMPARE(items->kind, BrowserTableKind::Table);
+        QCOMPARE(items->rows, kItems);
+        QVERIFY(items->rowsExact);
+        QCOMPARE(items->rowsText(QLocale::c()), QStringLiteral("450"));
+        QStringList names;
+        for (const auto &c : items->columns)
+            names.append(c.name);
+        QCOMPARE(names, QStringList({"id", "name", "amount", "flag"}));
+        QCOMPARE(items->column("id")->dltType, QStringLiteral("bigint"));
+        QCOMPARE(items->column("amount")->dltType, QStringLiteral("decimal(38,9)"));
+        QCOMPARE(items->column("flag")->dltType, QStringLiteral("bool"));
+        QVERIFY(!items->column("id")->dbType.isEmpty());
+        QVERIFY(!items->column("id")->nullable);
+        QVERIFY(items->column("name")->nullable);
+        QVERIFY2(items->column("id")->describe().startsWith("id: " + items->column("id")->dbType + " (bigint)"),
+                 qPrintable(items->column("id")->describe()));
+
+        // A big table is estimated, never counted, and the estimate is sane.
+        const auto big = findTable(tables, QStringLiteral("big"));
+        QVERIFY(big);
+        QVERIFY(!big->rowsExact);
+        QVERIFY2(big->rows > SqlDatasetBrowser::kExactCountLimit && big->rows <= 3 * kBigRows,
+                 qPrintable(QString::number(big->rows)));
+        QVERIFY(big->rowsText(QLocale::c()).startsWith(QStringLiteral("≈")));
+        // After ANALYZE the statistics path gives it (almost) exactly.
+        sql().execute(QStringLiteral("ANALYZE %1").arg(sql().qualifiedTableName(QStringLiteral("big"))));
+        const auto analyzed = findTable(m_browser->listTables(m_dataset), QStringLiteral("big"));
+        QVERIFY(analyzed);
+        QVERIFY2(qAbs(analyzed->rows - kBigRows) <= kBigRows / 10, qPrintable(QString::number(analyzed->rows)));
+
+        // User tables first, dlt's own last.
+        QVERIFY(!tables.first().isDltTable());
+        QVERIFY(tables.last().isDltTable());
+        QVERIFY(findTable(tables, QStringLiteral("_dlt_version")));
+
+        // The staging dataset borrows its dataset's dlt types.
+        const auto staged =
+            findTable(m_browser->listTables(m_dataset + QStringLiteral("_staging")), QStringLiteral("items"));
+        QVERIFY(staged);
+        QCOMPARE(staged->rows, 0);
+        QCOMPARE(staged->column("id")->dltType, QStringLiteral("bigint"));
+    }
+
+    void pagesNeitherOverlapNorSkip_data() { addDestinations(); }
+    void pagesNeitherOverlapNorSkip()
+    {
+        QSet<qint64> seen;
+        PageRequest request = itemsRequest();
+        QCOMPARE(request.limit, 200);
+        QList<int> sizes;
+        for (;;) {
+            const BrowserPage page = m_browser->fetchPage(request);
+            QCOMPARE(page.offset, request.offset);
+            QCOMPARE(page.columns, QStringList({"id", "name", "amount", "flag"}));
+            sizes.append(int(page.rows.size()));
+            for (qint64 id : ids(page)) {
+                QVERIFY2(!seen.contains(id), qPrintable(QString::number(id)));
+                seen.insert(id);
+            }
+            if (!page.hasMore)
+                break;
+            request.offset += page.rows.size();
+        }
+        QCOMPARE(sizes, QList<int>({200, 200, 50}));
+        QCOMPARE(seen.size(), kItems);
+
+        // Sorted on a column full of ties (flag), pages still partition the table.
+        seen.clear();
+        request = itemsRequest();
+        request.sortColumn = QStringLiteral("flag");
+        request.limit = 60;
+        for (BrowserPage page;; request.offset += page.rows.size()) {
+            page = m_browser->fetchPage(request);
+            for (qint64 id : ids(page))
+                seen.insert(id);
+            if (!page.hasMore)
+                break;
+        }
+        QCOMPARE(seen.size(), kItems);
+
+        // A subset of columns, in the order asked for.
+        request = itemsRequest();
+        request.columns = {"name", "id"};
+        request.limit = 3;
+        const BrowserPage some = m_browser->fetchPage(request);
+        QCOMPARE(some.columns, QStringList({"name", "id"}));
+        QCOMPARE(some.rows.first().size(), 2);
+        QCOMPARE(some.rows.first().value(0).toString(), QStringLiteral("name 000"));
+    }
+
+    void sortsOnTheServer_data() { addDestinations(); }
+    void sortsOnTheServer()
+    {
+        PageRequest request = itemsRequest();
+        request.sortColumn = QStringLiteral("id");
+        request.descending = true;
+        request.limit = 5;
+        QCOMPARE(ids(m_browser->fetchPage(request)), QList<qint64>({449, 448, 447, 446, 445}));
+        request.descending = false;
+        request.offset = 100;
+        QCOMPARE(ids(m_browser->fetchPage(request)), QList<qint64>({100, 101, 102, 103, 104}));
+        request.sortColumn = QStringLiteral("name");
+        request.descending = true;
+        request.offset = 0;
+        request.limit = 1;
+        QCOMPARE(m_browser->fetchPage(request).rows.first().value(1).toString(), QStringLiteral("xaby"));
+    }
+
+    void filtersTakeWildcardsLiterally_data() { addDestinations(); }
+    void filtersTakeWildcardsLiterally()
+    {
+        const auto namesFor = [&](const QMap<QString, QString> &filters) {
+            PageRequest request = itemsRequest();
+            request.filters = filters;
+            request.sortColumn = QStringLiteral("id");
+            request.limit = 1000;
+            QStringList names;
+            for (const auto &row : m_browser->fetchPage(request).rows)
+                names.append(row.value(1).toString());
+            return names;
+        };
+        QCOMPARE(namesFor({{"name", "50%"}}), QStringList({"50% off"}));
+        QCOMPARE(namesFor({{"name", "under_"}}), QStringList({"under_score"}));
+        QCOMPARE(namesFor({{"name", "a!b"}}), QStringList({"a!b"}));
+        QCOMPARE(namesFor({{"name", "it's"}}), QStringList({"it's"}));
+        QCOMPARE(namesFor({{"name", "NAME 00"}}),
+                 QStringList({"name 000", "name 001", "name 002", "name 003", "name 004", "name 005", "name 006"}));
+        QCOMPARE(namesFor({{"id", "44"}}).size(), 14); // 44, 144, 244, 344, 440..449: numbers as text
+        QCOMPARE(namesFor({{"id", "44"}, {"name", "name 44"}}).size(), 10);
+        QCOMPARE(namesFor({{"name", ""}}).size(), kItems); // an empty filter is no filter
+        QVERIFY(namesFor({{"name", "%"}}) == QStringList({"50% off"}));
+
+        PageRequest request = itemsRequest();
+        request.filters = {{"name", "name"}};
+        request.limit = 200;
+        request.offset = 400;
+        const BrowserPage last = m_browser->fetchPage(request);
+        QCOMPARE(last.rows.size(), kItems - 6 - 400);
+        QVERIFY(!last.hasMore);
+    }
+
+    void exactDecimals_data() { addDestinations(); }
+    void exactDecimals()
+    {
+        PageRequest request = itemsRequest();
+        request.filters = {{"id", "1"}};
+        request.sortColumn = QStringLiteral("id");
+        request.limit = 1;
+        const QString amount = m_browser->fetchPage(request).rows.first().value(2).toString();
+        QVERIFY2(amount.startsWith(QStringLiteral("12345678901234.1")), qPrintable(amount));
+        // Where the database keeps decimals exactly, so does the browser (no trip through double).
+        const auto items = findTable(m_browser->listTables(m_dataset), QStringLiteral("items"));
+        if (items->column("amount")->dbType.startsWith(QLatin1String("numeric")))
+            QCOMPARE(amount, QStringLiteral("12345678901234.123456789"));
+    }
+
+    void hostileNames_data() { addDestinations(); }
+    void hostileNames()
+    {
+        const auto hostile = findTable(m_browser->listTables(m_dataset), kHostileTable);
+        QVERIFY(hostile);
+        QCOMPARE(hostile->rows, 3);
+        QCOMPARE(hostile->columns.size(), 1);
+        const QString column = hostile->columns.first().name;
+        QCOMPARE(column.compare(kHostileColumn, Qt::CaseInsensitive), 0);
+        QCOMPARE(hostile->columns.first().dltType, QStringLiteral("text"));
+        PageRequest request;
+        request.dataset = m_dataset;
+        request.table = hostile->name;
+        request.sortColumn = column;
+        request.descending = true;
+        QCOMPARE(m_browser->fetchPage(request).rows,
+                 QList<QVariantList>({{QStringLiteral("one")}, {QStringLiteral("it's")}, {QStringLiteral("50%")}}));
+        request.filters = {{column, "'"}};
+        QCOMPARE(m_browser->fetchPage(request).rows, QList<QVariantList>({{QStringLiteral("it's")}}));
+    }
+
+    void refusesUnknownNames_data() { addDestinations(); }
+    void refusesUnknownNames()
+    {
+        PageRequest request = itemsRequest();
+        request.sortColumn = QStringLiteral("id\" DESC; --");
+        try {
+            m_browser->fetchPage(request);
+            QFAIL("an unknown sort column must be refused");
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Terminal);
+        }
+        request = itemsRequest();
+        request.table = QStringLiteral("no_such_table");
+        QVERIFY_THROWS_EXCEPTION(UndefinedRelation, m_browser->fetchPage(request));
+        QVERIFY_THROWS_EXCEPTION(UndefinedRelation, m_browser->listTables(QStringLiteral("no_such_dataset")));
+        // The browser stays usable.
+        QCOMPARE(m_browser->fetchPage(itemsRequest()).rows.size(), 200);
+    }
+
+    void cancelInterruptsAPage_data() { addDestinations(); }
+    void cancelInterruptsAPage()
+    {
+        // A view that runs for many seconds: listing must not run it, fetching a page does.
+        sql().execute(QStringLiteral("CREATE VIEW %1 AS %2")
+                          .arg(sql().qualifiedTableName(QStringLiteral("slow")), dest().slowQuery));
+        const auto slow = findTable(m_browser->listTables(m_dataset), QStringLiteral("slow"));
+        QVERIFY(slow);
+        QCOMPARE(slow->kind, BrowserTableKind::View);
+        QCOMPARE(slow->rows, -1);
+        PageRequest request = itemsRequest();
+        request.table = QStringLiteral("slow");
+        QElapsedTimer timer;
+        timer.start();
+        QThread *canceller = QThread::create([this] {
+            QThread::msleep(300);
+            m_browser->cancel();
+        });
+        canceller->start();
+        ErrorKind kind = ErrorKind::Internal;
+        try {
+            m_browser->fetchPage(request);
+        } catch (const Error &e) {
+            kind = e.kind();
+        }
+        canceller->wait();
+        delete canceller;
+        QCOMPARE(kind, ErrorKind::Cancelled);
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_browser->fetchPage(itemsRequest()).rows.size(), 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_BrowserConformance)
+#include "tst_BrowserConformance.moc"
