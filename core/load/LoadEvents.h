@@ -67,6 +67,9 @@ struct PackageResult {
 class LoadObserver {
 public:
     virtual ~LoadObserver() = default;
+    /// Once per load, before any jobChanged: every job of the package as it is on disk when
+    /// the load starts (see jobEventFromFile), so a view can show the whole package at once.
+    virtual void jobsListed(const QList<JobEvent> &) {}
     virtual void jobChanged(const JobEvent &) {}
     virtual void progressed(const LoadProgress &) {}
     virtual void packageFinished(const PackageResult &) {}

@@ -20,6 +20,10 @@ struct LoadOptions {
     /// destination[.<name>].replace_strategy; empty = the destination's default. Only
     /// "truncate-and-insert" can run today; other values refuse replace packages up front.
     QString replaceStrategy;
+    /// Not a setting but a request (the UI's Retry failed jobs): before loading, move the
+    /// failed jobs of the package back to new_jobs/ (packageactions::requeueFailedJobs), on the
+    /// loader's coordinating thread like every other rename.
+    bool retryFailedJobs = false;
 
     /// Reads the `[load]` section through `resolver`. Throws Error(Config) on bad values.
     /// `destinationName` also selects `destination.<name>.replace_strategy`.

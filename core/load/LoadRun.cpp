@@ -1,7 +1,9 @@
 #include "load/LoadRun.h"
 
 #include "load/LogCategories.h"
+#include "load/PackageJobs.h"
 #include "load/PackageLoader.h"
+#include "package/PackageActions.h"
 #include "schema/SchemaVerifier.h"
 #include "sql/MergeSql.h"
 
@@ -98,20 +100,35 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
         m_schema = m_package.loadSchema();
         m_result.schemaName = m_schema.name;
         m_result.datasetName = m_options.datasetName.isEmpty() ? m_package.defaultDatasetName() : m_options.datasetName;
+        if (m_options.retryFailedJobs) {
+            const auto requeued = packageactions::requeueFailedJobs(m_package);
+            qCInfo(lcLoad).noquote() << "retrying" << requeued.size() << "failed job(s) of package" << m_result.loadId;
+        }
         m_pending = m_package.pendingTransitions();
-        for (auto folder : {JobFolder::Started, JobFolder::New}) {
-            for (const auto &f : m_package.jobs(folder)) {
+        const QList<JobFile> started = m_package.jobs(JobFolder::Started);
+        const QList<JobFile> fresh = m_package.jobs(JobFolder::New);
+        const QList<JobFile> completed = m_package.jobs(JobFolder::Completed);
+        const QList<JobFile> failed = m_package.jobs(JobFolder::Failed);
+        for (const auto *folder : {&started, &fresh}) {
+            for (const auto &f : *folder) {
                 JobRecord r;
                 r.file = f;
                 m_jobs.append(r);
+                ++m_openPerTable[f.name.table];
             }
         }
-        m_completed = int(m_package.jobs(JobFolder::Completed).size());
-        m_failed = int(m_package.jobs(JobFolder::Failed).size());
+        m_completed = int(completed.size());
+        m_failed = int(failed.size());
         m_result.jobsTotal = int(m_jobs.size()) + m_completed + m_failed;
+        if (m_observer)
+            m_observer->jobsListed(jobEventsFor(m_package, fresh + started + completed + failed));
     } catch (const Error &e) {
         return refuse(ErrorInfo::from(e));
     }
+    for (const auto &r : std::as_const(m_jobs))
+        m_bytesTotal += r.file.size;
+    // Totals right away, so that a progress bar is not left waiting for the first job.
+    reportProgress(true);
     return std::nullopt;
 }
 
@@ -314,8 +331,6 @@ void LoadRun::runJobs()
     m_shared->schema = &m_schema;
     m_shared->cancel = &m_cancel;
     m_shared->counters = m_counters.get();
-    for (const auto &r : std::as_const(m_jobs))
-        m_bytesTotal += r.file.size;
 
     QThreadPool pool;
     pool.setObjectName(QStringLiteral("wharf-load"));
@@ -370,7 +385,9 @@ void LoadRun::dispatch()
     if (m_stopped || m_cancel.isCancelled())
         return;
     const qint64 now = m_clock.elapsed();
-    for (int k = 0; k < m_jobs.size() && m_running < m_slots; ++k) {
+    // Starts at the first job that may wait: with thousands of jobs a scan from the top for
+    // every outcome would cost more than the jobs themselves.
+    for (int k = firstUndispatched(); k < m_jobs.size() && m_running < m_slots; ++k) {
         JobRecord &r = m_jobs[k];
         if (r.dispatched || r.notBeforeMs > now)
             continue;
@@ -395,12 +412,22 @@ void LoadRun::dispatch()
     }
 }
 
-bool LoadRun::anyUndispatched() const
+int LoadRun::firstUndispatched()
 {
-    for (const auto &r : m_jobs)
-        if (!r.dispatched)
-            return true;
-    return false;
+    while (m_firstUndispatched < m_jobs.size() && m_jobs[m_firstUndispatched].dispatched)
+        ++m_firstUndispatched;
+    return int(m_firstUndispatched);
+}
+
+void LoadRun::undispatch(JobRecord &r)
+{
+    r.dispatched = false;
+    m_firstUndispatched = std::min(m_firstUndispatched, qsizetype(&r - m_jobs.data()));
+}
+
+bool LoadRun::anyUndispatched()
+{
+    return firstUndispatched() < m_jobs.size();
 }
 
 void LoadRun::handleOutcome(const WorkOutcome &outcome)
@@ -442,7 +469,7 @@ void LoadRun::requeueForRetry(JobRecord &r)
     }
     m_counters->rows[index] = 0;
     m_counters->bytes[index] = 0;
-    r.dispatched = false;
+    undispatch(r);
     r.notBeforeMs = m_clock.elapsed() + qint64(m_options.retryDelayMs) * std::min(next, 10);
     emitJob(r);
     // dlt stops at every multiple of raise_on_max_retries; the retry count lives in the file
@@ -470,7 +497,7 @@ void LoadRun::putBack(JobRecord &r)
         // Left in started_jobs/: a later run re-executes it, which is also correct.
     }
     r.state = JobState::Ready;
-    r.dispatched = false;
+    undispatch(r);
     m_counters->rows[index] = 0;
     m_counters->bytes[index] = 0;
     emitJob(r);
@@ -485,12 +512,14 @@ void LoadRun::finalize(JobRecord &r)
             runChainFollowUps(r);
             r.file.path = m_package.moveJob(r.file, JobFolder::Completed);
             r.file.folder = JobFolder::Completed;
+            --m_openPerTable[r.file.name.table];
             ++m_completed;
             m_result.rows += r.rows;
         } else {
             const QString runningPath = r.file.path;
             r.file.path = m_package.moveJob(r.file, JobFolder::Failed);
             r.file.folder = JobFolder::Failed;
+            --m_openPerTable[r.file.name.table];
             // Point the message at where the file is now, not where it ran.
             if (r.error.location.file == runningPath)
                 r.error.location.file = r.file.path;
@@ -510,13 +539,15 @@ void LoadRun::finalize(JobRecord &r)
 
 bool LoadRun::chainComplete(const QStringList &chain, const JobRecord &completing) const
 {
-    for (const auto &j : m_jobs) {
-        if (&j == &completing || !chain.contains(j.file.name.table))
-            continue;
-        if (j.file.folder != JobFolder::Completed && j.file.folder != JobFolder::Failed)
-            return false;
-    }
-    return true;
+    // Jobs of the chain not yet in completed_jobs/ or failed_jobs/, counted instead of scanned:
+    // this runs for every completed job. The completing job itself has not moved yet.
+    int open = 0;
+    for (const QString &table : chain)
+        open += m_openPerTable.value(table);
+    if (chain.contains(completing.file.name.table) && completing.file.folder != JobFolder::Completed &&
+        completing.file.folder != JobFolder::Failed)
+        --open;
+    return open == 0;
 }
 
 void LoadRun::runChainFollowUps(const JobRecord &r)
@@ -561,7 +592,7 @@ void LoadRun::reportProgress(bool force)
     p.jobsTotal = m_result.jobsTotal;
     p.jobsDone = m_completed + m_failed;
     p.bytesTotal = m_bytesTotal;
-    for (int k = 0; k < m_jobs.size(); ++k) {
+    for (int k = 0; m_counters && k < m_jobs.size(); ++k) {
         p.rows += m_counters->rows[k].load(std::memory_order_relaxed);
         p.bytesDone += m_counters->bytes[k].load(std::memory_order_relaxed);
     }

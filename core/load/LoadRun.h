@@ -6,6 +6,7 @@
 #include "load/LoadOptions.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QSet>
 #include <memory>
 #include <optional>
@@ -49,7 +50,9 @@ private:
 
     int slotCount() const;
     void dispatch();
-    bool anyUndispatched() const;
+    bool anyUndispatched();
+    int firstUndispatched();
+    void undispatch(JobRecord &r);
     void handleOutcome(const WorkOutcome &outcome);
     void requeueForRetry(JobRecord &r);
     void putBack(JobRecord &r);
@@ -96,6 +99,8 @@ private:
     int m_running = 0;
     QSet<QString> m_runningTables;
     qint64 m_bytesTotal = 0;
+    qsizetype m_firstUndispatched = 0;  ///< every job before it is dispatched
+    QHash<QString, int> m_openPerTable; ///< jobs not yet in completed_jobs/ or failed_jobs/
     qint64 m_lastProgressMs = -1000;
 };
 

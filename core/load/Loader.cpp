@@ -1,37 +1,53 @@
 #include "load/Loader.h"
 
-#include <QMetaObject>
+#include <QMutex>
 #include <QPointer>
+#include <optional>
 
 namespace wharf {
 
+/// What the coordinating thread has reported and this thread has not delivered yet.
+struct Loader::Mailbox {
+    QMutex mutex;
+    std::optional<QList<JobEvent>> listed;
+    QList<JobEvent> events;
+    std::optional<LoadProgress> progress;
+};
+
 class Loader::Relay : public LoadObserver {
 public:
-    explicit Relay(Loader *loader)
-        : m_loader(loader)
+    explicit Relay(std::shared_ptr<Mailbox> mailbox)
+        : m_mailbox(std::move(mailbox))
     {}
+    void jobsListed(const QList<JobEvent> &jobs) override
+    {
+        QMutexLocker lock(&m_mailbox->mutex);
+        m_mailbox->listed = jobs;
+    }
     void jobChanged(const JobEvent &e) override
     {
-        QMetaObject::invokeMethod(
-            m_loader, [l = m_loader, e] { emit l->jobStateChanged(e); }, Qt::QueuedConnection);
+        QMutexLocker lock(&m_mailbox->mutex);
+        m_mailbox->events.append(e);
     }
     void progressed(const LoadProgress &p) override
     {
-        QMetaObject::invokeMethod(
-            m_loader, [l = m_loader, p] { emit l->progressChanged(p); }, Qt::QueuedConnection);
+        QMutexLocker lock(&m_mailbox->mutex);
+        m_mailbox->progress = p; // only the latest matters
     }
-    void packageFinished(const PackageResult &) override {}
 
 private:
-    Loader *m_loader;
+    std::shared_ptr<Mailbox> m_mailbox;
 };
 
 Loader::Loader(QObject *parent)
     : QObject(parent)
 {
     qRegisterMetaType<wharf::JobEvent>();
+    qRegisterMetaType<QList<wharf::JobEvent>>();
     qRegisterMetaType<wharf::LoadProgress>();
     qRegisterMetaType<wharf::PackageResult>();
+    m_drainTimer.setInterval(batchIntervalMs());
+    connect(&m_drainTimer, &QTimer::timeout, this, &Loader::drain);
 }
 
 Loader::~Loader()
@@ -61,10 +77,12 @@ bool Loader::start(std::shared_ptr<const Destination> destination, ResolvedConfi
     }
     m_cancel = std::make_unique<CancelToken>();
     CancelToken *cancel = m_cancel.get();
-    // Each run has its own result, so a report of an earlier run can never read a later one's.
+    // Each run has its own result and mailbox, so a report of an earlier run can never read or
+    // feed a later one's.
     auto result = std::make_shared<PackageResult>();
-    m_thread = QThread::create([this, cancel, destination, config, options, packageDir, result] {
-        Relay relay(this);
+    m_mailbox = std::make_shared<Mailbox>();
+    m_thread = QThread::create([cancel, destination, config, options, packageDir, result, mailbox = m_mailbox] {
+        Relay relay(mailbox);
         PackageLoader loader(destination, config, options, &relay);
         *result = loader.load(packageDir, *cancel);
     });
@@ -74,14 +92,41 @@ bool Loader::start(std::shared_ptr<const Destination> destination, ResolvedConfi
     QPointer<QThread> thread(m_thread);
     connect(
         m_thread, &QThread::finished, this,
-        [this, thread, result] {
+        [this, thread, result, mailbox = m_mailbox] {
             if (thread)
                 thread->wait();
+            if (mailbox == m_mailbox) {
+                drain();
+                m_drainTimer.stop();
+            }
             emit packageFinished(*result);
         },
         Qt::QueuedConnection);
+    m_drainTimer.start();
     m_thread->start();
     return true;
+}
+
+void Loader::drain()
+{
+    if (!m_mailbox)
+        return;
+    std::optional<QList<JobEvent>> listed;
+    QList<JobEvent> events;
+    std::optional<LoadProgress> progress;
+    {
+        QMutexLocker lock(&m_mailbox->mutex);
+        listed.swap(m_mailbox->listed);
+        events.swap(m_mailbox->events);
+        progress.swap(m_mailbox->progress);
+    }
+    // The listing is made before any job runs, so it goes first.
+    if (listed)
+        emit jobsListed(*listed);
+    if (!events.isEmpty())
+        emit jobsChanged(events);
+    if (progress)
+        emit progressChanged(*progress);
 }
 
 void Loader::cancel()

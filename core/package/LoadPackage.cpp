@@ -200,6 +200,11 @@ QString LoadPackage::failedMessage(const QString &jobFileName) const
     return QString::fromUtf8(f.readAll());
 }
 
+void LoadPackage::removeFailedMessage(const QString &jobFileName)
+{
+    QFile::remove(QDir(folderPath(JobFolder::Failed)).filePath(jobFileName + kExceptionSuffix));
+}
+
 void LoadPackage::writePendingTransition(const PendingTransition &t)
 {
     QJsonObject o;

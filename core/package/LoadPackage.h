@@ -57,11 +57,14 @@ public:
 
     /// Moves a job file to another folder; returns the new path. Throws Error(Internal).
     QString moveJob(const JobFile &job, JobFolder to);
-    /// Moves a started job back to new_jobs/ with retry_count + 1; returns the new path.
+    /// Moves a job (started, or failed for Retry failed jobs) back to new_jobs/ with
+    /// retry_count + 1; returns the new path. Throws Error(Internal).
     QString requeueForRetry(const JobFile &job);
     /// Writes failed_jobs/<file>.exception with the error text.
     void writeFailedMessage(const QString &jobFileName, const QString &message);
     QString failedMessage(const QString &jobFileName) const;
+    /// Deletes failed_jobs/<file>.exception (no error when there is none).
+    void removeFailedMessage(const QString &jobFileName);
 
     void writePendingTransition(const PendingTransition &t);
     void removePendingTransition(const QString &jobFileName);

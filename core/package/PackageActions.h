@@ -1,0 +1,36 @@
+#pragma once
+
+#include "package/LoadPackage.h"
+
+#include <QList>
+#include <QString>
+
+namespace wharf {
+
+/// Retry failed jobs and Abort package: what a user can do with a package that is not being
+/// loaded. Both keep dlt's storage layout (dlt/common/storages/load_package.py and
+/// load_storage.py), so dlt and Wharf still read each other's packages afterwards. Neither may
+/// run while a loader works on the package; the caller (the loader's coordinating thread, or
+/// the UI when no load runs) makes sure of that.
+namespace packageactions {
+
+/// Why Retry failed jobs cannot run on `package` (for a tooltip), or an empty string. A
+/// completed package - loaded or aborted - keeps its failed jobs, as dlt does: dlt never loads
+/// a completed package again, so neither does Wharf.
+QString retryBlocker(const LoadPackage &package);
+
+/// Moves every job of failed_jobs/ back to new_jobs/ with retry_count + 1 (the name dlt's
+/// retry_job gives a job it runs again) and deletes its .exception file. Returns the moved
+/// jobs as they are now. Throws Error(Terminal) for a completed package, Error(Internal) when
+/// a file cannot be moved (the jobs moved before stay moved: the package is consistent).
+QList<JobFile> requeueFailedJobs(LoadPackage &package);
+
+/// Marks the package aborted the way dlt's complete_load_package(aborted=True) does:
+/// package_completed.json holding "aborted", then the folder moves from load/normalized/ to
+/// load/loaded/ when it sits in a pipeline's layout. Job files stay where they are. Returns the
+/// package folder afterwards. Throws Error(Terminal) when already completed, Error(Internal)
+/// when the marker cannot be written.
+QString abortPackage(LoadPackage &package);
+
+} // namespace packageactions
+} // namespace wharf
