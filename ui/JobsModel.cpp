@@ -1,58 +1,15 @@
 #include "JobsModel.h"
 
 #include "StateColors.h"
+#include "StateIcons.h"
+#include "load/PackageJobs.h"
 
 #include <QLocale>
+#include <algorithm>
 
 namespace wharf::ui {
 
 namespace {
-
-QColor stateColor(JobState s)
-{
-    switch (s) {
-    case JobState::Ready:
-        return colors::neutral();
-    case JobState::Running:
-        return colors::running();
-    case JobState::Completed:
-        return colors::success();
-    case JobState::Retry:
-        return colors::warning();
-    case JobState::Failed:
-        break;
-    }
-    return colors::failure();
-}
-
-JobEvent eventFromFile(const QString &loadId, const JobFile &file)
-{
-    JobEvent e;
-    e.loadId = loadId;
-    e.jobId = file.name.jobId();
-    e.fileName = file.name.fileName();
-    e.filePath = file.path;
-    e.table = file.name.table;
-    e.format = file.name.formatName;
-    e.size = file.size;
-    e.retryCount = file.name.retryCount;
-    // Not known from the files alone (a job finished in an earlier run): shown blank.
-    e.rows = -1;
-    e.durationMs = -1;
-    switch (file.folder) {
-    case JobFolder::New:
-    case JobFolder::Started:
-        e.state = JobState::Ready;
-        break;
-    case JobFolder::Completed:
-        e.state = JobState::Completed;
-        break;
-    case JobFolder::Failed:
-        e.state = JobState::Failed;
-        break;
-    }
-    return e;
-}
 
 QString durationText(qint64 ms)
 {
@@ -69,55 +26,113 @@ JobsModel::JobsModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void JobsModel::showPackage(const QString &loadId, const QList<JobFile> &jobs)
+void JobsModel::showJobs(const QString &loadId, const QList<JobEvent> &jobs)
 {
     beginResetModel();
     m_loadId = loadId;
     m_jobs.clear();
     m_rowByJob.clear();
     m_jobsPerTable.clear();
-    for (const auto &f : jobs) {
-        const JobEvent e = eventFromFile(loadId, f);
+    m_counts.fill(0);
+    m_jobs.reserve(jobs.size());
+    for (const auto &e : jobs) {
         if (m_rowByJob.contains(e.jobId))
             continue;
         m_rowByJob.insert(e.jobId, int(m_jobs.size()));
         ++m_jobsPerTable[e.table];
+        ++m_counts[std::size_t(e.state)];
         m_jobs.append(e);
     }
     endResetModel();
+    emit countsChanged();
+}
+
+void JobsModel::showPackage(const QString &loadId, const QList<JobFile> &jobs)
+{
+    QList<JobEvent> events;
+    events.reserve(jobs.size());
+    for (const auto &f : jobs)
+        events.append(jobEventFromFile(loadId, f));
+    showJobs(loadId, events);
 }
 
 void JobsModel::clear()
 {
-    showPackage({}, {});
+    showJobs({}, {});
 }
 
 void JobsModel::applyEvent(const JobEvent &event)
 {
-    if (event.loadId != m_loadId)
-        showPackage(event.loadId, {});
-    const int row = m_rowByJob.value(event.jobId, -1);
-    if (row >= 0) {
-        m_jobs[row] = event;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        return;
-    }
-    const int newRow = int(m_jobs.size());
-    beginInsertRows({}, newRow, newRow);
-    m_jobs.append(event);
-    m_rowByJob.insert(event.jobId, newRow);
-    endInsertRows();
-    // Counted after the insertion: the rows already there change their text only now, and say so.
-    if (++m_jobsPerTable[event.table] == 2) {
-        for (int row = 0; row <= newRow; ++row)
-            if (m_jobs[row].table == event.table)
-                emit dataChanged(index(row, TableColumn), index(row, TableColumn), {Qt::DisplayRole});
-    }
+    applyEvents({event});
 }
 
-int JobsModel::countInState(JobState state) const
+void JobsModel::applyEvents(const QList<JobEvent> &events)
 {
-    return int(std::count_if(m_jobs.cbegin(), m_jobs.cend(), [state](const JobEvent &e) { return e.state == state; }));
+    if (events.isEmpty())
+        return;
+    QList<JobEvent> inserts;
+    QList<int> changedRows;
+    m_pending = &inserts;
+    for (const JobEvent &event : events) {
+        if (event.loadId != m_loadId) {
+            commit(inserts, changedRows);
+            showJobs(event.loadId, {});
+            m_pending = &inserts;
+        }
+        const int row = m_rowByJob.value(event.jobId, -1);
+        if (row < 0) {
+            addRow(event, changedRows);
+            continue;
+        }
+        JobEvent &slot = row < m_jobs.size() ? m_jobs[row] : inserts[row - m_jobs.size()];
+        --m_counts[std::size_t(slot.state)];
+        ++m_counts[std::size_t(event.state)];
+        slot = event;
+        if (row < m_jobs.size())
+            changedRows.append(row);
+    }
+    commit(inserts, changedRows);
+    emit countsChanged();
+}
+
+void JobsModel::addRow(const JobEvent &event, QList<int> &changedRows)
+{
+    m_rowByJob.insert(event.jobId, int(m_jobs.size() + m_pending->size()));
+    ++m_counts[std::size_t(event.state)];
+    m_pending->append(event);
+    // A second file of a table changes how the table's rows name themselves ("issues (abc)").
+    if (++m_jobsPerTable[event.table] != 2)
+        return;
+    for (int row = 0; row < m_jobs.size(); ++row)
+        if (m_jobs[row].table == event.table)
+            changedRows.append(row);
+}
+
+void JobsModel::commit(QList<JobEvent> &inserts, QList<int> &changedRows)
+{
+    m_pending = nullptr;
+    if (!changedRows.isEmpty()) {
+        std::sort(changedRows.begin(), changedRows.end());
+        int first = changedRows.first();
+        int last = first;
+        const auto flush = [&] { emit dataChanged(index(first, 0), index(last, ColumnCount - 1)); };
+        for (int row : std::as_const(changedRows)) {
+            if (row - last > kRangeGap) {
+                flush();
+                first = row;
+            }
+            last = std::max(last, row);
+        }
+        flush();
+        changedRows.clear();
+    }
+    if (!inserts.isEmpty()) {
+        const int start = int(m_jobs.size());
+        beginInsertRows({}, start, start + int(inserts.size()) - 1);
+        m_jobs.append(inserts);
+        endInsertRows();
+        inserts.clear();
+    }
 }
 
 bool JobsModel::allCompleted() const
@@ -139,6 +154,8 @@ QVariant JobsModel::display(const JobEvent &job, int column) const
 {
     const bool finished = job.state == JobState::Completed || job.state == JobState::Failed;
     switch (column) {
+    case StateColumn:
+        return jobStateName(job.state);
     case TableColumn:
         if (m_jobsPerTable.value(job.table) > 1) {
             const auto name = JobFileName::tryParse(job.fileName);
@@ -149,12 +166,10 @@ QVariant JobsModel::display(const JobEvent &job, int column) const
         return job.format;
     case SizeColumn:
         return QLocale().formattedDataSize(job.size);
-    case StateColumn:
-        return jobStateName(job.state);
-    case RetriesColumn:
-        return job.retryCount;
     case RowsColumn:
         return job.state == JobState::Completed && job.rows >= 0 ? QLocale().toString(job.rows) : QString();
+    case RetriesColumn:
+        return job.retryCount;
     case DurationColumn:
         return finished && job.durationMs >= 0 ? durationText(job.durationMs) : QString();
     case ErrorColumn:
@@ -175,15 +190,16 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!job.error.message.isEmpty())
             return job.error.fullText();
-        return job.fileName;
+        return job.filePath.isEmpty() ? job.fileName : job.filePath;
     case Qt::DecorationRole:
-        // A QColor decoration is drawn as a small swatch by the standard delegate.
         if (index.column() == StateColumn)
-            return stateColor(job.state);
+            return stateIcon(job.state);
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StateColumn || (index.column() == ErrorColumn && !job.error.message.isEmpty()))
-            return stateColor(index.column() == ErrorColumn ? JobState::Failed : job.state);
+        if (index.column() == StateColumn)
+            return colors::forState(job.state);
+        if (index.column() == ErrorColumn && !job.error.message.isEmpty())
+            return colors::forState(job.state == JobState::Retry ? JobState::Retry : JobState::Failed);
         break;
     case Qt::TextAlignmentRole:
         switch (index.column()) {
@@ -209,18 +225,18 @@ QVariant JobsModel::headerData(int section, Qt::Orientation orientation, int rol
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
+    case StateColumn:
+        return tr("State");
     case TableColumn:
         return tr("Table");
     case FormatColumn:
         return tr("Format");
     case SizeColumn:
         return tr("Size");
-    case StateColumn:
-        return tr("State");
-    case RetriesColumn:
-        return tr("Retries");
     case RowsColumn:
         return tr("Rows");
+    case RetriesColumn:
+        return tr("Retries");
     case DurationColumn:
         return tr("Duration");
     case ErrorColumn:

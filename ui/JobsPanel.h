@@ -1,7 +1,12 @@
 #pragma once
 
-#include <QWidget>
+#include "SecretMasking.h"
+#include "load/LoadEvents.h"
 
+#include <QWidget>
+#include <optional>
+
+class QAction;
 class QLabel;
 class QTableView;
 
@@ -9,7 +14,11 @@ namespace wharf::ui {
 
 class JobsModel;
 
-/// The jobs table of the selected (or loading) package, with a one-line count by state.
+/// The jobs table of the selected (or loading) package, with a one-line count by state, a
+/// context menu (show the error, reveal the job file, copy the error) and double-click on a
+/// failed or retrying job for its full error. Reading a package's jobs from disk runs off the
+/// GUI thread (showPackage). Rows have one fixed height and the columns are sized once, so
+/// live updates of thousands of rows cost only a repaint.
 class JobsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -17,13 +26,47 @@ public:
 
     JobsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    /// "Show job error…" for the current row (enabled when it has an error).
+    QAction *showErrorAction() const { return m_showErrorAction; }
+    /// "Reveal job file" for the current row: opens the folder holding the job file.
+    QAction *revealAction() const { return m_revealAction; }
+
+    /// The job of the current row, if any.
+    std::optional<JobEvent> currentJob() const;
+    /// Jobs whose error the dialog shows: failed or retrying, or any with an error message.
+    static bool hasError(const JobEvent &job);
+
+public slots:
+    /// Reads the jobs of package folder `dir` on a worker thread and shows them when read
+    /// (`packageShown`), their errors passed through `mask`; an empty `dir` clears the table.
+    /// A later call, or beginLive(), drops a read still under way.
+    void showPackage(const QString &dir, const wharf::ui::SecretMasker &mask = {});
+    /// A load starts: its events own the table now; pending reads are dropped.
+    void beginLive();
+    /// Opens the folder of the job in `row` (QDesktopServices); false if it could not.
+    bool revealJobFile(int row);
+
+signals:
+    /// A package read by showPackage() is shown (`error` set when it could not be read).
+    void packageShown(const QString &dir, const QString &error);
+    /// The user asked for the full error of `job` (double-click, menu).
+    void errorRequested(const wharf::JobEvent &job);
 
 private:
+    void setUpView();
+    void createActions();
+    void updateActions();
     void updateCaption();
+    void showContextMenu(const QPoint &pos);
+    void activate(const QModelIndex &index);
 
     JobsModel *m_model;
     QTableView *m_view;
     QLabel *m_caption;
+    QAction *m_showErrorAction = nullptr;
+    QAction *m_revealAction = nullptr;
+    QAction *m_copyErrorAction = nullptr;
+    quint64 m_generation = 0; ///< drops package reads that finish after a newer request
 };
 
 } // namespace wharf::ui

@@ -1,11 +1,14 @@
 #include "LoadControls.h"
 
+#include "ThroughputChart.h"
+
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace wharf::ui {
 
@@ -18,8 +21,8 @@ QPushButton *buttonFor(QAction *action, QWidget *parent)
     const auto sync = [button, action] {
         button->setText(action->text());
         button->setEnabled(action->isEnabled());
-        button->setToolTip(
-            QStringLiteral("%1 (%2)").arg(action->toolTip(), action->shortcut().toString(QKeySequence::NativeText)));
+        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
+        button->setToolTip(keys.isEmpty() ? action->toolTip() : QStringLiteral("%1 (%2)").arg(action->toolTip(), keys));
     };
     sync();
     QObject::connect(action, &QAction::changed, button, sync);
@@ -27,12 +30,39 @@ QPushButton *buttonFor(QAction *action, QWidget *parent)
     return button;
 }
 
-QString rateText(qint64 rows, double rowsPerSecond, qint64 elapsedMs)
+QString rateText(double rowsPerSecond, const std::optional<qint64> &etaMs)
+{
+    return QObject::tr("%1 rows/s · ETA %2")
+        .arg(QLocale().toString(qRound64(rowsPerSecond)),
+             etaMs ? ProgressEstimator::formatDuration(*etaMs) : QStringLiteral("…"));
+}
+
+QString barText(int jobsDone, int jobsTotal, qint64 rows)
 {
     const QLocale locale;
-    return QObject::tr("%1 rows · %2 rows/s · %3 s")
-        .arg(locale.toString(rows), locale.toString(qRound64(rowsPerSecond)),
-             locale.toString(double(elapsedMs) / 1000.0, 'f', 1));
+    // %p is the bar's own percentage; the rest is literal (no other '%' in it).
+    return QObject::tr("%p% · %1 of %2 jobs · %3 rows")
+        .arg(locale.toString(jobsDone), locale.toString(jobsTotal), locale.toString(rows));
+}
+
+QString endText(const PackageResult &result)
+{
+    const QLocale locale;
+    const QString took = ProgressEstimator::formatDuration(result.elapsedMs);
+    switch (result.status) {
+    case PackageStatus::Loaded:
+        return result.failedJobs.isEmpty()
+                   ? QObject::tr("Loaded %1 rows in %2").arg(locale.toString(result.rows), took)
+                   : QObject::tr("Loaded with %1 failed job(s) in %2").arg(result.failedJobs.size()).arg(took);
+    case PackageStatus::Aborted:
+        return QObject::tr("Aborted after %1: %2 failed job(s)").arg(took).arg(result.failedJobs.size());
+    case PackageStatus::Incomplete:
+        return result.error.kind == ErrorKind::Cancelled ? QObject::tr("Cancelled after %1 (resumable)").arg(took)
+                                                         : QObject::tr("Stopped after %1 (resumable)").arg(took);
+    case PackageStatus::Refused:
+        break;
+    }
+    return QObject::tr("Not loaded");
 }
 
 } // namespace
@@ -43,47 +73,80 @@ LoadControls::LoadControls(QAction *runAction, QAction *cancelAction, QWidget *p
     , m_cancel(buttonFor(cancelAction, this))
     , m_progress(new QProgressBar(this))
     , m_rate(new QLabel(this))
+    , m_chart(new ThroughputChart(this))
+    , m_buttons(new QHBoxLayout)
 {
     m_run->setObjectName(QStringLiteral("runButton"));
     m_run->setDefault(true);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_progress->setObjectName(QStringLiteral("loadProgress"));
-    m_progress->setRange(0, 1);
+    m_progress->setRange(0, kProgressSteps);
     m_progress->setValue(0);
     m_progress->setFormat(tr("Idle"));
     m_progress->setTextVisible(true);
     m_rate->setObjectName(QStringLiteral("loadRate"));
-    m_rate->setMinimumWidth(m_rate->fontMetrics().horizontalAdvance(rateText(1000000, 100000, 100000)));
+    m_rate->setMinimumWidth(m_rate->fontMetrics().horizontalAdvance(rateText(10000000, 36000000)) + 8);
+    m_rate->setText(tr("Idle"));
+    m_chart->setMaximumHeight(170);
 
-    auto *layout = new QHBoxLayout(this);
+    m_buttons->setContentsMargins(0, 0, 0, 0);
+    m_buttons->addWidget(m_run);
+    m_buttons->addWidget(m_cancel);
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addLayout(m_buttons);
+    row->addWidget(m_progress, 1);
+    row->addWidget(m_rate);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_run);
-    layout->addWidget(m_cancel);
-    layout->addWidget(m_progress, 1);
-    layout->addWidget(m_rate);
+    layout->addLayout(row);
+    layout->addWidget(m_chart);
+}
+
+QPushButton *LoadControls::addActionButton(QAction *action)
+{
+    QPushButton *button = buttonFor(action, this);
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    m_buttons->addWidget(button);
+    return button;
 }
 
 void LoadControls::started(int jobsTotal)
 {
-    m_progress->setRange(0, std::max(1, jobsTotal));
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("%v of %m jobs"));
+    m_estimator.reset();
+    if (jobsTotal > 0) {
+        m_progress->setRange(0, kProgressSteps);
+        m_progress->setValue(0);
+        m_progress->setFormat(barText(0, jobsTotal, 0));
+    } else {
+        m_progress->setRange(0, 0); // busy until the loader reports its totals
+    }
     m_rate->setText(tr("starting…"));
+    m_chart->start();
 }
 
 void LoadControls::showProgress(const LoadProgress &progress)
 {
-    m_progress->setRange(0, std::max(1, progress.jobsTotal));
-    m_progress->setValue(progress.jobsDone);
-    m_rate->setText(rateText(progress.rows, progress.rowsPerSecond(), progress.elapsedMs));
+    m_estimator.add(progress);
+    m_progress->setRange(0, kProgressSteps);
+    m_progress->setValue(qRound(m_estimator.fractionDone() * kProgressSteps));
+    m_progress->setFormat(barText(progress.jobsDone, progress.jobsTotal, progress.rows));
+    m_rate->setText(rateText(m_estimator.rowsPerSecond(), m_estimator.etaMs()));
+    m_chart->addSample(progress.elapsedMs, m_estimator.rowsPerSecond());
 }
 
 void LoadControls::finished(const PackageResult &result)
 {
-    m_progress->setRange(0, std::max(1, result.jobsTotal));
-    m_progress->setValue(result.jobsCompleted + int(result.failedJobs.size()));
-    const double perSecond = result.elapsedMs > 0 ? double(result.rows) * 1000.0 / double(result.elapsedMs) : 0.0;
-    m_rate->setText(rateText(result.rows, perSecond, result.elapsedMs));
+    const int done = result.jobsCompleted + int(result.failedJobs.size());
+    m_progress->setRange(0, kProgressSteps);
+    const bool complete = result.status == PackageStatus::Loaded || result.status == PackageStatus::Aborted;
+    m_progress->setValue(complete ? kProgressSteps : qRound(m_estimator.fractionDone() * kProgressSteps));
+    m_progress->setFormat(barText(done, result.jobsTotal, result.rows));
+    const double average = result.elapsedMs > 0 ? double(result.rows) * 1000.0 / double(result.elapsedMs) : 0.0;
+    const QString end = endText(result);
+    m_rate->setText(tr("%1 · %2 rows/s on average").arg(end, QLocale().toString(qRound64(average))));
+    m_chart->finish(result.elapsedMs, m_estimator.isEmpty() ? average : m_estimator.rowsPerSecond(),
+                    tr("%1 · %2 rows/s on average").arg(end, QLocale().toString(qRound64(average))));
 }
 
 } // namespace wharf::ui

@@ -7,19 +7,34 @@
 #include "load/LoadOptions.h"
 #include "load/Loader.h"
 #include "package/LoadPackage.h"
+#include "package/PackageActions.h"
 
 #include "LogBus.h"
 
-#include <QDeadlineTimer>
-#include <QThread>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace wharf::ui {
+
+namespace {
+
+struct AbortOutcome {
+    QString newDir;
+    QString error;
+};
+
+} // namespace
 
 LoadSession::LoadSession(QObject *parent)
     : QObject(parent)
     , m_loader(new Loader(this))
+    , m_mask(maskGenericSecrets)
 {
-    connect(m_loader, &Loader::jobStateChanged, this, &LoadSession::jobStateChanged);
+    connect(m_loader, &Loader::jobsListed, this,
+            [this](const QList<JobEvent> &jobs) { emit jobsListed(masked(jobs)); });
+    connect(m_loader, &Loader::jobsChanged, this,
+            [this](const QList<JobEvent> &events) { emit jobsChanged(masked(events)); });
     connect(m_loader, &Loader::progressChanged, this, &LoadSession::progressChanged);
     connect(m_loader, &Loader::packageFinished, this, &LoadSession::onPackageFinished);
 }
@@ -33,29 +48,74 @@ bool LoadSession::isRunning() const
 
 QString LoadSession::start(const QString &packageDir, const QString &destinationName)
 {
-    if (isRunning())
-        return tr("a load is already running");
+    return startLoad(packageDir, destinationName, false);
+}
+
+QString LoadSession::retryFailedJobs(const QString &packageDir, const QString &destinationName)
+{
+    return startLoad(packageDir, destinationName, true);
+}
+
+QString LoadSession::startLoad(const QString &packageDir, const QString &destinationName, bool retryFailed)
+{
+    if (isBusy())
+        return m_aborting ? tr("a package is being aborted") : tr("a load is already running");
     if (packageDir.isEmpty())
         return tr("no package selected");
     try {
         const ConfigResolver resolver(ConfigLocations::defaults());
         const ResolvedDestination destination = ResolvedDestination::resolve(resolver, destinationName);
-        const LoadOptions options = LoadOptions::fromConfig(resolver, destinationName);
+        LoadOptions options = LoadOptions::fromConfig(resolver, destinationName);
+        options.retryFailedJobs = retryFailed;
+        // Small reads only (the state files): listing the jobs is the loader's work, on its thread.
         const LoadPackage package = LoadPackage::open(packageDir);
-        const int jobsTotal = int(package.allJobs().size());
         m_pipelineName = package.pipelineName();
         m_destinationName = destinationName;
         m_location = destination.displayLocation();
+        const ResolvedConfig config = destination.config;
+        m_mask = [config](const QString &text) { return maskGenericSecrets(config.maskSecrets(text)); };
         if (!m_loader->start(destination.destination, destination.config, options, packageDir))
             return tr("a load is already running");
         m_running = true;
-        qCInfo(lcUi).noquote() << "loading package" << package.loadId() << "into" << destinationName << "at"
-                               << m_location;
-        emit started(packageDir, jobsTotal);
+        qCInfo(lcUi).noquote() << (retryFailed ? "retrying the failed jobs of package" : "loading package")
+                               << package.loadId() << "into" << destinationName << "at" << m_location;
+        emit started(packageDir, 0);
         return {};
     } catch (const Error &e) {
         return e.fullText();
     }
+}
+
+QString LoadSession::abortPackage(const QString &packageDir)
+{
+    if (isBusy())
+        return m_aborting ? tr("a package is being aborted") : tr("a load is running");
+    if (packageDir.isEmpty())
+        return tr("no package selected");
+    m_aborting = true;
+    auto *watcher = new QFutureWatcher<AbortOutcome>(this);
+    connect(watcher, &QFutureWatcher<AbortOutcome>::finished, this, [this, watcher, packageDir] {
+        watcher->deleteLater();
+        m_aborting = false;
+        const AbortOutcome outcome = watcher->result();
+        if (outcome.error.isEmpty())
+            qCInfo(lcUi).noquote() << "Load package" << QFileInfo(packageDir).fileName()
+                                   << "is ABORTED: it will not be loaded; now in" << outcome.newDir;
+        else
+            qCWarning(lcUi).noquote() << "cannot abort the package:" << outcome.error;
+        emit packageAborted(packageDir, outcome.newDir, outcome.error);
+    });
+    watcher->setFuture(QtConcurrent::run([packageDir] {
+        AbortOutcome outcome;
+        try {
+            LoadPackage package = LoadPackage::open(packageDir);
+            outcome.newDir = packageactions::abortPackage(package);
+        } catch (const Error &e) {
+            outcome.error = e.fullText();
+        }
+        return outcome;
+    }));
+    return {};
 }
 
 void LoadSession::cancel()
@@ -64,9 +124,34 @@ void LoadSession::cancel()
         m_loader->cancel();
 }
 
-void LoadSession::onPackageFinished(const PackageResult &result)
+SecretMasker LoadSession::secretMasker(const QString &destinationName)
+{
+    if (m_running && destinationName == m_destinationName)
+        return m_mask;
+    try {
+        const ConfigResolver resolver(ConfigLocations::defaults());
+        const ResolvedConfig config = ResolvedDestination::resolve(resolver, destinationName).config;
+        return [config](const QString &text) { return maskGenericSecrets(config.maskSecrets(text)); };
+    } catch (const Error &) {
+        return maskGenericSecrets; // not configured: no known secrets, the generic rules still apply
+    }
+}
+
+QList<JobEvent> LoadSession::masked(const QList<JobEvent> &events) const
+{
+    QList<JobEvent> out = events;
+    for (JobEvent &e : out)
+        e = maskJob(std::move(e), m_mask);
+    return out;
+}
+
+void LoadSession::onPackageFinished(const PackageResult &loaded)
 {
     m_running = false;
+    PackageResult result = loaded;
+    result.error = maskError(result.error, m_mask);
+    for (JobEvent &job : result.failedJobs)
+        job = maskJob(job, m_mask);
     LoadInfo info;
     info.pipelineName = m_pipelineName;
     info.destinationName = m_destinationName;

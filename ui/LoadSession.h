@@ -1,7 +1,9 @@
 #pragma once
 
+#include "SecretMasking.h"
 #include "load/LoadEvents.h"
 
+#include <QList>
 #include <QObject>
 
 namespace wharf {
@@ -12,7 +14,9 @@ namespace wharf::ui {
 
 /// One load at a time, from the GUI: resolves the configuration when asked to start (so edits
 /// to .dlt/*.toml and the environment apply), runs the package on wharf::Loader's thread and
-/// logs dlt's load summary when it finishes. GUI thread only; never blocks.
+/// logs dlt's load summary when it finishes. Also Retry failed jobs (a load that first moves
+/// the failed jobs back, on the loader's thread) and Abort package (on a pool thread). Every
+/// error it passes on has the destination's secrets masked. GUI thread only; never blocks.
 class LoadSession : public QObject {
     Q_OBJECT
 public:
@@ -21,32 +25,54 @@ public:
 
     /// From a successful start() until `finished` was emitted.
     bool isRunning() const;
+    /// Running, or an abort under way: no other action on packages now.
+    bool isBusy() const { return m_running || m_aborting; }
     /// The loader whose signals the window shows (for tests and wiring).
     Loader *loader() const { return m_loader; }
 
     /// Starts loading `packageDir` into destination `destinationName`. Returns an empty string
     /// on success, else why it could not start (configuration error, already running, ...).
     QString start(const QString &packageDir, const QString &destinationName);
+    /// Retry failed jobs: moves the failed jobs of `packageDir` (not completed) back to
+    /// new_jobs/ with retry_count + 1 and loads the package again (packageactions).
+    QString retryFailedJobs(const QString &packageDir, const QString &destinationName);
+    /// Abort package (not while a load runs): marks it aborted and moves it to load/loaded/
+    /// as dlt does, on a pool thread; `packageAborted` follows. Returns why it cannot start,
+    /// or an empty string.
+    QString abortPackage(const QString &packageDir);
+
+    /// Masks the secrets of destination `destinationName` (as configured now, or as the
+    /// running load resolved them) and, whatever the destination, URL passwords and
+    /// `password=` pairs (maskGenericSecrets).
+    SecretMasker secretMasker(const QString &destinationName);
 
 public slots:
     void cancel();
 
 signals:
+    /// `jobsTotal` is 0: the loader lists the package on its own thread (jobsListed).
     void started(const QString &packageDir, int jobsTotal);
-    /// The Loader's events, re-emitted (queued values).
-    void jobStateChanged(const wharf::JobEvent &event);
+    /// The Loader's batched events, re-emitted with secrets masked.
+    void jobsListed(const QList<wharf::JobEvent> &jobs);
+    void jobsChanged(const QList<wharf::JobEvent> &events);
     void progressChanged(const wharf::LoadProgress &progress);
     /// After the summary has been logged.
     void finished(const wharf::PackageResult &result);
+    /// Abort package ended: `newDir` is where the package is now; `error` empty on success.
+    void packageAborted(const QString &packageDir, const QString &newDir, const QString &error);
 
 private:
+    QString startLoad(const QString &packageDir, const QString &destinationName, bool retryFailed);
+    QList<JobEvent> masked(const QList<JobEvent> &events) const;
     void onPackageFinished(const PackageResult &result);
 
     Loader *m_loader;
     bool m_running = false; ///< from a successful start() to packageFinished
+    bool m_aborting = false;
     QString m_destinationName;
     QString m_location;
     QString m_pipelineName;
+    SecretMasker m_mask; ///< of the running (or last) load
 };
 
 } // namespace wharf::ui

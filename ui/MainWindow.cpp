@@ -2,6 +2,7 @@
 
 #include "DestinationPicker.h"
 #include "Error.h"
+#include "JobErrorDialog.h"
 #include "JobsModel.h"
 #include "JobsPanel.h"
 #include "LoadControls.h"
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -42,6 +44,8 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     setWindowTitle(tr("Wharf"));
     createActions();
     m_controls = new LoadControls(m_runAction, m_cancelAction, this);
+    m_controls->addActionButton(m_retryAction);
+    m_controls->addActionButton(m_abortAction);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
@@ -59,17 +63,19 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_log);
     createMenus();
     statusBar()->addPermanentWidget(m_stateLabel);
-    resize(1000, 720);
+    resize(1100, 820);
 
     connect(m_picker, &DestinationPicker::destinationChanged, this, &MainWindow::updateActions);
     connect(m_packages, &PackagesPanel::currentPackageChanged, this, [this](const QString &dir) {
         showPackageJobs(dir);
         updateActions();
     });
-    connect(m_session, &LoadSession::started, this, &MainWindow::loadStarted);
-    connect(m_session, &LoadSession::jobStateChanged, m_jobs->model(), &JobsModel::applyEvent);
-    connect(m_session, &LoadSession::progressChanged, m_controls, &LoadControls::showProgress);
-    connect(m_session, &LoadSession::finished, this, &MainWindow::loadFinished);
+    connectSession();
+    connect(m_jobs, &JobsPanel::errorRequested, this, &MainWindow::showJobError);
+    connect(m_jobs, &JobsPanel::packageShown, this, [this](const QString &, const QString &error) {
+        if (!error.isEmpty())
+            setStatus(tr("Ready"), error.section(QLatin1Char('\n'), 0, 0));
+    });
 
     m_packages->model()->setRoots(startup.packageRoots);
     m_packages->selectFirstLoadable();
@@ -104,6 +110,33 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    createLoadActions();
+}
+
+void MainWindow::createLoadActions()
+{
+    m_retryAction = new QAction(tr("Re&try failed jobs"), this);
+    m_retryAction->setObjectName(QStringLiteral("retryAction"));
+    m_retryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailedJobs);
+
+    m_abortAction = new QAction(tr("&Abort package…"), this);
+    m_abortAction->setObjectName(QStringLiteral("abortAction"));
+    connect(m_abortAction, &QAction::triggered, this, &MainWindow::abortPackage);
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &LoadSession::started, this, &MainWindow::loadStarted);
+    // Batches (every Loader::batchIntervalMs()), so ten thousand jobs cost a few updates a second.
+    connect(m_session, &LoadSession::jobsListed, m_jobs->model(), [this](const QList<JobEvent> &jobs) {
+        if (!jobs.isEmpty())
+            m_jobs->model()->showJobs(jobs.first().loadId, jobs);
+    });
+    connect(m_session, &LoadSession::jobsChanged, m_jobs->model(), &JobsModel::applyEvents);
+    connect(m_session, &LoadSession::progressChanged, m_controls, &LoadControls::showProgress);
+    connect(m_session, &LoadSession::finished, this, &MainWindow::loadFinished);
+    connect(m_session, &LoadSession::packageAborted, this, &MainWindow::packageAborted);
 }
 
 void MainWindow::createMenus()
@@ -115,13 +148,19 @@ void MainWindow::createMenus()
     QMenu *load = menuBar()->addMenu(tr("&Load"));
     load->addAction(m_runAction);
     load->addAction(m_cancelAction);
+    load->addSeparator();
+    load->addAction(m_retryAction);
+    load->addAction(m_abortAction);
+    load->addSeparator();
+    load->addAction(m_jobs->showErrorAction());
+    load->addAction(m_jobs->revealAction());
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_log->toggleViewAction());
 }
 
 void MainWindow::updateActions()
 {
-    const bool running = m_session->isRunning();
+    const bool running = m_session->isBusy();
     const int row = m_packages->model()->rowOf(m_packages->currentPackage());
     QString blocker;
     if (row < 0)
@@ -133,8 +172,44 @@ void MainWindow::updateActions()
         blocker = tr("The destination is not configured: %1").arg(m_picker->error());
     m_runAction->setEnabled(!running && blocker.isEmpty());
     m_runAction->setToolTip(blocker.isEmpty() ? tr("Load the selected package into the destination") : blocker);
-    m_cancelAction->setEnabled(running && !m_cancelling);
+    m_cancelAction->setEnabled(m_session->isRunning() && !m_cancelling);
     m_picker->setEnabled(!running);
+    updatePackageActions(running);
+}
+
+// Retry needs failed jobs in a package that is not completed; a completed one (loaded with
+// failed jobs, or aborted) keeps them, as dlt does: dlt never loads a completed package again.
+void MainWindow::updatePackageActions(bool running)
+{
+    const int row = m_packages->model()->rowOf(m_packages->currentPackage());
+    QString retryBlocker;
+    QString abortBlocker;
+    if (running) {
+        retryBlocker = abortBlocker = tr("Wait for the running load to end");
+    } else if (row < 0) {
+        retryBlocker = abortBlocker = tr("Select a package");
+    } else {
+        const PackageSummary &p = m_packages->model()->package(row);
+        if (!p.isLoadable()) {
+            abortBlocker = tr("This package is %1 already").arg(packageStateText(p.state));
+            retryBlocker = p.failedJobs > 0 ? tr("This package is %1: a completed package keeps its failed jobs "
+                                                 "(in failed_jobs/) and is never loaded again, as in dlt")
+                                                  .arg(packageStateText(p.state))
+                                            : abortBlocker;
+        } else if (p.failedJobs == 0) {
+            retryBlocker = tr("This package has no failed jobs");
+        }
+        if (retryBlocker.isEmpty() && !m_picker->error().isEmpty())
+            retryBlocker = tr("The destination is not configured: %1").arg(m_picker->error());
+    }
+    m_retryAction->setEnabled(retryBlocker.isEmpty());
+    m_retryAction->setToolTip(retryBlocker.isEmpty()
+                                  ? tr("Move the failed jobs back to new_jobs/ and load the package again")
+                                  : retryBlocker);
+    m_abortAction->setEnabled(abortBlocker.isEmpty());
+    m_abortAction->setToolTip(abortBlocker.isEmpty()
+                                  ? tr("Mark the package aborted: it stays on disk but is not offered for loading")
+                                  : abortBlocker);
 }
 
 void MainWindow::showPackageJobs(const QString &dir)
@@ -142,17 +217,8 @@ void MainWindow::showPackageJobs(const QString &dir)
     // While loading, the table belongs to the running package.
     if (m_session->isRunning())
         return;
-    if (dir.isEmpty()) {
-        m_jobs->model()->clear();
-        return;
-    }
-    try {
-        const LoadPackage package = LoadPackage::open(dir);
-        m_jobs->model()->showPackage(package.loadId(), package.allJobs());
-    } catch (const Error &e) {
-        m_jobs->model()->clear();
-        setStatus(tr("Ready"), e.message());
-    }
+    // Read on a pool thread: a package may hold thousands of job files.
+    m_jobs->showPackage(dir, dir.isEmpty() ? SecretMasker() : m_session->secretMasker(m_picker->currentType()));
 }
 
 void MainWindow::run()
@@ -160,7 +226,7 @@ void MainWindow::run()
     if (m_session->isRunning() || !m_runAction->isEnabled())
         return;
     const QString dir = m_packages->currentPackage();
-    showPackageJobs(dir); // fresh Ready rows, which the loader's events then update
+    m_jobs->beginLive(); // the loader lists the package's jobs itself, then updates them
     const QString error = m_session->start(dir, m_picker->currentType());
     if (!error.isEmpty()) {
         qCWarning(lcUi).noquote() << "cannot start the load:" << error;
@@ -177,6 +243,66 @@ void MainWindow::cancel()
     m_session->cancel();
     setStatus(tr("Cancelling…"), tr("Stopping the running jobs; the package stays resumable"));
     updateActions();
+}
+
+void MainWindow::retryFailedJobs()
+{
+    if (m_session->isBusy() || !m_retryAction->isEnabled())
+        return;
+    m_jobs->beginLive();
+    const QString error = m_session->retryFailedJobs(m_packages->currentPackage(), m_picker->currentType());
+    if (!error.isEmpty()) {
+        qCWarning(lcUi).noquote() << "cannot retry the failed jobs:" << error;
+        setStatus(tr("Ready"), tr("Cannot retry: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
+    }
+    updateActions();
+}
+
+void MainWindow::abortPackage()
+{
+    if (m_session->isBusy() || !m_abortAction->isEnabled() || m_abortConfirm)
+        return;
+    const QString dir = m_packages->currentPackage();
+    // open(), not exec(): the event loop (and a load's progress) keeps running meanwhile.
+    m_abortConfirm = new QMessageBox(QMessageBox::Warning, tr("Abort package"),
+                                     tr("Abort package %1?").arg(QFileInfo(dir).fileName()),
+                                     QMessageBox::Yes | QMessageBox::Cancel, this);
+    m_abortConfirm->setInformativeText(tr("It is marked aborted as dlt does (package_completed.json) and is not "
+                                          "offered for loading again. Its job files stay on disk."));
+    m_abortConfirm->setDefaultButton(QMessageBox::Cancel);
+    m_abortConfirm->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_abortConfirm, &QMessageBox::finished, this, [this, dir](int answer) {
+        if (answer != QMessageBox::Yes || dir != m_packages->currentPackage())
+            return;
+        const QString error = m_session->abortPackage(dir);
+        if (!error.isEmpty())
+            setStatus(tr("Ready"), tr("Cannot abort: %1").arg(error));
+        updateActions();
+    });
+    m_abortConfirm->open();
+}
+
+void MainWindow::packageAborted(const QString &packageDir, const QString &newDir, const QString &error)
+{
+    if (error.isEmpty())
+        setStatus(tr("Aborted"),
+                  tr("Package %1 is aborted and will not be loaded").arg(QFileInfo(packageDir).fileName()));
+    else
+        setStatus(tr("Ready"), tr("Cannot abort: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
+    m_packages->refresh();
+    if (!newDir.isEmpty() && newDir != packageDir)
+        m_packages->selectPackage(newDir);
+    showPackageJobs(m_packages->currentPackage());
+    updateActions();
+}
+
+void MainWindow::showJobError(const JobEvent &job)
+{
+    if (m_errorDialog)
+        m_errorDialog->close();
+    m_errorDialog = new JobErrorDialog(maskJob(job, m_session->secretMasker(m_picker->currentType())), this);
+    m_errorDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_errorDialog->show();
 }
 
 void MainWindow::loadStarted(const QString &packageDir, int jobsTotal)
@@ -212,6 +338,7 @@ void MainWindow::loadFinished(const PackageResult &result)
         break;
     }
     // The package folder changed (package_completed.json, job folders): show it as it is now.
+    // The jobs table keeps the load's last state (rows and durations are not on disk).
     m_packages->refresh();
     updateActions();
     if (m_closeWhenStopped)

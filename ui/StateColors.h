@@ -1,5 +1,7 @@
 #pragma once
 
+#include "load/LoadEvents.h"
+
 #include <QColor>
 
 namespace wharf::ui {
@@ -25,6 +27,24 @@ inline QColor warning()
 inline QColor failure()
 {
     return QColor(0xc9, 0x2a, 0x2a);
+}
+/// The colour of a job state (Ready neutral, Running blue, Completed green, Retry amber,
+/// Failed red).
+inline QColor forState(JobState s)
+{
+    switch (s) {
+    case JobState::Ready:
+        return neutral();
+    case JobState::Running:
+        return running();
+    case JobState::Completed:
+        return success();
+    case JobState::Retry:
+        return warning();
+    case JobState::Failed:
+        break;
+    }
+    return failure();
 }
 } // namespace colors
 

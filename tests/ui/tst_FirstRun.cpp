@@ -111,7 +111,7 @@ private slots:
         QVERIFY(QFileInfo::exists(sample + QStringLiteral("/schema.json")));
         QCOMPARE(window->packagesPanel()->currentPackage(), sample);
         ui::JobsModel *jobs = window->jobsPanel()->model();
-        QCOMPARE(jobs->rowCount(), 4);
+        QTRY_COMPARE(jobs->rowCount(), 4); // read off the GUI thread
         QCOMPARE(jobs->countInState(JobState::Ready), 4);
         QVERIFY(window->runAction()->isEnabled());
         QVERIFY(!window->cancelAction()->isEnabled());

@@ -1,0 +1,265 @@
+#include "TableDataModel.h"
+
+#include "browse/RowExport.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+namespace wharf::ui {
+
+TableDataModel::TableDataModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void TableDataModel::setTable(const QString &dataset, const BrowserTable &table)
+{
+    m_dataset = dataset;
+    m_table = table;
+    m_sortColumn = -1;
+    m_sortOrder = Qt::AscendingOrder;
+    m_filters.clear();
+    restart();
+}
+
+void TableDataModel::clear()
+{
+    m_dataset.clear();
+    m_table = BrowserTable();
+    m_filters.clear();
+    m_sortColumn = -1;
+    restart();
+}
+
+void TableDataModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= m_table.columns.size())
+        return;
+    const int wanted = std::max(column, -1);
+    if (wanted == m_sortColumn && (wanted < 0 || order == m_sortOrder))
+        return;
+    m_sortColumn = wanted;
+    m_sortOrder = order;
+    restart();
+}
+
+void TableDataModel::setFilter(int column, const QString &text)
+{
+    QMap<int, QString> filters = m_filters;
+    if (text.isEmpty())
+        filters.remove(column);
+    else
+        filters.insert(column, text);
+    setFilters(filters);
+}
+
+void TableDataModel::setFilters(const QMap<int, QString> &filters)
+{
+    QMap<int, QString> cleaned;
+    for (auto it = filters.cbegin(); it != filters.cend(); ++it)
+        if (!it.value().isEmpty() && it.key() >= 0 && it.key() < m_table.columns.size())
+            cleaned.insert(it.key(), it.value());
+    if (cleaned == m_filters)
+        return;
+    m_filters = cleaned;
+    restart();
+}
+
+void TableDataModel::reload()
+{
+    restart();
+}
+
+void TableDataModel::restart()
+{
+    // A new generation first: whatever is in flight now belongs to the past.
+    ++m_generation;
+    emit generationChanged(m_generation);
+    beginResetModel();
+    m_rows.clear();
+    m_hasMore = hasTable();
+    m_error.clear();
+    endResetModel();
+    setLoading(false);
+    if (hasTable())
+        requestPage();
+}
+
+void TableDataModel::requestPage()
+{
+    PageRequest request;
+    request.dataset = m_dataset;
+    request.table = m_table.name;
+    for (const BrowserColumn &c : m_table.columns)
+        request.columns.append(c.name);
+    if (m_sortColumn >= 0) {
+        request.sortColumn = m_table.columns[m_sortColumn].name;
+        request.descending = m_sortOrder == Qt::DescendingOrder;
+    }
+    for (auto it = m_filters.cbegin(); it != m_filters.cend(); ++it)
+        request.filters.insert(m_table.columns[it.key()].name, it.value());
+    request.offset = m_rows.size();
+    setLoading(true);
+    emit pageRequested(m_generation, request);
+}
+
+void TableDataModel::setLoading(bool loading)
+{
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged(loading);
+}
+
+void TableDataModel::applyPage(quint64 generation, const BrowserPage &page)
+{
+    if (generation != m_generation || !m_loading || page.offset != m_rows.size()) {
+        ++m_droppedPages;
+        return;
+    }
+    const qsizetype columns = m_table.columns.size();
+    if (!page.rows.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.rows.size()) - 1);
+        for (QVariantList row : page.rows) {
+            row.resize(columns); // a table altered since it was listed: the listed columns rule
+            m_rows.append(row);
+        }
+        endInsertRows();
+    }
+    m_hasMore = page.hasMore;
+    setLoading(false);
+    emit rowsFetched();
+}
+
+void TableDataModel::applyError(quint64 generation, const ErrorInfo &error)
+{
+    if (generation != m_generation) {
+        ++m_droppedPages;
+        return;
+    }
+    m_hasMore = false; // do not ask again by scrolling; reload() or a new sort/filter retries
+    m_error = error.message;
+    setLoading(false);
+    emit errorOccurred(error.fullText());
+}
+
+QStringList TableDataModel::columnNames() const
+{
+    QStringList out;
+    for (const BrowserColumn &c : m_table.columns)
+        out.append(c.name);
+    return out;
+}
+
+QVariant TableDataModel::value(int row, int column) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    return m_rows[row].value(column);
+}
+
+QList<bool> TableDataModel::jsonColumns() const
+{
+    QList<bool> out;
+    for (const BrowserColumn &c : m_table.columns)
+        out.append(c.dltType == QLatin1String("json"));
+    return out;
+}
+
+int TableDataModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TableDataModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_table.columns.size());
+}
+
+bool TableDataModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && hasTable() && m_hasMore && !m_loading;
+}
+
+void TableDataModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        requestPage();
+}
+
+QString TableDataModel::displayText(const QVariant &value) const
+{
+    if (value.isNull())
+        return QStringLiteral("NULL");
+    QString text = cellText(value);
+    if (text.size() > kDisplayChars) {
+        text.truncate(kDisplayChars);
+        text += QStringLiteral("…");
+    }
+    // One line per cell: line breaks show as a symbol instead of growing the row.
+    text.replace(QLatin1Char('\n'), QStringLiteral("⏎"));
+    text.replace(QLatin1Char('\r'), QString());
+    return text;
+}
+
+QVariant TableDataModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const QVariant &v = m_rows[index.row()][index.column()];
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(v);
+    case Qt::EditRole:
+    case ValueRole:
+        return v;
+    case Qt::ToolTipRole: {
+        if (v.isNull())
+            return tr("NULL");
+        const QString text = cellText(v);
+        return text.size() > kDisplayChars || text.contains(QLatin1Char('\n')) ? text.left(4000) : QVariant();
+    }
+    case Qt::ForegroundRole:
+        return v.isNull() ? QVariant(QBrush(QColor(Qt::gray))) : QVariant();
+    case Qt::FontRole:
+        if (v.isNull()) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        switch (v.typeId()) {
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+        case QMetaType::Double:
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant TableDataModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Vertical) {
+        if (role == Qt::DisplayRole && section >= 0 && section < m_rows.size())
+            return section + 1;
+        return {};
+    }
+    if (section < 0 || section >= m_table.columns.size())
+        return {};
+    const BrowserColumn &c = m_table.columns[section];
+    switch (role) {
+    case Qt::DisplayRole:
+        return c.name;
+    case Qt::ToolTipRole:
+        return c.describe();
+    default:
+        return {};
+    }
+}
+
+} // namespace wharf::ui

@@ -1,0 +1,174 @@
+#include "TableDataView.h"
+
+#include "TableDataFilterHeader.h"
+#include "TableDataModel.h"
+#include "browse/RowExport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QKeyEvent>
+#include <QScrollBar>
+#include <QSet>
+#include <QTimer>
+#include <algorithm>
+
+namespace wharf::ui {
+
+TableDataView::TableDataView(QWidget *parent)
+    : QTableView(parent)
+    , m_header(new TableDataFilterHeader(this))
+    , m_filterTimer(new QTimer(this))
+    , m_copy(new QAction(tr("&Copy"), this))
+    , m_copyCsv(new QAction(tr("Copy as CS&V (with header)"), this))
+    , m_copyJson(new QAction(tr("Copy as &JSON"), this))
+{
+    setHorizontalHeader(m_header);
+    setSortingEnabled(true); // header clicks call TableDataModel::sort: ORDER BY on the server
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setAlternatingRowColors(true);
+    setWordWrap(false);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_header->setSectionResizeMode(QHeaderView::Interactive);
+    m_header->setMinimumSectionSize(60);
+    connect(horizontalScrollBar(), &QScrollBar::valueChanged, m_header, &TableDataFilterHeader::placeEditors);
+
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(kFilterDelayMs);
+    connect(m_filterTimer, &QTimer::timeout, this, &TableDataView::applyFilters);
+    connect(m_header, &TableDataFilterHeader::filterEdited, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_header, &TableDataFilterHeader::filterCommitted, this, &TableDataView::applyFilters);
+
+    m_copy->setObjectName(QStringLiteral("copyTsvAction"));
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copy->setToolTip(tr("Copy the selected cells as tab-separated text"));
+    m_copyCsv->setObjectName(QStringLiteral("copyCsvAction"));
+    m_copyJson->setObjectName(QStringLiteral("copyJsonAction"));
+    connect(m_copy, &QAction::triggered, this, &TableDataView::copySelection);
+    connect(m_copyCsv, &QAction::triggered, this, &TableDataView::copySelectionAsCsv);
+    connect(m_copyJson, &QAction::triggered, this, &TableDataView::copySelectionAsJson);
+    addActions({m_copy, m_copyCsv, m_copyJson});
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+void TableDataView::setDataModel(TableDataModel *model)
+{
+    m_model = model;
+    setModel(model);
+    // Reset on every sort or filter change; the editors (and what is typed in them) stay
+    // unless the table itself changed.
+    connect(model, &QAbstractItemModel::modelReset, this, &TableDataView::syncEditors);
+    syncEditors();
+}
+
+void TableDataView::syncEditors()
+{
+    const QString key = m_model->dataset() + QLatin1Char('\n') + m_model->table().name + QLatin1Char('\n') +
+                        m_model->columnNames().join(QLatin1Char('\n'));
+    if (key == m_editorsFor && m_header->editorCount() == m_model->columnCount())
+        return;
+    m_editorsFor = key;
+    m_filterTimer->stop();
+    m_header->setSortIndicator(-1, Qt::AscendingOrder);
+    m_header->resetEditors();
+    // Columns as wide as their titles (and editors) need, within reason.
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        setColumnWidth(c, std::clamp(m_header->sectionSizeHint(c) + 24, 90, 260));
+}
+
+void TableDataView::applyFilters()
+{
+    m_filterTimer->stop();
+    if (!m_model)
+        return;
+    QMap<int, QString> filters;
+    for (int c = 0; c < m_header->editorCount(); ++c)
+        if (!m_header->filterText(c).isEmpty())
+            filters.insert(c, m_header->filterText(c));
+    m_model->setFilters(filters);
+}
+
+TableDataView::Block TableDataView::selectedBlock() const
+{
+    Block block;
+    if (!m_model)
+        return block;
+    QModelIndexList cells = selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
+    if (cells.isEmpty() && currentIndex().isValid())
+        cells.append(currentIndex());
+    if (cells.isEmpty())
+        return block;
+    QList<int> rows;
+    QList<int> columns;
+    QSet<QPair<int, int>> selected;
+    for (const QModelIndex &cell : cells) {
+        rows.append(cell.row());
+        columns.append(cell.column());
+        selected.insert({cell.row(), cell.column()});
+    }
+    for (QList<int> *list : {&rows, &columns}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+    const QList<bool> json = m_model->jsonColumns();
+    for (int c : columns) {
+        block.headers.append(m_model->table().columns[c].name);
+        block.jsonColumns.append(json.value(c));
+    }
+    for (int r : rows) {
+        QVariantList row;
+        for (int c : columns)
+            row.append(selected.contains({r, c}) ? m_model->value(r, c) : QVariant());
+        block.rows.append(row);
+    }
+    return block;
+}
+
+QString TableDataView::selectionAsTsv() const
+{
+    return rowsToTsv(selectedBlock().rows);
+}
+
+QString TableDataView::selectionAsCsv() const
+{
+    const Block block = selectedBlock();
+    return block.headers.isEmpty() ? QString() : rowsToCsv(block.headers, block.rows);
+}
+
+QString TableDataView::selectionAsJson() const
+{
+    const Block block = selectedBlock();
+    return block.headers.isEmpty() ? QString()
+                                   : QString::fromUtf8(rowsToJson(block.headers, block.rows, block.jsonColumns));
+}
+
+void TableDataView::copySelection()
+{
+    QApplication::clipboard()->setText(selectionAsTsv());
+}
+
+void TableDataView::copySelectionAsCsv()
+{
+    QApplication::clipboard()->setText(selectionAsCsv());
+}
+
+void TableDataView::copySelectionAsJson()
+{
+    QApplication::clipboard()->setText(selectionAsJson());
+}
+
+void TableDataView::keyPressEvent(QKeyEvent *event)
+{
+    // QAbstractItemView would copy only the current cell's display text.
+    if (event->matches(QKeySequence::Copy)) {
+        copySelection();
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+} // namespace wharf::ui

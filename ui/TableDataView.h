@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QTableView>
+
+class QAction;
+class QTimer;
+
+namespace wharf::ui {
+
+class TableDataFilterHeader;
+class TableDataModel;
+
+/// The grid of the dataset browser: a table view over a TableDataModel with a filter row in
+/// its header (applied after a pause in typing, or on Return), sorting by header clicks (done
+/// by the database) and copying: Ctrl+C copies the selection as TSV, the context menu also as
+/// CSV with a header or as JSON.
+class TableDataView : public QTableView {
+    Q_OBJECT
+public:
+    /// Quiet time after the last keystroke before a filter is applied.
+    static constexpr int kFilterDelayMs = 350;
+
+    explicit TableDataView(QWidget *parent = nullptr);
+
+    void setDataModel(TableDataModel *model);
+    TableDataModel *dataModel() const { return m_model; }
+    TableDataFilterHeader *filterHeader() const { return m_header; }
+    QAction *copyAction() const { return m_copy; }
+    QAction *copyCsvAction() const { return m_copyCsv; }
+    QAction *copyJsonAction() const { return m_copyJson; }
+
+    /// The selected cells: the rows and columns that hold a selected cell, in order (cells of
+    /// that block not selected are left empty); the current cell when nothing is selected.
+    QString selectionAsTsv() const;
+    QString selectionAsCsv() const;
+    QString selectionAsJson() const;
+
+public slots:
+    void copySelection();
+    void copySelectionAsCsv();
+    void copySelectionAsJson();
+    /// Applies the texts of the filter row now.
+    void applyFilters();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    struct Block {
+        QStringList headers;
+        QList<QVariantList> rows;
+        QList<bool> jsonColumns;
+    };
+    Block selectedBlock() const;
+    void syncEditors();
+
+    TableDataModel *m_model = nullptr;
+    TableDataFilterHeader *m_header;
+    QTimer *m_filterTimer;
+    QAction *m_copy;
+    QAction *m_copyCsv;
+    QAction *m_copyJson;
+    QString m_editorsFor; ///< dataset, table and columns the filter editors were made for
+};
+
+} // namespace wharf::ui
