@@ -64,7 +64,7 @@ QVariant BrowserColumnsModel::headerData(int section, Qt::Orientation orientatio
     case NameColumn:
         return tr("Column");
     case DbTypeColumn:
-        return tr("Database type");
+        return tr("DB type");
     case DltTypeColumn:
         return tr("dlt type");
     case NullableColumn:

@@ -19,6 +19,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace wharf::ui {
 
@@ -82,8 +83,13 @@ void BrowserPanel::buildLayout()
     m_columnsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_columnsView->setWordWrap(false);
     m_columnsView->verticalHeader()->hide();
+    m_columnsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_columnsView->verticalHeader()->setDefaultSectionSize(std::max(fontMetrics().height() + 6, 20));
+    // The name takes what the types (short) leave; long names elide in the middle.
     m_columnsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_columnsView->horizontalHeader()->setStretchLastSection(true);
+    m_columnsView->horizontalHeader()->setSectionResizeMode(BrowserColumnsModel::NameColumn, QHeaderView::Stretch);
+    m_columnsView->horizontalHeader()->setStretchLastSection(false);
+    m_columnsView->setTextElideMode(Qt::ElideMiddle);
 
     auto *left = new QSplitter(Qt::Vertical, this);
     left->setChildrenCollapsible(false);
@@ -125,7 +131,7 @@ void BrowserPanel::buildLayout()
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
-    split->setSizes({280, 720});
+    split->setSizes({360, 740});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -211,6 +211,8 @@ void JobsPanel::activate(const QModelIndex &index)
     const JobEvent &job = m_model->job(index.row());
     if (hasError(job))
         emit errorRequested(job);
+    else if (job.state == JobState::Completed)
+        emit tableRequested(job.table);
 }
 
 void JobsPanel::updateCaption()

@@ -16,9 +16,9 @@ class JobsModel;
 
 /// The jobs table of the selected (or loading) package, with a one-line count by state, a
 /// context menu (show the error, reveal the job file, copy the error) and double-click on a
-/// failed or retrying job for its full error. Reading a package's jobs from disk runs off the
-/// GUI thread (showPackage). Rows have one fixed height and the columns are sized once, so
-/// live updates of thousands of rows cost only a repaint.
+/// failed or retrying job for its full error (on a completed one for its table's rows). Reading a package's jobs from
+/// disk runs off the GUI thread (showPackage). Rows have one fixed height and the columns are sized once, so live
+/// updates of thousands of rows cost only a repaint.
 class JobsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -51,6 +51,8 @@ signals:
     void packageShown(const QString &dir, const QString &error);
     /// The user asked for the full error of `job` (double-click, menu).
     void errorRequested(const wharf::JobEvent &job);
+    /// The user double-clicked a completed job: show the rows of `table`.
+    void tableRequested(const QString &table);
 
 private:
     void setUpView();

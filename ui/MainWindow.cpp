@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "BrowserPanel.h"
 #include "DestinationPicker.h"
 #include "Error.h"
 #include "JobErrorDialog.h"
@@ -11,6 +12,7 @@
 #include "LogDock.h"
 #include "PackagesModel.h"
 #include "PackagesPanel.h"
+#include "WindowSettings.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -23,6 +25,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace wharf::ui {
@@ -38,6 +41,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     , m_packages(new PackagesPanel(this))
     , m_jobs(new JobsPanel(this))
     , m_log(new LogDock(this))
+    , m_browser(new BrowserPanel(this))
     , m_stateLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -47,43 +51,118 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     m_controls->addActionButton(m_retryAction);
     m_controls->addActionButton(m_abortAction);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(m_packages);
-    splitter->addWidget(m_jobs);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createLoadPage(), tr("&Load"));
+    m_tabs->addTab(m_browser, tr("&Browse"));
+    m_tabs->setTabToolTip(LoadTab, tr("Packages and their jobs; run loads here"));
+    m_tabs->setTabToolTip(BrowseTab, tr("The datasets and tables of the destination"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_picker);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(m_controls);
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
     addDockWidget(Qt::BottomDockWidgetArea, m_log);
     createMenus();
     statusBar()->addPermanentWidget(m_stateLabel);
     resize(1100, 820);
 
-    connect(m_picker, &DestinationPicker::destinationChanged, this, &MainWindow::updateActions);
+    connect(m_picker, &DestinationPicker::destinationChanged, this, [this](const QString &name) {
+        windowsettings::setDestination(name);
+        browseDestinationIfShown();
+        updateActions();
+    });
     connect(m_packages, &PackagesPanel::currentPackageChanged, this, [this](const QString &dir) {
+        if (!dir.isEmpty())
+            windowsettings::setPackage(dir);
         showPackageJobs(dir);
         updateActions();
     });
     connectSession();
     connect(m_jobs, &JobsPanel::errorRequested, this, &MainWindow::showJobError);
+    connect(m_jobs, &JobsPanel::tableRequested, this, [this](const QString &table) { browse({}, table); });
     connect(m_jobs, &JobsPanel::packageShown, this, [this](const QString &, const QString &error) {
         if (!error.isEmpty())
             setStatus(tr("Ready"), error.section(QLatin1Char('\n'), 0, 0));
     });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::tabChanged);
 
     m_packages->model()->setRoots(startup.packageRoots);
-    m_packages->selectFirstLoadable();
+    restoreSettings(startup);
     showPackageJobs(m_packages->currentPackage());
     setStatus(tr("Ready"));
     if (!startup.warning.isEmpty())
         qCWarning(lcUi).noquote() << "the sample package could not be installed:" << startup.warning;
     updateActions();
+}
+
+QWidget *MainWindow::createLoadPage()
+{
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("loadSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_packages);
+    splitter->addWidget(m_jobs);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_controls);
+    return page;
+}
+
+// What the user left last time wins over the first-run defaults, where it still exists.
+void MainWindow::restoreSettings(const StartupState &startup)
+{
+    windowsettings::restoreWindow(this);
+    const QString destination = windowsettings::destination();
+    if (!destination.isEmpty() && startup.destinationType == QLatin1String("sqlite"))
+        m_picker->setCurrentType(destination);
+    const QString package = windowsettings::package();
+    if (package.isEmpty() || m_packages->model()->rowOf(package) < 0 ||
+        !m_packages->model()->package(m_packages->model()->rowOf(package)).isLoadable())
+        m_packages->selectFirstLoadable();
+    else
+        m_packages->selectPackage(package);
+    const int tab = windowsettings::tab();
+    if (tab > 0 && tab < m_tabs->count())
+        m_tabs->setCurrentIndex(tab);
+}
+
+void MainWindow::tabChanged(int index)
+{
+    windowsettings::setTab(index);
+    browseDestinationIfShown();
+}
+
+// The browser connects only once it is looked at, and follows the picker from then on.
+void MainWindow::browseDestinationIfShown()
+{
+    if (m_tabs->currentIndex() != BrowseTab || m_picker->currentType() == m_browsedDestination)
+        return;
+    m_browsedDestination = m_picker->currentType();
+    m_browser->setDestination(m_browsedDestination);
+}
+
+void MainWindow::browse(const QString &dataset, const QString &table)
+{
+    QString target = dataset;
+    if (target.isEmpty())
+        target = m_lastDataset.isEmpty() ? packageDataset() : m_lastDataset;
+    m_tabs->setCurrentIndex(BrowseTab); // connects the browser if needed
+    if (!target.isEmpty())
+        m_browser->selectTable(target, table);
+}
+
+// The dataset a load of the selected package goes to by default (dlt's: the pipeline's).
+QString MainWindow::packageDataset() const
+{
+    const int row = m_packages->model()->rowOf(m_packages->currentPackage());
+    return row < 0 ? QString() : m_packages->model()->package(row).datasetName;
 }
 
 MainWindow::~MainWindow() = default;
@@ -105,6 +184,12 @@ void MainWindow::createActions()
     m_openAction = new QAction(tr("&Open packages folder…"), this);
     m_openAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openPackagesFolder);
+
+    m_browseAction = new QAction(tr("&Browse loaded tables"), this);
+    m_browseAction->setObjectName(QStringLiteral("browseAction"));
+    m_browseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_browseAction->setToolTip(tr("Show the dataset of the last load (or of the selected package)"));
+    connect(m_browseAction, &QAction::triggered, this, [this] { browse(); });
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -155,6 +240,9 @@ void MainWindow::createMenus()
     load->addAction(m_jobs->showErrorAction());
     load->addAction(m_jobs->revealAction());
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_browseAction);
+    view->addAction(m_browser->refreshAction());
+    view->addSeparator();
     view->addAction(m_log->toggleViewAction());
 }
 
@@ -320,6 +408,7 @@ void MainWindow::loadFinished(const PackageResult &result)
     const QString why = result.error.message.section(QLatin1Char('\n'), 0, 0);
     switch (result.status) {
     case PackageStatus::Loaded:
+        m_lastDataset = result.datasetName;
         setStatus(tr("Loaded"), result.failedJobs.isEmpty()
                                     ? tr("Loaded %1 rows into dataset %2 in %3 s")
                                           .arg(QLocale().toString(result.rows), result.datasetName, seconds)
@@ -340,6 +429,12 @@ void MainWindow::loadFinished(const PackageResult &result)
     // The package folder changed (package_completed.json, job folders): show it as it is now.
     // The jobs table keeps the load's last state (rows and durations are not on disk).
     m_packages->refresh();
+    // New tables or rows: a browser that was looked at shows them without a click.
+    if (!m_browsedDestination.isEmpty() && m_browsedDestination == m_picker->currentType()) {
+        m_browser->refresh();
+        if (result.status == PackageStatus::Loaded)
+            m_browser->selectTable(result.datasetName);
+    }
     updateActions();
     if (m_closeWhenStopped)
         close();
@@ -377,6 +472,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    windowsettings::saveWindow(this);
     QMainWindow::closeEvent(event);
 }
 

@@ -7,28 +7,34 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <QMessageBox>
+
 class QAction;
 class QLabel;
-#include <QMessageBox>
+class QTabWidget;
 
 namespace wharf::ui {
 
+class BrowserPanel;
 class DestinationPicker;
-
 class JobsPanel;
 class LoadControls;
 class LoadSession;
 class LogDock;
 class PackagesPanel;
 
-/// The main window: destination picker, packages list, Run/Cancel/Retry failed jobs/Abort
-/// package with progress and a throughput chart, the jobs of the package (double-click a
-/// failed one for its error), a status bar and a log dock. It only composes the widgets and
-/// routes signals between them and a LoadSession; loads run on the loader's thread. Expects
-/// the destinations to be registered already (the app does that).
+/// The main window: the destination picker above three tabs — Load (packages list, the jobs
+/// of the package, Run/Cancel/Retry failed jobs/Abort package with progress and a throughput
+/// chart), Browse (the destination's datasets and tables) and Destination (its settings and
+/// capabilities) — a status bar and a log dock. It only composes the widgets and routes
+/// signals between them and a LoadSession; loads run on the loader's thread, browsing on the
+/// browser's. Geometry, docks, the destination, the package and the tab persist (QSettings).
+/// Expects the destinations to be registered already (the app does that).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    enum Tab { LoadTab, BrowseTab };
+
     explicit MainWindow(const StartupState &startup, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -38,6 +44,10 @@ public:
     LoadControls *loadControls() const { return m_controls; }
     LoadSession *session() const { return m_session; }
     LogDock *logDock() const { return m_log; }
+    BrowserPanel *browserPanel() const { return m_browser; }
+    QTabWidget *tabs() const { return m_tabs; }
+    /// Ctrl+B: the Browse tab, on the dataset of the last load.
+    QAction *browseAction() const { return m_browseAction; }
     QAction *runAction() const { return m_runAction; }
     QAction *cancelAction() const { return m_cancelAction; }
     QAction *retryAction() const { return m_retryAction; }
@@ -63,6 +73,9 @@ public slots:
     void openPackagesFolder();
     /// Adds `dir` to the listed folders and remembers it; selects its first loadable package.
     void addPackagesFolder(const QString &dir);
+    /// Shows the Browse tab on `table` of `dataset` (empty: the dataset of the last load or
+    /// of the selected package).
+    void browse(const QString &dataset = {}, const QString &table = {});
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,6 +84,11 @@ private:
     void createActions();
     void createLoadActions();
     void createMenus();
+    QWidget *createLoadPage();
+    void restoreSettings(const StartupState &startup);
+    void tabChanged(int index);
+    void browseDestinationIfShown();
+    QString packageDataset() const;
     void connectSession();
     void updateActions();
     void updatePackageActions(bool running);
@@ -86,6 +104,8 @@ private:
     JobsPanel *m_jobs;
     LoadControls *m_controls = nullptr;
     LogDock *m_log;
+    BrowserPanel *m_browser;
+    QTabWidget *m_tabs = nullptr;
     QLabel *m_stateLabel;
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;
@@ -93,10 +113,13 @@ private:
     QAction *m_abortAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_browseAction = nullptr;
     QPointer<JobErrorDialog> m_errorDialog;
     QPointer<QMessageBox> m_abortConfirm;
     bool m_cancelling = false;
     bool m_closeWhenStopped = false;
+    QString m_browsedDestination; ///< what the browser shows; re-read when the picker changes
+    QString m_lastDataset;        ///< dataset of the last successful load
 };
 
 } // namespace wharf::ui

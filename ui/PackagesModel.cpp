@@ -40,6 +40,7 @@ PackageSummary PackageSummary::summarize(const QString &packageDir)
         s.pipelineName = package.pipelineName();
         if (s.pipelineName.isEmpty())
             s.pipelineName = package.loadSchema().name;
+        s.datasetName = package.defaultDatasetName();
         int started = 0;
         QSet<QString> tables;
         for (const auto &job : package.allJobs()) {

@@ -24,6 +24,7 @@ struct PackageSummary {
     int failedJobs = 0;    ///< failed_jobs/
     qint64 totalBytes = 0; ///< size of every job file
     QStringList tables;    ///< tables the job files load into, sorted
+    QString datasetName;   ///< where a load goes by default (dlt's: the pipeline's dataset_name)
     QString error;         ///< why it is Unreadable
 
     int totalJobs() const { return newJobs + completedJobs + failedJobs; }

@@ -33,6 +33,9 @@ TableDataView::TableDataView(QWidget *parent)
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_header->setSectionResizeMode(QHeaderView::Interactive);
     m_header->setMinimumSectionSize(60);
+    // One line per row, of one fixed height: no per-row size hints for pages of 200 rows.
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(std::max(fontMetrics().height() + 6, 20));
     connect(horizontalScrollBar(), &QScrollBar::valueChanged, m_header, &TableDataFilterHeader::placeEditors);
 
     m_filterTimer->setSingleShot(true);

@@ -1,6 +1,9 @@
 // First run of the GUI on a machine with no configuration: the SQLite default destination and
 // the bundled sample are preselected, and one click on Run loads the sample.
+#include "BrowserColumnsModel.h"
+#include "BrowserPanel.h"
 #include "BuiltinDestinations.h"
+#include "DatasetTreeModel.h"
 #include "DestinationPicker.h"
 #include "GuiMain.h"
 #include "JobsModel.h"
@@ -12,6 +15,8 @@
 #include "MainWindow.h"
 #include "PackagesModel.h"
 #include "PackagesPanel.h"
+#include "TableDataModel.h"
+#include "TableDataView.h"
 #include "TestSupport.h"
 #include "config/ConfigResolver.h"
 #include "destination/ResolvedDestination.h"
@@ -20,14 +25,17 @@
 #include "sqlite/SqliteConnection.h"
 #include "sqlite/SqliteDestination.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <sqlite3.h>
 
 using namespace wharf;
@@ -152,8 +160,40 @@ private slots:
         QCOMPARE(countRows(db, QStringLiteral("issues__labels")), 34);
         QCOMPARE(countRows(db, QStringLiteral("issues__assignees")), 31);
         QCOMPARE(countRows(db, QStringLiteral("_dlt_loads")), 1);
-
         saveScreenshot(window.get());
+
+        // Ctrl+B: the browser opens on the loaded dataset; a click on a table shows its rows.
+        ui::BrowserPanel *browser = window->browserPanel();
+        QAbstractItemModelTester treeTester(browser->treeModel());
+        QAbstractItemModelTester dataTester(browser->dataModel());
+        QAbstractItemModelTester columnsTester(browser->columnsModel());
+        QTest::keyClick(window.get(), Qt::Key_B, Qt::ControlModifier);
+        QCOMPARE(window->tabs()->currentIndex(), int(ui::MainWindow::BrowseTab));
+        ui::DatasetTreeModel *tree = browser->treeModel();
+        QTRY_VERIFY_WITH_TIMEOUT(tree->tableIndex(kDataset, QStringLiteral("issues")).isValid(), kLoadTimeoutMs);
+        QVERIFY(tree->tableIndex(kDataset, QStringLiteral("_dlt_loads")).isValid());
+        const QModelIndex issues = tree->tableIndex(kDataset, QStringLiteral("issues"));
+        QCOMPARE(issues.siblingAtColumn(ui::DatasetTreeModel::RowsColumn).data().toString(), QStringLiteral("100"));
+        QTreeView *treeView = browser->treeView();
+        treeView->scrollTo(issues);
+        QTest::mouseClick(treeView->viewport(), Qt::LeftButton, {}, treeView->visualRect(issues).center());
+        QTRY_COMPARE(browser->currentTable(), QStringLiteral("issues"));
+        ui::TableDataModel *rows = browser->dataModel();
+        QTRY_COMPARE_WITH_TIMEOUT(rows->rowCount(), 100, kLoadTimeoutMs);
+        const int title = int(rows->columnNames().indexOf(QStringLiteral("title")));
+        QVERIFY(title >= 0);
+        QVERIFY(!rows->index(0, title).data().toString().isEmpty());
+        QVERIFY(browser->errorText().isEmpty());
+        // Beside each database type, the dlt type from the stored schema.
+        ui::BrowserColumnsModel *columns = browser->columnsModel();
+        QVERIFY(columns->rowCount() > 5);
+        bool sawDltType = false;
+        for (int r = 0; r < columns->rowCount(); ++r)
+            if (columns->index(r, ui::BrowserColumnsModel::NameColumn).data().toString() == QLatin1String("title"))
+                sawDltType = columns->index(r, ui::BrowserColumnsModel::DltTypeColumn).data().toString() ==
+                             QLatin1String("text");
+        QVERIFY(sawDltType);
+        saveScreenshot(window.get(), QStringLiteral("-browser"));
     }
 
     void escapeCancelsARunningLoad()
