@@ -181,7 +181,7 @@ QList<CapabilitiesModel::Row> CapabilitiesModel::readRows(QString *error)
             return row;
         const TunableCapability &t = *row.tunable;
         if (t.isLoadSetting())
-            row.meaning += tr(" — a [load] setting: applies to every destination");
+            row.meaning += tr(" ([load] setting, for every destination)");
         if (name == QLatin1String(kPreferredFormat)) {
             row.editValue = effective.preferredLoaderFileFormat;
             row.choices = m_defaults.supportedLoaderFileFormats;
@@ -208,7 +208,7 @@ QList<CapabilitiesModel::Row> CapabilitiesModel::readRows(QString *error)
     const QList<Capabilities::Entry> defaults = m_defaults.describe();
     const QList<Capabilities::Entry> entries = effective.describe();
     const QString workersMeaning =
-        tr("load jobs running at once, one connection each; capped by max_parallel_load_jobs, 1 when sequential");
+        tr("load jobs running at once, one connection each (at most max_parallel_load_jobs; 1 when sequential)");
     const QString workersValue = QString::number(workers);
     const QString workersDefault = QString::number(LoadOptions{}.workers);
     bool workersShown = false;
@@ -345,7 +345,7 @@ QVariant CapabilitiesModel::data(const QModelIndex &index, int role) const
     case SpecialValueTextRole:
         // Capabilities.h: max_rows_per_insert 0 = no limit (the one count whose minimum is 0).
         return row.tunable && row.tunable->kind == Kind::Count && row.tunable->minimum == 0 ? tr("no limit")
-                                                                                             : QString();
+                                                                                            : QString();
     case TunableRole:
         return row.tunable.has_value();
     case OverriddenRole:
@@ -445,7 +445,8 @@ bool CapabilitiesModel::writeConfig(const QStringList &path, const QVariant &val
 
 bool CapabilitiesModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+    if (role != Qt::EditRole ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
         index.column() != ValueColumn)
         return false;
     const Row &row = m_rows.at(index.row());
@@ -471,7 +472,8 @@ bool CapabilitiesModel::setData(const QModelIndex &index, const QVariant &value,
         return true; // written, but the files do not read back: reload() says why
     const int now = rowOf(tunable.capability);
     const std::optional<ResolvedValue> &source = now >= 0 ? m_rows.at(now).configured : std::nullopt;
-    if (source && (source->source.kind != ValueSource::Kind::ConfigToml || !samePath(source->source.file, configPath())))
+    if (source &&
+        (source->source.kind != ValueSource::Kind::ConfigToml || !samePath(source->source.file, configPath())))
         setLastError(tr("%1 was saved in %2, but %3 still decides its value")
                          .arg(tunable.configKey(), configPath(), source->source.describe()));
     return true;

@@ -63,8 +63,7 @@ CapabilitiesPanel::CapabilitiesPanel(QWidget *parent)
         updateActions();
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &CapabilitiesPanel::updateActions);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &CapabilitiesPanel::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CapabilitiesPanel::updateActions);
     updateTexts();
     updateActions();
 }
@@ -93,7 +92,10 @@ void CapabilitiesPanel::setUpView()
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true); // the meaning takes the rest
     const auto width = [this](const QString &sample) { return fontMetrics().horizontalAdvance(sample) + 24; };
-    m_view->setColumnWidth(CapabilitiesModel::NameColumn, width(QStringLiteral("max_column_identifier_length")));
+    QFont bold = font(); // overridden rows show their name in bold
+    bold.setBold(true);
+    m_view->setColumnWidth(CapabilitiesModel::NameColumn,
+                           QFontMetrics(bold).horizontalAdvance(QStringLiteral("max_column_identifier_length")) + 24);
     m_view->setColumnWidth(CapabilitiesModel::ValueColumn, width(QStringLiteral("truncate-and-insert,")));
     m_view->setColumnWidth(CapabilitiesModel::DefaultColumn, width(QStringLiteral("truncate-and-insert,")));
     m_view->setColumnWidth(CapabilitiesModel::SourceColumn, width(QStringLiteral("config.toml (project)")));
