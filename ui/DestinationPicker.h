@@ -7,9 +7,10 @@ class QLabel;
 
 namespace wharf::ui {
 
-/// Picks the destination type (the registered ones) and shows where it writes: the masked
-/// location of its resolved configuration, or why the configuration does not resolve. Reads the
-/// configuration (.dlt/*.toml, environment) again on every change and on refresh().
+/// Picks the destination — a registered type, or a named destination of the .dlt/*.toml files
+/// ("warehouse (postgres)") — and shows where it writes: the masked location of its resolved
+/// configuration, or why the configuration does not resolve. Reads the configuration
+/// (.dlt/*.toml, environment) again on every change and on refresh().
 class DestinationPicker : public QWidget {
     Q_OBJECT
 public:
@@ -17,15 +18,24 @@ public:
     /// `preferred` if registered, else the first type.
     explicit DestinationPicker(const QString &preferred = QStringLiteral("sqlite"), QWidget *parent = nullptr);
 
+    /// The selected destination's name (a type such as "sqlite", or a named destination).
     QString currentType() const;
     void setCurrentType(const QString &type);
+    /// Every name listed, in order.
+    QStringList names() const;
+    /// The registered types people can pick (aliases left out).
+    static QStringList offeredTypes();
     /// The masked location, empty when the configuration did not resolve.
     QString location() const { return m_location; }
     /// Why the configuration did not resolve, empty when it did.
     QString error() const { return m_error; }
 
 public slots:
+    /// Resolves the selected destination again (its location or error).
     void refresh();
+    /// Lists the destinations again (after add, rename, remove), keeping the selection when
+    /// it still exists (else `destinationChanged` follows).
+    void reloadList();
 
 signals:
     void destinationChanged(const QString &type);
@@ -35,6 +45,7 @@ private:
     QLabel *m_locationLabel;
     QString m_location;
     QString m_error;
+    bool m_reloading = false;
 };
 
 } // namespace wharf::ui

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "BrowserPanel.h"
+#include "DestinationEditor.h"
 #include "DestinationPicker.h"
 #include "Error.h"
 #include "JobErrorDialog.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     , m_jobs(new JobsPanel(this))
     , m_log(new LogDock(this))
     , m_browser(new BrowserPanel(this))
+    , m_editor(new DestinationEditor(this))
     , m_stateLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -56,8 +58,10 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createLoadPage(), tr("&Load"));
     m_tabs->addTab(m_browser, tr("&Browse"));
+    m_tabs->addTab(m_editor, tr("Destination &settings"));
     m_tabs->setTabToolTip(LoadTab, tr("Packages and their jobs; run loads here"));
     m_tabs->setTabToolTip(BrowseTab, tr("The datasets and tables of the destination"));
+    m_tabs->setTabToolTip(DestinationTab, tr("Credentials, settings and capabilities of the destination"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -71,6 +75,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
 
     connect(m_picker, &DestinationPicker::destinationChanged, this, [this](const QString &name) {
         windowsettings::setDestination(name);
+        m_editor->setDestination(name);
         browseDestinationIfShown();
         updateActions();
     });
@@ -88,6 +93,19 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
             setStatus(tr("Ready"), error.section(QLatin1Char('\n'), 0, 0));
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::tabChanged);
+    connect(m_editor, &DestinationEditor::saved, this, [this] {
+        m_picker->refresh();
+        m_browsedDestination.clear(); // new credentials: the browser connects again
+        browseDestinationIfShown();
+        updateActions();
+    });
+    connect(m_editor, &DestinationEditor::destinationsChanged, this, [this](const QString &select) {
+        m_picker->reloadList();
+        m_picker->setCurrentType(select);
+        m_editor->setDestination(m_picker->currentType());
+        updateActions();
+    });
+    m_editor->setDestination(m_picker->currentType());
 
     m_packages->model()->setRoots(startup.packageRoots);
     restoreSettings(startup);
@@ -191,6 +209,16 @@ void MainWindow::createActions()
     m_browseAction->setToolTip(tr("Show the dataset of the last load (or of the selected package)"));
     connect(m_browseAction, &QAction::triggered, this, [this] { browse(); });
 
+    m_editDestinationAction = new QAction(tr("&Edit destination"), this);
+    m_editDestinationAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_editDestinationAction, &QAction::triggered, this, [this] { m_tabs->setCurrentIndex(DestinationTab); });
+    m_testConnectionAction = new QAction(tr("&Test connection"), this);
+    m_testConnectionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_testConnectionAction, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(DestinationTab);
+        m_editor->startTest();
+    });
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -239,6 +267,9 @@ void MainWindow::createMenus()
     load->addSeparator();
     load->addAction(m_jobs->showErrorAction());
     load->addAction(m_jobs->revealAction());
+    QMenu *destination = menuBar()->addMenu(tr("Des&tination"));
+    destination->addAction(m_editDestinationAction);
+    destination->addAction(m_testConnectionAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_browseAction);
     view->addAction(m_browser->refreshAction());

@@ -16,6 +16,7 @@ class QTabWidget;
 namespace wharf::ui {
 
 class BrowserPanel;
+class DestinationEditor;
 class DestinationPicker;
 class JobsPanel;
 class LoadControls;
@@ -33,7 +34,7 @@ class PackagesPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { LoadTab, BrowseTab };
+    enum Tab { LoadTab, BrowseTab, DestinationTab };
 
     explicit MainWindow(const StartupState &startup, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -45,6 +46,7 @@ public:
     LoadSession *session() const { return m_session; }
     LogDock *logDock() const { return m_log; }
     BrowserPanel *browserPanel() const { return m_browser; }
+    DestinationEditor *destinationEditor() const { return m_editor; }
     QTabWidget *tabs() const { return m_tabs; }
     /// Ctrl+B: the Browse tab, on the dataset of the last load.
     QAction *browseAction() const { return m_browseAction; }
@@ -105,6 +107,7 @@ private:
     LoadControls *m_controls = nullptr;
     LogDock *m_log;
     BrowserPanel *m_browser;
+    DestinationEditor *m_editor;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_stateLabel;
     QAction *m_runAction = nullptr;
@@ -114,6 +117,8 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_browseAction = nullptr;
+    QAction *m_editDestinationAction = nullptr;
+    QAction *m_testConnectionAction = nullptr;
     QPointer<JobErrorDialog> m_errorDialog;
     QPointer<QMessageBox> m_abortConfirm;
     bool m_cancelling = false;

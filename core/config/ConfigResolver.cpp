@@ -488,7 +488,7 @@ QStringList ConfigResolver::describeLookup(const QStringList &sections, const QS
     return d->describe(d->passes(sections, key));
 }
 
-ResolvedConfig ConfigResolver::resolveDestination(const QString &name, const ConfigSpec &spec) const
+ResolvedConfig ConfigResolver::resolveDestination(const QString &name, const ConfigSpec &spec, bool allowMissing) const
 {
     ResolvedConfig out;
     out.destinationName = name;
@@ -587,7 +587,7 @@ ResolvedConfig ConfigResolver::resolveDestination(const QString &name, const Con
             out.options.insert(field.name, *value);
     }
 
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty() && !allowMissing) {
         QString message = QStringLiteral("missing required configuration for destination '%1':").arg(name);
         for (const QString &entry : std::as_const(missing))
             message += QStringLiteral("\n  ") + entry;

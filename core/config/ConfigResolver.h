@@ -118,8 +118,9 @@ public:
     /// Kind::ConnectionString), a password inside it wins, and missing fields are looked up
     /// one by one. Values are converted to the field types (Error(Config) naming the source
     /// if they do not convert). A missing required field raises Error(Config) listing every
-    /// key and environment variable that was tried.
-    ResolvedConfig resolveDestination(const QString &name, const ConfigSpec &spec) const;
+    /// key and environment variable that was tried, unless `allowMissing` (a form that shows
+    /// what is set so far: missing fields are just absent).
+    ResolvedConfig resolveDestination(const QString &name, const ConfigSpec &spec, bool allowMissing = false) const;
 
     /// Every key path tried for a lookup, in order, as TOML keys and env var names (for
     /// error messages and the UI's "where does this come from" hint). One entry per path,

@@ -1,0 +1,423 @@
+#include "DestinationEditor.h"
+
+#include "CapabilitiesPanel.h"
+#include "DestinationForm.h"
+#include "DestinationPicker.h"
+#include "Error.h"
+#include "LogBus.h"
+#include "SecretMasking.h"
+#include "StateColors.h"
+#include "config/DestinationCatalog.h"
+#include "config/DestinationConfigWriter.h"
+#include "destination/Destination.h"
+#include "destination/ResolvedDestination.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace wharf::ui {
+
+namespace {
+
+/// Replaces every secret typed in the form by "***", on top of the generic rules: the test
+/// may fail before a configuration exists that knows them.
+QString maskTyped(QString text, const QMap<QString, QVariant> &values, const ConfigSpec &spec)
+{
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const QString field = it.key().section(QLatin1Char('.'), -1);
+        const ConfigField *f = spec.credentialField(field);
+        if (!f)
+            f = spec.optionField(field);
+        const QString secret = it.value().toString();
+        if (f && f->secret && secret.size() >= 1)
+            text.replace(secret, QStringLiteral("***"));
+    }
+    return maskGenericSecrets(text);
+}
+
+} // namespace
+
+DestinationEditor::DestinationEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_form(new DestinationForm(this))
+    , m_capabilities(new CapabilitiesPanel(this))
+{
+    qRegisterMetaType<wharf::ui::ConnectionTestResult>();
+    setObjectName(QStringLiteral("destinationEditor"));
+    buildLayout();
+    connect(m_form, &DestinationForm::edited, this, &DestinationEditor::updateButtons);
+    updateButtons();
+}
+
+DestinationEditor::~DestinationEditor() = default;
+
+void DestinationEditor::buildLayout()
+{
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("destinationTitle"));
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    m_title->setFont(big);
+    auto *addButton = new QPushButton(tr("&Add…"), this);
+    addButton->setToolTip(tr("A new named destination of a type, e.g. a second PostgreSQL server"));
+    m_duplicateButton = new QPushButton(tr("D&uplicate…"), this);
+    m_renameButton = new QPushButton(tr("Re&name…"), this);
+    m_removeButton = new QPushButton(tr("Remo&ve…"), this);
+    connect(addButton, &QPushButton::clicked, this, &DestinationEditor::askAdd);
+    connect(m_duplicateButton, &QPushButton::clicked, this, &DestinationEditor::askDuplicate);
+    connect(m_renameButton, &QPushButton::clicked, this, &DestinationEditor::askRename);
+    connect(m_removeButton, &QPushButton::clicked, this, &DestinationEditor::askRemove);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    for (QPushButton *b : {addButton, m_duplicateButton, m_renameButton, m_removeButton})
+        top->addWidget(b);
+
+    m_url = new QLineEdit(this);
+    m_url->setObjectName(QStringLiteral("connectionUrl"));
+    m_url->setPlaceholderText(tr("Paste a connection URL to fill the fields, e.g. "
+                                 "postgresql://loader:password@localhost:5432/dlt_data?sslmode=require"));
+    m_url->setClearButtonEnabled(true);
+    auto *fill = new QPushButton(tr("&Fill fields"), this);
+    const auto fillFields = [this] {
+        if (m_url->text().trimmed().isEmpty())
+            return;
+        const QString problem = m_form->pasteUrl(m_url->text());
+        const bool parsed = problem.isEmpty() || m_form->isEdited();
+        showResult(problem.isEmpty() ? tr("Filled the fields from the URL; Save to keep them.") : problem, parsed);
+        if (parsed)
+            m_url->clear(); // it holds a password: do not leave it on screen
+    };
+    connect(fill, &QPushButton::clicked, this, fillFields);
+    connect(m_url, &QLineEdit::returnPressed, this, fillFields);
+    auto *urlRow = new QHBoxLayout;
+    urlRow->addWidget(new QLabel(tr("URL:"), this));
+    urlRow->addWidget(m_url, 1);
+    urlRow->addWidget(fill);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_form);
+
+    m_testButton = new QPushButton(tr("&Test connection"), this);
+    m_testButton->setObjectName(QStringLiteral("testConnection"));
+    m_testButton->setToolTip(tr("Connect with the values shown (typed values win over the files)"));
+    m_cancelTestButton = new QPushButton(tr("Cancel test"), this);
+    m_saveButton = new QPushButton(tr("&Save"), this);
+    m_saveButton->setObjectName(QStringLiteral("saveDestination"));
+    m_saveButton->setShortcut(QKeySequence::Save);
+    m_revertButton = new QPushButton(tr("Re&vert"), this);
+    connect(m_testButton, &QPushButton::clicked, this, &DestinationEditor::startTest);
+    connect(m_cancelTestButton, &QPushButton::clicked, this, &DestinationEditor::cancelTest);
+    connect(m_saveButton, &QPushButton::clicked, this, [this] { save(); });
+    connect(m_revertButton, &QPushButton::clicked, this, &DestinationEditor::reload);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_testButton);
+    buttons->addWidget(m_cancelTestButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_revertButton);
+    buttons->addWidget(m_saveButton);
+
+    m_result = new QLabel(this);
+    m_result->setObjectName(QStringLiteral("destinationResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_filesLabel = new QLabel(this);
+    m_filesLabel->setWordWrap(true);
+    m_filesLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *connection = new QWidget(this);
+    auto *connectionLayout = new QVBoxLayout(connection);
+    connectionLayout->addLayout(urlRow);
+    connectionLayout->addWidget(scroll, 1);
+    connectionLayout->addLayout(buttons);
+    connectionLayout->addWidget(m_result);
+    connectionLayout->addWidget(m_filesLabel);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(connection, tr("Connection"));
+    m_tabs->addTab(m_capabilities, tr("Capabilities"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_tabs, 1);
+}
+
+QString DestinationEditor::resultText() const
+{
+    return m_result->text();
+}
+
+void DestinationEditor::setDestination(const QString &name)
+{
+    m_name = name;
+    cancelTest();
+    showResult({}, true);
+    reload();
+}
+
+void DestinationEditor::reload()
+{
+    const ConfigLocations locations = ConfigLocations::defaults();
+    m_filesLabel->setText(
+        tr("Save writes credentials to %1 (readable by you only) and other settings to %2.")
+            .arg(QDir::toNativeSeparators(QDir(locations.projectDir).filePath(QStringLiteral(".dlt/secrets.toml"))),
+                 QDir::toNativeSeparators(QDir(locations.projectDir).filePath(QStringLiteral(".dlt/config.toml")))));
+    m_capabilities->setDestination(m_name, locations);
+    ConfigSpec spec;
+    ResolvedConfig config;
+    QString problem;
+    try {
+        const ConfigResolver resolver(locations);
+        m_type = resolver.destinationType(m_name);
+        spec = DestinationRegistry::instance().create(m_type)->configSpec();
+        config = resolver.resolveDestination(m_name, spec, true);
+    } catch (const Error &e) {
+        problem = e.fullText();
+    }
+    m_title->setText(m_type == m_name || m_type.isEmpty() ? m_name : tr("%1 (%2)").arg(m_name, m_type));
+    m_form->setSpec(spec, config);
+    m_form->setEnabled(problem.isEmpty());
+    if (!problem.isEmpty())
+        showResult(problem, false);
+    updateButtons();
+}
+
+void DestinationEditor::startTest()
+{
+    if (m_name.isEmpty())
+        return;
+    const quint64 generation = ++m_testGeneration;
+    m_testing = true;
+    showResult(tr("Connecting…"), true);
+    updateButtons();
+    const QString name = m_name;
+    const QMap<QString, QVariant> values = m_form->explicitValues(name);
+    auto *watcher = new QFutureWatcher<ConnectionTestResult>(this);
+    connect(watcher, &QFutureWatcher<ConnectionTestResult>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_testGeneration)
+            return; // cancelled, or another test started since
+        m_testing = false;
+        m_lastTest = watcher->result();
+        showResult(m_lastTest.ok
+                       ? tr("Connected: %1").arg(m_lastTest.text)
+                       : tr("Failed (%1%2): %3")
+                             .arg(m_lastTest.kind,
+                                  m_lastTest.sqlState.isEmpty() ? QString()
+                                                                : QStringLiteral(", SQLSTATE ") + m_lastTest.sqlState,
+                                  m_lastTest.text),
+                   m_lastTest.ok);
+        updateButtons();
+        emit testFinished(m_lastTest);
+    });
+    watcher->setFuture(QtConcurrent::run([name, values] { return testConnection(name, values); }));
+}
+
+ConnectionTestResult DestinationEditor::testConnection(const QString &name, const QMap<QString, QVariant> &values)
+{
+    ConnectionTestResult out;
+    ConfigSpec spec;
+    try {
+        ConfigResolver resolver(ConfigLocations::defaults());
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            resolver.setExplicit(it.key(), it.value());
+        spec = DestinationRegistry::instance().create(resolver.destinationType(name))->configSpec();
+        const ResolvedDestination destination = ResolvedDestination::resolve(resolver, name);
+        out.text = destination.config.maskSecrets(destination.destination->testConnection(destination.config));
+        out.ok = true;
+    } catch (const Error &e) {
+        out.kind = errorKindName(e.kind());
+        out.sqlState = e.sqlState;
+        out.text = e.fullText();
+    } catch (const std::exception &e) {
+        out.kind = errorKindName(ErrorKind::Internal);
+        out.text = QString::fromLocal8Bit(e.what());
+    }
+    out.text = maskTyped(out.text, values, spec);
+    return out;
+}
+
+void DestinationEditor::cancelTest()
+{
+    if (!m_testing)
+        return;
+    ++m_testGeneration;
+    m_testing = false;
+    showResult(tr("Test cancelled."), true);
+    updateButtons();
+}
+
+QString DestinationEditor::save()
+{
+    const QList<DestinationSetting> settings = m_form->changedSettings();
+    if (settings.isEmpty())
+        return {};
+    try {
+        DestinationConfigWriter(ConfigLocations::defaults().projectDir).write(m_name, settings);
+    } catch (const Error &e) {
+        showResult(tr("Not saved: %1").arg(e.fullText()), false);
+        return e.fullText();
+    }
+    QStringList names;
+    for (const DestinationSetting &s : settings)
+        names.append(s.field);
+    qCInfo(lcUi).noquote() << "saved" << names.join(QStringLiteral(", ")) << "of destination" << m_name;
+    reload();
+    showResult(tr("Saved %1.").arg(names.join(QStringLiteral(", "))), true);
+    emit saved(m_name);
+    return {};
+}
+
+QString DestinationEditor::catalogOperation(const std::function<void()> &operation, const QString &select)
+{
+    try {
+        operation();
+    } catch (const Error &e) {
+        showResult(e.fullText(), false);
+        return e.fullText();
+    }
+    emit destinationsChanged(select);
+    return {};
+}
+
+QString DestinationEditor::addDestination(const QString &name, const QString &type)
+{
+    return catalogOperation(
+        [&] { DestinationCatalog(ConfigLocations::defaults(), DestinationPicker::offeredTypes()).add(name, type); },
+        name);
+}
+
+QString DestinationEditor::duplicateDestination(const QString &to)
+{
+    return catalogOperation(
+        [&] {
+            DestinationCatalog(ConfigLocations::defaults(), DestinationPicker::offeredTypes()).duplicate(m_name, to);
+        },
+        to);
+}
+
+QString DestinationEditor::renameDestination(const QString &to)
+{
+    return catalogOperation(
+        [&] { DestinationCatalog(ConfigLocations::defaults(), DestinationPicker::offeredTypes()).rename(m_name, to); },
+        to);
+}
+
+QString DestinationEditor::removeDestination()
+{
+    const QStringList offered = DestinationPicker::offeredTypes();
+    // An offered type stays listed (unconfigured); a named destination is gone: show sqlite.
+    const QString next = offered.contains(m_name) ? m_name : QStringLiteral("sqlite");
+    return catalogOperation([&] { DestinationCatalog(ConfigLocations::defaults(), offered).remove(m_name); }, next);
+}
+
+void DestinationEditor::askAdd()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Add destination"));
+    auto *name = new QLineEdit(dialog);
+    name->setPlaceholderText(tr("e.g. warehouse"));
+    auto *type = new QComboBox(dialog);
+    for (const QString &t : DestinationPicker::offeredTypes())
+        type->addItem(t);
+    type->setCurrentText(QStringLiteral("postgres"));
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    auto *form = new QFormLayout(dialog);
+    form->addRow(tr("Name:"), name);
+    form->addRow(tr("Type:"), type);
+    form->addRow(box);
+    connect(box, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(box, &QDialogButtonBox::accepted, dialog, [this, dialog, name, type] {
+        QString why;
+        if (!DestinationCatalog::isValidName(name->text(), &why)) {
+            name->setToolTip(why);
+            showResult(why, false);
+            return;
+        }
+        if (addDestination(name->text(), type->currentText()).isEmpty())
+            dialog->accept();
+    });
+    dialog->open();
+}
+
+void DestinationEditor::askDuplicate()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Duplicate destination"));
+    dialog->setLabelText(tr("Name of the copy of %1:").arg(m_name));
+    dialog->setTextValue(m_name + QStringLiteral("_copy"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &to) { duplicateDestination(to); });
+    dialog->open();
+}
+
+void DestinationEditor::askRename()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Rename destination"));
+    dialog->setLabelText(tr("New name of %1:").arg(m_name));
+    dialog->setTextValue(m_name);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &to) {
+        if (to != m_name)
+            renameDestination(to);
+    });
+    dialog->open();
+}
+
+void DestinationEditor::askRemove()
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove destination"),
+                                tr("Remove the settings of %1 from the .dlt files?").arg(m_name),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setInformativeText(tr("Its [destination.%1] tables are deleted from every secrets.toml and config.toml "
+                               "that has them; other sections stay. Loaded data is not touched.")
+                                .arg(m_name));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this](int answer) {
+        if (answer == QMessageBox::Yes)
+            removeDestination();
+    });
+    box->open();
+}
+
+void DestinationEditor::showResult(const QString &text, bool good)
+{
+    m_result->setText(text);
+    QPalette pal = palette();
+    if (!good)
+        pal.setColor(QPalette::WindowText, colors::failure());
+    m_result->setPalette(pal);
+}
+
+void DestinationEditor::updateButtons()
+{
+    const bool has = !m_name.isEmpty();
+    m_testButton->setEnabled(has && !m_testing);
+    m_cancelTestButton->setEnabled(m_testing);
+    m_saveButton->setEnabled(has && m_form->isEdited());
+    m_revertButton->setEnabled(has && m_form->isEdited());
+    m_duplicateButton->setEnabled(has);
+    m_renameButton->setEnabled(has && !DestinationPicker::offeredTypes().contains(m_name));
+    m_removeButton->setEnabled(has);
+}
+
+} // namespace wharf::ui
