@@ -4,6 +4,7 @@
 #include "DestinationForm.h"
 #include "DestinationPicker.h"
 #include "Error.h"
+#include "KeychainSecrets.h"
 #include "LogBus.h"
 #include "SecretMasking.h"
 #include "StateColors.h"
@@ -12,6 +13,7 @@
 #include "destination/Destination.h"
 #include "destination/ResolvedDestination.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -46,6 +48,12 @@ QString maskTyped(QString text, const QMap<QString, QVariant> &values, const Con
             text.replace(secret, QStringLiteral("***"));
     }
     return maskGenericSecrets(text);
+}
+
+void logKeychainError(const QString &error)
+{
+    if (!error.isEmpty())
+        qCWarning(lcUi).noquote() << "the OS keychain did not follow:" << error;
 }
 
 } // namespace
@@ -125,10 +133,15 @@ void DestinationEditor::buildLayout()
     connect(m_cancelTestButton, &QPushButton::clicked, this, &DestinationEditor::cancelTest);
     connect(m_saveButton, &QPushButton::clicked, this, [this] { save(); });
     connect(m_revertButton, &QPushButton::clicked, this, &DestinationEditor::reload);
+    m_useKeychain = new QCheckBox(tr("Keep passwords in the OS &keychain"), this);
+    m_useKeychain->setObjectName(QStringLiteral("useKeychain"));
+    m_useKeychain->setChecked(true);
+    m_useKeychain->hide(); // until setKeychain()
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_testButton);
     buttons->addWidget(m_cancelTestButton);
     buttons->addStretch(1);
+    buttons->addWidget(m_useKeychain);
     buttons->addWidget(m_revertButton);
     buttons->addWidget(m_saveButton);
 
@@ -265,23 +278,112 @@ void DestinationEditor::cancelTest()
 
 QString DestinationEditor::save()
 {
-    const QList<DestinationSetting> settings = m_form->changedSettings();
-    if (settings.isEmpty())
+    QList<DestinationSetting> settings = m_form->changedSettings();
+    if (settings.isEmpty() || m_saving)
         return {};
+    const QString project = ConfigLocations::defaults().projectDir;
+    const bool useKeychain = m_keychain && m_keychain->isAvailable() && m_useKeychain->isChecked();
+    QList<DestinationSetting> toKeychain;
+    for (DestinationSetting &s : settings) {
+        if (!s.secret || !m_keychain)
+            continue;
+        if (useKeychain && s.value.isValid()) {
+            toKeychain.append(s);
+            s.value = QVariant(); // out of the files once the keychain has it
+            continue;
+        }
+        // Kept in the file (or emptied): a keychain entry would still win over it.
+        m_keychain->remove(project, settingKey(s), [field = s.field](const QString &error) {
+            if (!error.isEmpty())
+                qCWarning(lcUi).noquote() << "cannot delete" << field << "from the OS keychain:" << error;
+        });
+    }
+    if (toKeychain.isEmpty())
+        return writeSettings(settings, {});
+
+    m_saving = true;
+    updateButtons();
+    showResult(tr("Saving to the OS keychain…"), true);
+    struct Pending {
+        int left = 0;
+        QList<DestinationSetting> settings;
+        QStringList inKeychain;
+        QStringList fellBack;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->left = int(toKeychain.size());
+    pending->settings = settings;
+    for (const DestinationSetting &s : std::as_const(toKeychain)) {
+        m_keychain->save(project, settingKey(s), s.value.toString(), [this, s, pending](const QString &error) {
+            if (error.isEmpty()) {
+                pending->inKeychain.append(s.field);
+            } else {
+                // The file is the fallback: the value goes where it would have gone anyway.
+                qCWarning(lcUi).noquote()
+                    << "cannot store" << s.field << "in the OS keychain:" << error << "- saved to secrets.toml instead";
+                pending->fellBack.append(s.field);
+                for (DestinationSetting &kept : pending->settings)
+                    if (kept.field == s.field && kept.credential == s.credential)
+                        kept.value = s.value;
+            }
+            if (--pending->left > 0)
+                return;
+            m_saving = false;
+            QString note;
+            if (!pending->inKeychain.isEmpty())
+                note = tr("%1 in the OS keychain").arg(pending->inKeychain.join(QStringLiteral(", ")));
+            if (!pending->fellBack.isEmpty())
+                note +=
+                    (note.isEmpty() ? QString() : QStringLiteral("; ")) +
+                    tr("%1 in secrets.toml: the keychain refused it").arg(pending->fellBack.join(QStringLiteral(", ")));
+            writeSettings(pending->settings, note);
+        });
+    }
+    return {};
+}
+
+QString DestinationEditor::settingKey(const DestinationSetting &setting) const
+{
+    return DestinationConfigWriter::tableFor(m_name, setting).join(QLatin1Char('.')) + QLatin1Char('.') + setting.field;
+}
+
+QString DestinationEditor::writeSettings(const QList<DestinationSetting> &settings, const QString &note)
+{
     try {
         DestinationConfigWriter(ConfigLocations::defaults().projectDir).write(m_name, settings);
     } catch (const Error &e) {
         showResult(tr("Not saved: %1").arg(e.fullText()), false);
+        updateButtons();
         return e.fullText();
     }
     QStringList names;
     for (const DestinationSetting &s : settings)
         names.append(s.field);
-    qCInfo(lcUi).noquote() << "saved" << names.join(QStringLiteral(", ")) << "of destination" << m_name;
+    qCInfo(lcUi).noquote() << "saved" << names.join(QStringLiteral(", ")) << "of destination" << m_name
+                           << (note.isEmpty() ? QString() : QStringLiteral("(") + note + QLatin1Char(')'));
     reload();
-    showResult(tr("Saved %1.").arg(names.join(QStringLiteral(", "))), true);
+    showResult(note.isEmpty() ? tr("Saved %1.").arg(names.join(QStringLiteral(", ")))
+                              : tr("Saved %1 (%2).").arg(names.join(QStringLiteral(", ")), note),
+               true);
     emit saved(m_name);
     return {};
+}
+
+void DestinationEditor::setKeychain(KeychainSecrets *keychain)
+{
+    m_keychain = keychain;
+    const auto update = [this] {
+        const bool available = m_keychain && m_keychain->isAvailable();
+        m_useKeychain->setVisible(m_keychain != nullptr);
+        m_useKeychain->setEnabled(available);
+        m_useKeychain->setToolTip(available ? tr("Passwords go to the OS keychain instead of secrets.toml")
+                                            : tr("No OS keychain answered: passwords are kept in secrets.toml"));
+        if (m_keychain && m_keychain->isReady())
+            reload(); // values read from the keychain show with their source now
+    };
+    if (m_keychain)
+        connect(m_keychain, &KeychainSecrets::ready, this, update);
+    update();
 }
 
 QString DestinationEditor::catalogOperation(const std::function<void()> &operation, const QString &select)
@@ -308,6 +410,7 @@ QString DestinationEditor::duplicateDestination(const QString &to)
     return catalogOperation(
         [&] {
             DestinationCatalog(ConfigLocations::defaults(), DestinationPicker::offeredTypes()).duplicate(m_name, to);
+            moveKeychainEntries(m_name, to, true);
         },
         to);
 }
@@ -324,7 +427,20 @@ QString DestinationEditor::removeDestination()
     const QStringList offered = DestinationPicker::offeredTypes();
     // An offered type stays listed (unconfigured); a named destination is gone: show sqlite.
     const QString next = offered.contains(m_name) ? m_name : QStringLiteral("sqlite");
-    return catalogOperation([&] { DestinationCatalog(ConfigLocations::defaults(), offered).remove(m_name); }, next);
+    return catalogOperation(
+        [&] {
+            DestinationCatalog(ConfigLocations::defaults(), offered).remove(m_name);
+            if (m_keychain)
+                m_keychain->removeDestination(ConfigLocations::defaults().projectDir, m_name, logKeychainError);
+        },
+        next);
+}
+
+// The catalog edits the files; the keychain entries of the destination follow them.
+void DestinationEditor::moveKeychainEntries(const QString &from, const QString &to, bool keepOld)
+{
+    if (m_keychain)
+        m_keychain->renameDestination(ConfigLocations::defaults().projectDir, from, to, keepOld, logKeychainError);
 }
 
 void DestinationEditor::askAdd()
@@ -413,8 +529,8 @@ void DestinationEditor::updateButtons()
     const bool has = !m_name.isEmpty();
     m_testButton->setEnabled(has && !m_testing);
     m_cancelTestButton->setEnabled(m_testing);
-    m_saveButton->setEnabled(has && m_form->isEdited());
-    m_revertButton->setEnabled(has && m_form->isEdited());
+    m_saveButton->setEnabled(has && m_form->isEdited() && !m_saving);
+    m_revertButton->setEnabled(has && m_form->isEdited() && !m_saving);
     m_duplicateButton->setEnabled(has);
     m_renameButton->setEnabled(has && !DestinationPicker::offeredTypes().contains(m_name));
     m_removeButton->setEnabled(has);

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "config/ConfigResolver.h"
+#include "config/DestinationConfigWriter.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
 #include <functional>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -15,6 +17,7 @@ namespace wharf::ui {
 
 class CapabilitiesPanel;
 class DestinationForm;
+class KeychainSecrets;
 
 /// What Test connection found: the server reached, or the classified error (secrets masked).
 struct ConnectionTestResult {
@@ -48,6 +51,10 @@ public:
     /// The result of the last finished test (for tests).
     const ConnectionTestResult &lastTest() const { return m_lastTest; }
 
+    /// Secrets go to `keychain` when it is available and "Keep passwords in the OS keychain"
+    /// is checked (the default), else to secrets.toml. Null (the default): files only.
+    void setKeychain(KeychainSecrets *keychain);
+
     /// Runs a test of destination `name` with `explicitValues` (dotted key → value) winning
     /// over every provider. Blocks (connects); for the pool thread. Never throws.
     static ConnectionTestResult testConnection(const QString &name, const QMap<QString, QVariant> &explicitValues);
@@ -62,7 +69,8 @@ public slots:
     /// Abandons a running test: its result is dropped (the connect attempt ends on its own,
     /// at connect_timeout at the latest).
     void cancelTest();
-    /// Writes the edited fields; returns an error message or empty. Emits `saved`.
+    /// Writes the edited fields; returns an error message or empty. Emits `saved` — later,
+    /// once the keychain answered, when secrets go there (a refusal falls back to the file).
     QString save();
 
     /// Catalog operations; each returns an error message or empty and emits
@@ -88,6 +96,9 @@ private:
     void showResult(const QString &text, bool good);
     void updateButtons();
     QString catalogOperation(const std::function<void()> &operation, const QString &select);
+    QString writeSettings(const QList<wharf::DestinationSetting> &settings, const QString &note);
+    QString settingKey(const wharf::DestinationSetting &setting) const;
+    void moveKeychainEntries(const QString &from, const QString &to, bool keepOld);
 
     QString m_name;
     QString m_type;
@@ -107,6 +118,9 @@ private:
     QPushButton *m_removeButton = nullptr;
     quint64 m_testGeneration = 0;
     bool m_testing = false;
+    bool m_saving = false; ///< waiting for the keychain
+    KeychainSecrets *m_keychain = nullptr;
+    QCheckBox *m_useKeychain = nullptr;
     ConnectionTestResult m_lastTest;
 };
 

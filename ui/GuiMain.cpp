@@ -1,5 +1,7 @@
 #include "GuiMain.h"
 
+#include "KeychainBackend.h"
+#include "KeychainSecrets.h"
 #include "LogBus.h"
 #include "MainWindow.h"
 #include "Startup.h"
@@ -21,9 +23,15 @@ int runMainWindow(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Wharf"));
     QApplication::setApplicationDisplayName(QStringLiteral("Wharf"));
     LogBus::installMessageHandler();
+    // Secrets kept in the OS keychain, read ahead into memory for the resolver.
+    KeychainSecrets keychain(std::make_unique<QtKeychainBackend>());
+    SecretStore::setDefaultStore(keychain.store());
+    keychain.start();
     const auto window = createMainWindow();
+    window->setKeychain(&keychain);
     window->show();
     const int code = QApplication::exec();
+    SecretStore::setDefaultStore(nullptr);
     LogBus::uninstallMessageHandler();
     return code;
 }

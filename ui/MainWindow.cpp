@@ -7,6 +7,7 @@
 #include "JobErrorDialog.h"
 #include "JobsModel.h"
 #include "JobsPanel.h"
+#include "KeychainSecrets.h"
 #include "LoadControls.h"
 #include "LoadSession.h"
 #include "LogBus.h"
@@ -114,6 +115,16 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     if (!startup.warning.isEmpty())
         qCWarning(lcUi).noquote() << "the sample package could not be installed:" << startup.warning;
     updateActions();
+}
+
+void MainWindow::setKeychain(KeychainSecrets *keychain)
+{
+    m_editor->setKeychain(keychain);
+    if (keychain)
+        connect(keychain, &KeychainSecrets::ready, this, [this] {
+            m_picker->refresh();
+            updateActions();
+        });
 }
 
 QWidget *MainWindow::createLoadPage()

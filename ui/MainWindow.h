@@ -19,6 +19,7 @@ class BrowserPanel;
 class DestinationEditor;
 class DestinationPicker;
 class JobsPanel;
+class KeychainSecrets;
 class LoadControls;
 class LoadSession;
 class LogDock;
@@ -48,6 +49,9 @@ public:
     BrowserPanel *browserPanel() const { return m_browser; }
     DestinationEditor *destinationEditor() const { return m_editor; }
     QTabWidget *tabs() const { return m_tabs; }
+    /// Passwords saved from the Destination settings tab go to `keychain` when it is available;
+    /// once its entries are read, the destination is resolved again.
+    void setKeychain(KeychainSecrets *keychain);
     /// Ctrl+B: the Browse tab, on the dataset of the last load.
     QAction *browseAction() const { return m_browseAction; }
     QAction *runAction() const { return m_runAction; }

@@ -29,7 +29,7 @@ public:
     static QString normalizedProject(const QString &projectDir);
 
     /// The store ConfigLocations::defaults() hands to resolvers; none unless the application
-    /// installed one at start-up (the GUI and the CLI do). Thread-safe.
+    /// installed one at start-up (the desktop app does). Thread-safe.
     static std::shared_ptr<const SecretStore> defaultStore();
     static void setDefaultStore(std::shared_ptr<const SecretStore> store);
 };
