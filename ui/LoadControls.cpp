@@ -86,7 +86,7 @@ LoadControls::LoadControls(QAction *runAction, QAction *cancelAction, QWidget *p
     m_progress->setTextVisible(true);
     m_rate->setObjectName(QStringLiteral("loadRate"));
     m_rate->setMinimumWidth(m_rate->fontMetrics().horizontalAdvance(rateText(10000000, 36000000)) + 8);
-    m_rate->setText(tr("Idle"));
+    m_rate->setText(QString()); // the bar says "Idle"; rows/s and ETA appear once a load runs
     m_chart->setMaximumHeight(170);
 
     m_buttons->setContentsMargins(0, 0, 0, 0);

@@ -147,7 +147,8 @@ QWidget *MainWindow::createLoadPage()
 // What the user left last time wins over the first-run defaults, where it still exists.
 void MainWindow::restoreSettings(const StartupState &startup)
 {
-    windowsettings::restoreWindow(this);
+    if (!windowsettings::restoreWindow(this))
+        resizeDocks({m_log}, {170}, Qt::Vertical); // first run: the tabs get the room
     const QString destination = windowsettings::destination();
     if (!destination.isEmpty() && startup.destinationType == QLatin1String("sqlite"))
         m_picker->setCurrentType(destination);
@@ -356,7 +357,8 @@ void MainWindow::run()
     if (m_session->isRunning() || !m_runAction->isEnabled())
         return;
     const QString dir = m_packages->currentPackage();
-    m_jobs->beginLive(); // the loader lists the package's jobs itself, then updates them
+    m_tabs->setCurrentIndex(LoadTab); // where the jobs show
+    m_jobs->beginLive();              // the loader lists the package's jobs itself, then updates them
     const QString error = m_session->start(dir, m_picker->currentType());
     if (!error.isEmpty()) {
         qCWarning(lcUi).noquote() << "cannot start the load:" << error;
@@ -379,6 +381,7 @@ void MainWindow::retryFailedJobs()
 {
     if (m_session->isBusy() || !m_retryAction->isEnabled())
         return;
+    m_tabs->setCurrentIndex(LoadTab);
     m_jobs->beginLive();
     const QString error = m_session->retryFailedJobs(m_packages->currentPackage(), m_picker->currentType());
     if (!error.isEmpty()) {

@@ -13,8 +13,9 @@ namespace {
 /// A round upper bound for an axis (1, 2 or 5 times a power of ten).
 double niceCeiling(double v)
 {
-    if (v <= 0)
-        return 1.0;
+    // Three ticks with whole-number labels: below 10 they would read "0, 1, 1".
+    if (v <= 10.0)
+        return 10.0;
     const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
     for (double step : {1.0, 2.0, 5.0, 10.0})
         if (v <= step * magnitude)

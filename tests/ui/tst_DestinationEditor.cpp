@@ -279,11 +279,18 @@ private slots:
         QVERIFY(picker->names().contains(QStringLiteral("warehouse")));
         QCOMPARE(picker->currentType(), QStringLiteral("sqlite"));
         QVERIFY(!readFile(projectFile(QStringLiteral("secrets.toml"))).contains(QStringLiteral("staging_wh")));
-        if (!qEnvironmentVariableIsEmpty("WHARF_SCREENSHOT")) {
-            picker->setCurrentType(QStringLiteral("warehouse"));
-            QTest::qWait(100); // new form rows are shown by a queued call
+
+        // A configured destination, as the README's screenshot shows it: URL pasted, saved.
+        picker->setCurrentType(QStringLiteral("warehouse"));
+        QCOMPARE(editor->form()->pasteUrl(
+                     QStringLiteral("postgresql://loader:hunter2@db.example.org:5432/dlt_data?sslmode=require")),
+                 QString());
+        QCOMPARE(editor->save(), QString());
+        QCOMPARE(picker->location(), QStringLiteral("postgresql://loader:***@db.example.org:5432/dlt_data"));
+        QTest::qWait(100); // new form rows are shown by a queued call
+        QVERIFY(!window->grab().isNull());
+        if (!qEnvironmentVariableIsEmpty("WHARF_SCREENSHOT"))
             window->grab().save(qEnvironmentVariable("WHARF_SCREENSHOT"), "PNG");
-        }
     }
 };
 

@@ -6,6 +6,7 @@
 #include "DatasetTreeModel.h"
 #include "DestinationPicker.h"
 #include "GuiMain.h"
+#include "JobErrorDialog.h"
 #include "JobsModel.h"
 #include "JobsPanel.h"
 #include "LoadControls.h"
@@ -33,6 +34,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -214,8 +216,11 @@ private slots:
         window->destinationPicker()->setCurrentType(QStringLiteral("dummy"));
         QVERIFY(window->runAction()->isEnabled());
 
+        // The last window was left on the Browse tab, and this one opens on it again (QSettings).
+        QCOMPARE(window->tabs()->currentIndex(), int(ui::MainWindow::BrowseTab));
         QSignalSpy finished(window->session(), &ui::LoadSession::finished);
         QTest::keyClick(window.get(), Qt::Key_R, Qt::ControlModifier);
+        QCOMPARE(window->tabs()->currentIndex(), int(ui::MainWindow::LoadTab)); // where the jobs are
         QTRY_VERIFY(window->jobsPanel()->model()->countInState(JobState::Running) > 0);
         QVERIFY(window->cancelAction()->isEnabled());
         QVERIFY(window->loadControls()->cancelButton()->isEnabled());
@@ -260,6 +265,21 @@ private slots:
         QCOMPARE(packages->package(packages->rowOf(package)).state, ui::PackageState::Aborted);
         QTRY_VERIFY(window->logDock()->text().contains(QStringLiteral("is ABORTED and contains 1 FAILED job(s)!")));
         saveScreenshot(window.get(), QStringLiteral("-failed"));
+
+        // Double-click on the failed job: its full error in a dialog that does not block.
+        ui::JobsPanel *panel = window->jobsPanel();
+        const QModelIndex failedIndex = jobs->index(failedRow, ui::JobsModel::ErrorColumn);
+        panel->view()->scrollTo(failedIndex);
+        const QPoint at = panel->view()->visualRect(failedIndex).center();
+        QTest::mouseClick(panel->view()->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(panel->view()->viewport(), Qt::LeftButton, {}, at);
+        QTRY_VERIFY(window->jobErrorDialog());
+        QVERIFY(window->jobErrorDialog()->isVisible());
+        QVERIFY(!window->jobErrorDialog()->isModal());
+        QVERIFY(window->jobErrorDialog()->text().contains(QStringLiteral("issues__labels")));
+        QVERIFY(window->jobErrorDialog()->text().contains(jobs->job(failedRow).error.message.section('\n', 0, 0)));
+        saveScreenshot(window->jobErrorDialog(), QStringLiteral("-error"));
+        window->jobErrorDialog()->close();
     }
 };
 
