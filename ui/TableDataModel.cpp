@@ -77,12 +77,16 @@ void TableDataModel::restart()
     emit generationChanged(m_generation);
     beginResetModel();
     m_rows.clear();
-    m_hasMore = hasTable();
+    // No more rows until the reset is over: views (and QAbstractItemModelTester) call
+    // fetchMore() while handling modelReset, which would ask for the first page twice.
+    m_hasMore = false;
     m_error.clear();
     endResetModel();
     setLoading(false);
-    if (hasTable())
+    if (hasTable()) {
+        m_hasMore = true;
         requestPage();
+    }
 }
 
 void TableDataModel::requestPage()
