@@ -244,8 +244,9 @@ private slots:
                                folder + QStringLiteral("/gh_issues_insert_values")));
         const auto window = ui::createMainWindow();
         window->show();
+        // The destination picked in the last window is picked again (QSettings).
+        QCOMPARE(window->destinationPicker()->currentType(), QStringLiteral("dummy"));
         window->addPackagesFolder(folder);
-        window->destinationPicker()->setCurrentType(QStringLiteral("dummy"));
         QSignalSpy finished(window->session(), &ui::LoadSession::finished);
         QTest::mouseClick(window->loadControls()->runButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kLoadTimeoutMs);
