@@ -7,6 +7,7 @@ class TestConfigCredentials : public QObject {
 
 private slots:
     void nativeFromEnvNeedsPassword();
+    void allowMissingForForms();
     void nativeFromToml_data();
     void nativeFromToml();
     void nativeExplicit();
@@ -23,6 +24,25 @@ private slots:
     void sqlite();
     void queryTable();
 };
+
+void TestConfigCredentials::allowMissingForForms()
+{
+    // The destination settings form shows what is set so far: missing fields are just absent,
+    // while what is set keeps its value and source.
+    Fixture fx;
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__HOST"), QStringLiteral("db.example.org"));
+    ConfigResolver resolver(fx.locations());
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec(), true);
+    QVERIFY(!config.credentials.contains(QStringLiteral("password")));
+    QVERIFY(!config.credentials.contains(QStringLiteral("database")));
+    QCOMPARE(config.credentials.value(QStringLiteral("host")).value.toString(), QStringLiteral("db.example.org"));
+    QCOMPARE(config.credentials.value(QStringLiteral("host")).source.kind, Kind::Environment);
+    QCOMPARE(config.credentials.value(QStringLiteral("port")).source.kind, Kind::Default);
+    // Without it, the same configuration is an error naming what is missing.
+    const QString text =
+        configErrorText([&] { resolver.resolveDestination(QStringLiteral("postgres"), postgresSpec()); });
+    QVERIFY2(text.contains(QStringLiteral("'database'")), qPrintable(text));
+}
 
 void TestConfigCredentials::nativeFromEnvNeedsPassword()
 {
