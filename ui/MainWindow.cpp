@@ -94,6 +94,8 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
             setStatus(tr("Ready"), error.section(QLatin1Char('\n'), 0, 0));
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::tabChanged);
+    // Loadability is known once the package summaries are read (on a pool thread).
+    connect(m_packages->model(), &PackagesModel::summariesRead, this, &MainWindow::updateActions);
     connect(m_editor, &DestinationEditor::saved, this, [this] {
         m_picker->refresh();
         m_browsedDestination.clear(); // new credentials: the browser connects again
@@ -152,12 +154,7 @@ void MainWindow::restoreSettings(const StartupState &startup)
     const QString destination = windowsettings::destination();
     if (!destination.isEmpty() && startup.destinationType == QLatin1String("sqlite"))
         m_picker->setCurrentType(destination);
-    const QString package = windowsettings::package();
-    if (package.isEmpty() || m_packages->model()->rowOf(package) < 0 ||
-        !m_packages->model()->package(m_packages->model()->rowOf(package)).isLoadable())
-        m_packages->selectFirstLoadable();
-    else
-        m_packages->selectPackage(package);
+    m_packages->selectPreferred(windowsettings::package()); // once the summaries are read
     const int tab = windowsettings::tab();
     if (tab > 0 && tab < m_tabs->count())
         m_tabs->setCurrentIndex(tab);
@@ -296,6 +293,8 @@ void MainWindow::updateActions()
     QString blocker;
     if (row < 0)
         blocker = tr("Select a package to load");
+    else if (m_packages->model()->package(row).reading)
+        blocker = tr("Reading the package…");
     else if (!m_packages->model()->package(row).isLoadable())
         blocker = tr("This package is %1; nothing left to load")
                       .arg(packageStateText(m_packages->model()->package(row).state));
@@ -321,7 +320,9 @@ void MainWindow::updatePackageActions(bool running)
         retryBlocker = abortBlocker = tr("Select a package");
     } else {
         const PackageSummary &p = m_packages->model()->package(row);
-        if (!p.isLoadable()) {
+        if (p.reading) {
+            retryBlocker = abortBlocker = tr("Reading the package…");
+        } else if (!p.isLoadable()) {
             abortBlocker = tr("This package is %1 already").arg(packageStateText(p.state));
             retryBlocker = p.failedJobs > 0 ? tr("This package is %1: a completed package keeps its failed jobs "
                                                  "(in failed_jobs/) and is never loaded again, as in dlt")

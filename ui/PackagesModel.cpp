@@ -7,8 +7,11 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHash>
 #include <QLocale>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace wharf::ui {
 
@@ -107,18 +110,62 @@ bool PackagesModel::addRoot(const QString &root)
 
 void PackagesModel::refresh()
 {
-    beginResetModel();
-    m_packages.clear();
+    QStringList dirs;
     QSet<QString> seen;
     for (const auto &root : std::as_const(m_roots)) {
         for (const auto &dir : scan(root)) {
-            if (seen.contains(dir))
+            const QString abs = QFileInfo(dir).absoluteFilePath();
+            if (seen.contains(abs))
                 continue;
-            seen.insert(dir);
-            m_packages.append(PackageSummary::summarize(dir));
+            seen.insert(abs);
+            dirs.append(abs);
         }
     }
+    QHash<QString, PackageSummary> known;
+    for (const PackageSummary &p : std::as_const(m_packages))
+        known.insert(p.dir, p);
+    beginResetModel();
+    m_packages.clear();
+    for (const QString &dir : std::as_const(dirs)) {
+        PackageSummary row = known.value(dir);
+        if (row.dir.isEmpty()) {
+            row.dir = dir;
+            row.loadId = QFileInfo(dir).fileName(); // the folder is named after the load id
+        }
+        row.reading = true;
+        m_packages.append(row);
+    }
     endResetModel();
+
+    const quint64 generation = ++m_generation;
+    m_reading = true;
+    auto *watcher = new QFutureWatcher<QList<PackageSummary>>(this);
+    connect(watcher, &QFutureWatcher<QList<PackageSummary>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_generation)
+            applySummaries(watcher->result());
+    });
+    // Off the GUI thread: a listing and a stat per job file, thousands of them in big packages.
+    watcher->setFuture(QtConcurrent::run([dirs] {
+        QList<PackageSummary> out;
+        out.reserve(dirs.size());
+        for (const QString &dir : dirs)
+            out.append(PackageSummary::summarize(dir));
+        return out;
+    }));
+}
+
+void PackagesModel::applySummaries(const QList<PackageSummary> &summaries)
+{
+    for (const PackageSummary &summary : summaries) {
+        const int row = rowOf(summary.dir);
+        if (row >= 0)
+            m_packages[row] = summary;
+    }
+    m_reading = false;
+    if (!m_packages.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_packages.size()) - 1, ColumnCount - 1));
+    emit summariesRead();
 }
 
 int PackagesModel::rowOf(const QString &dir) const
@@ -206,7 +253,7 @@ QVariant PackagesModel::data(const QModelIndex &index, int role) const
         case PipelineColumn:
             return p.pipelineName;
         case StateColumn:
-            return packageStateText(p.state);
+            return p.reading && p.pipelineName.isEmpty() ? tr("reading…") : packageStateText(p.state);
         case TablesColumn:
             return tablesText(p);
         case JobsColumn:

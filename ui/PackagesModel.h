@@ -26,10 +26,15 @@ struct PackageSummary {
     QStringList tables;    ///< tables the job files load into, sorted
     QString datasetName;   ///< where a load goes by default (dlt's: the pipeline's dataset_name)
     QString error;         ///< why it is Unreadable
+    /// Being read (again): the other fields are the last known ones, or empty.
+    bool reading = false;
 
     int totalJobs() const { return newJobs + completedJobs + failedJobs; }
-    /// Can Run load it? (not completed and readable)
-    bool isLoadable() const { return state == PackageState::New || state == PackageState::PartiallyLoaded; }
+    /// Can Run load it? (not completed, readable, and known not to be)
+    bool isLoadable() const
+    {
+        return !reading && (state == PackageState::New || state == PackageState::PartiallyLoaded);
+    }
 
     /// Never throws: problems give state Unreadable with `error` set.
     static PackageSummary summarize(const QString &packageDir);
@@ -37,7 +42,10 @@ struct PackageSummary {
 
 /// The load packages found under a list of folders ("roots"): see packagefinder::find for the
 /// layouts (a package, a folder of packages, a dlt pipeline folder with load/normalized and
-/// load/loaded, ~/.dlt/pipelines, the sample's `<root>/<pipeline>/<load_id>`). GUI thread only.
+/// load/loaded, ~/.dlt/pipelines, the sample's `<root>/<pipeline>/<load_id>`). The folders are
+/// listed at once; the summaries (a package of ten thousand jobs takes ~100 ms to read) are
+/// read on a pool thread, rows showing their last known summary ("reading…") meanwhile, and
+/// `summariesRead` follows. GUI thread only.
 class PackagesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -64,8 +72,11 @@ public:
     bool addRoot(const QString &root);
     const QStringList &roots() const { return m_roots; }
 
-    /// Re-reads every root. Resets the model (views keep their selection via DirRole).
+    /// Lists every root again (a model reset; views keep their selection via DirRole) and
+    /// starts reading the summaries.
     void refresh();
+    /// Summaries are being read; rows are not final yet.
+    bool isReading() const { return m_reading; }
 
     const PackageSummary &package(int row) const { return m_packages.at(row); }
     /// Row of the package folder `dir`, or -1.
@@ -83,9 +94,17 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+signals:
+    /// The summaries of the last refresh() are in (once per refresh that was not overtaken).
+    void summariesRead();
+
 private:
+    void applySummaries(const QList<PackageSummary> &summaries);
+
     QStringList m_roots;
     QList<PackageSummary> m_packages;
+    quint64 m_generation = 0; ///< drops the summaries of a refresh overtaken by another
+    bool m_reading = false;
 };
 
 } // namespace wharf::ui

@@ -54,6 +54,12 @@ PackagesPanel::PackagesPanel(QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { emit currentPackageChanged(currentPackage()); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &PackagesPanel::updateCaption);
+    connect(m_model, &PackagesModel::summariesRead, this, [this] {
+        updateCaption();
+        applyPendingSelection();
+    });
+    // A choice of the user's ends any selection still waiting for the summaries.
+    connect(m_view, &QAbstractItemView::pressed, this, [this] { m_selectWhenRead = false; });
     updateCaption();
 }
 
@@ -65,6 +71,7 @@ QString PackagesPanel::currentPackage() const
 
 bool PackagesPanel::selectPackage(const QString &dir)
 {
+    m_selectWhenRead = false; // an explicit choice wins over one still waiting
     const int row = m_model->rowOf(dir);
     if (row < 0)
         return false;
@@ -76,6 +83,27 @@ bool PackagesPanel::selectPackage(const QString &dir)
 
 void PackagesPanel::selectFirstLoadable()
 {
+    selectPreferred({});
+}
+
+void PackagesPanel::selectPreferred(const QString &dir)
+{
+    m_preferred = dir;
+    m_selectWhenRead = true;
+    if (!m_model->isReading())
+        applyPendingSelection();
+}
+
+void PackagesPanel::applyPendingSelection()
+{
+    if (!m_selectWhenRead)
+        return;
+    m_selectWhenRead = false;
+    const int preferred = m_model->rowOf(m_preferred);
+    if (preferred >= 0 && m_model->package(preferred).isLoadable()) {
+        selectPackage(m_preferred);
+        return;
+    }
     int row = m_model->firstLoadableRow();
     if (row < 0 && m_model->rowCount() > 0)
         row = 0;

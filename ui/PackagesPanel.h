@@ -25,8 +25,12 @@ public:
     QString currentPackage() const;
     /// Selects the package folder `dir`; returns false if it is not listed.
     bool selectPackage(const QString &dir);
-    /// Selects the first package that can be loaded (else the first one).
+    /// Selects the first package that can be loaded (else the first one), once the summaries
+    /// being read are in (see PackagesModel).
     void selectFirstLoadable();
+    /// Selects `dir` if it can be loaded, else as selectFirstLoadable() — once the summaries
+    /// are in. A selection made by the user meanwhile wins.
+    void selectPreferred(const QString &dir);
 
 public slots:
     /// Rescans the folders, keeping the selection (currentPackageChanged only if it is gone).
@@ -45,10 +49,13 @@ protected:
 private:
     static QStringList droppedFolders(const QMimeData *mime);
     void updateCaption();
+    void applyPendingSelection();
 
     PackagesModel *m_model;
     QTableView *m_view;
     QLabel *m_caption;
+    bool m_selectWhenRead = false; ///< selectPreferred() waits for the summaries
+    QString m_preferred;
 };
 
 } // namespace wharf::ui

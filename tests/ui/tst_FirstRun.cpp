@@ -119,7 +119,7 @@ private slots:
         // The sample was installed and is selected, its four jobs shown as ready.
         const QString sample = QDir(defaultPackagesDir()).filePath(kDataset + QLatin1Char('/') + kSampleLoadId);
         QVERIFY(QFileInfo::exists(sample + QStringLiteral("/schema.json")));
-        QCOMPARE(window->packagesPanel()->currentPackage(), sample);
+        QTRY_COMPARE(window->packagesPanel()->currentPackage(), sample); // summaries read off the GUI thread
         ui::JobsModel *jobs = window->jobsPanel()->model();
         QTRY_COMPARE(jobs->rowCount(), 4); // read off the GUI thread
         QCOMPARE(jobs->countInState(JobState::Ready), 4);
@@ -145,7 +145,7 @@ private slots:
         // The list was refreshed: the package is loaded now, so Run has nothing left to do.
         const ui::PackagesModel *packages = window->packagesPanel()->model();
         QCOMPARE(window->packagesPanel()->currentPackage(), sample);
-        QCOMPARE(packages->package(packages->rowOf(sample)).state, ui::PackageState::Loaded);
+        QTRY_COMPARE(packages->package(packages->rowOf(sample)).state, ui::PackageState::Loaded);
         QVERIFY(!window->runAction()->isEnabled());
         QVERIFY(!window->cancelAction()->isEnabled());
 
@@ -214,7 +214,7 @@ private slots:
         const QString package = window->packagesPanel()->currentPackage();
         QVERIFY2(package.startsWith(folder), qPrintable(package));
         window->destinationPicker()->setCurrentType(QStringLiteral("dummy"));
-        QVERIFY(window->runAction()->isEnabled());
+        QTRY_VERIFY(window->runAction()->isEnabled()); // once the package's summary is read
 
         // The last window was left on the Browse tab, and this one opens on it again (QSettings).
         QCOMPARE(window->tabs()->currentIndex(), int(ui::MainWindow::BrowseTab));
@@ -231,7 +231,7 @@ private slots:
         QCOMPARE(finished.first().first().value<PackageResult>().status, PackageStatus::Incomplete);
         QCOMPARE(window->jobsPanel()->model()->countInState(JobState::Running), 0);
         const ui::PackagesModel *packages = window->packagesPanel()->model();
-        QVERIFY(packages->package(packages->rowOf(package)).isLoadable());
+        QTRY_VERIFY(packages->package(packages->rowOf(package)).isLoadable());
         QVERIFY(window->runAction()->isEnabled());
         qunsetenv("DESTINATION__DUMMY__JOB_DELAY_MS");
     }
@@ -247,6 +247,7 @@ private slots:
         // The destination picked in the last window is picked again (QSettings).
         QCOMPARE(window->destinationPicker()->currentType(), QStringLiteral("dummy"));
         window->addPackagesFolder(folder);
+        QTRY_VERIFY(window->runAction()->isEnabled());
         QSignalSpy finished(window->session(), &ui::LoadSession::finished);
         QTest::mouseClick(window->loadControls()->runButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kLoadTimeoutMs);
@@ -263,7 +264,7 @@ private slots:
         QVERIFY(!jobs->index(failedRow, ui::JobsModel::ErrorColumn).data().toString().isEmpty());
         const ui::PackagesModel *packages = window->packagesPanel()->model();
         const QString package = window->packagesPanel()->currentPackage();
-        QCOMPARE(packages->package(packages->rowOf(package)).state, ui::PackageState::Aborted);
+        QTRY_COMPARE(packages->package(packages->rowOf(package)).state, ui::PackageState::Aborted);
         QTRY_VERIFY(window->logDock()->text().contains(QStringLiteral("is ABORTED and contains 1 FAILED job(s)!")));
         saveScreenshot(window.get(), QStringLiteral("-failed"));
 

@@ -53,7 +53,17 @@ private slots:
     {
         PackagesModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy read(&model, &PackagesModel::summariesRead);
         model.setRoots({m_root});
+        // The folders are listed at once; the summaries are read off the GUI thread.
+        QCOMPARE(model.rowCount(), m_expected);
+        QVERIFY(model.isReading());
+        QVERIFY(model.package(model.rowOf(pkg(kInsertValues))).reading);
+        QVERIFY(!model.package(model.rowOf(pkg(kInsertValues))).isLoadable());
+        QCOMPARE(model.index(model.rowOf(pkg(kInsertValues)), PackagesModel::StateColumn).data().toString(),
+                 QStringLiteral("reading…"));
+        QTRY_VERIFY(!model.isReading());
+        QCOMPARE(read.count(), 1);
         QCOMPARE(model.rowCount(), m_expected);
         QCOMPARE(model.columnCount(), int(PackagesModel::ColumnCount));
         const int row = model.rowOf(pkg(kInsertValues));
@@ -80,6 +90,7 @@ private slots:
         PackagesModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setRoots({m_root});
+        QTRY_VERIFY(!model.isReading());
 
         LoadPackage loaded = LoadPackage::open(pkg(kInsertValues));
         for (const auto &job : loaded.jobs(JobFolder::New))
@@ -93,6 +104,7 @@ private slots:
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.refresh();
+        QTRY_VERIFY(!model.isReading());
         QCOMPARE(reset.count(), 1);
         QCOMPARE(model.rowCount(), m_expected);
         const auto &l = model.package(model.rowOf(pkg(kInsertValues)));
@@ -127,6 +139,7 @@ private slots:
         PackagesModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setRoots({broken});
+        QTRY_VERIFY(!model.isReading());
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.package(0).state, PackageState::Unreadable);
         QVERIFY(!model.package(0).error.isEmpty());
@@ -139,12 +152,16 @@ private slots:
         PackagesModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         QVERIFY(model.addRoot(pkg(kInsertValues))); // a package folder itself
+        QTRY_VERIFY(!model.isReading());
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(!model.addRoot(pkg(kInsertValues)));
+        QTRY_VERIFY(!model.isReading());
         QVERIFY(model.addRoot(m_root)); // contains it again: listed once
+        QTRY_VERIFY(!model.isReading());
         QCOMPARE(model.rowCount(), m_expected);
         QCOMPARE(model.roots().size(), 2);
         QVERIFY(model.addRoot(QDir(m_tmp.path()).filePath(QStringLiteral("does-not-exist"))));
+        QTRY_VERIFY(!model.isReading());
         QCOMPARE(model.rowCount(), m_expected);
     }
 
@@ -154,11 +171,13 @@ private slots:
         QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         QSignalSpy changed(&panel, &ui::PackagesPanel::currentPackageChanged);
         panel.model()->setRoots({m_root});
+        QTRY_VERIFY(!panel.model()->isReading());
         QVERIFY(panel.selectPackage(pkg(kCsv)));
         QCOMPARE(panel.currentPackage(), pkg(kCsv));
         QCOMPARE(changed.count(), 1);
         LoadPackage::open(pkg(kCsv)).markCompleted(false);
         panel.refresh();
+        QTRY_VERIFY(!panel.model()->isReading());
         QCOMPARE(panel.currentPackage(), pkg(kCsv));
         QCOMPARE(changed.count(), 1); // same package: no change announced
         QCOMPARE(panel.model()->package(panel.model()->rowOf(pkg(kCsv))).state, PackageState::Loaded);
@@ -172,6 +191,7 @@ private slots:
         PackagesModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setRoots({pkg(kInsertValues)});
+        QTRY_VERIFY(!model.isReading());
         QCOMPARE(model.rowCount(), 1);
         const QStringList tables = model.package(0).tables;
         QVERIFY(tables.contains(QStringLiteral("issues")));
@@ -199,6 +219,7 @@ private slots:
         ui::PackagesPanel panel;
         QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         panel.model()->setRoots({pipelines});
+        QTRY_VERIFY(!panel.model()->isReading());
         QCOMPARE(panel.model()->rowCount(), 2);
         const QString first = normalized + QStringLiteral("/1795476037.8625736");
         QVERIFY(panel.selectPackage(first));
@@ -212,6 +233,7 @@ private slots:
 
         QSignalSpy changed(&panel, &ui::PackagesPanel::currentPackageChanged);
         panel.refresh();
+        QTRY_VERIFY(!panel.model()->isReading());
         QCOMPARE(panel.model()->rowCount(), 2); // still both: one normalized, one loaded
         QCOMPARE(panel.currentPackage(), QFileInfo(archived).absoluteFilePath());
         QCOMPARE(changed.count(), 1);

@@ -53,7 +53,7 @@ private slots:
         ui::MainWindow window(startup);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.packagesPanel()->currentPackage(), package);
+        QTRY_COMPARE(window.packagesPanel()->currentPackage(), package); // once its summary is read
         ui::JobsModel *jobs = window.jobsPanel()->model();
         QTRY_COMPARE_WITH_TIMEOUT(jobs->rowCount(), kJobs, 30000); // read on a pool thread
         QCOMPARE(jobs->countInState(JobState::Ready), kJobs);
