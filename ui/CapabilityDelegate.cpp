@@ -69,7 +69,11 @@ void CapabilityDelegate::setModelData(QWidget *editor, QAbstractItemModel *model
             model->setData(index, combo->currentText(), Qt::EditRole);
     } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
         spin->interpretText();
-        if (spin->value() != index.data(Qt::EditRole).toLongLong())
+        // Compared with the value as the spin box showed it: a qint64 past its range, left
+        // alone, must not be rewritten as the clamped maximum.
+        const qint64 shown =
+            std::clamp<qint64>(index.data(Qt::EditRole).toLongLong(), spin->minimum(), spin->maximum());
+        if (spin->value() != shown)
             model->setData(index, spin->value(), Qt::EditRole);
     } else {
         QStyledItemDelegate::setModelData(editor, model, index);

@@ -24,9 +24,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
+#include <QThreadPool>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -65,12 +67,20 @@ DestinationEditor::DestinationEditor(QWidget *parent)
 {
     qRegisterMetaType<wharf::ui::ConnectionTestResult>();
     setObjectName(QStringLiteral("destinationEditor"));
+    m_testPool = new QThreadPool(this);
+    m_testPool->setMaxThreadCount(2);
     buildLayout();
     connect(m_form, &DestinationForm::edited, this, &DestinationEditor::updateButtons);
     updateButtons();
 }
 
-DestinationEditor::~DestinationEditor() = default;
+DestinationEditor::~DestinationEditor()
+{
+    // A test still connecting would make the pool's destructor wait up to connect_timeout:
+    // let it finish on its own (its result has nowhere to go) instead of freezing the close.
+    if (m_testPool->activeThreadCount() > 0)
+        m_testPool->setParent(nullptr); // deliberately not deleted
+}
 
 void DestinationEditor::buildLayout()
 {
@@ -80,7 +90,7 @@ void DestinationEditor::buildLayout()
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.15);
     m_title->setFont(big);
-    auto *addButton = new QPushButton(tr("&Add…"), this);
+    auto *addButton = m_addButton = new QPushButton(tr("&Add…"), this);
     addButton->setToolTip(tr("A new named destination of a type, e.g. a second PostgreSQL server"));
     m_duplicateButton = new QPushButton(tr("D&uplicate…"), this);
     m_renameButton = new QPushButton(tr("Re&name…"), this);
@@ -103,9 +113,10 @@ void DestinationEditor::buildLayout()
     const auto fillFields = [this] {
         if (m_url->text().trimmed().isEmpty())
             return;
-        const QString problem = m_form->pasteUrl(m_url->text());
-        const bool parsed = problem.isEmpty() || m_form->isEdited();
-        showResult(problem.isEmpty() ? tr("Filled the fields from the URL; Save to keep them.") : problem, parsed);
+        QString note;
+        const bool parsed = m_form->fillFromUrl(m_url->text(), &note);
+        showResult(parsed ? (note.isEmpty() ? tr("Filled the fields from the URL; Save to keep them.") : note) : note,
+                   parsed);
         if (parsed)
             m_url->clear(); // it holds a password: do not leave it on screen
     };
@@ -178,6 +189,7 @@ QString DestinationEditor::resultText() const
 
 void DestinationEditor::setDestination(const QString &name)
 {
+    // A save waiting for the keychain keeps its own copy of the name (see save()).
     m_name = name;
     cancelTest();
     showResult({}, true);
@@ -213,7 +225,8 @@ void DestinationEditor::reload()
 
 void DestinationEditor::startTest()
 {
-    if (m_name.isEmpty())
+    // One test at a time: a held Ctrl+T must not queue connection attempts.
+    if (m_name.isEmpty() || m_testing)
         return;
     const quint64 generation = ++m_testGeneration;
     m_testing = true;
@@ -239,7 +252,9 @@ void DestinationEditor::startTest()
         updateButtons();
         emit testFinished(m_lastTest);
     });
-    watcher->setFuture(QtConcurrent::run([name, values] { return testConnection(name, values); }));
+    // A pool of its own: a connect attempt can block for connect_timeout, and the global pool
+    // reads packages and jobs.
+    watcher->setFuture(QtConcurrent::run(m_testPool, [name, values] { return testConnection(name, values); }));
 }
 
 ConnectionTestResult DestinationEditor::testConnection(const QString &name, const QMap<QString, QVariant> &values)
@@ -298,8 +313,9 @@ QString DestinationEditor::save()
                 qCWarning(lcUi).noquote() << "cannot delete" << field << "from the OS keychain:" << error;
         });
     }
+    const QString name = m_name; // the user may pick another destination before the keychain answers
     if (toKeychain.isEmpty())
-        return writeSettings(settings, {});
+        return writeSettings(name, settings, {});
 
     m_saving = true;
     updateButtons();
@@ -314,7 +330,7 @@ QString DestinationEditor::save()
     pending->left = int(toKeychain.size());
     pending->settings = settings;
     for (const DestinationSetting &s : std::as_const(toKeychain)) {
-        m_keychain->save(project, settingKey(s), s.value.toString(), [this, s, pending](const QString &error) {
+        m_keychain->save(project, settingKey(s), s.value.toString(), [this, s, pending, name](const QString &error) {
             if (error.isEmpty()) {
                 pending->inKeychain.append(s.field);
             } else {
@@ -336,7 +352,7 @@ QString DestinationEditor::save()
                 note +=
                     (note.isEmpty() ? QString() : QStringLiteral("; ")) +
                     tr("%1 in secrets.toml: the keychain refused it").arg(pending->fellBack.join(QStringLiteral(", ")));
-            writeSettings(pending->settings, note);
+            writeSettings(name, pending->settings, note);
         });
     }
     return {};
@@ -347,25 +363,31 @@ QString DestinationEditor::settingKey(const DestinationSetting &setting) const
     return DestinationConfigWriter::tableFor(m_name, setting).join(QLatin1Char('.')) + QLatin1Char('.') + setting.field;
 }
 
-QString DestinationEditor::writeSettings(const QList<DestinationSetting> &settings, const QString &note)
+QString DestinationEditor::writeSettings(const QString &name, const QList<DestinationSetting> &settings,
+                                         const QString &note)
 {
     try {
-        DestinationConfigWriter(ConfigLocations::defaults().projectDir).write(m_name, settings);
+        DestinationConfigWriter(ConfigLocations::defaults().projectDir).write(name, settings);
     } catch (const Error &e) {
-        showResult(tr("Not saved: %1").arg(e.fullText()), false);
+        if (name == m_name)
+            showResult(tr("Not saved: %1").arg(e.fullText()), false);
         updateButtons();
         return e.fullText();
     }
     QStringList names;
     for (const DestinationSetting &s : settings)
         names.append(s.field);
-    qCInfo(lcUi).noquote() << "saved" << names.join(QStringLiteral(", ")) << "of destination" << m_name
+    qCInfo(lcUi).noquote() << "saved" << names.join(QStringLiteral(", ")) << "of destination" << name
                            << (note.isEmpty() ? QString() : QStringLiteral("(") + note + QLatin1Char(')'));
+    if (name != m_name) {
+        emit saved(name); // another destination is shown now: leave its form alone
+        return {};
+    }
     reload();
     showResult(note.isEmpty() ? tr("Saved %1.").arg(names.join(QStringLiteral(", ")))
                               : tr("Saved %1 (%2).").arg(names.join(QStringLiteral(", ")), note),
                true);
-    emit saved(m_name);
+    emit saved(name);
     return {};
 }
 
@@ -378,8 +400,10 @@ void DestinationEditor::setKeychain(KeychainSecrets *keychain)
         m_useKeychain->setEnabled(available);
         m_useKeychain->setToolTip(available ? tr("Passwords go to the OS keychain instead of secrets.toml")
                                             : tr("No OS keychain answered: passwords are kept in secrets.toml"));
-        if (m_keychain && m_keychain->isReady())
-            reload(); // values read from the keychain show with their source now
+        // Values read from the keychain show with their source now — unless that would throw
+        // away what the user is typing.
+        if (m_keychain && m_keychain->isReady() && !m_form->isEdited())
+            reload();
     };
     if (m_keychain)
         connect(m_keychain, &KeychainSecrets::ready, this, update);
@@ -418,7 +442,10 @@ QString DestinationEditor::duplicateDestination(const QString &to)
 QString DestinationEditor::renameDestination(const QString &to)
 {
     return catalogOperation(
-        [&] { DestinationCatalog(ConfigLocations::defaults(), DestinationPicker::offeredTypes()).rename(m_name, to); },
+        [&] {
+            DestinationCatalog(ConfigLocations::defaults(), DestinationPicker::offeredTypes()).rename(m_name, to);
+            moveKeychainEntries(m_name, to, false);
+        },
         to);
 }
 
@@ -439,8 +466,16 @@ QString DestinationEditor::removeDestination()
 // The catalog edits the files; the keychain entries of the destination follow them.
 void DestinationEditor::moveKeychainEntries(const QString &from, const QString &to, bool keepOld)
 {
-    if (m_keychain)
-        m_keychain->renameDestination(ConfigLocations::defaults().projectDir, from, to, keepOld, logKeychainError);
+    if (!m_keychain)
+        return;
+    QPointer<DestinationEditor> self(this);
+    m_keychain->renameDestination(ConfigLocations::defaults().projectDir, from, to, keepOld,
+                                  [self, to](const QString &error) {
+                                      logKeychainError(error);
+                                      // The copy's password arrives after the form was shown.
+                                      if (self && self->m_name == to && !self->m_form->isEdited())
+                                          self->reload();
+                                  });
 }
 
 void DestinationEditor::askAdd()
@@ -524,16 +559,26 @@ void DestinationEditor::showResult(const QString &text, bool good)
     m_result->setPalette(pal);
 }
 
+void DestinationEditor::setLoadRunning(bool running)
+{
+    m_loadRunning = running;
+    updateButtons();
+}
+
 void DestinationEditor::updateButtons()
 {
     const bool has = !m_name.isEmpty();
+    // While a load runs, its destination must not be renamed or removed under it, nor the
+    // picker moved away from it by an add.
+    const bool catalog = has && !m_loadRunning && !m_saving;
     m_testButton->setEnabled(has && !m_testing);
     m_cancelTestButton->setEnabled(m_testing);
     m_saveButton->setEnabled(has && m_form->isEdited() && !m_saving);
     m_revertButton->setEnabled(has && m_form->isEdited() && !m_saving);
-    m_duplicateButton->setEnabled(has);
-    m_renameButton->setEnabled(has && !DestinationPicker::offeredTypes().contains(m_name));
-    m_removeButton->setEnabled(has);
+    m_addButton->setEnabled(!m_loadRunning && !m_saving);
+    m_duplicateButton->setEnabled(catalog);
+    m_renameButton->setEnabled(catalog && !DestinationPicker::offeredTypes().contains(m_name));
+    m_removeButton->setEnabled(catalog);
 }
 
 } // namespace wharf::ui

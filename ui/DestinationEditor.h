@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
+class QThreadPool;
 
 namespace wharf::ui {
 
@@ -55,6 +56,10 @@ public:
     /// is checked (the default), else to secrets.toml. Null (the default): files only.
     void setKeychain(KeychainSecrets *keychain);
 
+    /// While a load runs: no add, duplicate, rename or remove (the picker must stay on the
+    /// destination being loaded).
+    void setLoadRunning(bool running);
+
     /// Runs a test of destination `name` with `explicitValues` (dotted key → value) winning
     /// over every provider. Blocks (connects); for the pool thread. Never throws.
     static ConnectionTestResult testConnection(const QString &name, const QMap<QString, QVariant> &explicitValues);
@@ -67,7 +72,7 @@ public slots:
     /// Starts Test connection; `testFinished` follows unless cancelled.
     void startTest();
     /// Abandons a running test: its result is dropped (the connect attempt ends on its own,
-    /// at connect_timeout at the latest).
+    /// at connect_timeout; closing the window never waits for it).
     void cancelTest();
     /// Writes the edited fields; returns an error message or empty. Emits `saved` — later,
     /// once the keychain answered, when secrets go there (a refusal falls back to the file).
@@ -96,7 +101,7 @@ private:
     void showResult(const QString &text, bool good);
     void updateButtons();
     QString catalogOperation(const std::function<void()> &operation, const QString &select);
-    QString writeSettings(const QList<wharf::DestinationSetting> &settings, const QString &note);
+    QString writeSettings(const QString &name, const QList<wharf::DestinationSetting> &settings, const QString &note);
     QString settingKey(const wharf::DestinationSetting &setting) const;
     void moveKeychainEntries(const QString &from, const QString &to, bool keepOld);
 
@@ -113,12 +118,15 @@ private:
     QPushButton *m_cancelTestButton = nullptr;
     QPushButton *m_saveButton = nullptr;
     QPushButton *m_revertButton = nullptr;
+    QPushButton *m_addButton = nullptr;
     QPushButton *m_duplicateButton = nullptr;
     QPushButton *m_renameButton = nullptr;
     QPushButton *m_removeButton = nullptr;
     quint64 m_testGeneration = 0;
     bool m_testing = false;
     bool m_saving = false; ///< waiting for the keychain
+    bool m_loadRunning = false;
+    QThreadPool *m_testPool = nullptr;
     KeychainSecrets *m_keychain = nullptr;
     QCheckBox *m_useKeychain = nullptr;
     ConnectionTestResult m_lastTest;

@@ -339,11 +339,20 @@ QStringList DestinationForm::editedFields() const
 
 QString DestinationForm::pasteUrl(const QString &url)
 {
+    QString note;
+    fillFromUrl(url, &note);
+    return note;
+}
+
+bool DestinationForm::fillFromUrl(const QString &url, QString *note)
+{
     ConnectionString cs;
     try {
         cs = ConnectionString::parse(url.trimmed());
     } catch (const Error &e) {
-        return e.message();
+        if (note)
+            *note = e.message();
+        return false;
     }
     const auto fill = [this](const QString &field, const QVariant &value) {
         if (row(field) && value.isValid())
@@ -366,9 +375,9 @@ QString DestinationForm::pasteUrl(const QString &url)
         else
             unknown.append(it.key());
     }
-    if (!unknown.isEmpty())
-        return tr("filled the fields; not a field here, left out: %1").arg(unknown.join(QStringLiteral(", ")));
-    return {};
+    if (!unknown.isEmpty() && note)
+        *note = tr("filled the fields; not a field here, left out: %1").arg(unknown.join(QStringLiteral(", ")));
+    return true;
 }
 
 QWidget *DestinationForm::editorFor(const QString &field) const

@@ -39,7 +39,10 @@ public:
     QStringList editedFields() const;
 
     /// Fills the credential fields from a connection URL (user, password, host, port, database,
-    /// and query parameters that name a field). Returns an error message, or empty.
+    /// and query parameters that name a field). False (and `note` says why) when the URL does
+    /// not parse; true with a `note` when some parameters had no field.
+    bool fillFromUrl(const QString &url, QString *note = nullptr);
+    /// fillFromUrl() for tests: the error or note, empty when every part found its field.
     QString pasteUrl(const QString &url);
 
     /// The editor widget of `field` (for tests), or null.

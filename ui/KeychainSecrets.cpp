@@ -83,7 +83,8 @@ void KeychainSecrets::start()
             m_backend->read(account, [this, account, countdown](const KeychainResult &r) {
                 const QString key = account.section(kSeparator, 0, 0);
                 const QString project = account.section(kSeparator, 1);
-                if (r.ok)
+                // Saved or removed since start(): that value is newer than the one read.
+                if (r.ok && !m_touched.contains(account))
                     m_store->set(project, key, r.value);
                 else if (r.notFound)
                     setIndexed(account, false); // deleted outside Wharf
@@ -98,10 +99,15 @@ void KeychainSecrets::start()
 void KeychainSecrets::save(const QString &projectDir, const QString &dottedKey, const QString &value, Done done)
 {
     const QString name = account(projectDir, dottedKey);
+    m_touched.insert(name);
     m_backend->write(name, value, [this, projectDir, dottedKey, value, name, done](const KeychainResult &r) {
         if (r.ok) {
             m_store->set(projectDir, dottedKey, value);
             setIndexed(name, true);
+        } else {
+            // The caller falls back to secrets.toml: an older keychain value must not keep
+            // winning over it (the resolver reads the keychain first).
+            remove(projectDir, dottedKey, {});
         }
         if (done)
             done(r.ok ? QString() : r.error);
@@ -111,15 +117,17 @@ void KeychainSecrets::save(const QString &projectDir, const QString &dottedKey, 
 void KeychainSecrets::remove(const QString &projectDir, const QString &dottedKey, Done done)
 {
     const QString name = account(projectDir, dottedKey);
+    m_touched.insert(name);
     m_store->remove(projectDir, dottedKey);
     if (!index().contains(name)) {
         if (done)
             done({}); // never written by Wharf: nothing to ask the keychain
         return;
     }
-    m_backend->remove(name, [this, name, done](const KeychainResult &r) {
-        if (r.ok || r.notFound)
-            setIndexed(name, false);
+    // Out of the index whatever the keychain answers: an entry that could not be deleted must
+    // not be read back at the next start and win over the file that replaced it.
+    setIndexed(name, false);
+    m_backend->remove(name, [done](const KeychainResult &r) {
         if (done)
             done(r.ok || r.notFound ? QString() : r.error);
     });

@@ -4,6 +4,7 @@
 #include "config/SecretStore.h"
 
 #include <QObject>
+#include <QSet>
 #include <functional>
 #include <memory>
 
@@ -56,6 +57,7 @@ private:
     std::shared_ptr<MemorySecretStore> m_store;
     bool m_available = false;
     bool m_ready = false;
+    QSet<QString> m_touched; ///< accounts saved or removed since start(): its reads do not apply
 };
 
 } // namespace wharf::ui

@@ -124,7 +124,11 @@ void MainWindow::setKeychain(KeychainSecrets *keychain)
     m_editor->setKeychain(keychain);
     if (keychain)
         connect(keychain, &KeychainSecrets::ready, this, [this] {
+            // Everything resolved before the keychain was read lacked its secrets.
             m_picker->refresh();
+            m_browsedDestination.clear();
+            browseDestinationIfShown();
+            showPackageJobs(m_packages->currentPackage());
             updateActions();
         });
 }
@@ -304,6 +308,7 @@ void MainWindow::updateActions()
     m_runAction->setToolTip(blocker.isEmpty() ? tr("Load the selected package into the destination") : blocker);
     m_cancelAction->setEnabled(m_session->isRunning() && !m_cancelling);
     m_picker->setEnabled(!running);
+    m_editor->setLoadRunning(running);
     updatePackageActions(running);
 }
 

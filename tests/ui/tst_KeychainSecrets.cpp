@@ -145,6 +145,63 @@ private slots:
         QCOMPARE(editor.form()->sourceText(QStringLiteral("password")), QStringLiteral("OS keychain"));
     }
 
+    void renamedDestinationTakesItsPasswordAlong()
+    {
+        QMap<QString, QString> keychain;
+        KeychainSecrets secrets(std::make_unique<test::FakeKeychain>(&keychain));
+        SecretStore::setDefaultStore(secrets.store());
+        QSignalSpy ready(&secrets, &KeychainSecrets::ready);
+        secrets.start();
+        QTRY_COMPARE(ready.count(), 1);
+        DestinationEditor editor;
+        editor.setKeychain(&secrets);
+        QCOMPARE(editor.addDestination(QStringLiteral("wh"), QStringLiteral("postgres")), QString());
+        editor.setDestination(QStringLiteral("wh"));
+        editor.form()->pasteUrl(QStringLiteral("postgresql://loader:whpass@db:5432/dw"));
+        QSignalSpy saved(&editor, &DestinationEditor::saved);
+        editor.save();
+        QTRY_COMPARE(saved.count(), 1);
+        const QString oldKey = QStringLiteral("destination.wh.credentials.password");
+        const QString newKey = QStringLiteral("destination.wh2.credentials.password");
+        QVERIFY(keychain.contains(KeychainSecrets::account(project(), oldKey)));
+
+        QCOMPARE(editor.renameDestination(QStringLiteral("wh2")), QString());
+        QTRY_VERIFY(keychain.contains(KeychainSecrets::account(project(), newKey)));
+        QTRY_VERIFY(!keychain.contains(KeychainSecrets::account(project(), oldKey)));
+        QVERIFY(!secrets.store()->read(project(), oldKey));
+        editor.setDestination(QStringLiteral("wh2"));
+        QCOMPARE(editor.form()->fieldValue(QStringLiteral("password")).toString(), QStringLiteral("whpass"));
+    }
+
+    void refusedWriteLeavesNoOlderKeychainValueWinning()
+    {
+        // A password in the keychain from an earlier run; now the keychain refuses writes.
+        QMap<QString, QString> keychain{{KeychainSecrets::account(project(), kPasswordKey), QStringLiteral("old")}};
+        QSettings().setValue(QStringLiteral("keychain/accounts"),
+                             QStringList{KeychainSecrets::account(project(), kPasswordKey)});
+        KeychainSecrets secrets(std::make_unique<test::FakeKeychain>(&keychain, true, true));
+        SecretStore::setDefaultStore(secrets.store());
+        QSignalSpy ready(&secrets, &KeychainSecrets::ready);
+        secrets.start();
+        QTRY_COMPARE(ready.count(), 1);
+        QCOMPARE(secrets.store()->read(project(), kPasswordKey), std::optional<QString>(QStringLiteral("old")));
+
+        DestinationEditor editor;
+        editor.setKeychain(&secrets);
+        editor.setDestination(QStringLiteral("postgres"));
+        editor.form()->setFieldValue(QStringLiteral("password"), QStringLiteral("new"));
+        QSignalSpy saved(&editor, &DestinationEditor::saved);
+        editor.save();
+        QTRY_COMPARE(saved.count(), 1);
+        QVERIFY(secretsFile().contains(QStringLiteral("password = \"new\"")));
+        // The file's value is what resolves now, and the next start does not read "old" back.
+        QCOMPARE(editor.form()->fieldValue(QStringLiteral("password")).toString(), QStringLiteral("new"));
+        QVERIFY(!QSettings()
+                     .value(QStringLiteral("keychain/accounts"))
+                     .toStringList()
+                     .contains(KeychainSecrets::account(project(), kPasswordKey)));
+    }
+
     void refusedKeychainFallsBackToTheFile()
     {
         QMap<QString, QString> keychain;
