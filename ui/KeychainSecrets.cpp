@@ -143,36 +143,10 @@ QStringList KeychainSecrets::keysOf(const QString &projectDir, const QString &de
     return out;
 }
 
-void KeychainSecrets::renameDestination(const QString &projectDir, const QString &from, const QString &to, bool keepOld,
-                                        Done done)
+void KeychainSecrets::forEachEntry(const QString &projectDir, const QString &destination, Done done,
+                                   const std::function<void(const QString &key, Done report)> &action)
 {
-    const QStringList keys = keysOf(projectDir, from);
-    if (keys.isEmpty()) {
-        if (done)
-            done({});
-        return;
-    }
-    auto countdown = std::make_shared<Countdown>();
-    countdown->left = int(keys.size());
-    countdown->done = std::move(done);
-    const QString oldPrefix = QStringLiteral("destination.%1.").arg(from);
-    const QString newPrefix = QStringLiteral("destination.%1.").arg(to);
-    for (const QString &key : keys) {
-        const QString value = m_store->read(projectDir, key).value_or(QString());
-        const QString newKey = newPrefix + key.mid(oldPrefix.size());
-        save(projectDir, newKey, value, [this, projectDir, key, keepOld, countdown](const QString &error) {
-            if (!error.isEmpty() || keepOld) {
-                countdown->report(error);
-                return;
-            }
-            remove(projectDir, key, [countdown](const QString &e) { countdown->report(e); });
-        });
-    }
-}
-
-void KeychainSecrets::removeDestination(const QString &projectDir, const QString &name, Done done)
-{
-    const QStringList keys = keysOf(projectDir, name);
+    const QStringList keys = keysOf(projectDir, destination);
     if (keys.isEmpty()) {
         if (done)
             done({});
@@ -182,7 +156,30 @@ void KeychainSecrets::removeDestination(const QString &projectDir, const QString
     countdown->left = int(keys.size());
     countdown->done = std::move(done);
     for (const QString &key : keys)
-        remove(projectDir, key, [countdown](const QString &e) { countdown->report(e); });
+        action(key, [countdown](const QString &error) { countdown->report(error); });
+}
+
+void KeychainSecrets::renameDestination(const QString &projectDir, const QString &from, const QString &to, bool keepOld,
+                                        Done done)
+{
+    const QString oldPrefix = QStringLiteral("destination.%1.").arg(from);
+    const QString newPrefix = QStringLiteral("destination.%1.").arg(to);
+    forEachEntry(projectDir, from, std::move(done), [&](const QString &key, Done report) {
+        const QString value = m_store->read(projectDir, key).value_or(QString());
+        save(projectDir, newPrefix + key.mid(oldPrefix.size()), value,
+             [this, projectDir, key, keepOld, report](const QString &error) {
+                 if (!error.isEmpty() || keepOld)
+                     report(error);
+                 else
+                     remove(projectDir, key, report);
+             });
+    });
+}
+
+void KeychainSecrets::removeDestination(const QString &projectDir, const QString &name, Done done)
+{
+    forEachEntry(projectDir, name, std::move(done),
+                 [&](const QString &key, Done report) { remove(projectDir, key, std::move(report)); });
 }
 
 } // namespace wharf::ui

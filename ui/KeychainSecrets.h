@@ -52,6 +52,9 @@ private:
     QStringList index() const;
     void setIndexed(const QString &account, bool present);
     QStringList keysOf(const QString &projectDir, const QString &destination) const;
+    /// Runs `action` on every entry of `destination`; `done` gets the first error reported.
+    void forEachEntry(const QString &projectDir, const QString &destination, Done done,
+                      const std::function<void(const QString &key, Done report)> &action);
 
     std::unique_ptr<KeychainBackend> m_backend;
     std::shared_ptr<MemorySecretStore> m_store;

@@ -71,27 +71,11 @@ Error notASecret(const ValueSource &source, const QString &what)
                  where);
 }
 
-bool isIntegral(const QVariant &value)
-{
-    switch (value.typeId()) {
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::Long:
-    case QMetaType::ULong:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-    case QMetaType::Short:
-    case QMetaType::UShort:
-        return true;
-    default:
-        return false;
-    }
-}
-
 bool isScalar(const QVariant &value)
 {
     const int type = value.typeId();
-    return type == QMetaType::QString || type == QMetaType::Bool || type == QMetaType::Double || isIntegral(value);
+    return type == QMetaType::QString || type == QMetaType::Bool || type == QMetaType::Double ||
+           toml_support::isIntegralType(value.typeId());
 }
 
 QString typeName(FieldType type)
@@ -130,7 +114,7 @@ QVariant convertValue(const QVariant &raw, const ConfigField &field, const Value
     const bool isText = raw.typeId() == QMetaType::QString;
     switch (field.type) {
     case FieldType::Int: {
-        if (isIntegral(raw))
+        if (toml_support::isIntegralType(raw.typeId()))
             return QVariant(raw.toLongLong());
         if (!isText)
             throw invalid();

@@ -14,6 +14,8 @@
 namespace wharf::toml_support {
 
 QString fromStd(std::string_view text);
+/// Is QMetaType `typeId` one of the integer types (what TOML writes as an integer)?
+bool isIntegralType(int typeId);
 
 /// A TOML node as a QVariant: strings, qlonglong, double, bool; dates and times as their TOML
 /// text; arrays as QVariantList; tables as QVariantMap.

@@ -1,6 +1,7 @@
 #include "config/TomlValueFormat.h"
 
 #include "Error.h"
+#include "config/TomlSupport.h"
 
 #include <cmath>
 
@@ -12,23 +13,6 @@ bool isBareKeyChar(QChar c)
 {
     return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
            (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_') || c == QLatin1Char('-');
-}
-
-bool isIntegral(int type)
-{
-    switch (type) {
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::Long:
-    case QMetaType::ULong:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-    case QMetaType::Short:
-    case QMetaType::UShort:
-        return true;
-    default:
-        return false;
-    }
 }
 
 QByteArray formatDouble(double v)
@@ -105,7 +89,7 @@ QByteArray formatValue(const QVariant &value)
     const int type = value.typeId();
     if (type == QMetaType::Bool)
         return value.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
-    if (isIntegral(type))
+    if (toml_support::isIntegralType(type))
         return QByteArray::number(value.toLongLong());
     if (type == QMetaType::Double || type == QMetaType::Float)
         return formatDouble(value.toDouble());
@@ -133,7 +117,7 @@ QByteArray formatValue(const QVariant &value)
 QVariant normalized(const QVariant &value)
 {
     const int type = value.typeId();
-    if (isIntegral(type))
+    if (toml_support::isIntegralType(type))
         return QVariant(value.toLongLong());
     if (type == QMetaType::Float)
         return QVariant(value.toDouble());

@@ -7,8 +7,8 @@
 #include "DestinationForm.h"
 #include "DestinationPicker.h"
 #include "GuiMain.h"
+#include "GuiTestMain.h"
 #include "MainWindow.h"
-#include "UiTestHome.h"
 
 #include <QAction>
 #include <QApplication>
@@ -296,17 +296,7 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    QTemporaryDir home;
-    const QString root = home.isValid() ? test::isolateHome(home.path()) : QString();
-    if (root.isEmpty())
-        return 1;
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("wharf"));
-    QApplication::setOrganizationName(QStringLiteral("Wharf"));
-    registerBuiltinDestinations();
-    TestDestinationEditor test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return wharf::test::runGuiTest<TestDestinationEditor>(argc, argv);
 }
 
 #include "tst_DestinationEditor.moc"

@@ -6,8 +6,8 @@
 #include "DestinationEditor.h"
 #include "DestinationForm.h"
 #include "FakeKeychain.h"
+#include "GuiTestMain.h"
 #include "KeychainSecrets.h"
-#include "UiTestHome.h"
 #include "config/ConfigResolver.h"
 
 #include <QApplication>
@@ -38,6 +38,21 @@ class TestKeychainSecrets : public QObject {
     Q_OBJECT
 
     QString project() const { return QDir::currentPath(); }
+
+    /// KeychainSecrets over the stand-in `keychain`, started (its entries read) and installed
+    /// as the resolver's secret store.
+    std::unique_ptr<KeychainSecrets> startedKeychain(QMap<QString, QString> *keychain, bool available = true,
+                                                     bool refuseWrites = false)
+    {
+        auto secrets =
+            std::make_unique<KeychainSecrets>(std::make_unique<test::FakeKeychain>(keychain, available, refuseWrites));
+        SecretStore::setDefaultStore(secrets->store());
+        QSignalSpy ready(secrets.get(), &KeychainSecrets::ready);
+        secrets->start();
+        if (!ready.wait(5000))
+            qWarning("the stand-in keychain did not get ready");
+        return secrets;
+    }
 
 private slots:
     void cleanup()
@@ -121,11 +136,8 @@ private slots:
     void editorSavesPasswordsInTheKeychain()
     {
         QMap<QString, QString> keychain;
-        KeychainSecrets secrets(std::make_unique<test::FakeKeychain>(&keychain));
-        SecretStore::setDefaultStore(secrets.store());
-        QSignalSpy ready(&secrets, &KeychainSecrets::ready);
-        secrets.start();
-        QTRY_COMPARE(ready.count(), 1);
+        const auto owner = startedKeychain(&keychain);
+        KeychainSecrets &secrets = *owner;
 
         DestinationEditor editor;
         editor.setKeychain(&secrets);
@@ -148,11 +160,8 @@ private slots:
     void renamedDestinationTakesItsPasswordAlong()
     {
         QMap<QString, QString> keychain;
-        KeychainSecrets secrets(std::make_unique<test::FakeKeychain>(&keychain));
-        SecretStore::setDefaultStore(secrets.store());
-        QSignalSpy ready(&secrets, &KeychainSecrets::ready);
-        secrets.start();
-        QTRY_COMPARE(ready.count(), 1);
+        const auto owner = startedKeychain(&keychain);
+        KeychainSecrets &secrets = *owner;
         DestinationEditor editor;
         editor.setKeychain(&secrets);
         QCOMPARE(editor.addDestination(QStringLiteral("wh"), QStringLiteral("postgres")), QString());
@@ -179,11 +188,8 @@ private slots:
         QMap<QString, QString> keychain{{KeychainSecrets::account(project(), kPasswordKey), QStringLiteral("old")}};
         QSettings().setValue(QStringLiteral("keychain/accounts"),
                              QStringList{KeychainSecrets::account(project(), kPasswordKey)});
-        KeychainSecrets secrets(std::make_unique<test::FakeKeychain>(&keychain, true, true));
-        SecretStore::setDefaultStore(secrets.store());
-        QSignalSpy ready(&secrets, &KeychainSecrets::ready);
-        secrets.start();
-        QTRY_COMPARE(ready.count(), 1);
+        const auto owner = startedKeychain(&keychain, true, true);
+        KeychainSecrets &secrets = *owner;
         QCOMPARE(secrets.store()->read(project(), kPasswordKey), std::optional<QString>(QStringLiteral("old")));
 
         DestinationEditor editor;
@@ -205,11 +211,8 @@ private slots:
     void refusedKeychainFallsBackToTheFile()
     {
         QMap<QString, QString> keychain;
-        KeychainSecrets secrets(std::make_unique<test::FakeKeychain>(&keychain, true, true));
-        SecretStore::setDefaultStore(secrets.store());
-        QSignalSpy ready(&secrets, &KeychainSecrets::ready);
-        secrets.start();
-        QTRY_COMPARE(ready.count(), 1);
+        const auto owner = startedKeychain(&keychain, true, true);
+        KeychainSecrets &secrets = *owner;
         DestinationEditor editor;
         editor.setKeychain(&secrets);
         editor.setDestination(QStringLiteral("postgres"));
@@ -225,17 +228,7 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    QTemporaryDir home;
-    const QString root = home.isValid() ? test::isolateHome(home.path()) : QString();
-    if (root.isEmpty())
-        return 1;
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("wharf"));
-    QApplication::setOrganizationName(QStringLiteral("Wharf"));
-    registerBuiltinDestinations();
-    TestKeychainSecrets test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return wharf::test::runGuiTest<TestKeychainSecrets>(argc, argv);
 }
 
 #include "tst_KeychainSecrets.moc"

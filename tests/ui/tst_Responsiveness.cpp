@@ -2,6 +2,7 @@
 // event loop responsive. The longest stall is measured and printed; the bound asserted here is
 // the 250 ms (the tighter 50 ms target is measured by bench/wharf_bench_ui).
 #include "BuiltinDestinations.h"
+#include "GuiTestMain.h"
 #include "JobsModel.h"
 #include "JobsPanel.h"
 #include "LoadControls.h"
@@ -13,7 +14,6 @@
 #include "PackagesPanel.h"
 #include "StallMeter.h"
 #include "ThroughputChart.h"
-#include "UiTestHome.h"
 
 #include <QApplication>
 #include <QDir>
@@ -90,18 +90,7 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    QTemporaryDir home;
-    const QString root = home.isValid() ? test::isolateHome(home.path()) : QString();
-    if (root.isEmpty())
-        return 1;
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("wharf"));
-    QApplication::setOrganizationName(QStringLiteral("Wharf"));
-    registerBuiltinDestinations();
-    TestResponsiveness test;
-    test.m_home = root;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return wharf::test::runGuiTest<TestResponsiveness>(argc, argv);
 }
 
 #include "tst_Responsiveness.moc"
