@@ -2,7 +2,9 @@
 
 #include "LogBus.h"
 
+#include <QEventLoop>
 #include <QSettings>
+#include <QTimer>
 
 namespace wharf::ui {
 
@@ -94,6 +96,22 @@ void KeychainSecrets::start()
             });
         }
     });
+}
+
+bool KeychainSecrets::waitUntilReady(int timeoutMs)
+{
+    if (m_ready)
+        return true;
+    QEventLoop loop;
+    connect(this, &KeychainSecrets::ready, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return m_ready;
+}
+
+bool KeychainSecrets::hasEntries()
+{
+    return !QSettings().value(kIndexKey).toStringList().isEmpty();
 }
 
 void KeychainSecrets::save(const QString &projectDir, const QString &dottedKey, const QString &value, Done done)

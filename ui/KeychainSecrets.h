@@ -32,6 +32,12 @@ public:
 
     /// Probes the keychain and reads every indexed entry into store(); `ready` follows.
     void start();
+    /// Runs an event loop until `ready` (or `timeoutMs`): for the command line, which resolves
+    /// configuration right away. Returns isReady().
+    bool waitUntilReady(int timeoutMs);
+    /// Has Wharf ever stored a secret in the keychain (this user's index is not empty)? The
+    /// command line asks the keychain only then.
+    static bool hasEntries();
     /// Stores `value` for `dottedKey` of `projectDir`; on success store() has it too.
     void save(const QString &projectDir, const QString &dottedKey, const QString &value, Done done);
     /// Deletes the entry (no error when there is none).
