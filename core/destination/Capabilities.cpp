@@ -65,9 +65,11 @@ QList<Capabilities::Entry> Capabilities::describe() const
         {QStringLiteral("loader_parallelism_strategy"), parallelismStrategyName(parallelismStrategy),
          QStringLiteral("parallel, table-sequential or sequential")},
         {QStringLiteral("supported_merge_strategies"), supportedMergeStrategies.join(QStringLiteral(", ")),
-         QStringLiteral("merge strategies, first is the default")},
+         QStringLiteral("merge strategies dlt offers here, first is the default; Wharf runs delete-insert and refuses "
+                        "the others")},
         {QStringLiteral("supported_replace_strategies"), supportedReplaceStrategies.join(QStringLiteral(", ")),
-         QStringLiteral("replace strategies, first is the default")},
+         QStringLiteral("replace strategies dlt offers here, first is the default; Wharf runs truncate-and-insert and "
+                        "refuses the others")},
     };
 }
 
