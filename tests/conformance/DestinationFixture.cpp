@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QMap>
+#include <QTest>
 
 namespace wharf::test {
 
@@ -56,6 +57,19 @@ QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch)
     }
     out.append(pg);
     return out;
+}
+
+void addDestinationRows(const QList<DestinationFixture> &all)
+{
+    QTest::addColumn<int>("destination");
+    for (int k = 0; k < all.size(); ++k)
+        QTest::newRow(qPrintable(all[k].name)) << k;
+}
+
+const DestinationFixture &currentDestination(const QList<DestinationFixture> &all)
+{
+    QFETCH(int, destination);
+    return all[destination];
 }
 
 } // namespace wharf::test

@@ -28,4 +28,9 @@ struct DestinationFixture {
 /// Every destination this build can test. `scratch` holds files (SQLite databases).
 QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch);
 
+/// In a `_data()` function: one row per destination of `all`, in an int column "destination".
+void addDestinationRows(const QList<DestinationFixture> &all);
+/// In a data-driven case: the destination of the current row (see addDestinationRows).
+const DestinationFixture &currentDestination(const QList<DestinationFixture> &all);
+
 } // namespace wharf::test

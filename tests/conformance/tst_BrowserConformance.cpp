@@ -63,17 +63,8 @@ class tst_BrowserConformance : public QObject {
     std::unique_ptr<DatasetBrowser> m_browser;
     QString m_dataset;
 
-    const DestinationFixture &dest()
-    {
-        QFETCH(int, destination);
-        return m_dest[destination];
-    }
-    void addDestinations()
-    {
-        QTest::addColumn<int>("destination");
-        for (int k = 0; k < m_dest.size(); ++k)
-            QTest::newRow(qPrintable(m_dest[k].name)) << k;
-    }
+    const DestinationFixture &dest() { return currentDestination(m_dest); }
+    void addDestinations() { addDestinationRows(m_dest); }
     SqlClient &sql() { return m_client->sql(); }
 
     void fillTables()

@@ -50,17 +50,8 @@ class tst_SqlClientConformance : public QObject {
     std::unique_ptr<SqlJobClient> m_client; ///< job client on a fresh dataset for the current case
     QString m_dataset;
 
-    const DestinationFixture &dest()
-    {
-        QFETCH(int, destination);
-        return m_dest[destination];
-    }
-    void addDestinations()
-    {
-        QTest::addColumn<int>("destination");
-        for (int k = 0; k < m_dest.size(); ++k)
-            QTest::newRow(qPrintable(m_dest[k].name)) << k;
-    }
+    const DestinationFixture &dest() { return currentDestination(m_dest); }
+    void addDestinations() { addDestinationRows(m_dest); }
     SqlClient &sql() { return m_client->sql(); }
     Schema schema(const QString &hash = QStringLiteral("hash-v1"), bool extra = false)
     {
