@@ -108,10 +108,13 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
         m_editor->setDestination(m_picker->currentType());
         updateActions();
     });
-    m_editor->setDestination(m_picker->currentType());
 
     m_packages->model()->setRoots(startup.packageRoots);
     restoreSettings(startup);
+    // Read the configuration once, for the destination restoreSettings() settled on (a
+    // restored one already reached the editor through destinationChanged).
+    if (m_editor->destinationName() != m_picker->currentType())
+        m_editor->setDestination(m_picker->currentType());
     showPackageJobs(m_packages->currentPackage());
     setStatus(tr("Ready"));
     if (!startup.warning.isEmpty())
