@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "AbortCommand.h"
 #include "InfoCommand.h"
 #include "LoadCommand.h"
 
@@ -20,6 +21,9 @@ void printUsage(QTextStream &out)
            "\n"
            "Commands:\n"
            "  load <package-dir>   load one package, or every package in a folder, into a destination\n"
+           "  retry <package-dir>  move a package's failed jobs back to new_jobs/ and load it to the end\n"
+           "                       (an aborted package is taken back first)\n"
+           "  abort <package-dir>  mark a package aborted, as dlt does: it is not loaded again\n"
            "  info <package-dir>   show a package's jobs by state, tables and sizes\n"
            "\n"
            "Run 'wharf <command> --help' for the options of a command.\n"
@@ -89,6 +93,10 @@ int run(const QStringList &args)
     rest[0] = QStringLiteral("wharf ") + command;
     if (command == QLatin1String("load"))
         return runLoad(rest);
+    if (command == QLatin1String("retry"))
+        return runRetry(rest);
+    if (command == QLatin1String("abort"))
+        return runAbort(rest);
     if (command == QLatin1String("info"))
         return runInfo(rest);
     err << "wharf: unknown command '" << command << "'\n\n";

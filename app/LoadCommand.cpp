@@ -32,15 +32,16 @@ extern "C" void onInterrupt(int)
     std::signal(SIGINT, SIG_DFL);
 }
 
-} // namespace
-
-int runLoad(const QStringList &args)
+int loadPackages(const QStringList &args, bool retry)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    PackageCommand command(QStringLiteral("load"),
-                           QStringLiteral("Loads a dlt load package (or every package in a folder, oldest first) "
-                                          "into a destination."));
+    const QString name = retry ? QStringLiteral("retry") : QStringLiteral("load");
+    PackageCommand command(name, retry ? QStringLiteral("Moves the failed jobs of a dlt load package (or of every package "
+                                                        "in a folder) back to new_jobs/ and loads the package to the "
+                                                        "end. An aborted package is taken back first.")
+                                       : QStringLiteral("Loads a dlt load package (or every package in a folder, oldest "
+                                                        "first) into a destination."));
     QCommandLineParser &parser = command.parser();
     QCommandLineOption destOpt(QStringLiteral("destination"),
                                QStringLiteral("destination type or configured name (default: sqlite)"),
@@ -69,16 +70,17 @@ int runLoad(const QStringList &args)
         target = ResolvedDestination::resolve(resolver, parser.value(destOpt));
         options = LoadOptions::fromConfig(resolver, parser.value(destOpt));
     } catch (const Error &e) {
-        err << "wharf load: configuration error: " << e.fullText() << "\n";
+        err << "wharf " << name << ": configuration error: " << e.fullText() << "\n";
         return ExitUsage;
     }
+    options.retryFailedJobs = retry;
     if (parser.isSet(datasetOpt))
         options.datasetName = parser.value(datasetOpt);
     if (parser.isSet(workersOpt)) {
         bool ok = false;
         options.workers = parser.value(workersOpt).toInt(&ok);
         if (!ok || options.workers < 1) {
-            err << "wharf load: --workers must be a positive number\n";
+            err << "wharf " << name << ": --workers must be a positive number\n";
             return ExitUsage;
         }
     }
@@ -96,10 +98,19 @@ int runLoad(const QStringList &args)
     for (const auto &p : packages) {
         if (cancel.isCancelled())
             break;
-        if (LoadPackage::open(p).isCompleted()) {
+        QString state;
+        try {
+            const LoadPackage package = LoadPackage::open(p);
+            state = package.isCompleted() ? package.completionState() : QString();
+        } catch (const Error &e) {
+            err << "wharf " << name << ": " << e.fullText() << "\n";
+            return ExitFailed;
+        }
+        const bool takeBack = retry && state == QLatin1String("aborted");
+        if (!state.isEmpty() && !takeBack) {
             if (packages.size() == 1) {
-                err << "wharf load: package " << p << " is already completed ("
-                    << LoadPackage::open(p).completionState() << ")\n";
+                err << "wharf " << name << ": package " << p << " is already completed (" << state << ")"
+                    << (state == QLatin1String("aborted") ? "; 'wharf retry' takes it back" : "") << "\n";
                 return ExitFailed;
             }
             continue; // a folder of packages: skip the ones already loaded, as dlt does
@@ -126,6 +137,18 @@ int runLoad(const QStringList &args)
     if (configError)
         return ExitUsage;
     return ok ? ExitOk : ExitFailed;
+}
+
+} // namespace
+
+int runLoad(const QStringList &args)
+{
+    return loadPackages(args, false);
+}
+
+int runRetry(const QStringList &args)
+{
+    return loadPackages(args, true);
 }
 
 } // namespace wharf::cli

@@ -9,4 +9,9 @@ namespace wharf::cli {
 /// 1 when a job failed or a package was refused/stopped, 2 for usage and configuration errors.
 int runLoad(const QStringList &args);
 
+/// `wharf retry <package-dir> [same options as load]`: moves the failed jobs of each package
+/// back to new_jobs/ (taking an aborted package back first) and loads it to the end. Exit codes
+/// as runLoad.
+int runRetry(const QStringList &args);
+
 } // namespace wharf::cli

@@ -8,6 +8,7 @@
 #include "load/Loader.h"
 #include "package/LoadPackage.h"
 #include "package/PackageActions.h"
+#include "package/PackageLock.h"
 
 #include "LogBus.h"
 
@@ -109,7 +110,10 @@ QString LoadSession::abortPackage(const QString &packageDir)
         AbortOutcome outcome;
         try {
             LoadPackage package = LoadPackage::open(packageDir);
+            // A `wharf load` in a terminal may hold the package: refuse, naming it.
+            PackageLock lock = PackageLock::acquire(packageDir);
             outcome.newDir = packageactions::abortPackage(package);
+            lock.setPackageDir(outcome.newDir);
         } catch (const Error &e) {
             outcome.error = e.fullText();
         }

@@ -315,8 +315,8 @@ void MainWindow::updateActions()
     updatePackageActions(running);
 }
 
-// Retry needs failed jobs in a package that is not completed; a completed one (loaded with
-// failed jobs, or aborted) keeps them, as dlt does: dlt never loads a completed package again.
+// Retry needs failed jobs in a package that is not loaded: a loaded one (with failed jobs, when
+// load.raise_on_failed_jobs is off) keeps them, as dlt does. An aborted one is taken back.
 void MainWindow::updatePackageActions(bool running)
 {
     const int row = m_packages->model()->rowOf(m_packages->currentPackage());
@@ -330,9 +330,14 @@ void MainWindow::updatePackageActions(bool running)
         const PackageSummary &p = m_packages->model()->package(row);
         if (p.reading) {
             retryBlocker = abortBlocker = tr("Reading the package…");
+        } else if (p.state == PackageState::Aborted && p.failedJobs > 0) {
+            // An aborted package can be taken back: Retry re-queues its failed jobs (after the
+            // file or the table was fixed) and loads it to the end; the ledger keeps the jobs
+            // that completed from loading twice.
+            abortBlocker = tr("This package is %1 already").arg(packageStateText(p.state));
         } else if (!p.isLoadable()) {
             abortBlocker = tr("This package is %1 already").arg(packageStateText(p.state));
-            retryBlocker = p.failedJobs > 0 ? tr("This package is %1: a completed package keeps its failed jobs "
+            retryBlocker = p.failedJobs > 0 ? tr("This package is %1: a loaded package keeps its failed jobs "
                                                  "(in failed_jobs/) and is never loaded again, as in dlt")
                                                   .arg(packageStateText(p.state))
                                             : abortBlocker;

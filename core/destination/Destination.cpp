@@ -14,6 +14,15 @@ void CancelToken::check() const
 
 void JobClient::truncateTables(const QStringList &) {}
 
+std::optional<qint64> JobClient::ledgerEntry(const QString &, const QString &)
+{
+    return std::nullopt;
+}
+
+void JobClient::recordInLedger(const QString &, const QString &, qint64) {}
+
+void JobClient::pruneLedger(const QString &) noexcept {}
+
 QList<FollowUpJob> JobClient::followUpJobs(const Schema &, const QStringList &)
 {
     return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Error.h"
 #include "config/ConfigResolver.h"
 #include "config/ConfigSpec.h"
 #include "destination/Capabilities.h"
@@ -10,6 +11,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace wharf {
 
@@ -40,7 +42,8 @@ struct JobContext {
     std::function<void(qint64 rows, qint64 bytes)> progress;
     /// Called inside the job's transaction, after its rows and before COMMIT, so that a record
     /// of the job's completion can commit atomically with its rows.
-    std::function<void(JobClient &)> beforeCommit;
+    /// `rows` is what the job loaded. Job clients must call it (when set) as the last step.
+    std::function<void(JobClient &, qint64 rows)> beforeCommit;
 };
 
 struct JobResult {
@@ -58,6 +61,19 @@ struct FollowUpJob {
     QString rootTable;
     QStringList statements;
     QStringList cleanup; ///< temporary tables to drop afterwards
+    /// When set, runFollowUp() records the job in the ledger inside its transaction and skips
+    /// it when the ledger already has it (exactly once, like load jobs).
+    QString loadId;
+    QString ledgerKey;
+};
+
+/// A job the ledger says another run (or another loader) already committed: its own
+/// transaction was rolled back, and the job is complete.
+class AlreadyRecorded : public Error {
+public:
+    explicit AlreadyRecorded(QString message)
+        : Error(ErrorKind::Terminal, std::move(message))
+    {}
 };
 
 /// One connection to a destination, used by exactly one thread at a time (not thread-safe,
@@ -86,6 +102,22 @@ public:
     virtual void completeLoad(const QString &loadId, const Schema &schema) = 0;
     /// Interrupts a running statement; callable from any thread.
     virtual void cancel() = 0;
+
+    // The job ledger (README, "The job ledger"): one row per committed job, written inside
+    // the job's own transaction, so that no crash can separate a job's rows from the record
+    // that they are there. A destination without one keeps dlt's at-least-once behaviour.
+
+    /// Does this client keep a ledger?
+    virtual bool hasLedger() const { return false; }
+    /// Creates the ledger where it is missing. Called by the coordinator before any job.
+    virtual void prepareLedger() {}
+    /// The rows recorded for job `key` of `loadId` in this client's dataset, or nullopt.
+    virtual std::optional<qint64> ledgerEntry(const QString &loadId, const QString &key);
+    /// Inside the open transaction: records `key`. Throws AlreadyRecorded when it is recorded
+    /// already (another loader committed it meanwhile); the caller's transaction then rolls back.
+    virtual void recordInLedger(const QString &loadId, const QString &key, qint64 rows);
+    /// Deletes the ledger rows of `loadId` (its package is loaded). Never throws.
+    virtual void pruneLedger(const QString &loadId) noexcept;
 };
 
 /// A destination type: cheap, immutable and thread-safe. Registered by type name.

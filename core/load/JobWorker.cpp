@@ -1,5 +1,6 @@
 #include "load/JobWorker.h"
 
+#include "load/CrashPoint.h"
 #include "load/LogCategories.h"
 
 #include <QElapsedTimer>
@@ -58,6 +59,32 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
         // A cancel that came between the check above and the registration would miss us.
         m_shared.cancel->check();
         client->open();
+        const QString key = item.file.name.jobId();
+        // Resumed, retried after a COMMIT whose answer was lost, or loaded by another loader
+        // meanwhile: the ledger knows, and the job completes without running again.
+        if (const auto recorded = client->ledgerEntry(m_shared.loadId, key)) {
+            qCInfo(lcLoad).noquote() << "job" << key << "is already loaded (the job ledger has it); not run again";
+            out.state = JobState::Completed;
+            out.rows = *recorded;
+            out.alreadyLoaded = true;
+        }
+    } catch (const Error &e) {
+        classify(out, e, item);
+    } catch (const std::exception &e) {
+        out.error = ErrorInfo::fromStd(e);
+        out.error.location.file = item.file.path;
+        out.state = JobState::Retry;
+    } catch (...) {
+        out.error.kind = ErrorKind::Internal;
+        out.error.message = QStringLiteral("unknown exception");
+        out.state = JobState::Retry;
+    }
+    // Every error above set a state other than Completed (the default).
+    if (out.alreadyLoaded || out.state != JobState::Completed)
+        return finishOne(out, item, registered, client, timer);
+    try {
+        const Table *table = m_shared.schema->table(item.file.name.table);
+        const QString loadId = m_shared.loadId;
         JobContext ctx;
         ctx.loadId = m_shared.loadId;
         ctx.schema = m_shared.schema;
@@ -70,28 +97,23 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
             counters->rows[idx].store(rows, std::memory_order_relaxed);
             counters->bytes[idx].store(bytes, std::memory_order_relaxed);
         };
+        // The ledger row commits with the job's rows, or neither does.
+        const QString key = item.file.name.jobId();
+        ctx.beforeCommit = [loadId, key](JobClient &c, qint64 rows) { c.recordInLedger(loadId, key, rows); };
         const JobResult result = client->runJob(ctx);
+        crashPoint("after-commit");
         out.state = JobState::Completed;
         out.rows = result.rows;
         counters->rows[idx].store(result.rows, std::memory_order_relaxed);
         counters->bytes[idx].store(item.file.size, std::memory_order_relaxed);
+    } catch (const AlreadyRecorded &e) {
+        // Another loader committed this job while we ran it; our copy rolled back.
+        qCInfo(lcLoad).noquote() << e.message();
+        out.state = JobState::Completed;
+        out.alreadyLoaded = true;
+        out.rows = 0;
     } catch (const Error &e) {
-        out.error = ErrorInfo::from(e);
-        if (out.error.location.file.isEmpty())
-            out.error.location.file = item.file.path;
-        switch (e.kind()) {
-        case ErrorKind::Cancelled:
-            // Only our own cancel puts the job back untouched; a statement cancelled by the
-            // server (statement_timeout, pg_cancel_backend) is a retry that counts.
-            out.state = m_shared.cancel->isCancelled() ? JobState::Ready : JobState::Retry;
-            break;
-        case ErrorKind::Transient:
-            out.state = m_shared.cancel->isCancelled() ? JobState::Ready : JobState::Retry;
-            break;
-        default:
-            out.state = m_shared.cancel->isCancelled() ? JobState::Ready : JobState::Failed;
-            break;
-        }
+        classify(out, e, item);
     } catch (const std::exception &e) {
         out.error = ErrorInfo::fromStd(e);
         out.error.location.file = item.file.path;
@@ -101,6 +123,30 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
         out.error.message = QStringLiteral("unknown exception");
         out.state = JobState::Retry;
     }
+    return finishOne(out, item, registered, client, timer);
+}
+
+void JobWorker::classify(WorkOutcome &out, const Error &e, const WorkItem &item) const
+{
+    out.error = ErrorInfo::from(e);
+    if (out.error.location.file.isEmpty())
+        out.error.location.file = item.file.path;
+    switch (e.kind()) {
+    case ErrorKind::Cancelled:
+        // Only our own cancel puts the job back untouched; a statement cancelled by the
+        // server (statement_timeout, pg_cancel_backend) is a retry that counts.
+    case ErrorKind::Transient:
+        out.state = m_shared.cancel->isCancelled() ? JobState::Ready : JobState::Retry;
+        break;
+    default:
+        out.state = m_shared.cancel->isCancelled() ? JobState::Ready : JobState::Failed;
+        break;
+    }
+}
+
+WorkOutcome JobWorker::finishOne(WorkOutcome &out, const WorkItem &item, bool registered, JobClient *client,
+                                 const QElapsedTimer &timer)
+{
     if (registered) {
         QMutexLocker lock(&m_shared.clientsMutex);
         m_shared.activeClients.remove(client);
@@ -125,6 +171,7 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
         } catch (const std::exception &e) {
             qCWarning(lcLoad) << "cannot write pending transition:" << e.what();
         }
+        crashPoint("after-pending-transition");
     }
     out.durationMs = timer.elapsed();
     return out;

@@ -4,6 +4,7 @@
 #include "load/BlockingQueue.h"
 #include "load/LoadEvents.h"
 
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QRunnable>
 #include <QSet>
@@ -25,6 +26,7 @@ struct WorkOutcome {
     JobState state = JobState::Completed; ///< Completed, Failed, Retry, or Ready (cancelled)
     qint64 rows = 0;
     qint64 durationMs = 0;
+    bool alreadyLoaded = false; ///< the ledger had it: not run (again)
     ErrorInfo error;
 };
 
@@ -77,6 +79,10 @@ public:
 
 private:
     WorkOutcome runOne(const WorkItem &item);
+    void classify(WorkOutcome &out, const Error &e, const WorkItem &item) const;
+    /// Unregisters the client, drops a connection in an unknown state, records the outcome.
+    WorkOutcome finishOne(WorkOutcome &out, const WorkItem &item, bool registered, JobClient *client,
+                          const QElapsedTimer &timer);
     WorkerShared &m_shared;
     std::unique_ptr<JobClient> m_client;        ///< bound to the final dataset
     std::unique_ptr<JobClient> m_stagingClient; ///< bound to the staging dataset, when needed

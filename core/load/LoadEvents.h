@@ -60,6 +60,9 @@ struct PackageResult {
     QList<JobEvent> failedJobs;
     qint64 rows = 0;
     qint64 elapsedMs = 0;
+    /// Jobs that the job ledger showed committed by an earlier run (or another loader): they
+    /// were completed without running again.
+    int jobsFoundInLedger = 0;
     ErrorInfo error; ///< why the package was refused, aborted or stopped
 };
 

@@ -1,5 +1,6 @@
 #include "load/LoadRun.h"
 
+#include "load/CrashPoint.h"
 #include "load/LogCategories.h"
 #include "load/PackageJobs.h"
 #include "load/PackageLoader.h"
@@ -75,6 +76,8 @@ PackageResult LoadRun::finish(PackageStatus status)
     m_result.status = status;
     m_result.elapsedMs = m_clock.elapsed();
     m_result.jobsCompleted = m_completed;
+    m_lock.setPackageDir(m_package.dir().isEmpty() ? m_result.packageDir : m_package.dir());
+    m_lock.release();
     if (m_observer)
         m_observer->packageFinished(m_result);
     return m_result;
@@ -92,7 +95,16 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
 {
     try {
         m_package = LoadPackage::open(packageDir);
+        // Before any state is read: it must not change under us (issue 9).
+        m_lock = PackageLock::acquire(packageDir);
         m_result.loadId = m_package.loadId();
+        if (m_options.retryFailedJobs && m_package.isCompleted() &&
+            m_package.completionState() == QLatin1String("aborted")) {
+            // `wharf retry` / the window's Retry take an aborted package back (dlt never does):
+            // the job ledger keeps what its completed jobs loaded from being loaded twice.
+            m_result.packageDir = packageactions::reopenAborted(m_package);
+            qCInfo(lcLoad).noquote() << "reopened aborted package" << m_result.loadId << "in" << m_result.packageDir;
+        }
         if (m_package.isCompleted())
             throw Error(ErrorKind::Terminal,
                         QStringLiteral("package %1 is already %2").arg(m_package.loadId(), m_package.completionState()),
@@ -119,6 +131,12 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
         }
         m_completed = int(completed.size());
         m_failed = int(failed.size());
+        // A job that failed in an earlier run (interrupted before the package was completed) is
+        // as failed as one failing now: the package can never end LOADED without it (issue 9).
+        const QList<JobEvent> failedBefore = jobEventsFor(m_package, failed);
+        m_result.failedJobs.append(failedBefore);
+        if (m_failed > 0 && m_options.raiseOnFailedJobs)
+            m_abort = true;
         m_result.jobsTotal = int(m_jobs.size()) + m_completed + m_failed;
         if (m_observer)
             m_observer->jobsListed(jobEventsFor(m_package, fresh + started + completed + failed));
@@ -196,6 +214,7 @@ std::optional<PackageResult> LoadRun::migrateSchema()
         m_cancel.check();
         m_coordinator = m_destination->createClient(m_config, m_result.datasetName);
         m_coordinator->open();
+        m_coordinator->prepareLedger();
         const SchemaSyncResult sync = m_coordinator->syncSchema(m_schema, tables);
         if (!sync.applied.isEmpty())
             qCInfo(lcSchema).noquote() << "created or altered" << sync.applied.keys().join(QStringLiteral(", "))
@@ -437,6 +456,8 @@ void LoadRun::handleOutcome(const WorkOutcome &outcome)
     m_runningTables.remove(r.file.name.table);
     r.rows = outcome.rows;
     r.durationMs = outcome.durationMs;
+    if (outcome.alreadyLoaded)
+        ++m_result.jobsFoundInLedger;
     r.error = outcome.error;
     r.state = outcome.state;
     switch (outcome.state) {
@@ -512,6 +533,7 @@ void LoadRun::finalize(JobRecord &r)
             runChainFollowUps(r);
             r.file.path = m_package.moveJob(r.file, JobFolder::Completed);
             r.file.folder = JobFolder::Completed;
+            crashPoint("after-move");
             --m_openPerTable[r.file.name.table];
             ++m_completed;
             m_result.rows += r.rows;
@@ -562,10 +584,16 @@ void LoadRun::runChainFollowUps(const JobRecord &r)
             chain.append(t);
     if (!chainComplete(chain, r))
         return;
-    const QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain);
-    for (const auto &job : followUps) {
+    QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain);
+    for (int k = 0; k < followUps.size(); ++k) {
+        FollowUpJob &job = followUps[k];
+        // Recorded in the ledger with its own transaction, so that a crash before the job file
+        // moves never merges the staged rows a second time.
+        job.loadId = m_result.loadId;
+        job.ledgerKey = QStringLiteral("%1.followup.%2").arg(job.rootTable).arg(k);
         qCInfo(lcLoad).noquote() << "running follow-up job for table chain" << job.rootTable;
         m_coordinator->runFollowUp(job, m_cancel);
+        crashPoint("after-followup");
     }
 }
 
@@ -621,10 +649,13 @@ PackageResult LoadRun::complete()
             status = PackageStatus::Aborted;
         } else {
             m_coordinator->completeLoad(m_result.loadId, m_schema);
+            crashPoint("after-complete-load");
+            m_package.markCompleted(false);
+            // Completed packages are never loaded again: their ledger rows have done their work.
+            m_coordinator->pruneLedger(m_result.loadId);
             m_coordinator->close();
             if (m_stagingCoordinator)
                 m_stagingCoordinator->close();
-            m_package.markCompleted(false);
         }
     } catch (const Error &e) {
         m_result.error = ErrorInfo::from(e);

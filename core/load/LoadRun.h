@@ -4,6 +4,7 @@
 #include "load/JobWorker.h"
 #include "load/LoadEvents.h"
 #include "load/LoadOptions.h"
+#include "package/PackageLock.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -78,6 +79,7 @@ private:
     QElapsedTimer m_clock;
     PackageResult m_result;
     LoadPackage m_package;
+    PackageLock m_lock; ///< held from open to finish: one loader per package
     Schema m_schema;
     QList<JobRecord> m_jobs;
     QList<PendingTransition> m_pending;

@@ -301,6 +301,36 @@ QString LoadPackage::archive()
     return m_dir;
 }
 
+QString LoadPackage::reopenAborted()
+{
+    if (!isCompleted() || completionState() != QLatin1String("aborted"))
+        throw Error(ErrorKind::Terminal,
+                    QStringLiteral("package %1 is %2, not aborted: only an aborted package can be taken back")
+                        .arg(m_loadId, isCompleted() ? completionState() : QStringLiteral("not completed")),
+                    SourceLocation{m_dir, 0, 0, {}});
+    QDir parent(QFileInfo(m_dir).absolutePath());
+    if (parent.dirName() == QLatin1String("loaded")) {
+        QDir load(QFileInfo(parent.absolutePath()).absolutePath());
+        if (load.dirName() == QLatin1String("load")) {
+            load.mkpath(QStringLiteral("normalized"));
+            const QString target = load.filePath(QStringLiteral("normalized/") + m_loadId);
+            if (QFileInfo::exists(target))
+                throw Error(ErrorKind::Terminal,
+                            QStringLiteral("cannot take package %1 back: %2 exists").arg(m_loadId, target),
+                            SourceLocation{m_dir, 0, 0, {}});
+            if (!QDir().rename(m_dir, target))
+                throw Error(ErrorKind::Internal,
+                            QStringLiteral("cannot move package %1 back to %2").arg(m_dir, target));
+            m_dir = target;
+        }
+    }
+    // The marker goes last: a crash before this leaves an aborted package, still consistent.
+    if (!QFile::remove(QDir(m_dir).filePath(kCompleted)))
+        throw Error(ErrorKind::Internal,
+                    QStringLiteral("cannot remove %1").arg(QDir(m_dir).filePath(kCompleted)));
+    return m_dir;
+}
+
 QJsonObject LoadPackage::packageState() const
 {
     return readJsonObject(QDir(m_dir).filePath(kPackageState));

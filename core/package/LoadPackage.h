@@ -83,6 +83,11 @@ public:
     QString completionState() const;
     /// Writes the marker. Throws Error(Internal) when already completed.
     void markCompleted(bool aborted);
+    /// Deletes the completion marker of an aborted package and, when it sits in
+    /// `<pipeline>/load/loaded/`, moves it back into `load/normalized/`; returns the folder.
+    /// Throws Error(Terminal) for a package that is not aborted (a loaded one is never taken
+    /// back), Error(Internal) when a file cannot be removed or moved.
+    QString reopenAborted();
     /// When the package sits in `<pipeline>/load/normalized/`, renames it into
     /// `<pipeline>/load/loaded/` (spec 1.7) and returns the new folder; else returns dir().
     QString archive();

@@ -19,8 +19,8 @@ void refuseCompleted(const LoadPackage &package, const QString &what)
 
 QString retryBlocker(const LoadPackage &package)
 {
-    if (package.isCompleted())
-        return QStringLiteral("Package %1 is %2: a completed package keeps its failed jobs in failed_jobs/ and is "
+    if (package.isCompleted() && package.completionState() != QLatin1String("aborted"))
+        return QStringLiteral("Package %1 is %2: a loaded package keeps its failed jobs in failed_jobs/ and is "
                               "never loaded again (as in dlt)")
             .arg(package.loadId(), package.completionState());
     if (package.jobs(JobFolder::Failed).isEmpty())
@@ -43,6 +43,11 @@ QList<JobFile> requeueFailedJobs(LoadPackage &package)
         moved.append(now);
     }
     return moved;
+}
+
+QString reopenAborted(LoadPackage &package)
+{
+    return package.reopenAborted();
 }
 
 QString abortPackage(LoadPackage &package)

@@ -15,8 +15,8 @@ namespace wharf {
 namespace packageactions {
 
 /// Why Retry failed jobs cannot run on `package` (for a tooltip), or an empty string. A
-/// completed package - loaded or aborted - keeps its failed jobs, as dlt does: dlt never loads
-/// a completed package again, so neither does Wharf.
+/// loaded package keeps its failed jobs, as dlt does: dlt never loads a completed package
+/// again. An aborted one can be retried: it is taken back first (reopenAborted).
 QString retryBlocker(const LoadPackage &package);
 
 /// Moves every job of failed_jobs/ back to new_jobs/ with retry_count + 1 (the name dlt's
@@ -24,6 +24,11 @@ QString retryBlocker(const LoadPackage &package);
 /// jobs as they are now. Throws Error(Terminal) for a completed package, Error(Internal) when
 /// a file cannot be moved (the jobs moved before stay moved: the package is consistent).
 QList<JobFile> requeueFailedJobs(LoadPackage &package);
+
+/// Takes an aborted package back (LoadPackage::reopenAborted) so that Retry can load it to
+/// the end; returns the package folder afterwards. dlt never does this; Wharf can, because its
+/// job ledger keeps the jobs that completed from loading twice.
+QString reopenAborted(LoadPackage &package);
 
 /// Marks the package aborted the way dlt's complete_load_package(aborted=True) does:
 /// package_completed.json holding "aborted", then the folder moves from load/normalized/ to

@@ -212,12 +212,17 @@ QList<FollowUpJob> SqlJobClient::followUpJobs(const Schema &schema, const QStrin
 void SqlJobClient::runFollowUp(const FollowUpJob &job, const CancelToken &cancel)
 {
     open();
+    const bool ledgered = !job.ledgerKey.isEmpty() && hasLedger();
+    if (ledgered && ledgerEntry(job.loadId, job.ledgerKey))
+        return; // committed by an earlier run that stopped before it could say so
     m_sql->attachDataset(stagingDatasetName(m_sql->datasetName()));
     inTransaction(*m_sql, [&] {
         for (const QString &statement : job.statements) {
             cancel.check();
             m_sql->execute(statement);
         }
+        if (ledgered)
+            recordInLedger(job.loadId, job.ledgerKey, 0);
     });
     for (const QString &temp : job.cleanup) {
         try {

@@ -26,6 +26,12 @@ public:
     void runFollowUp(const FollowUpJob &job, const CancelToken &cancel) override;
     void cancel() override;
 
+    bool hasLedger() const override { return !ledgerTable().isEmpty(); }
+    void prepareLedger() override;
+    std::optional<qint64> ledgerEntry(const QString &loadId, const QString &key) override;
+    void recordInLedger(const QString &loadId, const QString &key, qint64 rows) override;
+    void pruneLedger(const QString &loadId) noexcept override;
+
     SqlClient &sql() { return *m_sql; }
     const TypeMapper &types() const { return *m_types; }
 
@@ -37,6 +43,12 @@ public:
     static QByteArray encodeStoredSchema(const QByteArray &json, qint64 maxTextLength);
 
 protected:
+    /// The ledger table, qualified for this connection, outside the dataset (dlt's datasets
+    /// stay exactly as dlt makes them); empty when the destination keeps none.
+    virtual QString ledgerTable() const { return {}; }
+    /// Creates what the ledger table lives in (a schema), when it needs one.
+    virtual void createLedgerHome() {}
+
     std::unique_ptr<SqlClient> m_sql;
     std::unique_ptr<TypeMapper> m_types;
     bool m_createIndexes;

@@ -35,7 +35,10 @@ public:
     {
         if (chain.isEmpty() || !m_followUpTables.contains(chain.first()))
             return {};
-        return {FollowUpJob{chain.first(), {QStringLiteral("-- chain: ") + chain.join(QLatin1Char(','))}, {}}};
+        FollowUpJob job;
+        job.rootTable = chain.first();
+        job.statements = {QStringLiteral("-- chain: ") + chain.join(QLatin1Char(','))};
+        return {job};
     }
     void truncateTables(const QStringList &tables) override
     {

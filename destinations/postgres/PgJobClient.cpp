@@ -14,6 +14,17 @@ PgJobClient::PgJobClient(Capabilities caps, PgConnectParams params, const QStrin
     , m_method(method)
 {}
 
+QString PgJobClient::ledgerTable() const
+{
+    return m_sql->escapeIdentifier(ledgerSchema()) + QLatin1Char('.') +
+           m_sql->escapeIdentifier(QStringLiteral("job_ledger"));
+}
+
+void PgJobClient::createLedgerHome()
+{
+    m_sql->execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(m_sql->escapeIdentifier(ledgerSchema())));
+}
+
 PgConnection &PgJobClient::connection()
 {
     return static_cast<PgConnection &>(*m_sql);

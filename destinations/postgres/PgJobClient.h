@@ -23,6 +23,13 @@ public:
 
     PgConnection &connection();
 
+    /// The schema that holds Wharf's job ledger, beside the datasets (README, "The job ledger").
+    static QString ledgerSchema() { return QStringLiteral("_wharf"); }
+
+protected:
+    QString ledgerTable() const override;
+    void createLedgerHome() override;
+
 private:
     JobResult copyCsv(const JobContext &ctx);
     JobResult copyRows(const JobContext &ctx);

@@ -319,7 +319,7 @@ JobResult PgJobClient::copyCsv(const JobContext &ctx)
         if (ctx.progress)
             ctx.progress(result.rows, in.bytesConsumed());
         if (ctx.beforeCommit)
-            ctx.beforeCommit(*this);
+            ctx.beforeCommit(*this, result.rows);
     });
     return result;
 }
@@ -397,7 +397,7 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
             throw;
         }
         if (ctx.beforeCommit)
-            ctx.beforeCommit(*this);
+            ctx.beforeCommit(*this, result.rows);
     });
     return result;
 }
@@ -514,7 +514,7 @@ JobResult PgJobClient::insertValuesAsDlt(const JobContext &ctx)
         if (!sql.isEmpty())
             execute();
         if (ctx.beforeCommit)
-            ctx.beforeCommit(*this);
+            ctx.beforeCommit(*this, result.rows);
     });
     return result;
 }

@@ -63,11 +63,14 @@ QList<BrowserDataset> SqliteBrowser::listDatasets()
     return out;
 }
 
+// Wharf's job ledger (_wharf_job_ledger) lives in the main file; it alone does not make "main"
+// a dataset.
 bool SqliteBrowser::mainHasTables()
 {
     return !sql()
                 .query(QStringLiteral("SELECT 1 FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', "
-                                      "'view') AND name NOT LIKE 'sqlite!_%' ESCAPE '!' LIMIT 1"))
+                                      "'view') AND name NOT LIKE 'sqlite!_%' ESCAPE '!' "
+                                      "AND name NOT LIKE '!_wharf!_%' ESCAPE '!' LIMIT 1"))
                 .isEmpty();
 }
 

@@ -131,10 +131,8 @@ void SqliteConnection::open()
     }
     sqlite3_busy_timeout(m_db, 60000);
     sqlite3_extended_result_codes(m_db, 1);
-    if (!m_readOnly) {
-        execute(QStringLiteral("PRAGMA journal_mode=WAL"));
-        execute(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    }
+    if (!m_readOnly)
+        useRollbackJournal(kMain);
     // Re-attach the dataset when its file exists (spec 5.4).
     if (!m_dataset.isEmpty() && m_dataset != kMain && QFile::exists(datasetFile(m_path, m_dataset)))
         attach(m_dataset);
@@ -154,8 +152,30 @@ void SqliteConnection::attach(const QString &dataset)
     execute(QStringLiteral("ATTACH DATABASE ? AS %1").arg(escapeIdentifier(dataset)), {datasetFile(m_path, dataset)});
     if (m_readOnly)
         return; // attached files inherit the read-only flag of the connection
-    execute(QStringLiteral("PRAGMA %1.journal_mode=WAL").arg(escapeIdentifier(dataset)));
-    execute(QStringLiteral("PRAGMA %1.synchronous=NORMAL").arg(escapeIdentifier(dataset)));
+    useRollbackJournal(dataset);
+}
+
+// A job's rows (in the dataset's file) and its ledger row (in the main file) must commit
+// together. SQLite commits a transaction over attached files atomically (through a super-journal)
+// only when they use a rollback journal; in WAL mode each file commits on its own, so a kill
+// between the two could keep the ledger row and lose the rows (sqlite.org/atomiccommit.html,
+// section 5). Every file therefore uses DELETE, SQLite's default and dlt's. Files that an older Wharf left in WAL mode are
+// switched back; that needs them to be closed elsewhere.
+void SqliteConnection::useRollbackJournal(const QString &schema)
+{
+    QString mode;
+    try {
+        const auto rows = query(QStringLiteral("PRAGMA %1.journal_mode=DELETE").arg(escapeIdentifier(schema)));
+        mode = rows.isEmpty() ? QString() : rows.first().value(0).toString().toLower();
+    } catch (const Error &) {
+        mode = QStringLiteral("wal");
+    }
+    if (mode != QLatin1String("delete") && mode != QLatin1String("memory"))
+        throw Error(ErrorKind::Transient,
+                    QStringLiteral("the SQLite database %1 is in %2 journal mode and open in another program; Wharf "
+                                   "needs the default (DELETE) journal to commit each job with its ledger record. "
+                                   "Close the other program and load again")
+                        .arg(schema == kMain ? m_path : datasetFile(m_path, schema), mode.isEmpty() ? QStringLiteral("another") : mode));
 }
 
 void SqliteConnection::raise(int rc, const QString &statement) const
@@ -181,7 +201,10 @@ sqlite3_stmt *SqliteConnection::prepare(const QString &sql)
 
 void SqliteConnection::begin()
 {
-    execute(QStringLiteral("BEGIN"));
+    // IMMEDIATE takes the write locks of every attached file at once (waiting in the busy
+    // handler): a deferred transaction that later upgrades a read lock on the main file (the
+    // ledger) would get SQLITE_BUSY at once from SQLite's deadlock avoidance instead of waiting.
+    execute(m_readOnly ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 void SqliteConnection::commit()

@@ -52,6 +52,7 @@ public:
 
 private:
     void attach(const QString &dataset);
+    void useRollbackJournal(const QString &schema);
     QString m_path;
     sqlite3 *m_db = nullptr;
     bool m_readOnly = false;

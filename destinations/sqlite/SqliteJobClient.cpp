@@ -16,6 +16,14 @@ SqliteJobClient::SqliteJobClient(Capabilities caps, const QString &databasePath,
                    std::make_unique<SqliteTypeMapper>(), false)
 {}
 
+QString SqliteJobClient::ledgerTable() const
+{
+    // An in-memory database dies with its connection: nothing to resume, nothing to record.
+    if (static_cast<const SqliteConnection &>(*m_sql).databasePath() == QLatin1String(":memory:"))
+        return {};
+    return QStringLiteral("main.") + m_sql->escapeIdentifier(ledgerTableName());
+}
+
 SqliteConnection &SqliteJobClient::connection()
 {
     return static_cast<SqliteConnection &>(*m_sql);
@@ -121,7 +129,7 @@ JobResult SqliteJobClient::runJob(const JobContext &ctx)
                 ctx.progress(result.rows, reader->bytesConsumed());
         }
         if (ctx.beforeCommit)
-            ctx.beforeCommit(*this);
+            ctx.beforeCommit(*this, result.rows);
     });
     return result;
 }

@@ -14,6 +14,14 @@ public:
 
     JobResult runJob(const JobContext &ctx) override;
 
+    /// The table of the main database file that holds Wharf's job ledger (README, "The job
+    /// ledger"); datasets live in files of their own, so it is never inside one (except the
+    /// dataset "main" itself).
+    static QString ledgerTableName() { return QStringLiteral("_wharf_job_ledger"); }
+
+protected:
+    QString ledgerTable() const override;
+
 private:
     SqliteConnection &connection();
 };
