@@ -58,6 +58,11 @@ std::optional<int> PackageCommand::parse(const QStringList &args)
         error(QStringLiteral("%1: no such folder").arg(dir));
         return ExitUsage;
     }
+    const QFileInfo info(dir);
+    if (!info.isReadable() || !info.isExecutable()) {
+        error(QStringLiteral("permission denied: cannot read the folder %1").arg(dir));
+        return ExitFailed;
+    }
     m_packages = LoadPackage::findPackages(dir);
     if (m_packages.isEmpty()) {
         error(QStringLiteral("no dlt load package found in %1").arg(dir));

@@ -1,6 +1,17 @@
 #include "Error.h"
 
+#include <algorithm>
+
 namespace wharf {
+
+QString clipForMessage(const QString &text, int max)
+{
+    if (text.size() <= max)
+        return text;
+    const int head = std::max(1, max * 2 / 3);
+    const int tail = std::max(1, max - head);
+    return text.left(head) + QStringLiteral("…(%1 characters)…").arg(text.size()) + text.right(tail);
+}
 
 QString errorKindName(ErrorKind kind)
 {

@@ -14,6 +14,10 @@ enum class ErrorKind { Transient, Terminal, Config, Cancelled, Internal };
 /// Human name of an ErrorKind ("transient", "terminal", ...).
 QString errorKindName(ErrorKind kind);
 
+/// An identifier or value as messages show it: whole up to `max` characters, else its start and
+/// end around "…(N characters)…", so that a hostile 1 MB name cannot flood a log or a dialog.
+QString clipForMessage(const QString &text, int max = 256);
+
 /// Where in an input file an error was found. Line and column are 1-based; 0 means unknown.
 struct SourceLocation {
     QString file;

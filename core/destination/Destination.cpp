@@ -21,7 +21,7 @@ std::optional<qint64> JobClient::ledgerEntry(const QString &, const QString &)
 
 void JobClient::recordInLedger(const QString &, const QString &, qint64) {}
 
-void JobClient::pruneLedger(const QString &) noexcept {}
+void JobClient::forgetLoad(const QString &) {}
 
 QList<FollowUpJob> JobClient::followUpJobs(const Schema &, const QStringList &)
 {

@@ -116,8 +116,10 @@ public:
     /// Inside the open transaction: records `key`. Throws AlreadyRecorded when it is recorded
     /// already (another loader committed it meanwhile); the caller's transaction then rolls back.
     virtual void recordInLedger(const QString &loadId, const QString &key, qint64 rows);
-    /// Deletes the ledger rows of `loadId` (its package is loaded). Never throws.
-    virtual void pruneLedger(const QString &loadId) noexcept;
+    /// Deletes the ledger rows of `loadId` in this client's dataset and its staging dataset:
+    /// when its package is loaded, and when a package that never started begins (rows left by
+    /// another copy of it would otherwise pass its jobs as loaded). Throws wharf::Error.
+    virtual void forgetLoad(const QString &loadId);
 };
 
 /// A destination type: cheap, immutable and thread-safe. Registered by type name.

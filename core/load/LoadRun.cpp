@@ -10,6 +10,8 @@
 
 #include <QThreadPool>
 
+#include <algorithm>
+
 namespace wharf {
 
 namespace {
@@ -131,6 +133,9 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
         }
         m_completed = int(completed.size());
         m_failed = int(failed.size());
+        m_neverStarted = started.isEmpty() && completed.isEmpty() && failed.isEmpty() &&
+                         std::all_of(fresh.cbegin(), fresh.cend(),
+                                     [](const JobFile &f) { return f.name.retryCount == 0; });
         // A job that failed in an earlier run (interrupted before the package was completed) is
         // as failed as one failing now: the package can never end LOADED without it (issue 9).
         const QList<JobEvent> failedBefore = jobEventsFor(m_package, failed);
@@ -190,6 +195,9 @@ std::optional<PackageResult> LoadRun::checkJobs()
                 touched.append(t.name);
         try {
             verifySchema(m_schema, m_caps, touched);
+            // A merge that would fail after its rows are staged is refused now, before any DDL.
+            for (const QString &root : rootsWith(WriteDisposition::Merge))
+                checkMergeChain(m_schema, seenChain(root));
         } catch (const Error &e) {
             ErrorInfo why = ErrorInfo::from(e);
             why.location.file = m_package.schemaPath();
@@ -215,6 +223,10 @@ std::optional<PackageResult> LoadRun::migrateSchema()
         m_coordinator = m_destination->createClient(m_config, m_result.datasetName);
         m_coordinator->open();
         m_coordinator->prepareLedger();
+        // No job of this package folder ever started: whatever the ledger holds for its load id
+        // came from another copy of the package and must not pass these jobs as loaded.
+        if (m_neverStarted)
+            m_coordinator->forgetLoad(m_result.loadId);
         const SchemaSyncResult sync = m_coordinator->syncSchema(m_schema, tables);
         if (!sync.applied.isEmpty())
             qCInfo(lcSchema).noquote() << "created or altered" << sync.applied.keys().join(QStringLiteral(", "))
@@ -245,6 +257,28 @@ std::optional<PackageResult> LoadRun::migrateSchema()
 // Every table of the chains whose root has `disposition` and jobs in this package, including
 // nested tables that saw data in earlier loads but have no job now (spec 2.5/2.9): a replace
 // must empty them too, and a merge reads them from staging. Roots in name order.
+QStringList LoadRun::rootsWith(WriteDisposition disposition) const
+{
+    QStringList roots;
+    for (const QString &t : m_tablesWithJobs) {
+        const Table *root = m_schema.rootOf(t);
+        if (root && m_schema.effectiveDisposition(root->name) == disposition && !roots.contains(root->name))
+            roots.append(root->name);
+    }
+    roots.sort();
+    return roots;
+}
+
+// Tables that never saw data are not part of the chain (they have no rows and no jobs).
+QStringList LoadRun::seenChain(const QString &root) const
+{
+    QStringList chain;
+    for (const QString &t : m_schema.tableChain(root))
+        if (const Table *table = m_schema.table(t); table && (table->seenData || m_tablesWithJobs.contains(t)))
+            chain.append(t);
+    return chain;
+}
+
 QStringList LoadRun::chainTables(WriteDisposition disposition) const
 {
     QStringList withJobs = m_tablesWithJobs.values();
@@ -546,6 +580,7 @@ void LoadRun::finalize(JobRecord &r)
             if (r.error.location.file == runningPath)
                 r.error.location.file = r.file.path;
             m_package.writeFailedMessage(r.file.name.fileName(), r.error.fullText());
+            crashPoint("after-fail");
             ++m_failed;
             qCWarning(lcLoad).noquote() << "job" << r.file.name.jobId() << "failed:" << r.error.fullText();
             m_result.failedJobs.append(makeEvent(m_result.loadId, r));
@@ -577,11 +612,7 @@ void LoadRun::runChainFollowUps(const JobRecord &r)
     const Table *root = m_schema.rootOf(r.file.name.table);
     if (!root || !m_coordinator)
         return;
-    // Tables that never saw data are not part of the chain (they have no rows and no jobs).
-    QStringList chain;
-    for (const QString &t : m_schema.tableChain(root->name))
-        if (const Table *table = m_schema.table(t); table && (table->seenData || m_tablesWithJobs.contains(t)))
-            chain.append(t);
+    const QStringList chain = seenChain(root->name);
     if (!chainComplete(chain, r))
         return;
     QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain);
@@ -652,7 +683,11 @@ PackageResult LoadRun::complete()
             crashPoint("after-complete-load");
             m_package.markCompleted(false);
             // Completed packages are never loaded again: their ledger rows have done their work.
-            m_coordinator->pruneLedger(m_result.loadId);
+            try {
+                m_coordinator->forgetLoad(m_result.loadId);
+            } catch (const Error &e) {
+                qCWarning(lcLoad).noquote() << "the job ledger keeps the rows of this load:" << e.fullText();
+            }
             m_coordinator->close();
             if (m_stagingCoordinator)
                 m_stagingCoordinator->close();

@@ -43,6 +43,10 @@ private:
     /// Chain tables of every root with `disposition` that has jobs (replace empties them, merge
     /// stages them).
     QStringList chainTables(WriteDisposition disposition) const;
+    /// Root tables with jobs in this package whose disposition is `disposition`, sorted.
+    QStringList rootsWith(WriteDisposition disposition) const;
+    /// The chain of `root` as follow-ups see it: the tables that saw data or have jobs.
+    QStringList seenChain(const QString &root) const;
     void prepareStaging();
     void resumeStartedJobs();
     void failUnsupportedJobs();
@@ -89,6 +93,7 @@ private:
     QString m_stagingDataset;
     std::unique_ptr<JobClient> m_stagingCoordinator;
 
+    bool m_neverStarted = false; ///< every job in new_jobs/ with retry count 0 at open
     int m_completed = 0;
     int m_failed = 0;
     bool m_abort = false;   ///< a job failed and raise_on_failed_jobs is set

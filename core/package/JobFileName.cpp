@@ -16,7 +16,9 @@ std::optional<JobFileName> JobFileName::tryParse(const QString &fileName)
         return std::nullopt;
     bool ok = false;
     n.retryCount = parts[2].toInt(&ok);
-    if (!ok || n.retryCount < 0)
+    // Only the digits dlt writes: "00", "+1" or " 1" would be renamed to another file name on
+    // the next move and lose the job's identity.
+    if (!ok || n.retryCount < 0 || parts[2] != QString::number(n.retryCount))
         return std::nullopt;
     n.table = parts[0];
     n.fileId = parts[1];
@@ -32,7 +34,7 @@ JobFileName JobFileName::parse(const QString &fileName)
     throw Error(ErrorKind::Terminal,
                 QStringLiteral("'%1' is not a job file name "
                                "(<table>.<file_id>.<retry_count>.<format>[.gz])")
-                    .arg(fileName),
+                    .arg(clipForMessage(fileName)),
                 SourceLocation{fileName, 0, 0, {}});
 }
 

@@ -103,8 +103,10 @@ LoadPackage LoadPackage::open(const QString &dir)
     if (!info.exists())
         throw Error(ErrorKind::Terminal, QStringLiteral("package folder does not exist"),
                     SourceLocation{dir, 0, 0, {}});
-    if (!info.isDir() || !info.isReadable())
-        throw Error(ErrorKind::Terminal, QStringLiteral("package folder is not a readable folder"),
+    if (!info.isDir())
+        throw Error(ErrorKind::Terminal, QStringLiteral("not a folder"), SourceLocation{dir, 0, 0, {}});
+    if (!info.isReadable() || !info.isExecutable())
+        throw Error(ErrorKind::Terminal, QStringLiteral("permission denied: cannot read the package folder"),
                     SourceLocation{dir, 0, 0, {}});
     if (!looksLikePackage(dir))
         throw Error(ErrorKind::Terminal, QStringLiteral("not a dlt load package (no schema.json and no new_jobs/)"),
@@ -147,10 +149,28 @@ QList<JobFile> LoadPackage::jobs(JobFolder folder) const
     if (!QFileInfo(d.path()).isReadable())
         throw Error(ErrorKind::Terminal, QStringLiteral("job folder is not readable"),
                     SourceLocation{d.path(), 0, 0, {}});
-    const auto entries = d.entryInfoList(QDir::Files | QDir::Hidden, QDir::Name);
+    // Everything in the folder, not only files: a folder, a link or an unreadable file where a
+    // job should be is refused by name instead of being skipped while the package ends LOADED.
+    const auto entries = d.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                                         QDir::Name);
     for (const auto &e : entries) {
         if (folder == JobFolder::Failed && e.fileName().endsWith(kExceptionSuffix))
             continue;
+        const SourceLocation where{e.absoluteFilePath(), 0, 0, {}};
+        if (e.isSymLink())
+            throw Error(ErrorKind::Terminal,
+                        QStringLiteral("%1 holds a symbolic link, not a job file; move the file itself there")
+                            .arg(jobFolderName(folder)),
+                        where);
+        if (e.isDir())
+            throw Error(ErrorKind::Terminal,
+                        QStringLiteral("%1 holds a folder, not a job file").arg(jobFolderName(folder)), where);
+        if (!e.isFile())
+            throw Error(ErrorKind::Terminal,
+                        QStringLiteral("%1 holds something that is not a regular file").arg(jobFolderName(folder)),
+                        where);
+        if (!e.isReadable())
+            throw Error(ErrorKind::Terminal, QStringLiteral("permission denied: cannot read the job file"), where);
         JobFile job;
         job.path = e.absoluteFilePath();
         job.name = JobFileName::parse(e.fileName());

@@ -69,7 +69,8 @@ Column parseColumn(const QString &key, simdjson::dom::object obj, const QString 
     if (obj["data_type"].get(type) == simdjson::SUCCESS) {
         c.dataType = dataTypeFromName(qs(type));
         if (!c.dataType)
-            fail(source, QStringLiteral("column %1.%2 has unknown data_type '%3'").arg(tableName, c.name, qs(type)));
+            fail(source, QStringLiteral("column %1.%2 has unknown data_type '%3'")
+                             .arg(clipForMessage(tableName), clipForMessage(c.name), clipForMessage(qs(type), 40)));
     }
     c.precision = intField(obj, "precision");
     c.scale = intField(obj, "scale");
@@ -243,8 +244,25 @@ Schema Schema::fromJson(const QByteArray &json, const QString &sourceName)
         names.insert(t.name);
     for (const auto &t : s.tables)
         if (!t.parent.isEmpty() && !names.contains(t.parent))
-            fail(sourceName,
-                 QStringLiteral("table %1 names a parent %2 that is not in the schema").arg(t.name, t.parent));
+            fail(sourceName, QStringLiteral("table %1 names a parent %2 that is not in the schema")
+                                 .arg(clipForMessage(t.name), clipForMessage(t.parent)));
+    // Every walk up the parents must reach a root: a loop would make each table its own
+    // ancestor (and every walk over the chain endless).
+    for (const auto &t : s.tables) {
+        QStringList path{t.name};
+        for (const Table *p = s.table(t.parent); p; p = s.table(p->parent)) {
+            if (path.contains(p->name)) {
+                path.append(p->name);
+                QStringList shown;
+                for (const auto &n : std::as_const(path))
+                    shown.append(clipForMessage(n, 60));
+                fail(sourceName, QStringLiteral("the parents of table %1 form a loop (%2): nested tables must lead "
+                                                "to a root table")
+                                     .arg(clipForMessage(t.name), shown.join(QStringLiteral(" -> "))));
+            }
+            path.append(p->name);
+        }
+    }
     return s;
 }
 
@@ -301,12 +319,23 @@ QStringList Schema::childrenOf(const QString &n) const
 
 QStringList Schema::tableChain(const QString &rootName) const
 {
+    // Breadth-first would change dlt's order; depth-first with a visited set keeps it and ends
+    // even on a schema built without fromJson's loop check.
     QStringList out;
     if (!table(rootName))
         return out;
-    out.append(rootName);
-    for (const auto &child : childrenOf(rootName))
-        out.append(tableChain(child));
+    QList<QString> stack{rootName};
+    QSet<QString> seen;
+    while (!stack.isEmpty()) {
+        const QString name = stack.takeLast();
+        if (seen.contains(name))
+            continue;
+        seen.insert(name);
+        out.append(name);
+        const QStringList children = childrenOf(name);
+        for (auto it = children.crbegin(); it != children.crend(); ++it)
+            stack.append(*it);
+    }
     return out;
 }
 

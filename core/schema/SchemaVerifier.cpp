@@ -12,7 +12,7 @@ namespace {
 {
     throw Error(ErrorKind::Terminal, QStringLiteral("the %1 identifier %2 is longer than %3 bytes, the most the "
                                                     "destination allows (IdentifierTooLongException)")
-                                         .arg(kind, name)
+                                         .arg(kind, clipForMessage(name))
                                          .arg(max));
 }
 
@@ -33,7 +33,7 @@ void verifySchema(const Schema &schema, const Capabilities &caps, const QStringL
             throw Error(ErrorKind::Terminal,
                         QStringLiteral("tables %1 and %2 have the same name once the destination folds case "
                                        "(SchemaIdentifierNormalizationCollision)")
-                            .arg(tableByFolded[folded], t->name));
+                            .arg(clipForMessage(tableByFolded[folded]), clipForMessage(t->name)));
         tableByFolded.insert(folded, t->name);
         QHash<QString, QString> columnByFolded;
         for (const auto &c : t->columns) {
@@ -46,7 +46,7 @@ void verifySchema(const Schema &schema, const Capabilities &caps, const QStringL
                 throw Error(ErrorKind::Terminal,
                             QStringLiteral("columns %1 and %2 of table %3 have the same name once the destination "
                                            "folds case (SchemaIdentifierNormalizationCollision)")
-                                .arg(columnByFolded[cf], c.name, t->name));
+                                .arg(clipForMessage(columnByFolded[cf]), clipForMessage(c.name), clipForMessage(t->name)));
             columnByFolded.insert(cf, c.name);
         }
     }

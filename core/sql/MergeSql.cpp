@@ -54,6 +54,26 @@ QString stagingDatasetName(const QString &dataset)
     return dataset + QStringLiteral("_staging");
 }
 
+void checkMergeChain(const Schema &schema, const QStringList &chain)
+{
+    const Table *root = schema.table(chain.value(0));
+    if (!root || chain.size() < 2)
+        return;
+    const bool keyed = !columnsWith(*root, &Column::primaryKey).isEmpty() ||
+                       !columnsWith(*root, &Column::mergeKey).isEmpty() ||
+                       !columnsWith(*root, &Column::hardDelete).isEmpty();
+    if (keyed)
+        rowKey(*root);
+    for (int k = 1; k < chain.size(); ++k) {
+        const Table *t = schema.table(chain[k]);
+        if (!t)
+            continue;
+        rowKey(*t);
+        if (keyed)
+            rootKey(*t, root->name);
+    }
+}
+
 QStringList mergeTempTables(const QString &rootTable, const QString &tempSuffix)
 {
     // dlt names them <root>_delete_<hex>; the root is cut to 20 characters so that both names

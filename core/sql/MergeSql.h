@@ -18,6 +18,11 @@ QString stagingDatasetName(const QString &dataset);
 QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain, const SqlClient &client,
                                  const QString &stagingDataset, const QString &tempSuffix);
 
+/// The keys deleteInsertMergeSql() will need for `chain`, checked before anything is loaded:
+/// throws the same Error(Terminal) it would throw (a missing row key or root key), naming the
+/// table, so that a package that cannot be merged is refused before any DDL.
+void checkMergeChain(const Schema &schema, const QStringList &chain);
+
 /// Temporary tables the statements above create (to drop them afterwards).
 QStringList mergeTempTables(const QString &rootTable, const QString &tempSuffix);
 

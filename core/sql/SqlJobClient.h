@@ -30,7 +30,7 @@ public:
     void prepareLedger() override;
     std::optional<qint64> ledgerEntry(const QString &loadId, const QString &key) override;
     void recordInLedger(const QString &loadId, const QString &key, qint64 rows) override;
-    void pruneLedger(const QString &loadId) noexcept override;
+    void forgetLoad(const QString &loadId) override;
 
     SqlClient &sql() { return *m_sql; }
     const TypeMapper &types() const { return *m_types; }

@@ -76,21 +76,17 @@ void SqlJobClient::recordInLedger(const QString &loadId, const QString &key, qin
                                   .arg(key, loadId, m_sql->datasetName()));
 }
 
-void SqlJobClient::pruneLedger(const QString &loadId) noexcept
+void SqlJobClient::forgetLoad(const QString &loadId)
 {
     const QString table = ledgerTable();
     if (table.isEmpty())
         return;
-    try {
-        open();
-        // The staging dataset's jobs are recorded under its own name.
-        m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 IN (%5, %6)")
-                           .arg(table, column(*m_sql, "load_id"), m_sql->placeholder(0), column(*m_sql, "dataset_name"),
-                                m_sql->placeholder(1), m_sql->placeholder(2)),
-                       {loadId, m_sql->datasetName(), stagingDatasetName(m_sql->datasetName())});
-    } catch (const std::exception &) {
-        // Left for the next prune: a few rows, harmless.
-    }
+    open();
+    // The staging dataset's jobs are recorded under its own name.
+    m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 IN (%5, %6)")
+                       .arg(table, column(*m_sql, "load_id"), m_sql->placeholder(0), column(*m_sql, "dataset_name"),
+                            m_sql->placeholder(1), m_sql->placeholder(2)),
+                   {loadId, m_sql->datasetName(), stagingDatasetName(m_sql->datasetName())});
 }
 
 } // namespace wharf

@@ -37,7 +37,7 @@ JobResult PgJobClient::runJob(const JobContext &ctx)
     case FileFormat::Csv:
         return copyCsv(ctx);
     case FileFormat::InsertValues:
-        return m_method == LoadMethod::Insert ? insertValuesAsDlt(ctx) : copyRows(ctx);
+        return m_method == LoadMethod::Insert ? insertParsedRows(ctx) : copyRows(ctx);
     case FileFormat::Jsonl:
     case FileFormat::TypedJsonl:
         return copyRows(ctx);

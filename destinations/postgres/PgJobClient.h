@@ -8,12 +8,13 @@ namespace wharf::postgres {
 /// How rows of insert_values and jsonl files reach PostgreSQL.
 enum class LoadMethod {
     Copy,   ///< rows converted on the fly into a COPY ... FROM STDIN stream (the fast default)
-    Insert, ///< dlt-faithful: execute the file's INSERT statements, split as dlt splits them
+    Insert, ///< dlt-faithful: INSERT statements rebuilt from the parsed rows, split as dlt splits them
 };
 
 /// Job client of the PostgreSQL destination. csv files stream unparsed into COPY FROM STDIN
 /// (spec 7.3); insert_values/jsonl/typed-jsonl rows become a COPY stream (or, with
-/// LoadMethod::Insert, insert_values runs as dlt runs it, spec 7.2). One transaction per job.
+/// LoadMethod::Insert, insert_values rows as INSERT statements rebuilt from the parsed file,
+/// spec 7.2). One transaction per job.
 class PgJobClient : public SqlJobClient {
 public:
     PgJobClient(Capabilities caps, PgConnectParams params, const QString &dataset, LoadMethod method,
@@ -33,7 +34,7 @@ protected:
 private:
     JobResult copyCsv(const JobContext &ctx);
     JobResult copyRows(const JobContext &ctx);
-    JobResult insertValuesAsDlt(const JobContext &ctx);
+    JobResult insertParsedRows(const JobContext &ctx);
     LoadMethod m_method;
 };
 

@@ -1,6 +1,6 @@
 // The three ways PgJobClient loads a job file (PgJobClient.h): csv streamed unparsed into COPY
 // (spec 7.3), rows of any readable format encoded into a COPY text stream, and insert_values
-// executed as dlt executes it (spec 7.2).
+// rows as INSERT statements, split as dlt splits them (spec 7.2).
 #include "PgCopyEncoder.h"
 #include "PgJobClient.h"
 
@@ -10,6 +10,8 @@
 
 #include <QRegularExpression>
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <functional>
 #include <string>
 #include <vector>
@@ -192,52 +194,101 @@ const Column *findColumn(const Table &table, const QString &name, const PgConnec
                 SourceLocation{file, 1, 0, name});
 }
 
-// Python's readline() on the file: the next line including its '\n', empty at the end.
-QByteArray readLine(InputStream &in)
-{
-    std::string_view line;
-    const std::size_t n = in.peekLine(line);
-    if (n == 0)
-        return {};
-    QByteArray out(line.data(), qsizetype(line.size()));
-    if (n > line.size())
-        out.append('\n');
-    in.consume(n);
-    return out;
-}
-
-// Python's read(n) on a UTF-8 text file: up to `chars` characters (code points), so the cut
-// never splits a character.
-void readChars(InputStream &in, qint64 chars, QByteArray &out)
-{
-    qint64 count = 0;
-    while (in.fill(1) > 0) {
-        const char *const begin = in.data();
-        const std::size_t available = in.available();
-        std::size_t k = 0;
-        bool full = false;
-        for (; k < available; ++k) {
-            if ((static_cast<unsigned char>(begin[k]) & 0xC0) != 0x80) {
-                if (count == chars) {
-                    full = true;
-                    break;
-                }
-                ++count;
-            }
-        }
-        out.append(begin, qsizetype(k));
-        in.consume(k);
-        if (full)
-            return;
-    }
-}
-
 QString statementForErrors(const QByteArray &sql)
 {
     constexpr qsizetype kShown = 2000;
     if (sql.size() <= kShown)
         return QString::fromUtf8(sql);
     return QString::fromUtf8(sql.left(kShown)) + QStringLiteral(" ... (%1 bytes)").arg(sql.size());
+}
+
+// One value as a SQL literal of PostgreSQL. Strings go in E'' form, so that the result does
+// not depend on standard_conforming_strings; the server converts each literal to its column's
+// type, as it does for dlt's statements. False for text holding a NUL byte (the wire protocol
+// ends a statement there).
+// [+-]digits[.digits][(e|E)[+-]digits], or .digits: safe to write without quotes.
+bool isNumericLiteral(std::string_view t)
+{
+    std::size_t k = 0;
+    const auto digits = [&] {
+        const std::size_t from = k;
+        while (k < t.size() && t[k] >= '0' && t[k] <= '9')
+            ++k;
+        return k - from;
+    };
+    if (k < t.size() && (t[k] == '+' || t[k] == '-'))
+        ++k;
+    std::size_t n = digits();
+    if (k < t.size() && t[k] == '.') {
+        ++k;
+        n += digits();
+    }
+    if (n == 0)
+        return false;
+    if (k < t.size() && (t[k] == 'e' || t[k] == 'E')) {
+        ++k;
+        if (k < t.size() && (t[k] == '+' || t[k] == '-'))
+            ++k;
+        if (digits() == 0)
+            return false;
+    }
+    return k == t.size();
+}
+
+bool appendSqlLiteral(std::string &sql, const Value &v)
+{
+    const auto quoted = [&sql](std::string_view text) {
+        if (text.find('\0') != std::string_view::npos)
+            return false;
+        sql += "E'";
+        for (const char ch : text) {
+            if (ch == '\'' || ch == '\\')
+                sql += ch;
+            sql += ch;
+        }
+        sql += '\'';
+        return true;
+    };
+    switch (v.kind) {
+    case ValueKind::Null:
+        sql += "NULL";
+        return true;
+    case ValueKind::Bool:
+        sql += v.b ? "TRUE" : "FALSE";
+        return true;
+    case ValueKind::Int:
+        sql += std::to_string(v.i);
+        return true;
+    case ValueKind::Double:
+    case ValueKind::Decimal: {
+        // As written in the file: an unquoted numeric literal is what dlt's statement holds
+        // (-0.0 there is numeric zero, not the double -0).
+        if (!v.text.empty())
+            return isNumericLiteral(v.text) ? (sql += v.text, true) : quoted(v.text);
+        if (v.kind == ValueKind::Decimal)
+            return quoted(v.text);
+        if (std::isnan(v.d))
+            return quoted("NaN");
+        if (std::isinf(v.d))
+            return quoted(v.d > 0 ? "Infinity" : "-Infinity");
+        char buf[32];
+        const int n = std::snprintf(buf, sizeof buf, "%.17g", v.d);
+        sql.append(buf, std::size_t(std::max(0, n)));
+        return true;
+    }
+    case ValueKind::Binary: {
+        static const char hex[] = "0123456789abcdef";
+        sql += "E'\\\\x";
+        for (const char ch : v.text) {
+            sql += hex[(static_cast<unsigned char>(ch) >> 4) & 0xF];
+            sql += hex[static_cast<unsigned char>(ch) & 0xF];
+        }
+        sql += "'::bytea";
+        return true;
+    }
+    default:
+        return quoted(v.text);
+    }
 }
 
 } // namespace
@@ -402,116 +453,82 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
     return result;
 }
 
-JobResult PgJobClient::insertValuesAsDlt(const JobContext &ctx)
+// load_method = "insert". dlt executes the INSERT statements of an insert_values file as they
+// are written; Wharf parses the file with the same strict reader the COPY path uses (a header
+// for its own table, rows, a final ';', nothing else) and writes the statements again from the
+// parsed values, so nothing but rows for the job's table can reach the server. Statements are
+// cut as dlt cuts them: at about max_query_length / 2 characters, and at max_rows_per_insert
+// rows when that capability is set (dlt/destinations/insert_job_client.py).
+JobResult PgJobClient::insertParsedRows(const JobContext &ctx)
 {
     PgConnection &db = connection();
+    const Table &table = *ctx.table;
     const QString path = ctx.file.path;
-    InputStream in(path);
-
-    // Line 1: `INSERT INTO {}("a","b",...)`. dlt case-folds the whole line (keywords and
-    // quoted names alike, which is what makes the names match PostgreSQL's lower-cased
-    // columns) and then puts the qualified table name in place of {}.
-    QByteArray headerLine = readLine(in);
-    if (!headerLine.startsWith("INSERT INTO {}"))
-        throw Error(ErrorKind::Terminal,
-                    QStringLiteral("not a dlt insert_values file: line 1 must start with "
-                                   "'INSERT INTO {}'"),
-                    SourceLocation{path, 1, 0, {}});
-    if (headerLine.endsWith("\r\n"))
-        headerLine.remove(headerLine.size() - 2, 1);
-    QString folded = QString::fromUtf8(headerLine);
-    if (db.capabilities().casefoldLower)
-        folded = folded.toLower();
-    folded.replace(folded.indexOf(QLatin1String("{}")), 2, db.qualifiedTableName(ctx.table->name));
-    const QByteArray header = folded.toUtf8();
-    static const QByteArray valuesMark("VALUES\n");
-    const QByteArray marker = readLine(in);
-    if (marker != valuesMark && marker != "VALUES\r\n")
-        throw Error(ErrorKind::Terminal,
-                    QStringLiteral("not a dlt insert_values file: line 2 must be VALUES (the default writer)"),
-                    SourceLocation{path, 2, 0, {}});
-
-    const qint64 chunkChars = std::max<qint64>(1, db.capabilities().maxQueryLength / 2);
+    ReaderOptions options;
+    for (const Column &c : table.columns)
+        if (c.isComplete())
+            options.tableColumns.append(c.name);
+    auto reader = openRowReader(path, ctx.file.name.format, options);
+    const QStringList names = reader->columns();
+    QStringList quoted;
+    for (const QString &name : names) {
+        const Column *col = findColumn(table, name, db);
+        if (!col)
+            unknownColumn(path, name, table.name);
+        quoted.append(db.escapeIdentifier(col->name));
+    }
+    const std::string header = QStringLiteral("INSERT INTO %1(%2)\nVALUES\n")
+                                   .arg(db.qualifiedTableName(table.name), quoted.join(QLatin1Char(',')))
+                                   .toStdString();
+    const std::size_t chunkChars = std::size_t(std::max<qint64>(1, db.capabilities().maxQueryLength / 2));
     const int maxRows = db.capabilities().maxRowsPerInsert;
+
     JobResult result;
+    RowBatch batch;
     inTransaction(db, [&] {
-        QByteArray sql;
-        qint64 pendingRows = 0;
+        std::string sql;
+        qint64 pending = 0;
         const auto execute = [&] {
-            if (ctx.cancel)
-                ctx.cancel->check();
+            sql += ';';
+            const QByteArray text = QByteArray::fromStdString(sql);
             try {
-                db.executeUtf8(sql, statementForErrors(sql));
-            } catch (const Error &e) {
-                rethrowForFile(e, path, [](qint64) { return qint64(0); });
+                db.executeUtf8(text, statementForErrors(text));
+            } catch (Error &e) {
+                // The server names the statement, not the row: only the file is known.
+                e.withLocation(SourceLocation{path, 0, 0, e.location().field});
+                throw;
             }
-            result.rows += pendingRows;
-            pendingRows = 0;
+            result.rows += pending;
+            pending = 0;
             sql.clear();
             if (ctx.progress)
-                ctx.progress(result.rows, in.bytesConsumed());
+                ctx.progress(result.rows, reader->bytesConsumed());
         };
-        QByteArray content;
-        for (;;) {
+        while (reader->readBatch(batch)) {
             if (ctx.cancel)
                 ctx.cancel->check();
-            content.clear();
-            readChars(in, chunkChars, content);
-            if (content.isEmpty())
-                break;
-            // Complete the line the chunk ends in (or, when it ended right before a line
-            // break, take the next line) so that its separator can become the statement's end.
-            QByteArray rest = readLine(in);
-            const bool freshLine = rest == "\n" || content.endsWith('\n');
-            if (rest == "\n")
-                rest = readLine(in);
-            while (rest.startsWith('\n'))
-                rest.remove(0, 1);
-            while (rest.endsWith('\n'))
-                rest.chop(1);
-            const bool eof = rest.isEmpty() || rest.endsWith(';');
-            if (!eof)
-                rest[rest.size() - 1] = ';'; // the row separator ','
-            pendingRows +=
-                content.count('\n') + (content.endsWith('\n') ? 0 : 1) + (freshLine && !rest.isEmpty() ? 1 : 0);
-            if (maxRows <= 0) {
-                sql += header;
-                sql += valuesMark;
-                sql += content;
-                sql += rest;
-            } else {
-                // At most max_rows_per_insert rows per INSERT: groups of max_rows - 1 lines
-                // (the completed last line may add one), all but the last ended with ';'.
-                QList<QByteArray> rowLines;
-                qsizetype from = 0;
-                while (from < content.size()) {
-                    qsizetype nl = content.indexOf('\n', from);
-                    const qsizetype to = nl < 0 ? content.size() : nl + 1;
-                    rowLines.append(content.mid(from, to - from));
-                    from = to;
+            for (std::size_t r = 0; r < batch.rowCount(); ++r) {
+                if (pending == 0)
+                    sql = header;
+                else
+                    sql += ",\n";
+                sql += '(';
+                const Value *row = batch.row(r);
+                for (std::size_t c = 0; c < batch.columnCount(); ++c) {
+                    if (c > 0)
+                        sql += ',';
+                    if (!appendSqlLiteral(sql, row[c]))
+                        throw Error(ErrorKind::Terminal,
+                                    QStringLiteral("a text value holds a NUL byte, which PostgreSQL cannot store"),
+                                    SourceLocation{path, batch.line(r), 0, names.value(qsizetype(c))});
                 }
-                const qsizetype group = std::max(1, maxRows - 1);
-                for (qsizetype g = 0; g < rowLines.size(); g += group) {
-                    QByteArray part;
-                    for (qsizetype k = g; k < std::min(rowLines.size(), g + group); ++k)
-                        part += rowLines[k];
-                    sql += header;
-                    sql += valuesMark;
-                    if (g + group >= rowLines.size()) {
-                        sql += part;
-                        sql += rest;
-                    } else {
-                        part = part.trimmed();
-                        part.chop(1);
-                        sql += part;
-                        sql += ";\n";
-                    }
-                }
+                sql += ')';
+                ++pending;
+                if (sql.size() >= chunkChars || (maxRows > 0 && pending >= maxRows))
+                    execute();
             }
-            if (!eof)
-                execute();
         }
-        if (!sql.isEmpty())
+        if (pending > 0)
             execute();
         if (ctx.beforeCommit)
             ctx.beforeCommit(*this, result.rows);

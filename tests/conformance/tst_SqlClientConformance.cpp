@@ -465,7 +465,9 @@ private slots:
             verifySchema(s, caps, {name});
             QFAIL("a too long table name must be refused");
         } catch (const Error &e) {
-            QVERIFY(e.message().contains(QStringLiteral("table identifier ") + name));
+            // Named, but cut to a readable length (issue 9).
+            QVERIFY(e.message().contains(QStringLiteral("table identifier ") + name.left(120)));
+            QVERIFY(e.message().size() < 500);
             QVERIFY(e.message().contains("IdentifierTooLongException"));
         }
     }

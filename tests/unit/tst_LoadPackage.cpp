@@ -229,12 +229,27 @@ private slots:
                               "mid.ccc.2.typed-jsonl.gz", "done.ddd.0.csv", "bad.eee.0.csv"}));
     }
 
-    void jobsIgnoreSubfolders()
+    // A folder or a link where a job should be is never skipped in silence (issue 9).
+    void jobsRefuseFoldersAndLinks()
     {
         const QString dir = package("1700000000.1", {"new_jobs/t.a.0.csv"});
-        QVERIFY(QDir(dir).mkpath("new_jobs/not_a_job"));
+        QVERIFY(QDir(dir).mkpath("new_jobs/t.b.0.csv"));
         const LoadPackage p = LoadPackage::open(dir);
-        QCOMPARE(namesOf(p.jobs(JobFolder::New)), QStringList({"t.a.0.csv"}));
+        try {
+            p.jobs(JobFolder::New);
+            QFAIL("a folder in new_jobs/ was accepted");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains("holds a folder"), qPrintable(e.fullText()));
+            QVERIFY2(e.location().file.endsWith("new_jobs/t.b.0.csv"), qPrintable(e.fullText()));
+        }
+        QVERIFY(QDir(QDir(dir).filePath("new_jobs")).rmdir("t.b.0.csv"));
+        QVERIFY(QFile::link(QDir(dir).filePath("new_jobs/t.a.0.csv"), QDir(dir).filePath("new_jobs/t.c.0.csv")));
+        try {
+            p.jobs(JobFolder::New);
+            QFAIL("a symbolic link in new_jobs/ was accepted");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains("symbolic link"), qPrintable(e.fullText()));
+        }
     }
 
     void invalidJobFileName_data()
@@ -249,6 +264,8 @@ private slots:
                                             << "issues.abc.x.csv";
         QTest::newRow("exception outside failed_jobs") << "new_jobs"
                                                        << "issues.abc.0.csv.exception";
+        QTest::newRow("retry with a leading zero") << "new_jobs"
+                                                   << "issues.abc.00.csv";
         QTest::newRow("hidden file") << "new_jobs"
                                      << ".DS_Store";
         QTest::newRow("junk in started_jobs") << "started_jobs"

@@ -1,0 +1,379 @@
+// Issue 9 on whole packages, on SQLite and PostgreSQL: the `wharf` binary killed at named points
+// of a job's life (core/load/CrashPoint.h), failed jobs across interrupted runs, two loaders on
+// one package, hostile package contents. Every case checks the rows, not only the exit code.
+#include "PgTestSupport.h"
+#include "SqliteProbe.h"
+#include "TestSupport.h"
+#include "load/CrashPoint.h"
+#include "package/PackageLock.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wharf;
+using namespace wharf::test;
+
+namespace {
+
+const QString kPackage = QStringLiteral("1795476037.8625736"); // gh_issues_insert_values
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+// Two label rows that the schema of gh_issues_insert_values accepts.
+QByteArray labelRows(bool broken)
+{
+    return QByteArrayLiteral("{\"id\":900001,\"name\":\"fixed-a\",\"_dlt_parent_id\":\"p1\",\"_dlt_list_idx\":0,"
+                             "\"_dlt_id\":\"reliability_fix_1\"}\n") +
+           (broken ? QByteArrayLiteral("[1,2]\n")
+                   : QByteArrayLiteral("{\"id\":900002,\"name\":\"fixed-b\",\"_dlt_parent_id\":\"p1\","
+                                       "\"_dlt_list_idx\":1,\"_dlt_id\":\"reliability_fix_2\"}\n"));
+}
+
+/// Where one test loads: a SQLite file in its work folder, or a dataset of its own on the test
+/// PostgreSQL (dropped afterwards, staging included).
+struct Target {
+    QString type;
+    QString work;
+    QString dataset;
+
+    QMap<QString, QString> env() const
+    {
+        if (type == QLatin1String("sqlite"))
+            return {{QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"),
+                     QStringLiteral("sqlite:///") + QDir(work).filePath(QStringLiteral("wh.db"))}};
+        return {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), pg::PgServer::fromEnv().url()}};
+    }
+    QStringList args(const QString &verb, const QString &package) const
+    {
+        return {verb, package, QStringLiteral("--destination"), type, QStringLiteral("--dataset"), dataset,
+                QStringLiteral("--log-level"), QStringLiteral("info")};
+    }
+    /// Rows of `table` in `dataset` (this target's by default); -1 when it cannot be read.
+    qint64 count(const QString &table, const QString &inDataset = {}) const
+    {
+        const QString ds = inDataset.isEmpty() ? dataset : inDataset;
+        if (type == QLatin1String("sqlite")) {
+            const QString file = QDir(work).filePath(QStringLiteral("wh__%1.db").arg(ds));
+            if (!QFile::exists(file))
+                return -1;
+            const QVariant v = SqliteProbe(file).scalar(QStringLiteral("SELECT count(*) FROM \"%1\"").arg(table));
+            return v.isValid() ? v.toLongLong() : -1;
+        }
+        bool ok = false;
+        const qint64 n = pg::psqlValue(QStringLiteral("SELECT count(*) FROM %1.%2")
+                                           .arg(pg::quoteIdent(ds), pg::quoteIdent(table)))
+                             .toLongLong(&ok);
+        return ok ? n : -1;
+    }
+    /// Ledger rows left for this target's dataset (and its staging dataset).
+    qint64 ledgerRows() const
+    {
+        if (type == QLatin1String("sqlite")) {
+            const QVariant v =
+                SqliteProbe(QDir(work).filePath(QStringLiteral("wh.db")))
+                    .scalar(QStringLiteral("SELECT count(*) FROM _wharf_job_ledger WHERE dataset_name IN ('%1', "
+                                           "'%1_staging')")
+                                .arg(dataset));
+            return v.isValid() ? v.toLongLong() : -1;
+        }
+        return pg::psqlValue(QStringLiteral("SELECT count(*) FROM _wharf.job_ledger WHERE dataset_name IN ('%1', "
+                                            "'%1_staging')")
+                                 .arg(dataset))
+            .toLongLong();
+    }
+    void drop() const
+    {
+        if (type == QLatin1String("postgres")) {
+            pg::dropDataset(dataset);
+            pg::dropDataset(dataset + QStringLiteral("_staging"));
+            pg::psql(QStringLiteral("DELETE FROM _wharf.job_ledger WHERE dataset_name IN ('%1', '%1_staging')")
+                         .arg(dataset));
+        }
+    }
+};
+
+} // namespace
+
+class tst_Reliability : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    int m_serial = 0;
+
+    void addTargets()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgres") << QStringLiteral("postgres");
+    }
+    /// A fresh work folder and dataset; fails (or, outside CI, skips) PostgreSQL rows when no
+    /// server is configured.
+    bool target(const QString &type, Target &t)
+    {
+        if (type == QLatin1String("postgres") && pg::testPg().isEmpty()) {
+            if (qEnvironmentVariableIsSet("CI"))
+                qFatal("WHARF_TEST_PG is not set under CI: the PostgreSQL tests cannot run");
+            return false;
+        }
+        t.type = type;
+        t.dataset = QStringLiteral("wharf_rel_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_serial);
+        t.work = freshDir(m_tmp.path(), t.dataset);
+        t.drop();
+        return true;
+    }
+    void expectCompleteRows(const Target &t, qint64 labels = 34)
+    {
+        QCOMPARE(t.count(QStringLiteral("issues")), qint64(100));
+        QCOMPARE(t.count(QStringLiteral("issues__assignees")), qint64(31));
+        QCOMPARE(t.count(QStringLiteral("issues__labels")), labels);
+        QCOMPARE(t.count(QStringLiteral("_dlt_pipeline_state")), qint64(1));
+        QCOMPARE(t.count(QStringLiteral("_dlt_loads")), qint64(1));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        QVERIFY2(crashPointsCompiled(), "the crash tests need a build with WHARF_CRASH_HOOKS (not Release)");
+    }
+
+    // A job fails terminally, then the run is killed; the next run must not call the package
+    // LOADED. After the file is fixed, `wharf retry` loads it to the end, every row once.
+    void failedJobThenKillIsNeverLoaded_data() { addTargets(); }
+    void failedJobThenKillIsNeverLoaded()
+    {
+        QFETCH(QString, type);
+        Target t;
+        if (!target(type, t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString root = copyPackage(t.work, "gh_issues_insert_values");
+        const QString pkg = QDir(root).filePath(kPackage);
+        const QString bad = QStringLiteral("issues__labels.badjson001.0.jsonl");
+        QVERIFY(writeFile(QDir(pkg).filePath("new_jobs/" + bad), labelRows(true)));
+
+        QMap<QString, QString> env = t.env();
+        env.insert("WHARF_CRASH_AT", "after-fail");
+        CliResult r = runWharf(t.args("load", root) << "--workers" << "1", t.work, env);
+        QVERIFY2(r.exitCode == -2, qPrintable("expected a crash: " + r.all()));
+        QVERIFY(QFile::exists(QDir(pkg).filePath("failed_jobs/" + bad)));
+        QVERIFY(!QFile::exists(QDir(pkg).filePath("package_completed.json")));
+
+        r = runWharf(t.args("load", root), t.work, t.env());
+        QVERIFY2(r.exitCode == 1, qPrintable(r.all()));
+        QVERIFY2(r.out.contains("is ABORTED") && r.out.contains(bad), qPrintable(r.all()));
+        QVERIFY2(!r.out.contains(" is LOADED"), qPrintable(r.all()));
+        QCOMPARE(t.count("_dlt_loads"), qint64(0));
+        QCOMPARE(t.count("issues"), qint64(100));
+        QCOMPARE(t.count("issues__labels"), qint64(34));
+
+        // Loading again is refused with a hint; retry after the fix finishes the package.
+        r = runWharf(t.args("load", root), t.work, t.env());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.all().contains("wharf retry"), qPrintable(r.all()));
+        QVERIFY(writeFile(QDir(pkg).filePath("failed_jobs/" + bad), labelRows(false)));
+        r = runWharf(t.args("retry", root), t.work, t.env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY2(r.out.contains("is LOADED and contains no failed jobs"), qPrintable(r.all()));
+        expectCompleteRows(t, 36);
+        QCOMPARE(t.ledgerRows(), qint64(0)); // pruned once the package is loaded
+        t.drop();
+    }
+
+    // Killed at each named point of a job's life, then run again: every row exactly once.
+    void killedAtEachPointResumesExactlyOnce_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("point");
+        for (const char *type : {"sqlite", "postgres"})
+            for (const char *point : {"after-commit:2", "after-pending-transition:2", "after-move:3",
+                                      "after-complete-load"})
+                QTest::addRow("%s %s", type, point) << QString::fromLatin1(type) << QString::fromLatin1(point);
+    }
+    void killedAtEachPointResumesExactlyOnce()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, point);
+        Target t;
+        if (!target(type, t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString root = copyPackage(t.work, "gh_issues_insert_values");
+        QMap<QString, QString> env = t.env();
+        env.insert("WHARF_CRASH_AT", point);
+        CliResult r = runWharf(t.args("load", root) << "--workers" << "1", t.work, env);
+        QVERIFY2(r.exitCode == -2, qPrintable("expected a crash: " + r.all()));
+        r = runWharf(t.args("load", root), t.work, t.env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY2(r.out.contains("is LOADED and contains no failed jobs"), qPrintable(r.all()));
+        if (point.startsWith("after-commit"))
+            QVERIFY2(r.err.contains("already loaded (the job ledger has it)"), qPrintable(r.all()));
+        expectCompleteRows(t);
+        QCOMPARE(t.ledgerRows(), qint64(0));
+        t.drop();
+    }
+
+    // A merge package killed right after its merge SQL committed: the merge is not applied twice.
+    void killedAfterMergeFollowUp_data() { addTargets(); }
+    void killedAfterMergeFollowUp()
+    {
+        QFETCH(QString, type);
+        Target t;
+        if (!target(type, t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        for (const char *step : {"gh_issues_merge_step1", "gh_issues_merge_step2"}) {
+            const QString root = copyPackage(t.work, step);
+            QMap<QString, QString> env = t.env();
+            env.insert("WHARF_CRASH_AT", "after-followup");
+            CliResult r = runWharf(t.args("load", root), t.work, env);
+            QVERIFY2(r.exitCode == -2, qPrintable("expected a crash: " + r.all()));
+            r = runWharf(t.args("load", root), t.work, t.env());
+            QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+            QFile f(dataPath(QStringLiteral("expected/%1/counts.json").arg(step)));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QJsonObject all = QJsonDocument::fromJson(f.readAll()).object();
+            for (auto it = all.begin(); it != all.end(); ++it) {
+                QString dataset = it.key().section('.', 0, 0);
+                dataset.replace(QStringLiteral("gh_issues_merge"), t.dataset);
+                const qint64 have = t.count(it.key().section('.', 1), dataset);
+                QVERIFY2(have == it.value().toInt(), qPrintable(QStringLiteral("%1 after %2: %3 rows, dlt had %4")
+                                                                    .arg(it.key(), step)
+                                                                    .arg(have)
+                                                                    .arg(it.value().toInt())));
+            }
+        }
+        t.drop();
+    }
+
+    // A package held by another loader is refused at once, naming the holder; nothing loads.
+    void heldPackageIsRefused_data() { addTargets(); }
+    void heldPackageIsRefused()
+    {
+        QFETCH(QString, type);
+        Target t;
+        if (!target(type, t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString root = copyPackage(t.work, "gh_issues_insert_values");
+        const QString pkg = QDir(root).filePath(kPackage);
+        {
+            PackageLock held = PackageLock::acquire(pkg);
+            const CliResult r = runWharf(t.args("load", root), t.work, t.env());
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.all().contains(QStringLiteral("is being loaded by pid %1").arg(QCoreApplication::applicationPid())),
+                     qPrintable(r.all()));
+            QCOMPARE(t.count("issues"), qint64(-1)); // nothing created
+            const CliResult a = runWharf({"abort", pkg}, t.work);
+            QCOMPARE(a.exitCode, 1);
+            QVERIFY(!QFile::exists(QDir(pkg).filePath("package_completed.json")));
+        }
+        const CliResult r = runWharf(t.args("load", root), t.work, t.env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY(!QFile::exists(QDir(pkg).filePath(PackageLock::fileName())));
+        expectCompleteRows(t);
+        t.drop();
+    }
+
+    // Two loaders started together: one loads, the other refuses or finds it loaded.
+    void twoLoadersAtOnce_data() { addTargets(); }
+    void twoLoadersAtOnce()
+    {
+        QFETCH(QString, type);
+        Target t;
+        if (!target(type, t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        for (int round = 0; round < 3; ++round) {
+            const QString pkg = copyPackage(t.work, "gh_issues_insert_values", QStringLiteral("round%1").arg(round));
+            const QString dataset = t.dataset + QStringLiteral("_r%1").arg(round);
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            const auto extra = t.env();
+            for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+                env.insert(it.key(), it.value());
+            QProcess a;
+            QProcess b;
+            for (QProcess *p : {&a, &b}) {
+                p->setProcessEnvironment(env);
+                p->setWorkingDirectory(t.work);
+            }
+            const QStringList args = {"load", pkg, "--destination", type, "--dataset", dataset};
+            a.start(qEnvironmentVariable("WHARF_BIN"), args);
+            b.start(qEnvironmentVariable("WHARF_BIN"), args);
+            QVERIFY(a.waitForFinished(60000) && b.waitForFinished(60000));
+            const QString outA = QString::fromUtf8(a.readAll() + a.readAllStandardError());
+            const QString outB = QString::fromUtf8(b.readAll() + b.readAllStandardError());
+            QVERIFY2(a.exitCode() == 0 || b.exitCode() == 0, qPrintable(outA + outB));
+            for (const QString &out : {outA, outB})
+                QVERIFY2(out.contains("is LOADED") || out.contains("is being loaded by") ||
+                             out.contains("already completed"),
+                         qPrintable(out));
+            Target r = t;
+            r.dataset = dataset;
+            expectCompleteRows(r);
+            r.drop();
+        }
+        t.drop();
+    }
+
+    // Hostile package contents: a clear error naming the culprit, no crash, nothing committed.
+    void hostilePackagesAreRefused_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("needle");
+        for (const char *type : {"sqlite", "postgres"}) {
+            QTest::addRow("%s parent loop", type) << QString::fromLatin1(type) << "loop"
+                                                  << "form a loop";
+            QTest::addRow("%s folder in new_jobs", type) << QString::fromLatin1(type) << "dir"
+                                                         << "holds a folder";
+            QTest::addRow("%s dangling link in new_jobs", type) << QString::fromLatin1(type) << "link"
+                                                                << "symbolic link";
+        }
+    }
+    void hostilePackagesAreRefused()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, kind);
+        QFETCH(QString, needle);
+        Target t;
+        if (!target(type, t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString root = copyPackage(t.work, "gh_issues_insert_values");
+        const QString pkg = QDir(root).filePath(kPackage);
+        QString culprit;
+        if (kind == "loop") {
+            culprit = QDir(pkg).filePath("schema.json");
+            QFile f(culprit);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QJsonObject schema = QJsonDocument::fromJson(f.readAll()).object();
+            f.close();
+            QJsonObject tables = schema["tables"].toObject();
+            QJsonObject issues = tables["issues"].toObject();
+            issues["parent"] = "issues__labels";
+            tables["issues"] = issues;
+            schema["tables"] = tables;
+            QVERIFY(writeFile(culprit, QJsonDocument(schema).toJson()));
+        } else if (kind == "dir") {
+            culprit = QDir(pkg).filePath("new_jobs/issues.folder0001.0.insert_values");
+            QVERIFY(QDir().mkpath(culprit));
+        } else {
+            culprit = QDir(pkg).filePath("new_jobs/issues.dangling01.0.insert_values");
+            QVERIFY(QFile::link(QDir(pkg).filePath("no-such-file"), culprit));
+        }
+        const CliResult r = runWharf(t.args("load", root), t.work, t.env());
+        QVERIFY2(r.exitCode == 1, qPrintable(r.all()));
+        QVERIFY2(r.all().contains(needle) && r.all().contains(culprit), qPrintable(r.all()));
+        QVERIFY2(!r.out.contains(" is LOADED"), qPrintable(r.all()));
+        QCOMPARE(t.count("issues"), qint64(-1));
+        QCOMPARE(t.count("_dlt_loads"), qint64(-1));
+        t.drop();
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Reliability)
+#include "tst_Reliability.moc"
