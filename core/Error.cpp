@@ -97,6 +97,7 @@ ErrorInfo ErrorInfo::from(const Error &e)
     info.detail = e.detail;
     info.hint = e.hint;
     info.statement = e.statement;
+    info.connectionLost = e.connectionLost;
     return info;
 }
 

@@ -47,6 +47,10 @@ public:
     QString hint;
     QString table;
     QString statement;
+    /// The connection is gone (closed, terminated, timed out): it was dropped and must be
+    /// replaced, not reused; whether the statement in flight took effect is unknown (an
+    /// in-doubt COMMIT), which the job ledger answers.
+    bool connectionLost = false;
 
     Error &withLocation(SourceLocation where);
     /// Full text: location, message, then detail/hint/SQLSTATE when present.
@@ -77,6 +81,7 @@ struct ErrorInfo {
     QString detail;
     QString hint;
     QString statement;
+    bool connectionLost = false; ///< see Error::connectionLost
 
     static ErrorInfo from(const Error &e);
     static ErrorInfo fromStd(const std::exception &e);

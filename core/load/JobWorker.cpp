@@ -131,6 +131,13 @@ void JobWorker::classify(WorkOutcome &out, const Error &e, const WorkItem &item)
     out.error = ErrorInfo::from(e);
     if (out.error.location.file.isEmpty())
         out.error.location.file = item.file.path;
+    if (e.connectionLost && e.kind() == ErrorKind::Transient && !m_shared.cancel->isCancelled()) {
+        // Not the job's fault: it keeps its retry count, and the ledger tells on the next
+        // attempt whether a COMMIT whose answer was lost went through.
+        out.state = JobState::Ready;
+        out.connectionLost = true;
+        return;
+    }
     switch (e.kind()) {
     case ErrorKind::Cancelled:
         // Only our own cancel puts the job back untouched; a statement cancelled by the

@@ -27,6 +27,9 @@ struct WorkOutcome {
     qint64 rows = 0;
     qint64 durationMs = 0;
     bool alreadyLoaded = false; ///< the ledger had it: not run (again)
+    /// The server could not be reached or closed the connection: the job goes back untouched
+    /// (not a retry of its own) and the loader waits for the server (state Ready).
+    bool connectionLost = false;
     ErrorInfo error;
 };
 

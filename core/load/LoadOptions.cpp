@@ -22,6 +22,7 @@ LoadOptions LoadOptions::fromConfig(const ConfigResolver &resolver, const QStrin
     };
     o.workers = std::max(1, intValue("workers", o.workers));
     o.raiseOnMaxRetries = intValue("raise_on_max_retries", o.raiseOnMaxRetries);
+    o.retry = RetryPolicy::fromConfig(resolver);
     if (const auto v = resolver.lookup(section, QStringLiteral("raise_on_failed_jobs"))) {
         const QString s = v->value.toString().trimmed().toLower();
         if (s != QLatin1String("true") && s != QLatin1String("false"))

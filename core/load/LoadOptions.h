@@ -1,6 +1,7 @@
 #pragma once
 
 #include "destination/Capabilities.h"
+#include "load/RetryPolicy.h"
 
 #include <QString>
 #include <optional>
@@ -16,7 +17,7 @@ struct LoadOptions {
     std::optional<ParallelismStrategy> parallelismStrategy; ///< load.parallelism_strategy
     bool raiseOnFailedJobs = true; ///< load.raise_on_failed_jobs: a failed job aborts the package
     int raiseOnMaxRetries = 5;     ///< load.raise_on_max_retries: stop at multiples of this (0 = never)
-    int retryDelayMs = 500;        ///< pause before re-running a job that asked for a retry
+    RetryPolicy retry;             ///< back-off before re-running a job, and the outage budget
     /// destination[.<name>].replace_strategy; empty = the destination's default. Only
     /// "truncate-and-insert" can run today; other values refuse replace packages up front.
     QString replaceStrategy;

@@ -8,6 +8,8 @@
 #include "schema/SchemaVerifier.h"
 #include "sql/MergeSql.h"
 
+#include <QRandomGenerator>
+#include <QThread>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -133,7 +135,9 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
         }
         m_completed = int(completed.size());
         m_failed = int(failed.size());
-        m_neverStarted = started.isEmpty() && completed.isEmpty() && failed.isEmpty() &&
+        // schema_updates.json goes before the first job of a package runs (migrateSchema).
+        m_neverStarted = m_package.needsSchemaMigration() && started.isEmpty() && completed.isEmpty() &&
+                         failed.isEmpty() &&
                          std::all_of(fresh.cbegin(), fresh.cend(),
                                      [](const JobFile &f) { return f.name.retryCount == 0; });
         // A job that failed in an earlier run (interrupted before the package was completed) is
@@ -221,30 +225,38 @@ std::optional<PackageResult> LoadRun::migrateSchema()
     try {
         m_cancel.check();
         m_coordinator = m_destination->createClient(m_config, m_result.datasetName);
-        m_coordinator->open();
-        m_coordinator->prepareLedger();
-        // No job of this package folder ever started: whatever the ledger holds for its load id
-        // came from another copy of the package and must not pass these jobs as loaded.
-        if (m_neverStarted)
-            m_coordinator->forgetLoad(m_result.loadId);
-        const SchemaSyncResult sync = m_coordinator->syncSchema(m_schema, tables);
+        const bool firstRun = m_package.needsSchemaMigration();
+        SchemaSyncResult sync;
+        onServer(*m_coordinator, "preparing the dataset", [&] {
+            m_coordinator->prepareLedger();
+            // No job of this package folder ever started: whatever the ledger holds for its
+            // load id came from another copy of the package and must not pass its jobs as loaded.
+            if (m_neverStarted)
+                m_coordinator->forgetLoad(m_result.loadId);
+            // Run again after a lost connection, it finds the schema stored and changes nothing:
+            // keep what the first pass applied.
+            const SchemaSyncResult pass = m_coordinator->syncSchema(m_schema, tables);
+            if (pass.schemaStored)
+                sync = pass;
+            prepareStaging();
+            if (firstRun) {
+                // Once per package, as dlt does: only while schema_updates.json is there, so a
+                // resumed package never empties what its finished jobs already loaded.
+                const QStringList truncate = chainTables(WriteDisposition::Replace);
+                if (!truncate.isEmpty()) {
+                    qCInfo(lcLoad).noquote() << "replace: emptying" << truncate.join(QStringLiteral(", "));
+                    m_coordinator->truncateTables(truncate);
+                }
+                // Staging holds exactly this package's rows of the merge tables (spec 2.5).
+                if (m_stagingCoordinator)
+                    m_stagingCoordinator->truncateTables(chainTables(WriteDisposition::Merge));
+            }
+        });
         if (!sync.applied.isEmpty())
             qCInfo(lcSchema).noquote() << "created or altered" << sync.applied.keys().join(QStringLiteral(", "))
                                        << "in dataset" << m_result.datasetName;
-        prepareStaging();
-        if (m_package.needsSchemaMigration()) {
-            // Once per package, as dlt does: only while schema_updates.json is there, so a
-            // resumed package never empties what its finished jobs already loaded.
-            const QStringList truncate = chainTables(WriteDisposition::Replace);
-            if (!truncate.isEmpty()) {
-                qCInfo(lcLoad).noquote() << "replace: emptying" << truncate.join(QStringLiteral(", "));
-                m_coordinator->truncateTables(truncate);
-            }
-            // Staging holds exactly this package's rows of the merge tables (spec 2.5).
-            if (m_stagingCoordinator)
-                m_stagingCoordinator->truncateTables(chainTables(WriteDisposition::Merge));
+        if (firstRun)
             m_package.commitSchemaUpdate(sync.applied);
-        }
     } catch (const Error &e) {
         m_result.error = ErrorInfo::from(e);
         qCWarning(lcLoad).noquote() << "schema migration failed:" << e.fullText();
@@ -438,6 +450,8 @@ void LoadRun::dispatch()
     if (m_stopped || m_cancel.isCancelled())
         return;
     const qint64 now = m_clock.elapsed();
+    if (now < m_pauseUntilMs)
+        return; // waiting for the destination to come back
     // Starts at the first job that may wait: with thousands of jobs a scan from the top for
     // every outcome would cost more than the jobs themselves.
     for (int k = firstUndispatched(); k < m_jobs.size() && m_running < m_slots; ++k) {
@@ -504,8 +518,81 @@ void LoadRun::handleOutcome(const WorkOutcome &outcome)
         break;
     case JobState::Ready:
     case JobState::Running:
-        putBack(r);
+        if (outcome.connectionLost)
+            waitForServer(r);
+        else
+            putBack(r);
         break;
+    }
+    if (outcome.state == JobState::Completed) {
+        m_outage.invalidate(); // the server answers again
+        m_outageAttempts = 0;
+    }
+}
+
+// The server went away under a job (or could not be reached): the job waits in started_jobs/
+// (it may have committed; the ledger will say) and nothing is dispatched until the back-off
+// ends. An outage longer than connection_outage_timeout_s stops the load, resumable.
+void LoadRun::waitForServer(JobRecord &r)
+{
+    const int index = int(&r - m_jobs.data());
+    r.state = JobState::Ready;
+    undispatch(r);
+    m_counters->rows[index] = 0;
+    m_counters->bytes[index] = 0;
+    emitJob(r);
+    const qint64 now = m_clock.elapsed();
+    if (!m_outage.isValid())
+        m_outage.start();
+    if (m_outage.elapsed() > m_options.retry.outageTimeoutMs) {
+        ErrorInfo why = r.error;
+        why.message = QStringLiteral("the destination did not answer for %1 s: %2")
+                          .arg(m_outage.elapsed() / 1000)
+                          .arg(r.error.message);
+        stop(why);
+        return;
+    }
+    const qint64 delay = m_options.retry.delayMs(++m_outageAttempts, QRandomGenerator::global()->generateDouble());
+    if (now + delay > m_pauseUntilMs) {
+        m_pauseUntilMs = now + delay;
+        qCWarning(lcLoad).noquote() << "lost the destination; trying again in" << delay << "ms:" << r.error.message;
+    }
+}
+
+void LoadRun::pause(qint64 ms)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < ms) {
+        m_cancel.check();
+        QThread::msleep(quint64(std::clamp<qint64>(ms - waited.elapsed(), 1, 50)));
+    }
+}
+
+void LoadRun::onServer(JobClient &client, const char *what, const std::function<void()> &work)
+{
+    QElapsedTimer outage;
+    int attempt = 0;
+    for (;;) {
+        try {
+            client.open();
+            work();
+            return;
+        } catch (const Error &e) {
+            if (e.kind() != ErrorKind::Transient || m_cancel.isCancelled())
+                throw;
+            if (!outage.isValid())
+                outage.start();
+            if (outage.elapsed() > m_options.retry.outageTimeoutMs)
+                throw;
+            const qint64 delay = m_options.retry.delayMs(++attempt, QRandomGenerator::global()->generateDouble());
+            qCWarning(lcLoad).noquote() << what << "failed; trying again in" << delay << "ms:" << e.fullText();
+            try {
+                client.close(); // replaced, never reused: it may be in any state
+            } catch (const std::exception &) {
+            }
+            pause(delay);
+        }
     }
 }
 
@@ -525,7 +612,7 @@ void LoadRun::requeueForRetry(JobRecord &r)
     m_counters->rows[index] = 0;
     m_counters->bytes[index] = 0;
     undispatch(r);
-    r.notBeforeMs = m_clock.elapsed() + qint64(m_options.retryDelayMs) * std::min(next, 10);
+    r.notBeforeMs = m_clock.elapsed() + m_options.retry.delayMs(next, QRandomGenerator::global()->generateDouble());
     emitJob(r);
     // dlt stops at every multiple of raise_on_max_retries; the retry count lives in the file
     // name, so a later run continues counting (spec Q20).
@@ -623,7 +710,7 @@ void LoadRun::runChainFollowUps(const JobRecord &r)
         job.loadId = m_result.loadId;
         job.ledgerKey = QStringLiteral("%1.followup.%2").arg(job.rootTable).arg(k);
         qCInfo(lcLoad).noquote() << "running follow-up job for table chain" << job.rootTable;
-        m_coordinator->runFollowUp(job, m_cancel);
+        onServer(*m_coordinator, "a follow-up job", [&] { m_coordinator->runFollowUp(job, m_cancel); });
         crashPoint("after-followup");
     }
 }
@@ -679,7 +766,8 @@ PackageResult LoadRun::complete()
             m_result.error = m_result.failedJobs.first().error;
             status = PackageStatus::Aborted;
         } else {
-            m_coordinator->completeLoad(m_result.loadId, m_schema);
+            onServer(*m_coordinator, "writing _dlt_loads",
+                     [&] { m_coordinator->completeLoad(m_result.loadId, m_schema); });
             crashPoint("after-complete-load");
             m_package.markCompleted(false);
             // Completed packages are never loaded again: their ledger rows have done their work.

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -61,6 +62,14 @@ private:
     void handleOutcome(const WorkOutcome &outcome);
     void requeueForRetry(JobRecord &r);
     void putBack(JobRecord &r);
+    void waitForServer(JobRecord &r);
+    /// Sleeps `ms`, throwing Error(Cancelled) as soon as the load is cancelled.
+    void pause(qint64 ms);
+    /// Runs `work` (which uses `client`), replacing the connection and backing off on
+    /// transient errors until connection_outage_timeout_s; for the coordinator's own SQL,
+    /// which is safe to repeat (DDL keyed by the schema hash, ledgered follow-ups, _dlt_loads
+    /// written once).
+    void onServer(JobClient &client, const char *what, const std::function<void()> &work);
     void finalize(JobRecord &r);
     /// When `r` completes the last job of its table chain, runs the destination's follow-up
     /// jobs for the chain (merge/replace materialisation; none for append) - spec 2.9/2.10.
@@ -109,6 +118,9 @@ private:
     qsizetype m_firstUndispatched = 0;  ///< every job before it is dispatched
     QHash<QString, int> m_openPerTable; ///< jobs not yet in completed_jobs/ or failed_jobs/
     qint64 m_lastProgressMs = -1000;
+    QElapsedTimer m_outage;     ///< since the destination stopped answering (invalid: it answers)
+    int m_outageAttempts = 0;
+    qint64 m_pauseUntilMs = 0; ///< no dispatch before (back-off while the destination is away)
 };
 
 } // namespace wharf

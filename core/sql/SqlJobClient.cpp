@@ -20,8 +20,8 @@ SqlJobClient::SqlJobClient(std::unique_ptr<SqlClient> sql, std::unique_ptr<TypeM
 
 void SqlJobClient::open()
 {
-    if (!m_sql->isOpen())
-        m_sql->open();
+    // Always asked: a connection that the server closed while it idled is replaced here.
+    m_sql->open();
 }
 
 void SqlJobClient::close()

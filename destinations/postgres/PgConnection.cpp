@@ -89,8 +89,26 @@ PgConnection::~PgConnection()
     close();
 }
 
+// A connection that idled may have been closed by the server meanwhile (pg_terminate_backend,
+// idle_session_timeout, a restart): the FATAL message and the end of the stream are already
+// waiting on the socket. Reading them without blocking tells, at no round trip, that the
+// connection must be replaced rather than reused.
+bool PgConnection::isAlive() const
+{
+    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK)
+        return false;
+    if (PQtransactionStatus(m_conn) != PQTRANS_IDLE)
+        return true; // in use: its own statements will tell
+    return PQconsumeInput(m_conn) == 1 && PQstatus(m_conn) == CONNECTION_OK;
+}
+
 void PgConnection::open()
 {
+    if (m_conn && !isAlive()) {
+        qCInfo(lcDest).noquote() << "the connection to" << m_params.displayLocation()
+                                 << "was closed by the server; reconnecting";
+        close();
+    }
     if (m_conn)
         return;
     std::vector<QByteArray> keys;
@@ -135,6 +153,7 @@ void PgConnection::open()
             (msg.contains(QLatin1String("role")) && msg.contains(QLatin1String("does not exist")));
         Error e(credentials ? ErrorKind::Config : ErrorKind::Transient,
                 QStringLiteral("cannot connect to %1: %2").arg(m_params.displayLocation(), msg));
+        e.connectionLost = !credentials;
         throw e;
     }
     // Server notices (e.g. "drop cascades to ...") go to the debug log, not to stderr.
@@ -174,9 +193,35 @@ void PgConnection::raiseFromConnection(const QString &statement)
         Error e(ErrorKind::Transient,
                 QStringLiteral("lost the connection to %1: %2").arg(m_params.displayLocation(), msg.trimmed()));
         e.statement = statement.left(4000);
+        e.connectionLost = true;
         throw e;
     }
     throwPgError(QString(), msg, QString(), QString(), statement);
+}
+
+void PgConnection::raise(const PGresult *res, const QString &statement)
+{
+    const QString state = field(res, PG_DIAG_SQLSTATE);
+    const QString message = field(res, PG_DIAG_MESSAGE_PRIMARY);
+    const QString detail = field(res, PG_DIAG_MESSAGE_DETAIL);
+    const QString hint = field(res, PG_DIAG_MESSAGE_HINT);
+    afterFailure();
+    if (state.isEmpty())
+        raiseFromConnection(statement);
+    // A FATAL error (57P01 terminated, 57P05 idle session timeout, ...) ends the session: the
+    // connection is poisoned and goes; the next use connects afresh.
+    if (!m_conn || PQstatus(m_conn) == CONNECTION_BAD) {
+        close();
+        Error e(ErrorKind::Transient,
+                QStringLiteral("PostgreSQL error: %1 (the server closed the connection)").arg(message.trimmed()));
+        e.sqlState = state;
+        e.detail = detail;
+        e.hint = hint;
+        e.statement = statement.left(4000);
+        e.connectionLost = true;
+        throw e;
+    }
+    throwPgError(state, message, detail, hint, statement);
 }
 
 void PgConnection::afterFailure() noexcept
@@ -213,16 +258,8 @@ QList<QVariantList> PgConnection::query(const QString &sql, const QVariantList &
     const ExecStatusType st = PQresultStatus(res.r);
     if (st == PGRES_COMMAND_OK || st == PGRES_EMPTY_QUERY)
         return {};
-    if (st != PGRES_TUPLES_OK) {
-        const QString state = field(res.r, PG_DIAG_SQLSTATE);
-        const QString message = field(res.r, PG_DIAG_MESSAGE_PRIMARY);
-        const QString detail = field(res.r, PG_DIAG_MESSAGE_DETAIL);
-        const QString hint = field(res.r, PG_DIAG_MESSAGE_HINT);
-        afterFailure();
-        if (state.isEmpty())
-            raiseFromConnection(sql);
-        throwPgError(state, message, detail, hint, sql);
-    }
+    if (st != PGRES_TUPLES_OK)
+        raise(res.r, sql);
     QList<QVariantList> rows;
     const int n = PQntuples(res.r);
     const int cols = PQnfields(res.r);
@@ -252,10 +289,7 @@ void PgConnection::executeUtf8(const QByteArray &sql, const QString &statementFo
     const ExecStatusType st = PQresultStatus(res.r);
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY)
         return;
-    const QString state = field(res.r, PG_DIAG_SQLSTATE);
-    afterFailure();
-    throwPgError(state, field(res.r, PG_DIAG_MESSAGE_PRIMARY), field(res.r, PG_DIAG_MESSAGE_DETAIL),
-                 field(res.r, PG_DIAG_MESSAGE_HINT), statementForErrors);
+    raise(res.r, statementForErrors);
 }
 
 void PgConnection::begin()
@@ -349,12 +383,8 @@ void PgConnection::beginCopy(const QString &copySql)
     Result res{PQexec(m_conn, copySql.toUtf8().constData())};
     if (!res.r)
         raiseFromConnection(copySql);
-    if (PQresultStatus(res.r) != PGRES_COPY_IN) {
-        const QString state = field(res.r, PG_DIAG_SQLSTATE);
-        afterFailure();
-        throwPgError(state, field(res.r, PG_DIAG_MESSAGE_PRIMARY), field(res.r, PG_DIAG_MESSAGE_DETAIL),
-                     field(res.r, PG_DIAG_MESSAGE_HINT), copySql);
-    }
+    if (PQresultStatus(res.r) != PGRES_COPY_IN)
+        raise(res.r, copySql);
 }
 
 void PgConnection::putCopyData(const char *data, qsizetype size)
@@ -389,6 +419,8 @@ qint64 PgConnection::endCopy()
     }
     if (!message.isEmpty() || !state.isEmpty()) {
         afterFailure();
+        if (PQstatus(m_conn) == CONNECTION_BAD)
+            raiseFromConnection(m_copySql);
         throwPgError(state, message, detail, hint, m_copySql);
     }
     return rows;

@@ -8,6 +8,7 @@
 
 struct pg_conn;
 struct pg_cancel;
+struct pg_result;
 
 namespace wharf::postgres {
 
@@ -70,6 +71,9 @@ public:
 
 private:
     [[noreturn]] void raiseFromConnection(const QString &statement);
+    /// Throws the classified error of a failed result; drops a connection the error ended.
+    [[noreturn]] void raise(const pg_result *res, const QString &statement);
+    bool isAlive() const;
     void afterFailure() noexcept;
     PgConnectParams m_params;
     pg_conn *m_conn = nullptr;

@@ -44,7 +44,8 @@ void throwPgError(const QString &sqlState, const QString &message, const QString
         throw e;
     }
     case PgErrorClass::Cancelled: {
-        Error e(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+        // The server's reason (statement_timeout, a user's pg_cancel_backend, ours) stays.
+        Error e(ErrorKind::Cancelled, text);
         fill(e);
         throw e;
     }

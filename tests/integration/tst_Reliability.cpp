@@ -8,6 +8,7 @@
 #include "package/PackageLock.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,6 +37,27 @@ QByteArray labelRows(bool broken)
            (broken ? QByteArrayLiteral("[1,2]\n")
                    : QByteArrayLiteral("{\"id\":900002,\"name\":\"fixed-b\",\"_dlt_parent_id\":\"p1\","
                                        "\"_dlt_list_idx\":1,\"_dlt_id\":\"reliability_fix_2\"}\n"));
+}
+
+// `count` extra jsonl jobs of `rows` label rows each, with unique _dlt_ids: a package that
+// takes a few seconds to load.
+bool addLabelJobs(const QString &pkg, int count, int rows)
+{
+    for (int k = 0; k < count; ++k) {
+        QByteArray data;
+        for (int r = 0; r < rows; ++r)
+            data += QStringLiteral("{\"id\":%1,\"name\":\"gen-%2\",\"_dlt_parent_id\":\"p\",\"_dlt_list_idx\":%3,"
+                                   "\"_dlt_id\":\"gen_%2_%3\"}\n")
+                        .arg(k * rows + r)
+                        .arg(k)
+                        .arg(r)
+                        .toUtf8();
+        if (!writeFile(QDir(pkg).filePath(QStringLiteral("new_jobs/issues__labels.gen%1.0.jsonl").arg(k, 5, 10,
+                                                                                                   QLatin1Char('0'))),
+                       data))
+            return false;
+    }
+    return true;
 }
 
 /// Where one test loads: a SQLite file in its work folder, or a dataset of its own on the test
@@ -317,6 +339,66 @@ private slots:
             expectCompleteRows(r);
             r.drop();
         }
+        t.drop();
+    }
+
+    // The server ends Wharf's sessions while it loads (pg_terminate_backend, again and again,
+    // or an idle_session_timeout far shorter than the load): the same run ends LOADED, rows exact.
+    void connectionsHeal_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::newRow("terminated backends") << "terminate";
+        QTest::newRow("idle_session_timeout 300 ms") << "idle";
+    }
+    void connectionsHeal()
+    {
+        QFETCH(QString, fault);
+        Target t;
+        if (!target(QStringLiteral("postgres"), t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString root = copyPackage(t.work, "gh_issues_insert_values");
+        const QString pkg = QDir(root).filePath(kPackage);
+        const int jobs = 40;
+        const int rows = 4000;
+        QVERIFY(addLabelJobs(pkg, jobs, rows));
+        // Our own application_name, so that only this load's sessions are ended.
+        const QString app = QStringLiteral("wharf_heal_%1").arg(t.dataset);
+        QString url = pg::PgServer::fromEnv().url() + QStringLiteral("?application_name=") + app;
+        if (fault == "idle")
+            url += QStringLiteral("&options=-c%20idle_session_timeout%3D300");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("DESTINATION__POSTGRES__CREDENTIALS", url);
+        env.insert("HOME", QDir(t.work).filePath(".home"));
+        QProcess wharf;
+        wharf.setProcessEnvironment(env);
+        wharf.setWorkingDirectory(t.work);
+        QStringList args = t.args("load", root);
+        if (fault == "idle")
+            args << "--workers" << "1";
+        wharf.start(qEnvironmentVariable("WHARF_BIN"), args);
+        QVERIFY(wharf.waitForStarted());
+        int terminated = 0;
+        QElapsedTimer clock;
+        clock.start();
+        while (!wharf.waitForFinished(150) && clock.elapsed() < 120000) {
+            if (fault == "terminate" && terminated < 6)
+                terminated += pg::psqlValue(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
+                                                           "pg_stat_activity WHERE application_name = '%1'")
+                                                .arg(app))
+                                  .toInt();
+        }
+        const QString out = QString::fromUtf8(wharf.readAllStandardOutput());
+        const QString err = QString::fromUtf8(wharf.readAllStandardError());
+        QVERIFY2(wharf.exitStatus() == QProcess::NormalExit && wharf.exitCode() == 0, qPrintable(out + err));
+        QVERIFY2(out.contains("is LOADED and contains no failed jobs"), qPrintable(out + err));
+        if (fault == "terminate")
+            QVERIFY2(terminated > 0, "no session was ended: the load was too quick to test anything");
+        QVERIFY2(err.contains("reconnecting") || err.contains("trying again") || err.contains("lost the"),
+                 qPrintable(err));
+        expectCompleteRows(t, 34 + jobs * rows);
+        QCOMPARE(pg::psqlValue(QStringLiteral("SELECT count(*) - count(DISTINCT _dlt_id) FROM %1.issues__labels")
+                                   .arg(t.dataset)),
+                 QStringLiteral("0"));
         t.drop();
     }
 

@@ -142,7 +142,7 @@ private slots:
     {
         LoadOptions opts;
         opts.raiseOnMaxRetries = 2;
-        opts.retryDelayMs = 0;
+        opts.retry.baseDelayMs = 0;
         Recorder rec;
         PackageResult r = run(config({{"retry_tables", "issues__labels"}}), opts, &rec);
         QCOMPARE(r.status, PackageStatus::Incomplete);
@@ -172,7 +172,7 @@ private slots:
         // must count as a retry, or the job would be re-run forever.
         LoadOptions opts;
         opts.raiseOnMaxRetries = 2;
-        opts.retryDelayMs = 0;
+        opts.retry.baseDelayMs = 0;
         const PackageResult r = run(config({{"server_cancel_tables", "issues"}}), opts);
         QCOMPARE(r.status, PackageStatus::Incomplete);
         QVERIFY(r.error.message.contains("2 retries"));
@@ -183,7 +183,7 @@ private slots:
     {
         LoadOptions opts;
         opts.raiseOnMaxRetries = 1;
-        opts.retryDelayMs = 0;
+        opts.retry.baseDelayMs = 0;
         const PackageResult r = run(config({{"fail_on_open", true}}), opts);
         // The coordinator's own connection fails first: nothing is touched, the package stays.
         QCOMPARE(r.status, PackageStatus::Incomplete);
@@ -323,7 +323,7 @@ private slots:
         m_pkg = QDir(root).filePath("1795476047.1364434");
         LoadOptions opts;
         opts.raiseOnMaxRetries = 1;
-        opts.retryDelayMs = 0;
+        opts.retry.baseDelayMs = 0;
         // The first run stops on a retry after the other jobs loaded...
         PackageResult r = run(config({{"retry_tables", "issues__labels"}}), opts);
         QCOMPARE(r.status, PackageStatus::Incomplete);
