@@ -88,6 +88,18 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(UndefinedRelation, throwPgError("42P01", "relation does not exist", {}, {}, {}));
     }
 
+    // statement_timeout and lock_timeout cancel the statement: the server's reason is kept.
+    void cancelsKeepTheServersReason()
+    {
+        try {
+            throwPgError("57014", "canceling statement due to statement timeout", {}, {}, "COPY x");
+            QFAIL("no error");
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Cancelled);
+            QVERIFY2(e.message().contains("statement timeout"), qPrintable(e.message()));
+        }
+    }
+
     void escapesLikeDlt()
     {
         // Case-folded to lower, `"` doubled, `\` doubled (spec 5.6, quirk Q10).
