@@ -102,6 +102,9 @@ public:
     virtual void completeLoad(const QString &loadId, const Schema &schema) = 0;
     /// Interrupts a running statement; callable from any thread.
     virtual void cancel() = 0;
+    /// cancel() went unanswered: make the running call fail now (drop the connection under
+    /// it); callable from any thread. Default: nothing.
+    virtual void abandon() {}
 
     // The job ledger (README, "The job ledger"): one row per committed job, written inside
     // the job's own transaction, so that no crash can separate a job's rows from the record

@@ -14,6 +14,13 @@ void WorkerShared::cancelActiveClients()
         c->cancel();
 }
 
+void WorkerShared::abandonActiveClients()
+{
+    QMutexLocker lock(&clientsMutex);
+    for (JobClient *c : std::as_const(activeClients))
+        c->abandon();
+}
+
 void JobWorker::run()
 {
     while (auto item = m_shared.work.pop())

@@ -66,6 +66,7 @@ struct WorkerShared {
     QMutex clientsMutex;
     QSet<JobClient *> activeClients;
     void cancelActiveClients();
+    void abandonActiveClients();
 };
 
 /// A worker of the loader's thread pool: owns one destination client (opened lazily, kept for

@@ -18,6 +18,9 @@ namespace wharf {
 
 namespace {
 
+// How long running jobs get to stop after Cancel before their connections are dropped.
+constexpr qint64 kAbandonAfterCancelMs = 1500;
+
 JobEvent makeEvent(const QString &loadId, const JobRecord &r)
 {
     JobEvent e;
@@ -414,16 +417,27 @@ void LoadRun::runJobs()
         }
     } release{*m_shared, pool};
 
-    bool cancelSeen = false;
+    QElapsedTimer cancelSeen;
+    bool abandoned = false;
     try {
         dispatch();
         while (m_running > 0 || (!m_stopped && !m_cancel.isCancelled() && anyUndispatched())) {
             if (m_cancel.isCancelled()) {
-                if (!cancelSeen)
+                if (!cancelSeen.isValid()) {
                     qCInfo(lcLoad) << "cancelling" << m_running << "running job(s)";
-                cancelSeen = true;
+                    cancelSeen.start();
+                }
                 // Again on every pass: a job may have started right after the first call.
                 m_shared->cancelActiveClients();
+                // A destination that does not answer the cancel (a frozen server) is given up
+                // on: the running jobs lose their connections and end as not done (resumable;
+                // the ledger knows whether any of them committed).
+                if (!abandoned && m_running > 0 && cancelSeen.elapsed() > kAbandonAfterCancelMs) {
+                    qCWarning(lcLoad) << "the destination does not answer the cancel; giving up on" << m_running
+                                      << "running job(s)";
+                    m_shared->abandonActiveClients();
+                    abandoned = true;
+                }
             }
             if (auto outcome = m_shared->outcomes.pop(100))
                 handleOutcome(*outcome);

@@ -42,6 +42,9 @@ public:
     virtual QMap<QString, QStringList> existingColumns(const QStringList &tables) = 0;
 
     virtual void cancel() = 0;
+    /// After cancel() went unanswered (the server froze): give up on the statement in flight
+    /// from another thread so that its caller returns with an error. Default: nothing.
+    virtual void abandon() {}
 
     /// Makes another dataset of the same database reachable by qualified names on this
     /// connection (SQLite attaches its file; schemas need nothing). For merge SQL that reads

@@ -25,6 +25,7 @@ public:
     /// Runs the statements in one transaction (always, spec Q3), then drops its temp tables.
     void runFollowUp(const FollowUpJob &job, const CancelToken &cancel) override;
     void cancel() override;
+    void abandon() override { m_sql->abandon(); }
 
     bool hasLedger() const override { return !ledgerTable().isEmpty(); }
     void prepareLedger() override;

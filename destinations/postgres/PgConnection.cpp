@@ -5,7 +5,11 @@
 #include "load/LogCategories.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <libpq-fe.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <thread>
 #include <vector>
 
 namespace wharf::postgres {
@@ -141,7 +145,7 @@ void PgConnection::open()
     }
     kw.push_back(nullptr);
     val.push_back(nullptr);
-    m_conn = PQconnectdbParams(kw.data(), val.data(), 0);
+    m_conn = connectInterruptibly(kw.data(), val.data());
     if (PQstatus(m_conn) != CONNECTION_OK) {
         // libpq's message never contains the password; say where we tried, masked.
         const QString msg = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
@@ -162,21 +166,59 @@ void PgConnection::open()
         nullptr);
     {
         std::lock_guard<std::mutex> lock(m_cancelMutex);
-        m_cancel = PQgetCancel(m_conn);
+        m_cancel = std::shared_ptr<PGcancel>(PQgetCancel(m_conn), [](PGcancel *c) {
+            if (c)
+                PQfreeCancel(c);
+        });
+        m_socket = PQsocket(m_conn);
     }
     execute(QStringLiteral("SET TIME ZONE 'UTC'"));
     if (!m_dataset.isEmpty())
         execute(QStringLiteral("SET search_path TO %1, public").arg(escapeIdentifier(m_dataset)));
 }
 
+// PQconnectdbParams cannot be interrupted: against a server that accepts the TCP connection
+// and then never answers it waits out connect_timeout (15 s by default) with Cancel pressed.
+// The same connection made step by step (PQconnectStartParams / PQconnectPoll) waits on the
+// socket 50 ms at a time, so that cancel() stops it at once and connect_timeout is ours to keep.
+pg_conn *PgConnection::connectInterruptibly(const char *const *keywords, const char *const *values)
+{
+    m_stopRequested.store(false);
+    PGconn *conn = PQconnectStartParams(keywords, values, 0);
+    if (!conn || PQstatus(conn) == CONNECTION_BAD)
+        return conn;
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 timeoutMs = qint64(std::max(1, m_params.connectTimeout)) * 1000;
+    PostgresPollingStatusType state = PGRES_POLLING_WRITING;
+    while (state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
+        if (m_stopRequested.load()) {
+            PQfinish(conn);
+            throw Error(ErrorKind::Cancelled,
+                        QStringLiteral("cancelled while connecting to %1").arg(m_params.displayLocation()));
+        }
+        if (clock.elapsed() > timeoutMs) {
+            PQfinish(conn);
+            Error e(ErrorKind::Transient, QStringLiteral("cannot connect to %1: no answer within %2 s (connect_timeout)")
+                                              .arg(m_params.displayLocation())
+                                              .arg(timeoutMs / 1000));
+            e.connectionLost = true;
+            throw e;
+        }
+        pollfd pfd{PQsocket(conn), short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+        const int ready = pfd.fd < 0 ? 1 : ::poll(&pfd, 1, 50);
+        if (ready != 0)
+            state = PQconnectPoll(conn);
+    }
+    return conn;
+}
+
 void PgConnection::close()
 {
     {
         std::lock_guard<std::mutex> lock(m_cancelMutex);
-        if (m_cancel) {
-            PQfreeCancel(m_cancel);
-            m_cancel = nullptr;
-        }
+        m_cancel.reset();
+        m_socket = -1;
     }
     if (m_conn) {
         PQfinish(m_conn);
@@ -366,13 +408,33 @@ QMap<QString, QStringList> PgConnection::existingColumns(const QStringList &tabl
 
 void PgConnection::cancel()
 {
-    // PQcancel is documented as safe to call from another thread (it uses its own socket); the
-    // mutex keeps close() from freeing the cancel object meanwhile.
-    std::lock_guard<std::mutex> lock(m_cancelMutex);
-    if (m_cancel) {
-        char err[256];
-        PQcancel(m_cancel, err, sizeof err);
+    m_stopRequested.store(true);
+    std::shared_ptr<PGcancel> request;
+    {
+        std::lock_guard<std::mutex> lock(m_cancelMutex);
+        request = m_cancel;
     }
+    if (!request)
+        return;
+    // PQcancel may be called from any thread (it opens a socket of its own), but it waits for
+    // the server to answer: a server that stopped answering would hold the caller - the
+    // loader's coordinator - for good. It runs on a thread of its own, which keeps the cancel
+    // object alive for as long as it needs it.
+    std::thread([request] {
+        char err[256];
+        PQcancel(request.get(), err, sizeof err);
+    }).detach();
+}
+
+void PgConnection::abandon()
+{
+    m_stopRequested.store(true);
+    // Shutting the socket down makes the worker's blocked read or write fail at once; libpq then
+    // reports a lost connection, and the connection is dropped. Safe from another thread: the
+    // descriptor stays open (and ours) until close(), which takes the same mutex.
+    std::lock_guard<std::mutex> lock(m_cancelMutex);
+    if (m_socket >= 0)
+        ::shutdown(m_socket, SHUT_RDWR);
 }
 
 void PgConnection::beginCopy(const QString &copySql)

@@ -4,6 +4,8 @@
 
 #include <QMap>
 #include <QString>
+#include <atomic>
+#include <memory>
 #include <mutex>
 
 struct pg_conn;
@@ -52,7 +54,10 @@ public:
     void createDataset() override;
     void dropDataset() override;
     QMap<QString, QStringList> existingColumns(const QStringList &tables) override;
+    /// Sends PQcancel from a thread of its own (never blocks) and stops a connect in progress.
     void cancel() override;
+    /// Gives up on the statement in flight: shuts the socket down (callable from any thread).
+    void abandon() override;
 
     /// Runs SQL text given as UTF-8 bytes without parameters (several statements allowed), as
     /// the dlt-faithful INSERT path needs. Throws a classified Error.
@@ -76,9 +81,12 @@ private:
     bool isAlive() const;
     void afterFailure() noexcept;
     PgConnectParams m_params;
+    pg_conn *connectInterruptibly(const char *const *keywords, const char *const *values);
     pg_conn *m_conn = nullptr;
-    pg_cancel *m_cancel = nullptr;
-    std::mutex m_cancelMutex; ///< cancel() runs on another thread than open()/close()
+    std::shared_ptr<pg_cancel> m_cancel;
+    int m_socket = -1;                       ///< for abandon()
+    std::mutex m_cancelMutex;                ///< cancel()/abandon() run on another thread than open()/close()
+    std::atomic_bool m_stopRequested{false}; ///< set by cancel(): a connect in progress stops
     bool m_inTransaction = false;
     QString m_copySql;
 };

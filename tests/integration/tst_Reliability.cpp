@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace wharf;
 using namespace wharf::test;
 
@@ -399,6 +401,65 @@ private slots:
         QCOMPARE(pg::psqlValue(QStringLiteral("SELECT count(*) - count(DISTINCT _dlt_id) FROM %1.issues__labels")
                                    .arg(t.dataset)),
                  QStringLiteral("0"));
+        t.drop();
+    }
+
+    // Ctrl+C while the server has stopped answering (its sessions frozen with SIGSTOP): Wharf
+    // returns within about 2 s, says the package is not loaded, and a later run loads it exactly.
+    void cancelWithAFrozenServer()
+    {
+        Target t;
+        if (!target(QStringLiteral("postgres"), t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString root = copyPackage(t.work, "gh_issues_insert_values");
+        QVERIFY(addLabelJobs(QDir(root).filePath(kPackage), 40, 4000));
+        const QString app = QStringLiteral("wharf_frozen_%1").arg(t.dataset);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("DESTINATION__POSTGRES__CREDENTIALS",
+                   pg::PgServer::fromEnv().url() + QStringLiteral("?application_name=") + app);
+        env.insert("HOME", QDir(t.work).filePath(".home"));
+        QProcess wharf;
+        wharf.setProcessEnvironment(env);
+        wharf.setWorkingDirectory(t.work);
+        wharf.start(qEnvironmentVariable("WHARF_BIN"), t.args("load", root));
+        QVERIFY(wharf.waitForStarted());
+        // Freeze the sessions once a job is running in one of them.
+        QStringList pids;
+        QElapsedTimer clock;
+        clock.start();
+        while (pids.isEmpty() && clock.elapsed() < 20000 && wharf.state() == QProcess::Running)
+            pids = pg::psqlLines(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = '%1' AND "
+                                                "state = 'active' AND query LIKE 'COPY%'")
+                                     .arg(app));
+        QVERIFY2(!pids.isEmpty(), "no job was seen running");
+        const QStringList all =
+            pg::psqlLines(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = '%1'").arg(app));
+        QList<pid_t> sessions;
+        for (const QString &pid : all) {
+            bool ok = false;
+            const int n = pid.toInt(&ok);
+            QVERIFY2(ok && n > 1, qPrintable("not a backend pid: " + pid)); // never kill(0) or kill(1)
+            sessions.append(pid_t(n));
+        }
+        for (const pid_t pid : sessions)
+            QVERIFY2(::kill(pid, SIGSTOP) == 0, "cannot freeze a PostgreSQL session (run the tests as root)");
+        QTest::qWait(300);
+        clock.restart();
+        ::kill(qint64(wharf.processId()), SIGINT);
+        const bool ended = wharf.waitForFinished(10000);
+        const qint64 took = clock.elapsed();
+        for (const pid_t pid : sessions)
+            ::kill(pid, SIGCONT);
+        pg::psql(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '%1'")
+                     .arg(app));
+        const QString out = QString::fromUtf8(wharf.readAllStandardOutput() + wharf.readAllStandardError());
+        QVERIFY2(ended && took < 3000, qPrintable(QStringLiteral("Ctrl+C took %1 ms\n").arg(took) + out));
+        QCOMPARE(wharf.exitCode(), 1);
+        QVERIFY2(out.contains("NOT YET LOADED") || out.contains("cancelled"), qPrintable(out));
+        QVERIFY2(out.contains("does not answer the cancel"), qPrintable(out)); // the frozen job was given up on
+        const CliResult r = runWharf(t.args("load", root), t.work, t.env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        expectCompleteRows(t, 34 + 40 * 4000);
         t.drop();
     }
 
