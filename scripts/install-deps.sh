@@ -8,6 +8,7 @@ PACKAGES=(
   libpq-dev libtomlplusplus-dev libsimdjson-dev zlib1g-dev libsqlite3-dev sqlite3
   postgresql-15 postgresql-client-15
   xvfb xauth fonts-dejavu-core
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
