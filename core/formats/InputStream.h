@@ -28,6 +28,9 @@ class InputStream {
 public:
     static constexpr std::size_t kWindowSize = 256 * 1024;
     static constexpr std::size_t kPadding = 64;
+    /// The largest window: one row (line, or csv record) longer than this is an error, never
+    /// gigabytes of memory for a small gzip file that inflates into one huge value.
+    static constexpr std::size_t kMaxWindow = 128 * 1024 * 1024;
 
     explicit InputStream(const QString &path, std::size_t windowSize = kWindowSize);
     ~InputStream();

@@ -3,6 +3,7 @@
 #include "formats/InputStream.h"
 
 #include <QString>
+#include <string_view>
 
 namespace wharf {
 
@@ -23,6 +24,10 @@ inline int hexDigitValue(char c)
         return c - 'A' + 10;
     return -1;
 }
+
+/// Why `text` cannot be stored as text by a database that keeps UTF-8 (PostgreSQL refuses both):
+/// "a NUL byte", "invalid UTF-8", or nullptr when it can. ASCII runs are checked a word at a time.
+const char *textProblem(std::string_view text);
 
 /// Where the unconsumed part of an InputStream starts: 1-based line and the stream offset of
 /// that line's first byte. Parsers count lines only when they consume (cheap, with memchr);

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "SqliteTypeMapper.h"
 #include "formats/RowReader.h"
+#include "formats/TextScan.h"
 #include "load/Coerce.h"
 
 #include <QHash>
@@ -108,7 +109,15 @@ JobResult SqliteJobClient::runJob(const JobContext &ctx)
                 std::size_t c = 0;
                 try {
                     for (; c < ncols; ++c) {
-                        const int rc = bindCell(stmt.s, int(c) + 1, coercers[c].convert(row[c]));
+                        const Cell cell = coercers[c].convert(row[c]);
+                        // SQLite would store any bytes; PostgreSQL (and dlt's other destinations)
+                        // refuse these, and a dataset must not depend on where it was loaded.
+                        if (cell.type == Cell::Type::Text)
+                            if (const char *problem = textProblem(cell.s))
+                                throw Error(ErrorKind::Terminal,
+                                            QStringLiteral("the text holds %1, which cannot be stored as text")
+                                                .arg(QLatin1String(problem)));
+                        const int rc = bindCell(stmt.s, int(c) + 1, cell);
                         if (rc != SQLITE_OK)
                             db.raise(rc, sql);
                     }

@@ -445,7 +445,9 @@ private slots:
             QVERIFY2(::kill(pid, SIGSTOP) == 0, "cannot freeze a PostgreSQL session (run the tests as root)");
         QTest::qWait(300);
         clock.restart();
-        ::kill(qint64(wharf.processId()), SIGINT);
+        const qint64 wharfPid = wharf.processId();
+        QVERIFY2(wharfPid > 1, "wharf ended before it could be interrupted");
+        ::kill(pid_t(wharfPid), SIGINT);
         const bool ended = wharf.waitForFinished(10000);
         const qint64 took = clock.elapsed();
         for (const pid_t pid : sessions)
@@ -460,6 +462,64 @@ private slots:
         const CliResult r = runWharf(t.args("load", root), t.work, t.env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         expectCompleteRows(t, 34 + 40 * 4000);
+        t.drop();
+    }
+
+    // Text a UTF-8 database cannot keep (a NUL byte, invalid UTF-8) fails its job on SQLite as it
+    // does on PostgreSQL, naming the file; nothing of that job is committed.
+    void unstorableTextFailsTheJob_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QByteArray>("content");
+        for (const char *type : {"sqlite", "postgres"}) {
+            QTest::addRow("%s NUL in jsonl", type)
+                << QString::fromLatin1(type) << "issues__labels.nulbyte001.0.jsonl"
+                << QByteArray("{\"id\":1,\"name\":\"a\\u0000b\",\"_dlt_parent_id\":\"p\",\"_dlt_list_idx\":0,"
+                              "\"_dlt_id\":\"nul_1\"}\n");
+            QTest::addRow("%s latin-1 in csv", type)
+                << QString::fromLatin1(type) << "issues__labels.latin1csv1.0.csv"
+                << QByteArray("id,name,_dlt_parent_id,_dlt_list_idx,_dlt_id\n1,caf\xe9,p,0,latin_1\n");
+        }
+    }
+    void unstorableTextFailsTheJob()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, fileName);
+        QFETCH(QByteArray, content);
+        Target t;
+        if (!target(type, t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString root = copyPackage(t.work, "gh_issues_insert_values");
+        QVERIFY(writeFile(QDir(root).filePath(kPackage + "/new_jobs/" + fileName), content));
+        const CliResult r = runWharf(t.args("load", root), t.work, t.env());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("is ABORTED") && r.out.contains(fileName), qPrintable(r.all()));
+        QCOMPARE(t.count("issues__labels"), qint64(34)); // the good job only
+        t.drop();
+    }
+
+    // load_method = "insert" never runs file text: a file with a second statement after its
+    // rows fails as a bad file, and the statement it carried never reaches the server.
+    void insertPathRunsOnlyParsedRows()
+    {
+        Target t;
+        if (!target(QStringLiteral("postgres"), t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString root = copyPackage(t.work, "gh_issues_insert_values");
+        const QString bad = QStringLiteral("issues__labels.sqltext001.0.insert_values");
+        QVERIFY(writeFile(QDir(root).filePath(kPackage + "/new_jobs/" + bad),
+                          QStringLiteral("INSERT INTO {}(\"id\",\"name\",\"_dlt_parent_id\",\"_dlt_list_idx\",\"_dlt_id\")\n"
+                                         "VALUES\n(1,'a','p',0,'sql_1');\nDROP TABLE %1.issues;\n")
+                              .arg(t.dataset)
+                              .toUtf8()));
+        QMap<QString, QString> env = t.env();
+        env.insert("DESTINATION__POSTGRES__LOAD_METHOD", "insert");
+        const CliResult r = runWharf(t.args("load", root) << "--workers" << "1", t.work, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(bad) && r.out.contains("after the final ';'"), qPrintable(r.all()));
+        QCOMPARE(t.count("issues"), qint64(100)); // still there, with its rows
+        QCOMPARE(t.count("issues__labels"), qint64(34));
         t.drop();
     }
 

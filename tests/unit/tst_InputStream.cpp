@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sys/resource.h>
 #include <zlib.h>
 
 using namespace wharf;
@@ -55,6 +56,7 @@ private slots:
     void peekLineGrowsWindowForLongLine();
     void skipsBom();
     void largeMultiMemberGzip();
+    void hugeRowIsRefusedWithBoundedMemory();
     void errors_data();
     void errors();
     void unreadableFile();
@@ -249,6 +251,36 @@ void tst_InputStream::unreadableFile()
     QCOMPARE(errorKindName(e.kind()), QStringLiteral("terminal"));
     QCOMPARE(e.location().file, path);
     QVERIFY2(e.message().startsWith(QStringLiteral("cannot open file")), qPrintable(e.message()));
+}
+
+// A small gzip file that inflates into one 200 MB line (issue 9 found 2.3 GB of memory for
+// 600 MB): refused with the limit named, the window never above kMaxWindow.
+void tst_InputStream::hugeRowIsRefusedWithBoundedMemory()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("huge.jsonl.gz"));
+    gzFile gz = gzopen(QFile::encodeName(path).constData(), "wb");
+    QVERIFY(gz);
+    const QByteArray block(1 << 20, 'x');
+    QCOMPARE(gzwrite(gz, "{\"a\":\"", 6), 6);
+    for (int k = 0; k < 200; ++k)
+        QCOMPARE(gzwrite(gz, block.constData(), unsigned(block.size())), int(block.size()));
+    QCOMPARE(gzclose(gz), Z_OK);
+    QVERIFY(QFileInfo(path).size() < 2 * 1024 * 1024);
+
+    InputStream in(path);
+    std::string_view line;
+    try {
+        in.peekLine(line);
+        QFAIL("a 200 MB row was accepted");
+    } catch (const Error &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("longer than %1 MiB").arg(InputStream::kMaxWindow >> 20)),
+                 qPrintable(e.fullText()));
+        QCOMPARE(e.location().file, path);
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    QVERIFY2(usage.ru_maxrss < 512 * 1024, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(usage.ru_maxrss)));
 }
 
 QTEST_GUILESS_MAIN(tst_InputStream)

@@ -1,0 +1,336 @@
+// The crash harness of issue 9 (docs/RELIABILITY.md): loads a package of many insert_values jobs
+// into SQLite and PostgreSQL while killing `wharf` with SIGKILL at random moments and at the
+// named crash points (core/load/CrashPoint.h), restarts the PostgreSQL server once mid-load, runs
+// two loaders at once, and after each trial checks the rows: every one present exactly once and
+// one _dlt_loads row. Prints `exact: K/N` per destination; exits 1 unless every trial is exact.
+//
+//   build/tests/wharf_soak [--kills 20] [--jobs 100] [--rows 5000] [--destinations sqlite,postgres]
+//
+// PostgreSQL comes from WHARF_TEST_PG (scripts/pg-test-server.sh); the restart needs
+// WHARF_PG_DIR and pg_ctl (and root or the server's own user). Not part of the quick suite.
+#include "PgTestSupport.h"
+#include "SqliteProbe.h"
+#include "TestSupport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace wharf::test;
+
+namespace {
+
+const QString kLoadId = QStringLiteral("1795476037.8625736");
+QTextStream out(stdout);
+
+struct Settings {
+    int kills = 20;
+    int jobs = 100;
+    int rows = 5000;
+};
+
+// The gh_issues_insert_values package with its jobs replaced by `jobs` insert_values files of
+// `rows` label rows each (unique _dlt_id throughout).
+QString makePackage(const QString &work, const Settings &s)
+{
+    const QString root = copyPackage(work, QStringLiteral("gh_issues_insert_values"), QStringLiteral("pkg"));
+    const QString jobs = QDir(root).filePath(kLoadId + QStringLiteral("/new_jobs"));
+    for (const QString &f : QDir(jobs).entryList(QDir::Files))
+        QFile::remove(QDir(jobs).filePath(f));
+    for (int j = 0; j < s.jobs; ++j) {
+        QByteArray text = "INSERT INTO {}(\"id\",\"name\",\"color\",\"_dlt_parent_id\",\"_dlt_list_idx\",\"_dlt_id\")\n"
+                          "VALUES\n";
+        for (int r = 0; r < s.rows; ++r) {
+            text += QStringLiteral("(%1,E'label %1 ''q''','c0ffee',E'parent_%2',%3,E'soak_%2_%3')")
+                        .arg(qint64(j) * s.rows + r)
+                        .arg(j)
+                        .arg(r)
+                        .toUtf8();
+            text += r + 1 < s.rows ? ",\n" : ";";
+        }
+        QFile f(QDir(jobs).filePath(QStringLiteral("issues__labels.soak%1.0.insert_values").arg(j, 5, 10, QLatin1Char('0'))));
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+            qFatal("cannot write the soak package");
+    }
+    return root;
+}
+
+struct Destination {
+    QString type;
+    QString work;
+    QString dataset;
+
+    QMap<QString, QString> env() const
+    {
+        if (type == QLatin1String("sqlite"))
+            return {{QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"),
+                     QStringLiteral("sqlite:///") + QDir(work).filePath(QStringLiteral("soak.db"))}};
+        return {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"),
+                 pg::PgServer::fromEnv().url() + QStringLiteral("?application_name=wharf_soak")}};
+    }
+    QStringList args(const QString &package) const
+    {
+        return {QStringLiteral("load"), package, QStringLiteral("--destination"), type, QStringLiteral("--dataset"),
+                dataset};
+    }
+    QString scalar(const QString &sql) const
+    {
+        if (type == QLatin1String("sqlite")) {
+            const QString file = QDir(work).filePath(QStringLiteral("soak__%1.db").arg(dataset));
+            return QFile::exists(file) ? SqliteProbe(file).scalar(sql).toString() : QStringLiteral("<no file>");
+        }
+        return pg::psqlValue(QString(sql).replace(QStringLiteral("FROM "), QStringLiteral("FROM %1.").arg(dataset)));
+    }
+    /// Empty when the dataset holds every row exactly once and one _dlt_loads row; else why not.
+    QString check(const Settings &s) const
+    {
+        const qint64 want = qint64(s.jobs) * s.rows;
+        const QString have = scalar(QStringLiteral("SELECT count(*) FROM issues__labels"));
+        const QString distinct = scalar(QStringLiteral("SELECT count(DISTINCT _dlt_id) FROM issues__labels"));
+        const QString loads = scalar(QStringLiteral("SELECT count(*) FROM _dlt_loads"));
+        if (have == QString::number(want) && distinct == have && loads == QStringLiteral("1"))
+            return {};
+        return QStringLiteral("%1 rows (%2 distinct) of %3, %4 _dlt_loads rows").arg(have, distinct).arg(want).arg(loads);
+    }
+    void drop() const
+    {
+        if (type == QLatin1String("postgres")) {
+            pg::dropDataset(dataset);
+            pg::psql(QStringLiteral("DELETE FROM _wharf.job_ledger WHERE dataset_name = '%1'").arg(dataset));
+        }
+    }
+};
+
+QProcess *startWharf(const Destination &d, const QString &package, const QMap<QString, QString> &extra = {})
+{
+    auto *p = new QProcess;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), QDir(d.work).filePath(QStringLiteral(".home")));
+    const auto vars = d.env();
+    for (auto it = vars.cbegin(); it != vars.cend(); ++it)
+        env.insert(it.key(), it.value());
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        env.insert(it.key(), it.value());
+    p->setProcessEnvironment(env);
+    p->setWorkingDirectory(d.work);
+    p->setProcessChannelMode(QProcess::MergedChannels);
+    p->start(qEnvironmentVariable("WHARF_BIN"), d.args(package));
+    p->waitForStarted();
+    return p;
+}
+
+/// Runs wharf to its end; the exit code, or -2 when it was killed.
+int finish(QProcess *p, QString *log = nullptr)
+{
+    p->waitForFinished(600000);
+    const int code = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -2;
+    if (log)
+        *log = QString::fromUtf8(p->readAll());
+    delete p;
+    return code;
+}
+
+class Trials {
+public:
+    Trials(const Settings &s, const QString &type, const QString &tmp)
+        : m_settings(s)
+        , m_type(type)
+        , m_tmp(tmp)
+    {}
+
+    /// A fresh package and dataset for one trial.
+    std::pair<Destination, QString> fresh()
+    {
+        Destination d;
+        d.type = m_type;
+        d.dataset = QStringLiteral("soak_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_serial);
+        d.work = freshDir(m_tmp, d.dataset);
+        d.drop();
+        return {d, makePackage(d.work, m_settings)};
+    }
+
+    /// Loads until a run ends the package (at most 5 runs), then checks the rows.
+    void settle(const QString &name, const Destination &d, const QString &package)
+    {
+        QString log;
+        int code = -1;
+        for (int run = 0; run < 5 && code != 0; ++run) {
+            code = finish(startWharf(d, package), &log);
+            if (log.contains(QLatin1String("already completed")))
+                code = 0;
+        }
+        const QString why = code == 0 ? d.check(m_settings) : QStringLiteral("did not end LOADED: ") + log.right(400);
+        record(name, why);
+        d.drop();
+    }
+
+    void record(const QString &name, const QString &why)
+    {
+        ++m_total;
+        if (why.isEmpty())
+            ++m_exact;
+        else
+            out << "  NOT EXACT  " << m_type << " " << name << ": " << why << "\n";
+        out.flush();
+    }
+
+    qint64 baselineMs()
+    {
+        auto [d, package] = fresh();
+        QElapsedTimer t;
+        t.start();
+        const int code = finish(startWharf(d, package));
+        const qint64 ms = t.elapsed();
+        record(QStringLiteral("clean load"), code == 0 ? d.check(m_settings) : QStringLiteral("exit %1").arg(code));
+        d.drop();
+        return ms;
+    }
+
+    void randomKills(qint64 baseline)
+    {
+        for (int k = 0; k < m_settings.kills; ++k) {
+            auto [d, package] = fresh();
+            QProcess *p = startWharf(d, package);
+            QThread::msleep(QRandomGenerator::global()->bounded(quint32(std::max<qint64>(50, baseline))));
+            // processId() is 0 once the process ended: kill(0) would kill this harness's group.
+            if (const qint64 pid = p->processId(); pid > 1 && p->state() == QProcess::Running)
+                ::kill(pid_t(pid), SIGKILL);
+            finish(p);
+            settle(QStringLiteral("SIGKILL #%1").arg(k + 1), d, package);
+        }
+    }
+
+    void crashPoints()
+    {
+        const int jobs = m_settings.jobs;
+        const QStringList points = {
+            QStringLiteral("after-commit:%1").arg(1 + QRandomGenerator::global()->bounded(jobs)),
+            QStringLiteral("after-pending-transition:%1").arg(1 + QRandomGenerator::global()->bounded(jobs)),
+            QStringLiteral("after-move:%1").arg(1 + QRandomGenerator::global()->bounded(jobs)),
+            QStringLiteral("after-complete-load"),
+        };
+        for (const QString &point : points) {
+            auto [d, package] = fresh();
+            const int code = finish(startWharf(d, package, {{QStringLiteral("WHARF_CRASH_AT"), point}}));
+            if (code != -2) {
+                record(point, QStringLiteral("the crash point was not reached (exit %1)").arg(code));
+                continue;
+            }
+            settle(point, d, package);
+        }
+    }
+
+    void twoLoaders()
+    {
+        auto [d, package] = fresh();
+        QProcess *a = startWharf(d, package);
+        QProcess *b = startWharf(d, package);
+        QString la, lb;
+        const int ca = finish(a, &la);
+        const int cb = finish(b, &lb);
+        if (ca != 0 && cb != 0) {
+            record(QStringLiteral("two loaders"), QStringLiteral("neither loaded: ") + la.right(300) + lb.right(300));
+            return;
+        }
+        record(QStringLiteral("two loaders"), d.check(m_settings));
+        d.drop();
+    }
+
+    // pg_ctl restart -m fast a third of the way into the load: the same run must end LOADED.
+    void serverRestart(qint64 baseline)
+    {
+        const QString dataDir = qEnvironmentVariable("WHARF_PG_DIR") + QStringLiteral("/data");
+        const QString pgCtl = QStringLiteral("/usr/lib/postgresql/15/bin/pg_ctl");
+        if (!QFile::exists(dataDir + QStringLiteral("/postmaster.pid")) || !QFile::exists(pgCtl)) {
+            record(QStringLiteral("server restart"), QStringLiteral("WHARF_PG_DIR does not name the running test server"));
+            return;
+        }
+        auto [d, package] = fresh();
+        QProcess *p = startWharf(d, package);
+        QThread::msleep(quint64(std::max<qint64>(100, baseline / 3)));
+        QStringList cmd = {pgCtl, QStringLiteral("-D"), dataDir, QStringLiteral("-m"), QStringLiteral("fast"),
+                           QStringLiteral("-w"), QStringLiteral("restart")};
+        if (::getuid() == 0)
+            cmd = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + cmd;
+        const pg::ToolResult r = pg::runTool(::getuid() == 0 ? QStringLiteral("runuser") : cmd.takeFirst(), cmd);
+        QString log;
+        const int code = finish(p, &log);
+        if (r.exitCode != 0)
+            record(QStringLiteral("server restart"), QStringLiteral("pg_ctl restart failed: ") + r.err);
+        else if (code != 0)
+            record(QStringLiteral("server restart"), QStringLiteral("the run did not ride it out: ") + log.right(600));
+        else
+            record(QStringLiteral("server restart"), d.check(m_settings));
+        d.drop();
+    }
+
+    void report() const { out << m_type << ": exact: " << m_exact << "/" << m_total << "\n"; }
+    bool allExact() const { return m_exact == m_total; }
+
+private:
+    Settings m_settings;
+    QString m_type;
+    QString m_tmp;
+    int m_serial = 0;
+    int m_exact = 0;
+    int m_total = 0;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Wharf's crash harness (docs/RELIABILITY.md)"));
+    parser.addHelpOption();
+    const QCommandLineOption killsOpt(QStringLiteral("kills"), QStringLiteral("random SIGKILLs per destination"),
+                                      QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption jobsOpt(QStringLiteral("jobs"), QStringLiteral("jobs in the package"), QStringLiteral("N"),
+                                     QStringLiteral("100"));
+    const QCommandLineOption rowsOpt(QStringLiteral("rows"), QStringLiteral("rows per job"), QStringLiteral("N"),
+                                     QStringLiteral("5000"));
+    const QCommandLineOption destOpt(QStringLiteral("destinations"), QStringLiteral("comma-separated"),
+                                     QStringLiteral("LIST"), QStringLiteral("sqlite,postgres"));
+    parser.addOptions({killsOpt, jobsOpt, rowsOpt, destOpt});
+    parser.process(app);
+    Settings s;
+    s.kills = parser.value(killsOpt).toInt();
+    s.jobs = std::max(1, parser.value(jobsOpt).toInt());
+    s.rows = std::max(1, parser.value(rowsOpt).toInt());
+    if (!QFile::exists(qEnvironmentVariable("WHARF_BIN")))
+        qputenv("WHARF_BIN", QCoreApplication::applicationDirPath().toUtf8() + "/../app/wharf");
+    if (qEnvironmentVariableIsEmpty("WHARF_TEST_DATA"))
+        qputenv("WHARF_TEST_DATA", WHARF_SOAK_TEST_DATA);
+    QTemporaryDir tmp;
+    bool ok = true;
+    for (const QString &type : parser.value(destOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (type == QLatin1String("postgres") && pg::testPg().isEmpty()) {
+            out << "postgres: WHARF_TEST_PG is not set\n";
+            ok = false;
+            continue;
+        }
+        Trials trials(s, type, tmp.path());
+        const qint64 baseline = trials.baselineMs();
+        out << type << ": a clean load of " << s.jobs << " jobs x " << s.rows << " rows takes " << baseline << " ms\n";
+        out.flush();
+        trials.randomKills(baseline);
+        trials.crashPoints();
+        trials.twoLoaders();
+        if (type == QLatin1String("postgres"))
+            trials.serverRestart(baseline);
+        trials.report();
+        ok = ok && trials.allExact();
+    }
+    return ok ? 0 : 1;
+}
