@@ -288,6 +288,21 @@ private slots:
         QVERIFY(window->jobErrorDialog()->text().contains(jobs->job(failedRow).error.message.section('\n', 0, 0)));
         saveScreenshot(window->jobErrorDialog(), QStringLiteral("-error"));
         window->jobErrorDialog()->close();
+
+        // Aborted, not lost: Retry takes the package back and, the cause gone, loads it to the end.
+        QVERIFY(!window->runAction()->isEnabled());
+        QTRY_VERIFY(window->retryAction()->isEnabled());
+        QVERIFY(!window->abortAction()->isEnabled());
+        QSignalSpy again(window->session(), &ui::LoadSession::finished);
+        window->retryAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(again.count(), 1, kLoadTimeoutMs);
+        const PackageResult retried = again.first().first().value<PackageResult>();
+        QCOMPARE(retried.status, PackageStatus::Loaded);
+        QVERIFY(retried.failedJobs.isEmpty());
+        QCOMPARE(retried.jobsCompleted, retried.jobsTotal);
+        QTRY_COMPARE(packages->package(packages->rowOf(window->packagesPanel()->currentPackage())).state,
+                     ui::PackageState::Loaded);
+        QVERIFY(!window->retryAction()->isEnabled());
     }
 };
 
