@@ -188,7 +188,7 @@ void Coercer::fail(const Value &v, const char *what) const
         shown = v.b ? QStringLiteral("true") : QStringLiteral("false");
     throw Error(ErrorKind::Terminal,
                 QStringLiteral("value '%1' cannot be stored in column %2 of type %3 (%4)")
-                    .arg(shown, m_column.name, dataTypeName(m_type), QLatin1String(what)),
+                    .arg(shown, clipForMessage(m_column.name), dataTypeName(m_type), QLatin1String(what)),
                 SourceLocation{{}, 0, 0, m_column.name});
 }
 

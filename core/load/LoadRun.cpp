@@ -1,5 +1,6 @@
 #include "load/LoadRun.h"
 
+#include "load/CancelWatchdog.h"
 #include "load/CrashPoint.h"
 #include "load/LogCategories.h"
 #include "load/PackageJobs.h"
@@ -58,8 +59,23 @@ LoadRun::LoadRun(std::shared_ptr<const Destination> destination, ResolvedConfig 
     , m_observer(observer)
     , m_cancel(cancel)
     , m_caps(m_destination->capabilities())
+    , m_watchdog(std::make_unique<CancelWatchdog>(cancel, kAbandonAfterCancelMs))
 {
     m_strategy = m_options.parallelismStrategy.value_or(m_caps.parallelismStrategy);
+}
+
+LoadRun::~LoadRun()
+{
+    // The watchdog must not reach for a client being destroyed.
+    m_watchdog.reset();
+}
+
+void LoadRun::replaceClient(std::unique_ptr<JobClient> &slot, std::unique_ptr<JobClient> fresh)
+{
+    if (slot)
+        m_watchdog->unwatch(slot.get());
+    slot = std::move(fresh);
+    m_watchdog->watch(slot.get());
 }
 
 PackageResult LoadRun::run(const QString &packageDir)
@@ -227,7 +243,7 @@ std::optional<PackageResult> LoadRun::migrateSchema()
             tables.append(t.name);
     try {
         m_cancel.check();
-        m_coordinator = m_destination->createClient(m_config, m_result.datasetName);
+        replaceClient(m_coordinator, m_destination->createClient(m_config, m_result.datasetName));
         const bool firstRun = m_package.needsSchemaMigration();
         SchemaSyncResult sync;
         onServer(*m_coordinator, "preparing the dataset", [&] {
@@ -321,7 +337,7 @@ void LoadRun::prepareStaging()
     m_stagingDataset = stagingDatasetName(m_result.datasetName);
     QStringList tables = chainTables(WriteDisposition::Merge);
     tables.append(QStringLiteral("_dlt_version"));
-    m_stagingCoordinator = m_destination->createClient(m_config, m_stagingDataset);
+    replaceClient(m_stagingCoordinator, m_destination->createClient(m_config, m_stagingDataset));
     m_stagingCoordinator->open();
     const SchemaSyncResult sync = m_stagingCoordinator->syncSchema(m_schema, tables);
     if (!sync.applied.isEmpty())

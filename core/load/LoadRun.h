@@ -1,6 +1,7 @@
 #pragma once
 
 #include "destination/Destination.h"
+#include "load/CancelWatchdog.h"
 #include "load/JobWorker.h"
 #include "load/LoadEvents.h"
 #include "load/LoadOptions.h"
@@ -34,6 +35,8 @@ public:
     LoadRun(std::shared_ptr<const Destination> destination, ResolvedConfig config, LoadOptions options,
             LoadObserver *observer, CancelToken &cancel);
 
+    ~LoadRun();
+
     PackageResult run(const QString &packageDir);
 
 private:
@@ -62,6 +65,8 @@ private:
     void handleOutcome(const WorkOutcome &outcome);
     void requeueForRetry(JobRecord &r);
     void putBack(JobRecord &r);
+    /// Puts `fresh` in `slot`, moving the watchdog's eye from the old client to the new one.
+    void replaceClient(std::unique_ptr<JobClient> &slot, std::unique_ptr<JobClient> fresh);
     void waitForServer(JobRecord &r);
     /// Sleeps `ms`, throwing Error(Cancelled) as soon as the load is cancelled.
     void pause(qint64 ms);
@@ -121,6 +126,9 @@ private:
     QElapsedTimer m_outage;     ///< since the destination stopped answering (invalid: it answers)
     int m_outageAttempts = 0;
     qint64 m_pauseUntilMs = 0; ///< no dispatch before (back-off while the destination is away)
+    /// Cancels (then abandons) the coordinator's clients from its own thread. Declared last:
+    /// destroyed first, before the clients it watches.
+    std::unique_ptr<CancelWatchdog> m_watchdog;
 };
 
 } // namespace wharf

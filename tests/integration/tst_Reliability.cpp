@@ -499,6 +499,62 @@ private slots:
         t.drop();
     }
 
+    // Ctrl+C while the coordinator itself waits on the server (here: for a lock on _dlt_loads
+    // that another session holds): its own statement is cancelled too, and Wharf returns.
+    void cancelWhileTheCoordinatorWaits()
+    {
+        Target t;
+        if (!target(QStringLiteral("postgres"), t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        QCOMPARE(runWharf(t.args("load", copyPackage(t.work, "gh_issues_insert_values")), t.work, t.env()).exitCode, 0);
+        const QString second = copyPackage(t.work, "gh_issues_csv");
+        QProcess holder;
+        holder.start(QStringLiteral("psql"),
+                     {pg::testPg(), QStringLiteral("-qAtX"), QStringLiteral("-c"),
+                      QStringLiteral("BEGIN; LOCK TABLE %1._dlt_loads IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(60);")
+                          .arg(t.dataset)});
+        QVERIFY(holder.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(pg::psqlValue(QStringLiteral("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = "
+                                                              "l.relation WHERE c.relname = '_dlt_loads' AND l.granted "
+                                                              "AND l.mode = 'AccessExclusiveLock'")) != "0",
+                                 10000);
+        const QString app = QStringLiteral("wharf_wait_%1").arg(t.dataset);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("DESTINATION__POSTGRES__CREDENTIALS",
+                   pg::PgServer::fromEnv().url() + QStringLiteral("?application_name=") + app);
+        env.insert("HOME", QDir(t.work).filePath(".home"));
+        QProcess wharf;
+        wharf.setProcessEnvironment(env);
+        wharf.setWorkingDirectory(t.work);
+        wharf.start(qEnvironmentVariable("WHARF_BIN"), t.args("load", second));
+        QVERIFY(wharf.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(pg::psqlValue(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                                              "application_name = '%1' AND wait_event_type = 'Lock'")
+                                                   .arg(app)) == "1",
+                                 20000);
+        const qint64 wharfPid = wharf.processId();
+        QVERIFY(wharfPid > 1);
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(pid_t(wharfPid), SIGINT);
+        const bool ended = wharf.waitForFinished(10000);
+        const qint64 took = clock.elapsed();
+        holder.kill();
+        holder.waitForFinished();
+        pg::psql(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%%pg_sleep(60)%%' "
+                                "AND pid <> pg_backend_pid()"));
+        const QString out = QString::fromUtf8(wharf.readAllStandardOutput() + wharf.readAllStandardError());
+        QVERIFY2(ended && took < 3000, qPrintable(QStringLiteral("Ctrl+C took %1 ms\n").arg(took) + out));
+        QCOMPARE(wharf.exitCode(), 1);
+        QVERIFY2(out.contains("NOT YET LOADED"), qPrintable(out));
+        QCOMPARE(t.count("_dlt_loads"), qint64(1)); // the first package only
+        const CliResult r = runWharf(t.args("load", second), t.work, t.env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QCOMPARE(t.count("_dlt_loads"), qint64(2));
+        QCOMPARE(t.count("issues"), qint64(200));
+        t.drop();
+    }
+
     // load_method = "insert" never runs file text: a file with a second statement after its
     // rows fails as a bad file, and the statement it carried never reaches the server.
     void insertPathRunsOnlyParsedRows()
