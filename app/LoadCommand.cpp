@@ -37,11 +37,12 @@ int loadPackages(const QStringList &args, bool retry)
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QString name = retry ? QStringLiteral("retry") : QStringLiteral("load");
-    PackageCommand command(name, retry ? QStringLiteral("Moves the failed jobs of a dlt load package (or of every package "
-                                                        "in a folder) back to new_jobs/ and loads the package to the "
-                                                        "end. An aborted package is taken back first.")
-                                       : QStringLiteral("Loads a dlt load package (or every package in a folder, oldest "
-                                                        "first) into a destination."));
+    PackageCommand command(name,
+                           retry ? QStringLiteral("Moves the failed jobs of a dlt load package (or of every package "
+                                                  "in a folder) back to new_jobs/ and loads the package to the "
+                                                  "end. An aborted package is taken back first.")
+                                 : QStringLiteral("Loads a dlt load package (or every package in a folder, oldest "
+                                                  "first) into a destination."));
     QCommandLineParser &parser = command.parser();
     QCommandLineOption destOpt(QStringLiteral("destination"),
                                QStringLiteral("destination type or configured name (default: sqlite)"),

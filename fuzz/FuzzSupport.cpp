@@ -27,9 +27,9 @@ namespace {
 // One column of every dlt type, each with the coercions a load job may use.
 std::vector<Coercer> everyType()
 {
-    static const DataType types[] = {DataType::Text,  DataType::Double, DataType::Bool,    DataType::Timestamp,
-                                     DataType::Bigint, DataType::Binary, DataType::Json,   DataType::Decimal,
-                                     DataType::Date,  DataType::Time,   DataType::Wei};
+    static const DataType types[] = {DataType::Text,   DataType::Double, DataType::Bool, DataType::Timestamp,
+                                     DataType::Bigint, DataType::Binary, DataType::Json, DataType::Decimal,
+                                     DataType::Date,   DataType::Time,   DataType::Wei};
     std::vector<Coercer> out;
     for (const DataType t : types) {
         for (const bool csvLike : {false, true}) {

@@ -21,10 +21,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     try {
         TomlDocumentEditor editor(text, QStringLiteral("fuzz/secrets.toml"));
         editor.setValue(table, QStringLiteral("password"), QStringLiteral("p\"a'ss\\word\n"));
-        if (editor.value(table + QStringList{QStringLiteral("password")}).toString() != QStringLiteral("p\"a'ss\\word\n"))
+        if (editor.value(table + QStringList{QStringLiteral("password")}).toString() !=
+            QStringLiteral("p\"a'ss\\word\n"))
             std::abort();
         TomlDocumentEditor again(editor.text(), QStringLiteral("fuzz/again.toml"));
-        if (again.value(table + QStringList{QStringLiteral("password")}).toString() != QStringLiteral("p\"a'ss\\word\n"))
+        if (again.value(table + QStringList{QStringLiteral("password")}).toString() !=
+            QStringLiteral("p\"a'ss\\word\n"))
             std::abort();
         editor.renameTable(table, QStringLiteral("warehouse"));
         editor.removeTable({QStringLiteral("destination"), QStringLiteral("warehouse")});

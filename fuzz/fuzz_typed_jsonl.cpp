@@ -5,8 +5,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QString path = wharf::fuzz::writeInput(data, size, "typed-jsonl");
-    wharf::fuzz::readAndCoerce(path, wharf::FileFormat::TypedJsonl,
-                               {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("value"),
-                                QStringLiteral("_dlt_id")});
+    wharf::fuzz::readAndCoerce(
+        path, wharf::FileFormat::TypedJsonl,
+        {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("_dlt_id")});
     return 0;
 }

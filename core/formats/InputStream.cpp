@@ -131,12 +131,13 @@ std::size_t InputStream::fill(std::size_t wanted)
     if (m_end - m_pos >= wanted || m_eof)
         return m_end - m_pos;
     if (wanted > kMaxWindow)
-        throw Error(ErrorKind::Terminal,
-                    QStringLiteral("a single row is longer than %1 MiB (at byte %2 of the uncompressed data); Wharf reads "
-                                   "rows of at most that size, so that its memory stays bounded")
-                        .arg(kMaxWindow >> 20)
-                        .arg(m_position),
-                    SourceLocation{m_path, 0, 0, {}});
+        throw Error(
+            ErrorKind::Terminal,
+            QStringLiteral("a single row is longer than %1 MiB (at byte %2 of the uncompressed data); Wharf reads "
+                           "rows of at most that size, so that its memory stays bounded")
+                .arg(kMaxWindow >> 20)
+                .arg(m_position),
+            SourceLocation{m_path, 0, 0, {}});
     if (wanted > m_cap) {
         grow(std::min(kMaxWindow, std::max(wanted, m_cap * 2)));
     } else if (m_pos > 0) {

@@ -155,10 +155,9 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
         m_completed = int(completed.size());
         m_failed = int(failed.size());
         // schema_updates.json goes before the first job of a package runs (migrateSchema).
-        m_neverStarted = m_package.needsSchemaMigration() && started.isEmpty() && completed.isEmpty() &&
-                         failed.isEmpty() &&
-                         std::all_of(fresh.cbegin(), fresh.cend(),
-                                     [](const JobFile &f) { return f.name.retryCount == 0; });
+        m_neverStarted =
+            m_package.needsSchemaMigration() && started.isEmpty() && completed.isEmpty() && failed.isEmpty() &&
+            std::all_of(fresh.cbegin(), fresh.cend(), [](const JobFile &f) { return f.name.retryCount == 0; });
         // A job that failed in an earlier run (interrupted before the package was completed) is
         // as failed as one failing now: the package can never end LOADED without it (issue 9).
         const QList<JobEvent> failedBefore = jobEventsFor(m_package, failed);

@@ -123,7 +123,7 @@ private:
     qsizetype m_firstUndispatched = 0;  ///< every job before it is dispatched
     QHash<QString, int> m_openPerTable; ///< jobs not yet in completed_jobs/ or failed_jobs/
     qint64 m_lastProgressMs = -1000;
-    QElapsedTimer m_outage;     ///< since the destination stopped answering (invalid: it answers)
+    QElapsedTimer m_outage; ///< since the destination stopped answering (invalid: it answers)
     int m_outageAttempts = 0;
     qint64 m_pauseUntilMs = 0; ///< no dispatch before (back-off while the destination is away)
     /// Cancels (then abandons) the coordinator's clients from its own thread. Declared last:

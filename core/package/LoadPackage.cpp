@@ -151,8 +151,8 @@ QList<JobFile> LoadPackage::jobs(JobFolder folder) const
                     SourceLocation{d.path(), 0, 0, {}});
     // Everything in the folder, not only files: a folder, a link or an unreadable file where a
     // job should be is refused by name instead of being skipped while the package ends LOADED.
-    const auto entries = d.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                                         QDir::Name);
+    const auto entries =
+        d.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
     for (const auto &e : entries) {
         if (folder == JobFolder::Failed && e.fileName().endsWith(kExceptionSuffix))
             continue;
@@ -346,8 +346,7 @@ QString LoadPackage::reopenAborted()
     }
     // The marker goes last: a crash before this leaves an aborted package, still consistent.
     if (!QFile::remove(QDir(m_dir).filePath(kCompleted)))
-        throw Error(ErrorKind::Internal,
-                    QStringLiteral("cannot remove %1").arg(QDir(m_dir).filePath(kCompleted)));
+        throw Error(ErrorKind::Internal, QStringLiteral("cannot remove %1").arg(QDir(m_dir).filePath(kCompleted)));
     return m_dir;
 }
 

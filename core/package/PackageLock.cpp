@@ -99,10 +99,9 @@ PackageLock PackageLock::acquire(const QString &packageDir)
             ::close(fd);
             continue;
         }
-        const QByteArray info = QByteArray::number(qint64(::getpid())) + '\n' + QSysInfo::machineHostName().toUtf8() +
-                                '\n' +
-                                QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")).toUtf8() +
-                                '\n';
+        const QByteArray info =
+            QByteArray::number(qint64(::getpid())) + '\n' + QSysInfo::machineHostName().toUtf8() + '\n' +
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")).toUtf8() + '\n';
         if (::ftruncate(fd, 0) == 0) {
             const ssize_t written = ::pwrite(fd, info.constData(), size_t(info.size()), 0);
             (void)written; // the content is only for messages

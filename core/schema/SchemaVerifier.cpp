@@ -43,10 +43,11 @@ void verifySchema(const Schema &schema, const Capabilities &caps, const QStringL
                 tooLong(QStringLiteral("column"), t->name + QLatin1Char('.') + c.name, caps.maxColumnIdentifierLength);
             const QString cf = fold(c.name);
             if (columnByFolded.contains(cf))
-                throw Error(ErrorKind::Terminal,
-                            QStringLiteral("columns %1 and %2 of table %3 have the same name once the destination "
-                                           "folds case (SchemaIdentifierNormalizationCollision)")
-                                .arg(clipForMessage(columnByFolded[cf]), clipForMessage(c.name), clipForMessage(t->name)));
+                throw Error(
+                    ErrorKind::Terminal,
+                    QStringLiteral("columns %1 and %2 of table %3 have the same name once the destination "
+                                   "folds case (SchemaIdentifierNormalizationCollision)")
+                        .arg(clipForMessage(columnByFolded[cf]), clipForMessage(c.name), clipForMessage(t->name)));
             columnByFolded.insert(cf, c.name);
         }
     }

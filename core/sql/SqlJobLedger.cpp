@@ -24,11 +24,12 @@ void SqlJobClient::prepareLedger()
     if (table.isEmpty())
         return;
     open();
-    const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 VARCHAR(1024) NOT NULL, %3 VARCHAR(64) NOT NULL, "
-                                       "%4 VARCHAR(1024) NOT NULL, %5 BIGINT NOT NULL, "
-                                       "%6 TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (%2, %3, %4))")
-                            .arg(table, column(*m_sql, "dataset_name"), column(*m_sql, "load_id"),
-                                 column(*m_sql, "job_key"), column(*m_sql, "row_count"), column(*m_sql, "recorded_at"));
+    const QString ddl =
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 VARCHAR(1024) NOT NULL, %3 VARCHAR(64) NOT NULL, "
+                       "%4 VARCHAR(1024) NOT NULL, %5 BIGINT NOT NULL, "
+                       "%6 TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (%2, %3, %4))")
+            .arg(table, column(*m_sql, "dataset_name"), column(*m_sql, "load_id"), column(*m_sql, "job_key"),
+                 column(*m_sql, "row_count"), column(*m_sql, "recorded_at"));
     try {
         createLedgerHome();
         m_sql->execute(ddl);
@@ -62,14 +63,13 @@ void SqlJobClient::recordInLedger(const QString &loadId, const QString &key, qin
         return;
     // ON CONFLICT DO NOTHING waits for a concurrent transaction holding the same key and then
     // returns no row: that loader won, this job rolls back.
-    const auto inserted =
-        m_sql->query(QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5) VALUES (%6, %7, %8, %9) ON CONFLICT DO NOTHING "
-                                    "RETURNING %4")
-                         .arg(table, column(*m_sql, "dataset_name"), column(*m_sql, "load_id"),
-                              column(*m_sql, "job_key"), column(*m_sql, "row_count"))
-                         .arg(m_sql->placeholder(0), m_sql->placeholder(1), m_sql->placeholder(2),
-                              m_sql->placeholder(3)),
-                     {m_sql->datasetName(), loadId, key, rows});
+    const auto inserted = m_sql->query(
+        QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5) VALUES (%6, %7, %8, %9) ON CONFLICT DO NOTHING "
+                       "RETURNING %4")
+            .arg(table, column(*m_sql, "dataset_name"), column(*m_sql, "load_id"), column(*m_sql, "job_key"),
+                 column(*m_sql, "row_count"))
+            .arg(m_sql->placeholder(0), m_sql->placeholder(1), m_sql->placeholder(2), m_sql->placeholder(3)),
+        {m_sql->datasetName(), loadId, key, rows});
     if (inserted.isEmpty())
         throw AlreadyRecorded(QStringLiteral("job %1 of load %2 is already loaded into dataset %3 (the job ledger has "
                                              "it); this attempt was rolled back")

@@ -199,9 +199,10 @@ pg_conn *PgConnection::connectInterruptibly(const char *const *keywords, const c
         }
         if (clock.elapsed() > timeoutMs) {
             PQfinish(conn);
-            Error e(ErrorKind::Transient, QStringLiteral("cannot connect to %1: no answer within %2 s (connect_timeout)")
-                                              .arg(m_params.displayLocation())
-                                              .arg(timeoutMs / 1000));
+            Error e(ErrorKind::Transient,
+                    QStringLiteral("cannot connect to %1: no answer within %2 s (connect_timeout)")
+                        .arg(m_params.displayLocation())
+                        .arg(timeoutMs / 1000));
             e.connectionLost = true;
             throw e;
         }

@@ -159,8 +159,8 @@ void SqliteConnection::attach(const QString &dataset)
 // together. SQLite commits a transaction over attached files atomically (through a super-journal)
 // only when they use a rollback journal; in WAL mode each file commits on its own, so a kill
 // between the two could keep the ledger row and lose the rows (sqlite.org/atomiccommit.html,
-// section 5). Every file therefore uses DELETE, SQLite's default and dlt's. Files that an older Wharf left in WAL mode are
-// switched back; that needs them to be closed elsewhere.
+// section 5). Every file therefore uses DELETE, SQLite's default and dlt's. Files that an older Wharf left in WAL mode
+// are switched back; that needs them to be closed elsewhere.
 void SqliteConnection::useRollbackJournal(const QString &schema)
 {
     QString mode;
@@ -175,7 +175,8 @@ void SqliteConnection::useRollbackJournal(const QString &schema)
                     QStringLiteral("the SQLite database %1 is in %2 journal mode and open in another program; Wharf "
                                    "needs the default (DELETE) journal to commit each job with its ledger record. "
                                    "Close the other program and load again")
-                        .arg(schema == kMain ? m_path : datasetFile(m_path, schema), mode.isEmpty() ? QStringLiteral("another") : mode));
+                        .arg(schema == kMain ? m_path : datasetFile(m_path, schema),
+                             mode.isEmpty() ? QStringLiteral("another") : mode));
 }
 
 void SqliteConnection::raise(int rc, const QString &statement) const

@@ -54,8 +54,8 @@ bool addLabelJobs(const QString &pkg, int count, int rows)
                         .arg(k)
                         .arg(r)
                         .toUtf8();
-        if (!writeFile(QDir(pkg).filePath(QStringLiteral("new_jobs/issues__labels.gen%1.0.jsonl").arg(k, 5, 10,
-                                                                                                   QLatin1Char('0'))),
+        if (!writeFile(QDir(pkg).filePath(
+                           QStringLiteral("new_jobs/issues__labels.gen%1.0.jsonl").arg(k, 5, 10, QLatin1Char('0'))),
                        data))
             return false;
     }
@@ -78,8 +78,14 @@ struct Target {
     }
     QStringList args(const QString &verb, const QString &package) const
     {
-        return {verb, package, QStringLiteral("--destination"), type, QStringLiteral("--dataset"), dataset,
-                QStringLiteral("--log-level"), QStringLiteral("info")};
+        return {verb,
+                package,
+                QStringLiteral("--destination"),
+                type,
+                QStringLiteral("--dataset"),
+                dataset,
+                QStringLiteral("--log-level"),
+                QStringLiteral("info")};
     }
     /// Rows of `table` in `dataset` (this target's by default); -1 when it cannot be read.
     qint64 count(const QString &table, const QString &inDataset = {}) const
@@ -93,9 +99,9 @@ struct Target {
             return v.isValid() ? v.toLongLong() : -1;
         }
         bool ok = false;
-        const qint64 n = pg::psqlValue(QStringLiteral("SELECT count(*) FROM %1.%2")
-                                           .arg(pg::quoteIdent(ds), pg::quoteIdent(table)))
-                             .toLongLong(&ok);
+        const qint64 n =
+            pg::psqlValue(QStringLiteral("SELECT count(*) FROM %1.%2").arg(pg::quoteIdent(ds), pg::quoteIdent(table)))
+                .toLongLong(&ok);
         return ok ? n : -1;
     }
     /// Ledger rows left for this target's dataset (and its staging dataset).
@@ -186,7 +192,9 @@ private slots:
 
         QMap<QString, QString> env = t.env();
         env.insert("WHARF_CRASH_AT", "after-fail");
-        CliResult r = runWharf(t.args("load", root) << "--workers" << "1", t.work, env);
+        CliResult r = runWharf(t.args("load", root) << "--workers"
+                                                    << "1",
+                               t.work, env);
         QVERIFY2(r.exitCode == -2, qPrintable("expected a crash: " + r.all()));
         QVERIFY(QFile::exists(QDir(pkg).filePath("failed_jobs/" + bad)));
         QVERIFY(!QFile::exists(QDir(pkg).filePath("package_completed.json")));
@@ -218,8 +226,8 @@ private slots:
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("point");
         for (const char *type : {"sqlite", "postgres"})
-            for (const char *point : {"after-commit:2", "after-pending-transition:2", "after-move:3",
-                                      "after-complete-load"})
+            for (const char *point :
+                 {"after-commit:2", "after-pending-transition:2", "after-move:3", "after-complete-load"})
                 QTest::addRow("%s %s", type, point) << QString::fromLatin1(type) << QString::fromLatin1(point);
     }
     void killedAtEachPointResumesExactlyOnce()
@@ -232,7 +240,9 @@ private slots:
         const QString root = copyPackage(t.work, "gh_issues_insert_values");
         QMap<QString, QString> env = t.env();
         env.insert("WHARF_CRASH_AT", point);
-        CliResult r = runWharf(t.args("load", root) << "--workers" << "1", t.work, env);
+        CliResult r = runWharf(t.args("load", root) << "--workers"
+                                                    << "1",
+                               t.work, env);
         QVERIFY2(r.exitCode == -2, qPrintable("expected a crash: " + r.all()));
         r = runWharf(t.args("load", root), t.work, t.env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
@@ -290,8 +300,9 @@ private slots:
             PackageLock held = PackageLock::acquire(pkg);
             const CliResult r = runWharf(t.args("load", root), t.work, t.env());
             QCOMPARE(r.exitCode, 1);
-            QVERIFY2(r.all().contains(QStringLiteral("is being loaded by pid %1").arg(QCoreApplication::applicationPid())),
-                     qPrintable(r.all()));
+            QVERIFY2(
+                r.all().contains(QStringLiteral("is being loaded by pid %1").arg(QCoreApplication::applicationPid())),
+                qPrintable(r.all()));
             QCOMPARE(t.count("issues"), qint64(-1)); // nothing created
             const CliResult a = runWharf({"abort", pkg}, t.work);
             QCOMPARE(a.exitCode, 1);
@@ -376,7 +387,8 @@ private slots:
         wharf.setWorkingDirectory(t.work);
         QStringList args = t.args("load", root);
         if (fault == "idle")
-            args << "--workers" << "1";
+            args << "--workers"
+                 << "1";
         wharf.start(qEnvironmentVariable("WHARF_BIN"), args);
         QVERIFY(wharf.waitForStarted());
         int terminated = 0;
@@ -398,8 +410,8 @@ private slots:
         QVERIFY2(err.contains("reconnecting") || err.contains("trying again") || err.contains("lost the"),
                  qPrintable(err));
         expectCompleteRows(t, 34 + jobs * rows);
-        QCOMPARE(pg::psqlValue(QStringLiteral("SELECT count(*) - count(DISTINCT _dlt_id) FROM %1.issues__labels")
-                                   .arg(t.dataset)),
+        QCOMPARE(pg::psqlValue(
+                     QStringLiteral("SELECT count(*) - count(DISTINCT _dlt_id) FROM %1.issues__labels").arg(t.dataset)),
                  QStringLiteral("0"));
         t.drop();
     }
@@ -514,10 +526,11 @@ private slots:
                       QStringLiteral("BEGIN; LOCK TABLE %1._dlt_loads IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(60);")
                           .arg(t.dataset)});
         QVERIFY(holder.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(pg::psqlValue(QStringLiteral("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = "
-                                                              "l.relation WHERE c.relname = '_dlt_loads' AND l.granted "
-                                                              "AND l.mode = 'AccessExclusiveLock'")) != "0",
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pg::psqlValue(QStringLiteral("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = "
+                                         "l.relation WHERE c.relname = '_dlt_loads' AND l.granted "
+                                         "AND l.mode = 'AccessExclusiveLock'")) != "0",
+            10000);
         const QString app = QStringLiteral("wharf_wait_%1").arg(t.dataset);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("DESTINATION__POSTGRES__CREDENTIALS",
@@ -541,8 +554,9 @@ private slots:
         const qint64 took = clock.elapsed();
         holder.kill();
         holder.waitForFinished();
-        pg::psql(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%%pg_sleep(60)%%' "
-                                "AND pid <> pg_backend_pid()"));
+        pg::psql(
+            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%%pg_sleep(60)%%' "
+                           "AND pid <> pg_backend_pid()"));
         const QString out = QString::fromUtf8(wharf.readAllStandardOutput() + wharf.readAllStandardError());
         QVERIFY2(ended && took < 3000, qPrintable(QStringLiteral("Ctrl+C took %1 ms\n").arg(took) + out));
         QCOMPARE(wharf.exitCode(), 1);
@@ -564,14 +578,17 @@ private slots:
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         const QString root = copyPackage(t.work, "gh_issues_insert_values");
         const QString bad = QStringLiteral("issues__labels.sqltext001.0.insert_values");
-        QVERIFY(writeFile(QDir(root).filePath(kPackage + "/new_jobs/" + bad),
-                          QStringLiteral("INSERT INTO {}(\"id\",\"name\",\"_dlt_parent_id\",\"_dlt_list_idx\",\"_dlt_id\")\n"
-                                         "VALUES\n(1,'a','p',0,'sql_1');\nDROP TABLE %1.issues;\n")
-                              .arg(t.dataset)
-                              .toUtf8()));
+        QVERIFY(writeFile(
+            QDir(root).filePath(kPackage + "/new_jobs/" + bad),
+            QStringLiteral("INSERT INTO {}(\"id\",\"name\",\"_dlt_parent_id\",\"_dlt_list_idx\",\"_dlt_id\")\n"
+                           "VALUES\n(1,'a','p',0,'sql_1');\nDROP TABLE %1.issues;\n")
+                .arg(t.dataset)
+                .toUtf8()));
         QMap<QString, QString> env = t.env();
         env.insert("DESTINATION__POSTGRES__LOAD_METHOD", "insert");
-        const CliResult r = runWharf(t.args("load", root) << "--workers" << "1", t.work, env);
+        const CliResult r = runWharf(t.args("load", root) << "--workers"
+                                                          << "1",
+                                     t.work, env);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(bad) && r.out.contains("after the final ';'"), qPrintable(r.all()));
         QCOMPARE(t.count("issues"), qint64(100)); // still there, with its rows

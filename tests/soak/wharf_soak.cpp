@@ -58,7 +58,8 @@ QString makePackage(const QString &work, const Settings &s)
                         .toUtf8();
             text += r + 1 < s.rows ? ",\n" : ";";
         }
-        QFile f(QDir(jobs).filePath(QStringLiteral("issues__labels.soak%1.0.insert_values").arg(j, 5, 10, QLatin1Char('0'))));
+        QFile f(QDir(jobs).filePath(
+            QStringLiteral("issues__labels.soak%1.0.insert_values").arg(j, 5, 10, QLatin1Char('0'))));
         if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
             qFatal("cannot write the soak package");
     }
@@ -80,8 +81,8 @@ struct Destination {
     }
     QStringList args(const QString &package) const
     {
-        return {QStringLiteral("load"), package, QStringLiteral("--destination"), type, QStringLiteral("--dataset"),
-                dataset};
+        return {QStringLiteral("load"),      package, QStringLiteral("--destination"), type,
+                QStringLiteral("--dataset"), dataset};
     }
     QString scalar(const QString &sql) const
     {
@@ -100,7 +101,10 @@ struct Destination {
         const QString loads = scalar(QStringLiteral("SELECT count(*) FROM _dlt_loads"));
         if (have == QString::number(want) && distinct == have && loads == QStringLiteral("1"))
             return {};
-        return QStringLiteral("%1 rows (%2 distinct) of %3, %4 _dlt_loads rows").arg(have, distinct).arg(want).arg(loads);
+        return QStringLiteral("%1 rows (%2 distinct) of %3, %4 _dlt_loads rows")
+            .arg(have, distinct)
+            .arg(want)
+            .arg(loads);
     }
     void drop() const
     {
@@ -252,14 +256,20 @@ public:
         const QString dataDir = qEnvironmentVariable("WHARF_PG_DIR") + QStringLiteral("/data");
         const QString pgCtl = QStringLiteral("/usr/lib/postgresql/15/bin/pg_ctl");
         if (!QFile::exists(dataDir + QStringLiteral("/postmaster.pid")) || !QFile::exists(pgCtl)) {
-            record(QStringLiteral("server restart"), QStringLiteral("WHARF_PG_DIR does not name the running test server"));
+            record(QStringLiteral("server restart"),
+                   QStringLiteral("WHARF_PG_DIR does not name the running test server"));
             return;
         }
         auto [d, package] = fresh();
         QProcess *p = startWharf(d, package);
         QThread::msleep(quint64(std::max<qint64>(100, baseline / 3)));
-        QStringList cmd = {pgCtl, QStringLiteral("-D"), dataDir, QStringLiteral("-m"), QStringLiteral("fast"),
-                           QStringLiteral("-w"), QStringLiteral("restart")};
+        QStringList cmd = {pgCtl,
+                           QStringLiteral("-D"),
+                           dataDir,
+                           QStringLiteral("-m"),
+                           QStringLiteral("fast"),
+                           QStringLiteral("-w"),
+                           QStringLiteral("restart")};
         if (::getuid() == 0)
             cmd = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + cmd;
         const pg::ToolResult r = pg::runTool(::getuid() == 0 ? QStringLiteral("runuser") : cmd.takeFirst(), cmd);

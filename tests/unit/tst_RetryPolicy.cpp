@@ -75,8 +75,8 @@ private slots:
         QCOMPARE(p.maxDelayMs, 2000);
         QCOMPARE(p.outageTimeoutMs, 7000);
         QVERIFY_THROWS_EXCEPTION(Error, RetryPolicy::fromConfig(resolverWith({{"LOAD__RETRY_BACKOFF_MS", "-1"}})));
-        QVERIFY_THROWS_EXCEPTION(Error,
-                                 RetryPolicy::fromConfig(resolverWith({{"LOAD__CONNECTION_OUTAGE_TIMEOUT_S", "soon"}})));
+        QVERIFY_THROWS_EXCEPTION(
+            Error, RetryPolicy::fromConfig(resolverWith({{"LOAD__CONNECTION_OUTAGE_TIMEOUT_S", "soon"}})));
     }
 };
 
