@@ -60,9 +60,7 @@ LoadRun::LoadRun(std::shared_ptr<const Destination> destination, ResolvedConfig 
     , m_cancel(cancel)
     , m_caps(m_destination->capabilities())
     , m_watchdog(std::make_unique<CancelWatchdog>(cancel, kAbandonAfterCancelMs))
-{
-    m_strategy = m_options.parallelismStrategy.value_or(m_caps.parallelismStrategy);
-}
+{}
 
 LoadRun::~LoadRun()
 {
@@ -149,7 +147,6 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
                 JobRecord r;
                 r.file = f;
                 m_jobs.append(r);
-                ++m_openPerTable[f.name.table];
             }
         }
         m_completed = int(completed.size());
@@ -179,67 +176,42 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
 
 // A job in a format the destination cannot load fails on its own (dlt creates a synthetic
 // failed job for it). A table whose write disposition this loader cannot materialise refuses
-// the whole package before anything is touched.
+// the whole package before anything is touched; so does a schema the destination cannot hold.
 std::optional<PackageResult> LoadRun::checkJobs()
 {
-    QStringList refused;
-    for (auto &j : m_jobs) {
-        if (!m_caps.supportedLoaderFileFormats.contains(j.file.name.formatName)) {
-            j.unsupported = true;
-            continue;
-        }
-        if (m_schema.table(j.file.name.table) && !m_tablesWithJobs.contains(j.file.name.table)) {
-            const auto d = m_schema.effectiveDisposition(j.file.name.table);
-            const bool otherReplace = d == WriteDisposition::Replace && !m_options.replaceStrategy.isEmpty() &&
-                                      m_options.replaceStrategy != QLatin1String("truncate-and-insert");
-            const Table *root = m_schema.rootOf(j.file.name.table);
-            const QString mergeStrategy = root ? root->mergeStrategy : QString();
-            const bool otherMerge = d == WriteDisposition::Merge && !mergeStrategy.isEmpty() &&
-                                    mergeStrategy != QLatin1String("delete-insert");
-            if (d == WriteDisposition::Merge)
-                m_staged.insert(j.file.name.table);
-            if (!PackageLoader::supportsDisposition(d))
-                refused.append(QStringLiteral("%1 (%2)").arg(j.file.name.table, writeDispositionName(d)));
-            else if (otherMerge)
-                refused.append(QStringLiteral("%1 (merge with strategy %2; only delete-insert runs)")
-                                   .arg(j.file.name.table, mergeStrategy));
-            else if (otherReplace)
-                refused.append(QStringLiteral("%1 (replace with strategy %2; only truncate-and-insert runs)")
-                                   .arg(j.file.name.table, m_options.replaceStrategy));
-        }
-        m_tablesWithJobs.insert(j.file.name.table);
+    QList<JobFileName> names;
+    QStringList tables;
+    for (const JobRecord &r : std::as_const(m_jobs)) {
+        names.append(r.file.name);
+        tables.append(r.file.name.table);
     }
-    if (refused.isEmpty()) {
-        // verify_schema: identifiers the destination cannot hold are refused before any DDL.
-        QStringList touched;
-        for (const auto &t : m_schema.tables)
-            if (t.isDltTable() || m_tablesWithJobs.contains(t.name))
-                touched.append(t.name);
-        try {
-            verifySchema(m_schema, m_caps, touched);
-            // A merge that would fail after its rows are staged is refused now, before any DDL.
-            for (const QString &root : rootsWith(WriteDisposition::Merge))
-                checkMergeChain(m_schema, seenChain(root));
-        } catch (const Error &e) {
-            ErrorInfo why = ErrorInfo::from(e);
-            why.location.file = m_package.schemaPath();
-            return refuse(why);
-        }
-        return std::nullopt;
+    m_plan = LoadPlan(m_schema, m_caps, m_options, names);
+    JobScheduler::Settings settings;
+    settings.workers = m_options.workers;
+    settings.strategy = m_options.parallelismStrategy.value_or(m_caps.parallelismStrategy);
+    settings.maxParallelLoadJobs = m_caps.maxParallelLoadJobs;
+    settings.raiseOnMaxRetries = m_options.raiseOnMaxRetries;
+    settings.retry = m_options.retry;
+    m_scheduler = std::make_unique<JobScheduler>(tables, settings);
+    if (!m_plan.refusals().isEmpty())
+        return refuse(terminal(QStringLiteral("this version of Wharf cannot load the package's jobs for %1. "
+                                              "Nothing was loaded.")
+                                   .arg(m_plan.refusals().join(QStringLiteral(", "))),
+                               m_package.dir()));
+    try {
+        m_plan.verify();
+    } catch (const Error &e) {
+        ErrorInfo why = ErrorInfo::from(e);
+        why.location.file = m_package.schemaPath();
+        return refuse(why);
     }
-    return refuse(terminal(QStringLiteral("this version of Wharf cannot load the package's jobs for %1. "
-                                          "Nothing was loaded.")
-                               .arg(refused.join(QStringLiteral(", "))),
-                           m_package.dir()));
+    return std::nullopt;
 }
 
 // 2. Migrate the destination schema: dlt tables plus the tables with jobs that saw data (spec 2.5).
 std::optional<PackageResult> LoadRun::migrateSchema()
 {
-    QStringList tables;
-    for (const auto &t : m_schema.tables)
-        if (t.isDltTable() || (m_tablesWithJobs.contains(t.name) && t.seenData))
-            tables.append(t.name);
+    const QStringList tables = m_plan.migratedTables();
     try {
         m_cancel.check();
         replaceClient(m_coordinator, m_destination->createClient(m_config, m_result.datasetName));
@@ -260,14 +232,14 @@ std::optional<PackageResult> LoadRun::migrateSchema()
             if (firstRun) {
                 // Once per package, as dlt does: only while schema_updates.json is there, so a
                 // resumed package never empties what its finished jobs already loaded.
-                const QStringList truncate = chainTables(WriteDisposition::Replace);
+                const QStringList truncate = m_plan.chainTables(WriteDisposition::Replace);
                 if (!truncate.isEmpty()) {
                     qCInfo(lcLoad).noquote() << "replace: emptying" << truncate.join(QStringLiteral(", "));
                     m_coordinator->truncateTables(truncate);
                 }
                 // Staging holds exactly this package's rows of the merge tables (spec 2.5).
                 if (m_stagingCoordinator)
-                    m_stagingCoordinator->truncateTables(chainTables(WriteDisposition::Merge));
+                    m_stagingCoordinator->truncateTables(m_plan.chainTables(WriteDisposition::Merge));
             }
         });
         if (!sync.applied.isEmpty())
@@ -284,57 +256,14 @@ std::optional<PackageResult> LoadRun::migrateSchema()
     return std::nullopt;
 }
 
-// Every table of the chains whose root has `disposition` and jobs in this package, including
-// nested tables that saw data in earlier loads but have no job now (spec 2.5/2.9): a replace
-// must empty them too, and a merge reads them from staging. Roots in name order.
-QStringList LoadRun::rootsWith(WriteDisposition disposition) const
-{
-    QStringList roots;
-    for (const QString &t : m_tablesWithJobs) {
-        const Table *root = m_schema.rootOf(t);
-        if (root && m_schema.effectiveDisposition(root->name) == disposition && !roots.contains(root->name))
-            roots.append(root->name);
-    }
-    roots.sort();
-    return roots;
-}
-
-// Tables that never saw data are not part of the chain (they have no rows and no jobs).
-QStringList LoadRun::seenChain(const QString &root) const
-{
-    QStringList chain;
-    for (const QString &t : m_schema.tableChain(root))
-        if (const Table *table = m_schema.table(t); table && (table->seenData || m_tablesWithJobs.contains(t)))
-            chain.append(t);
-    return chain;
-}
-
-QStringList LoadRun::chainTables(WriteDisposition disposition) const
-{
-    QStringList withJobs = m_tablesWithJobs.values();
-    withJobs.sort();
-    QStringList out;
-    for (const QString &t : std::as_const(withJobs)) {
-        const Table *root = m_schema.rootOf(t);
-        if (!root || m_schema.effectiveDisposition(root->name) != disposition)
-            continue;
-        for (const QString &member : m_schema.tableChain(root->name)) {
-            const Table *table = m_schema.table(member);
-            if (table && (table->seenData || m_tablesWithJobs.contains(member)) && !out.contains(member))
-                out.append(member);
-        }
-    }
-    return out;
-}
-
 // merge tables load into `<dataset>_staging`, which gets the chain tables and its own
 // _dlt_version (no _dlt_loads), as dlt makes it (spec 2.5, 6.6).
 void LoadRun::prepareStaging()
 {
-    if (m_staged.isEmpty())
+    if (!m_plan.anyStaged())
         return;
     m_stagingDataset = stagingDatasetName(m_result.datasetName);
-    QStringList tables = chainTables(WriteDisposition::Merge);
+    QStringList tables = m_plan.chainTables(WriteDisposition::Merge);
     tables.append(QStringLiteral("_dlt_version"));
     replaceClient(m_stagingCoordinator, m_destination->createClient(m_config, m_stagingDataset));
     m_stagingCoordinator->open();
@@ -360,7 +289,7 @@ void LoadRun::resumeStartedJobs()
         r.state = it->completed ? JobState::Completed : JobState::Failed;
         if (!it->completed)
             r.error.message = it->failedMessage;
-        r.dispatched = true;
+        m_scheduler->settledWithoutRunning(indexOf(r));
         finalize(r);
     }
 }
@@ -368,9 +297,10 @@ void LoadRun::resumeStartedJobs()
 void LoadRun::failUnsupportedJobs()
 {
     for (auto &r : m_jobs) {
-        if (!r.unsupported || r.dispatched)
+        const int index = indexOf(r);
+        if (!m_plan.isUnsupported(index) || m_scheduler->isDispatched(index))
             continue;
-        r.dispatched = true;
+        m_scheduler->settledWithoutRunning(index);
         r.state = JobState::Failed;
         r.error = terminal(QStringLiteral("destination %1 cannot load files of format '%2' (supported: %3)")
                                .arg(m_destination->type(), r.file.name.formatName,
@@ -388,21 +318,11 @@ void LoadRun::failUnsupportedJobs()
     }
 }
 
-int LoadRun::slotCount() const
-{
-    int n = m_strategy == ParallelismStrategy::Sequential ? 1 : std::max(1, m_options.workers);
-    if (m_caps.maxParallelLoadJobs > 0)
-        n = std::min(n, m_caps.maxParallelLoadJobs);
-    int remaining = 0;
-    for (const auto &r : m_jobs)
-        remaining += r.dispatched ? 0 : 1;
-    return std::max(1, std::min(n, remaining));
-}
-
 // 4. Run the rest on a dedicated pool: one client per worker; only this thread moves files.
 void LoadRun::runJobs()
 {
-    m_slots = slotCount();
+    const int workers = m_scheduler->slotCount();
+    m_scheduler->startWorkers(workers);
     m_counters = std::make_unique<LiveCounters>(int(m_jobs.size()));
     m_shared = std::make_unique<WorkerShared>();
     m_shared->destination = m_destination;
@@ -417,8 +337,8 @@ void LoadRun::runJobs()
 
     QThreadPool pool;
     pool.setObjectName(QStringLiteral("wharf-load"));
-    pool.setMaxThreadCount(m_slots);
-    for (int k = 0; k < m_slots; ++k)
+    pool.setMaxThreadCount(workers);
+    for (int k = 0; k < workers; ++k)
         pool.start(new JobWorker(*m_shared));
 
     // Whatever happens below, the workers must be released before the pool is destroyed.
@@ -436,10 +356,10 @@ void LoadRun::runJobs()
     bool abandoned = false;
     try {
         dispatch();
-        while (m_running > 0 || (!m_stopped && !m_cancel.isCancelled() && anyUndispatched())) {
+        while (m_scheduler->running() > 0 || (!m_stopped && !m_cancel.isCancelled() && m_scheduler->anyWaiting())) {
             if (m_cancel.isCancelled()) {
                 if (!cancelSeen.isValid()) {
-                    qCInfo(lcLoad) << "cancelling" << m_running << "running job(s)";
+                    qCInfo(lcLoad) << "cancelling" << m_scheduler->running() << "running job(s)";
                     cancelSeen.start();
                 }
                 // Again on every pass: a job may have started right after the first call.
@@ -447,9 +367,9 @@ void LoadRun::runJobs()
                 // A destination that does not answer the cancel (a frozen server) is given up
                 // on: the running jobs lose their connections and end as not done (resumable;
                 // the ledger knows whether any of them committed).
-                if (!abandoned && m_running > 0 && cancelSeen.elapsed() > kAbandonAfterCancelMs) {
-                    qCWarning(lcLoad) << "the destination does not answer the cancel; giving up on" << m_running
-                                      << "running job(s)";
+                if (!abandoned && m_scheduler->running() > 0 && cancelSeen.elapsed() > kAbandonAfterCancelMs) {
+                    qCWarning(lcLoad) << "the destination does not answer the cancel; giving up on"
+                                      << m_scheduler->running() << "running job(s)";
                     m_shared->abandonActiveClients();
                     abandoned = true;
                 }
@@ -464,9 +384,9 @@ void LoadRun::runJobs()
         stop(ErrorInfo::fromStd(e));
         m_cancel.cancel();
         m_shared->cancelActiveClients();
-        while (m_running > 0)
-            if (m_shared->outcomes.pop(100))
-                --m_running;
+        while (m_scheduler->running() > 0)
+            if (const auto outcome = m_shared->outcomes.pop(100))
+                m_scheduler->returned(outcome->index);
     }
     reportProgress(true);
 }
@@ -478,17 +398,8 @@ void LoadRun::dispatch()
     // that the other jobs complete).
     if (m_stopped || m_cancel.isCancelled())
         return;
-    const qint64 now = m_clock.elapsed();
-    if (now < m_pauseUntilMs)
-        return; // waiting for the destination to come back
-    // Starts at the first job that may wait: with thousands of jobs a scan from the top for
-    // every outcome would cost more than the jobs themselves.
-    for (int k = firstUndispatched(); k < m_jobs.size() && m_running < m_slots; ++k) {
+    for (int k = m_scheduler->next(m_clock.elapsed()); k >= 0; k = m_scheduler->next(m_clock.elapsed())) {
         JobRecord &r = m_jobs[k];
-        if (r.dispatched || r.notBeforeMs > now)
-            continue;
-        if (m_strategy == ParallelismStrategy::TableSequential && m_runningTables.contains(r.file.name.table))
-            continue;
         try {
             if (r.file.folder == JobFolder::New) {
                 r.file.path = m_package.moveJob(r.file, JobFolder::Started);
@@ -498,39 +409,23 @@ void LoadRun::dispatch()
             stop(ErrorInfo::from(e));
             return;
         }
-        r.dispatched = true;
+        m_scheduler->dispatched(k);
         r.state = JobState::Running;
         r.error = {};
-        ++m_running;
-        m_runningTables.insert(r.file.name.table);
         emitJob(r);
-        m_shared->work.push(WorkItem{k, r.file, m_staged.contains(r.file.name.table)});
+        m_shared->work.push(WorkItem{k, r.file, m_plan.isStaged(r.file.name.table)});
     }
 }
 
-int LoadRun::firstUndispatched()
+int LoadRun::indexOf(const JobRecord &r) const
 {
-    while (m_firstUndispatched < m_jobs.size() && m_jobs[m_firstUndispatched].dispatched)
-        ++m_firstUndispatched;
-    return int(m_firstUndispatched);
-}
-
-void LoadRun::undispatch(JobRecord &r)
-{
-    r.dispatched = false;
-    m_firstUndispatched = std::min(m_firstUndispatched, qsizetype(&r - m_jobs.data()));
-}
-
-bool LoadRun::anyUndispatched()
-{
-    return firstUndispatched() < m_jobs.size();
+    return int(&r - m_jobs.constData());
 }
 
 void LoadRun::handleOutcome(const WorkOutcome &outcome)
 {
     JobRecord &r = m_jobs[outcome.index];
-    --m_running;
-    m_runningTables.remove(r.file.name.table);
+    m_scheduler->returned(outcome.index);
     r.rows = outcome.rows;
     r.durationMs = outcome.durationMs;
     if (outcome.alreadyLoaded)
@@ -553,10 +448,8 @@ void LoadRun::handleOutcome(const WorkOutcome &outcome)
             putBack(r);
         break;
     }
-    if (outcome.state == JobState::Completed) {
-        m_outage.invalidate(); // the server answers again
-        m_outageAttempts = 0;
-    }
+    if (outcome.state == JobState::Completed)
+        m_scheduler->destinationAnswered();
 }
 
 // The server went away under a job (or could not be reached): the job waits in started_jobs/
@@ -564,34 +457,29 @@ void LoadRun::handleOutcome(const WorkOutcome &outcome)
 // ends. An outage longer than connection_outage_timeout_s stops the load, resumable.
 void LoadRun::waitForServer(JobRecord &r)
 {
-    const int index = int(&r - m_jobs.data());
+    const int index = indexOf(r);
     r.state = JobState::Ready;
-    undispatch(r);
     m_counters->rows[index] = 0;
     m_counters->bytes[index] = 0;
     emitJob(r);
     const qint64 now = m_clock.elapsed();
-    if (!m_outage.isValid())
-        m_outage.start();
-    if (m_outage.elapsed() > m_options.retry.outageTimeoutMs) {
+    const qint64 delay = m_scheduler->destinationLost(index, now, QRandomGenerator::global()->generateDouble());
+    if (delay < 0) {
         ErrorInfo why = r.error;
         why.message = QStringLiteral("the destination did not answer for %1 s: %2")
-                          .arg(m_outage.elapsed() / 1000)
+                          .arg((now - m_scheduler->outageSinceMs()) / 1000)
                           .arg(r.error.message);
         stop(why);
         return;
     }
-    const qint64 delay = m_options.retry.delayMs(++m_outageAttempts, QRandomGenerator::global()->generateDouble());
-    if (now + delay > m_pauseUntilMs) {
-        m_pauseUntilMs = now + delay;
-        qCWarning(lcLoad).noquote() << "lost the destination; trying again in" << delay << "ms:" << r.error.message;
-    }
+    qCWarning(lcLoad).noquote() << "lost the destination; trying again in" << delay << "ms:" << r.error.message;
 }
 
 void LoadRun::pause(qint64 ms)
 {
     QElapsedTimer waited;
     waited.start();
+    ms = std::max<qint64>(ms, 1); // never a busy loop, even with retry_backoff_ms = 0
     while (waited.elapsed() < ms) {
         m_cancel.check();
         QThread::msleep(quint64(std::clamp<qint64>(ms - waited.elapsed(), 1, 50)));
@@ -627,7 +515,7 @@ void LoadRun::onServer(JobClient &client, const char *what, const std::function<
 
 void LoadRun::requeueForRetry(JobRecord &r)
 {
-    const int index = int(&r - m_jobs.data());
+    const int index = indexOf(r);
     const int next = r.file.name.retryCount + 1;
     qCWarning(lcLoad).noquote() << "job" << r.file.name.jobId() << "will be retried (" << next
                                 << "):" << r.error.fullText();
@@ -640,12 +528,10 @@ void LoadRun::requeueForRetry(JobRecord &r)
     }
     m_counters->rows[index] = 0;
     m_counters->bytes[index] = 0;
-    undispatch(r);
-    r.notBeforeMs = m_clock.elapsed() + m_options.retry.delayMs(next, QRandomGenerator::global()->generateDouble());
+    const bool limit =
+        m_scheduler->retryLater(index, next, m_clock.elapsed(), QRandomGenerator::global()->generateDouble());
     emitJob(r);
-    // dlt stops at every multiple of raise_on_max_retries; the retry count lives in the file
-    // name, so a later run continues counting (spec Q20).
-    if (m_options.raiseOnMaxRetries > 0 && next % m_options.raiseOnMaxRetries == 0) {
+    if (limit) {
         ErrorInfo why = r.error;
         why.message = QStringLiteral("job %1 had %2 retries, a multiple of raise_on_max_retries=%3; stopping. "
                                      "Last error: %4")
@@ -660,7 +546,7 @@ void LoadRun::requeueForRetry(JobRecord &r)
 // A cancelled job goes back to new_jobs/ so the package resumes cleanly.
 void LoadRun::putBack(JobRecord &r)
 {
-    const int index = int(&r - m_jobs.data());
+    const int index = indexOf(r);
     try {
         r.file.path = m_package.moveJob(r.file, JobFolder::New);
         r.file.folder = JobFolder::New;
@@ -668,7 +554,7 @@ void LoadRun::putBack(JobRecord &r)
         // Left in started_jobs/: a later run re-executes it, which is also correct.
     }
     r.state = JobState::Ready;
-    undispatch(r);
+    m_scheduler->putBack(index);
     m_counters->rows[index] = 0;
     m_counters->bytes[index] = 0;
     emitJob(r);
@@ -684,14 +570,14 @@ void LoadRun::finalize(JobRecord &r)
             r.file.path = m_package.moveJob(r.file, JobFolder::Completed);
             r.file.folder = JobFolder::Completed;
             crashPoint("after-move");
-            --m_openPerTable[r.file.name.table];
+            m_scheduler->finished(indexOf(r));
             ++m_completed;
             m_result.rows += r.rows;
         } else {
             const QString runningPath = r.file.path;
             r.file.path = m_package.moveJob(r.file, JobFolder::Failed);
             r.file.folder = JobFolder::Failed;
-            --m_openPerTable[r.file.name.table];
+            m_scheduler->finished(indexOf(r));
             // Point the message at where the file is now, not where it ran.
             if (r.error.location.file == runningPath)
                 r.error.location.file = r.file.path;
@@ -714,9 +600,7 @@ bool LoadRun::chainComplete(const QStringList &chain, const JobRecord &completin
 {
     // Jobs of the chain not yet in completed_jobs/ or failed_jobs/, counted instead of scanned:
     // this runs for every completed job. The completing job itself has not moved yet.
-    int open = 0;
-    for (const QString &table : chain)
-        open += m_openPerTable.value(table);
+    int open = m_scheduler->openIn(chain);
     if (chain.contains(completing.file.name.table) && completing.file.folder != JobFolder::Completed &&
         completing.file.folder != JobFolder::Failed)
         --open;
@@ -728,7 +612,7 @@ void LoadRun::runChainFollowUps(const JobRecord &r)
     const Table *root = m_schema.rootOf(r.file.name.table);
     if (!root || !m_coordinator)
         return;
-    const QStringList chain = seenChain(root->name);
+    const QStringList chain = m_plan.seenChain(root->name);
     if (!chainComplete(chain, r))
         return;
     QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain);

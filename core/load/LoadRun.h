@@ -2,9 +2,11 @@
 
 #include "destination/Destination.h"
 #include "load/CancelWatchdog.h"
+#include "load/JobScheduler.h"
 #include "load/JobWorker.h"
 #include "load/LoadEvents.h"
 #include "load/LoadOptions.h"
+#include "load/LoadPlan.h"
 #include "package/PackageLock.h"
 
 #include <QElapsedTimer>
@@ -22,14 +24,13 @@ struct JobRecord {
     JobState state = JobState::Ready;
     qint64 rows = 0;
     qint64 durationMs = 0;
-    qint64 notBeforeMs = 0;   ///< retry back-off
-    bool dispatched = false;  ///< handed to a worker or finalised
-    bool unsupported = false; ///< a format the destination cannot load
     ErrorInfo error;
 };
 
 /// The coordinator's side of one package load (spec 2.4): the steps of PackageLoader::load()
-/// as methods over shared state. Lives on the coordinating thread only; single use.
+/// as methods over shared state - file moves, clients, events. What the package asks comes
+/// from a LoadPlan and which job runs when from a JobScheduler, both free of I/O. Lives on the
+/// coordinating thread only; single use.
 class LoadRun {
 public:
     LoadRun(std::shared_ptr<const Destination> destination, ResolvedConfig config, LoadOptions options,
@@ -44,24 +45,14 @@ private:
     std::optional<PackageResult> openPackage(const QString &packageDir);
     std::optional<PackageResult> checkJobs();
     std::optional<PackageResult> migrateSchema();
-    /// Chain tables of every root with `disposition` that has jobs (replace empties them, merge
-    /// stages them).
-    QStringList chainTables(WriteDisposition disposition) const;
-    /// Root tables with jobs in this package whose disposition is `disposition`, sorted.
-    QStringList rootsWith(WriteDisposition disposition) const;
-    /// The chain of `root` as follow-ups see it: the tables that saw data or have jobs.
-    QStringList seenChain(const QString &root) const;
     void prepareStaging();
     void resumeStartedJobs();
     void failUnsupportedJobs();
     void runJobs();
     PackageResult complete();
 
-    int slotCount() const;
     void dispatch();
-    bool anyUndispatched();
-    int firstUndispatched();
-    void undispatch(JobRecord &r);
+    int indexOf(const JobRecord &r) const;
     void handleOutcome(const WorkOutcome &outcome);
     void requeueForRetry(JobRecord &r);
     void putBack(JobRecord &r);
@@ -92,7 +83,6 @@ private:
     LoadObserver *m_observer;
     CancelToken &m_cancel;
     Capabilities m_caps;
-    ParallelismStrategy m_strategy = ParallelismStrategy::Parallel;
 
     QElapsedTimer m_clock;
     PackageResult m_result;
@@ -101,9 +91,9 @@ private:
     Schema m_schema;
     QList<JobRecord> m_jobs;
     QList<PendingTransition> m_pending;
-    QSet<QString> m_tablesWithJobs;
+    LoadPlan m_plan;                           ///< what the package asks (pure)
+    std::unique_ptr<JobScheduler> m_scheduler; ///< which job runs when (pure)
     std::unique_ptr<JobClient> m_coordinator;
-    QSet<QString> m_staged; ///< tables with jobs that load into the staging dataset (merge)
     QString m_stagingDataset;
     std::unique_ptr<JobClient> m_stagingCoordinator;
 
@@ -116,16 +106,8 @@ private:
 
     std::unique_ptr<LiveCounters> m_counters;
     std::unique_ptr<WorkerShared> m_shared;
-    int m_slots = 1;
-    int m_running = 0;
-    QSet<QString> m_runningTables;
     qint64 m_bytesTotal = 0;
-    qsizetype m_firstUndispatched = 0;  ///< every job before it is dispatched
-    QHash<QString, int> m_openPerTable; ///< jobs not yet in completed_jobs/ or failed_jobs/
     qint64 m_lastProgressMs = -1000;
-    QElapsedTimer m_outage; ///< since the destination stopped answering (invalid: it answers)
-    int m_outageAttempts = 0;
-    qint64 m_pauseUntilMs = 0; ///< no dispatch before (back-off while the destination is away)
     /// Cancels (then abandons) the coordinator's clients from its own thread. Declared last:
     /// destroyed first, before the clients it watches.
     std::unique_ptr<CancelWatchdog> m_watchdog;

@@ -183,9 +183,14 @@ private slots:
     {
         LoadOptions opts;
         opts.raiseOnMaxRetries = 1;
-        opts.retry.baseDelayMs = 0;
+        opts.retry.baseDelayMs = 20;
+        opts.retry.outageTimeoutMs = 300;
+        QElapsedTimer clock;
+        clock.start();
         const PackageResult r = run(config({{"fail_on_open", true}}), opts);
-        // The coordinator's own connection fails first: nothing is touched, the package stays.
+        // The coordinator's own connection fails first: it is tried again for the outage budget
+        // (connection_outage_timeout_s), then nothing is touched and the package stays.
+        QVERIFY2(clock.elapsed() >= 300, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(r.status, PackageStatus::Incomplete);
         QCOMPARE(r.error.kind, ErrorKind::Transient);
         QCOMPARE(filesIn(folder("new_jobs")).size(), 4);

@@ -1,0 +1,108 @@
+// What a package asks of the destination (core/load/LoadPlan.h), from real dlt schemas and job
+// names: unsupported formats, refused strategies, staging, table chains, and merges that could
+// not run refused before any DDL.
+#include "Error.h"
+#include "TestSupport.h"
+#include "load/LoadPlan.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace wharf;
+
+namespace {
+
+QByteArray schemaJson(const QString &package)
+{
+    const QDir dir(test::dataPath(QStringLiteral("packages/") + package));
+    for (const QString &sub : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(dir.filePath(sub + QStringLiteral("/schema.json")));
+        if (f.open(QIODevice::ReadOnly))
+            return f.readAll();
+    }
+    return {};
+}
+
+Capabilities caps()
+{
+    Capabilities c;
+    c.supportedLoaderFileFormats = {QStringLiteral("insert_values"), QStringLiteral("jsonl")};
+    return c;
+}
+
+QList<JobFileName> names(const QStringList &files)
+{
+    QList<JobFileName> out;
+    for (const QString &f : files)
+        out.append(JobFileName::parse(f));
+    return out;
+}
+
+} // namespace
+
+class tst_LoadPlan : public QObject {
+    Q_OBJECT
+private slots:
+    void mergePackage()
+    {
+        const Schema schema = Schema::fromJson(schemaJson("gh_issues_merge_step1"), "merge");
+        const LoadPlan plan(schema, caps(), LoadOptions(),
+                            names({"issues.a.0.insert_values.gz", "issues__labels.b.0.jsonl",
+                                   "issues__assignees.c.0.parquet", "_dlt_pipeline_state.d.0.insert_values"}));
+        QVERIFY(plan.refusals().isEmpty());
+        QVERIFY(!plan.isUnsupported(0));
+        QVERIFY(plan.isUnsupported(2)); // parquet: the job fails on its own
+        QVERIFY(plan.isStaged("issues"));
+        QVERIFY(plan.isStaged("issues__labels"));
+        QVERIFY(!plan.isStaged("_dlt_pipeline_state"));
+        QCOMPARE(plan.rootsWith(WriteDisposition::Merge), QStringList{"issues"});
+        QVERIFY(plan.rootsWith(WriteDisposition::Replace).isEmpty());
+        const QStringList chain = plan.seenChain("issues");
+        QCOMPARE(chain.first(), QStringLiteral("issues"));
+        QVERIFY(chain.contains("issues__labels"));
+        QCOMPARE(plan.chainTables(WriteDisposition::Merge), chain);
+        QVERIFY(plan.migratedTables().contains("_dlt_loads"));
+        plan.verify(); // keys present: nothing thrown
+    }
+
+    void otherStrategiesAreRefused()
+    {
+        LoadOptions options;
+        options.replaceStrategy = QStringLiteral("staging-optimized");
+        const Schema schema = Schema::fromJson(schemaJson("gh_issues_replace_step1"), "replace");
+        const LoadPlan plan(schema, caps(), options, names({"issues.a.0.insert_values.gz"}));
+        QCOMPARE(plan.refusals().size(), 1);
+        QVERIFY(plan.refusals().first().contains("staging-optimized"));
+    }
+
+    void mergeWithoutRootKeyIsRefusedBeforeAnyDdl()
+    {
+        QJsonObject s = QJsonDocument::fromJson(schemaJson("gh_issues_merge_step1")).object();
+        QJsonObject tables = s["tables"].toObject();
+        QJsonObject labels = tables["issues__labels"].toObject();
+        QJsonObject columns = labels["columns"].toObject();
+        for (const QString &c : columns.keys()) {
+            QJsonObject col = columns[c].toObject();
+            col.remove("root_key");
+            col.remove("parent_key");
+            columns[c] = col;
+        }
+        labels["columns"] = columns;
+        tables["issues__labels"] = labels;
+        s["tables"] = tables;
+        const Schema schema = Schema::fromJson(QJsonDocument(s).toJson(), "merge");
+        const LoadPlan plan(schema, caps(), LoadOptions(), names({"issues__labels.b.0.jsonl"}));
+        try {
+            plan.verify();
+            QFAIL("a merge chain without a root key was accepted");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains("issues__labels"), qPrintable(e.fullText()));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_LoadPlan)
+#include "tst_LoadPlan.moc"
