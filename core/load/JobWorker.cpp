@@ -44,7 +44,7 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
     timer.start();
     bool registered = false;
     JobClient *client = nullptr;
-    try {
+    guarded(out, item, [&] {
         m_shared.cancel->check();
         const Table *table = m_shared.schema->table(item.file.name.table);
         if (!table)
@@ -75,21 +75,11 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
             out.rows = *recorded;
             out.alreadyLoaded = true;
         }
-    } catch (const Error &e) {
-        classify(out, e, item);
-    } catch (const std::exception &e) {
-        out.error = ErrorInfo::fromStd(e);
-        out.error.location.file = item.file.path;
-        out.state = JobState::Retry;
-    } catch (...) {
-        out.error.kind = ErrorKind::Internal;
-        out.error.message = QStringLiteral("unknown exception");
-        out.state = JobState::Retry;
-    }
+    });
     // Every error above set a state other than Completed (the default).
     if (out.alreadyLoaded || out.state != JobState::Completed)
         return finishOne(out, item, registered, client, timer);
-    try {
+    guarded(out, item, [&] {
         const Table *table = m_shared.schema->table(item.file.name.table);
         const QString loadId = m_shared.loadId;
         JobContext ctx;
@@ -113,6 +103,15 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
         out.rows = result.rows;
         counters->rows[idx].store(result.rows, std::memory_order_relaxed);
         counters->bytes[idx].store(item.file.size, std::memory_order_relaxed);
+    });
+    return finishOne(out, item, registered, client, timer);
+}
+
+// The worker's edge: whatever a step throws becomes part of the outcome, never an exception.
+void JobWorker::guarded(WorkOutcome &out, const WorkItem &item, const std::function<void()> &step) const
+{
+    try {
+        step();
     } catch (const AlreadyRecorded &e) {
         // Another loader committed this job while we ran it; our copy rolled back.
         qCInfo(lcLoad).noquote() << e.message();
@@ -130,7 +129,6 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
         out.error.message = QStringLiteral("unknown exception");
         out.state = JobState::Retry;
     }
-    return finishOne(out, item, registered, client, timer);
 }
 
 void JobWorker::classify(WorkOutcome &out, const Error &e, const WorkItem &item) const

@@ -9,6 +9,7 @@
 #include <QRunnable>
 #include <QSet>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace wharf {
@@ -84,6 +85,7 @@ public:
 private:
     WorkOutcome runOne(const WorkItem &item);
     void classify(WorkOutcome &out, const Error &e, const WorkItem &item) const;
+    void guarded(WorkOutcome &out, const WorkItem &item, const std::function<void()> &step) const;
     /// Unregisters the client, drops a connection in an unknown state, records the outcome.
     WorkOutcome finishOne(WorkOutcome &out, const WorkItem &item, bool registered, JobClient *client,
                           const QElapsedTimer &timer);

@@ -207,6 +207,15 @@ QList<Column> Table::completeColumns() const
     return out;
 }
 
+QStringList Table::completeColumnNames() const
+{
+    QStringList out;
+    for (const auto &c : columns)
+        if (c.isComplete())
+            out.append(c.name);
+    return out;
+}
+
 Schema Schema::fromJson(const QByteArray &json, const QString &sourceName)
 {
     simdjson::dom::parser parser;

@@ -57,6 +57,8 @@ struct Table {
     const Column *column(const QString &name) const;
     /// Columns with a data type, in order.
     QList<Column> completeColumns() const;
+    /// The names of completeColumns(), in schema order (what readers map job files onto).
+    QStringList completeColumnNames() const;
     bool isDltTable() const { return name.startsWith(QLatin1String("_dlt")); }
 };
 

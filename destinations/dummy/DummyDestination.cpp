@@ -74,9 +74,7 @@ public:
         if (m_retryTables.contains(table))
             throw Error(ErrorKind::Transient, QStringLiteral("dummy: job for %1 asks for a retry").arg(table));
         ReaderOptions options;
-        for (const auto &c : ctx.table->columns)
-            if (c.isComplete())
-                options.tableColumns.append(c.name);
+        options.tableColumns = ctx.table->completeColumnNames();
         auto reader = openRowReader(ctx.file.path, ctx.file.name.format, options);
         RowBatch batch;
         JobResult result;

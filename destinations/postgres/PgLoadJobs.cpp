@@ -383,9 +383,7 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
     const FileFormat format = ctx.file.name.format;
 
     ReaderOptions options;
-    for (const Column &c : table.columns)
-        if (c.isComplete())
-            options.tableColumns.append(c.name);
+    options.tableColumns = table.completeColumnNames();
     auto reader = openRowReader(path, format, options);
 
     QList<Column> columns;
@@ -465,9 +463,7 @@ JobResult PgJobClient::insertParsedRows(const JobContext &ctx)
     const Table &table = *ctx.table;
     const QString path = ctx.file.path;
     ReaderOptions options;
-    for (const Column &c : table.columns)
-        if (c.isComplete())
-            options.tableColumns.append(c.name);
+    options.tableColumns = table.completeColumnNames();
     auto reader = openRowReader(path, ctx.file.name.format, options);
     const QStringList names = reader->columns();
     QStringList quoted;

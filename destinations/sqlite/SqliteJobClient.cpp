@@ -64,9 +64,7 @@ JobResult SqliteJobClient::runJob(const JobContext &ctx)
     const QString path = ctx.file.path;
 
     ReaderOptions options;
-    for (const auto &c : table.columns)
-        if (c.isComplete())
-            options.tableColumns.append(c.name);
+    options.tableColumns = table.completeColumnNames();
     auto reader = openRowReader(path, ctx.file.name.format, options);
 
     // Map the file's columns onto the table's; a column the schema doesn't know is an error

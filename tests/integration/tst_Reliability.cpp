@@ -1,6 +1,7 @@
 // Issue 9 on whole packages, on SQLite and PostgreSQL: the `wharf` binary killed at named points
 // of a job's life (core/load/CrashPoint.h), failed jobs across interrupted runs, two loaders on
 // one package, hostile package contents. Every case checks the rows, not only the exit code.
+#include "LoadTarget.h"
 #include "PgTestSupport.h"
 #include "SqliteProbe.h"
 #include "TestSupport.h"
@@ -62,75 +63,6 @@ bool addLabelJobs(const QString &pkg, int count, int rows)
     return true;
 }
 
-/// Where one test loads: a SQLite file in its work folder, or a dataset of its own on the test
-/// PostgreSQL (dropped afterwards, staging included).
-struct Target {
-    QString type;
-    QString work;
-    QString dataset;
-
-    QMap<QString, QString> env() const
-    {
-        if (type == QLatin1String("sqlite"))
-            return {{QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"),
-                     QStringLiteral("sqlite:///") + QDir(work).filePath(QStringLiteral("wh.db"))}};
-        return {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), pg::PgServer::fromEnv().url()}};
-    }
-    QStringList args(const QString &verb, const QString &package) const
-    {
-        return {verb,
-                package,
-                QStringLiteral("--destination"),
-                type,
-                QStringLiteral("--dataset"),
-                dataset,
-                QStringLiteral("--log-level"),
-                QStringLiteral("info")};
-    }
-    /// Rows of `table` in `dataset` (this target's by default); -1 when it cannot be read.
-    qint64 count(const QString &table, const QString &inDataset = {}) const
-    {
-        const QString ds = inDataset.isEmpty() ? dataset : inDataset;
-        if (type == QLatin1String("sqlite")) {
-            const QString file = QDir(work).filePath(QStringLiteral("wh__%1.db").arg(ds));
-            if (!QFile::exists(file))
-                return -1;
-            const QVariant v = SqliteProbe(file).scalar(QStringLiteral("SELECT count(*) FROM \"%1\"").arg(table));
-            return v.isValid() ? v.toLongLong() : -1;
-        }
-        bool ok = false;
-        const qint64 n =
-            pg::psqlValue(QStringLiteral("SELECT count(*) FROM %1.%2").arg(pg::quoteIdent(ds), pg::quoteIdent(table)))
-                .toLongLong(&ok);
-        return ok ? n : -1;
-    }
-    /// Ledger rows left for this target's dataset (and its staging dataset).
-    qint64 ledgerRows() const
-    {
-        if (type == QLatin1String("sqlite")) {
-            const QVariant v =
-                SqliteProbe(QDir(work).filePath(QStringLiteral("wh.db")))
-                    .scalar(QStringLiteral("SELECT count(*) FROM _wharf_job_ledger WHERE dataset_name IN ('%1', "
-                                           "'%1_staging')")
-                                .arg(dataset));
-            return v.isValid() ? v.toLongLong() : -1;
-        }
-        return pg::psqlValue(QStringLiteral("SELECT count(*) FROM _wharf.job_ledger WHERE dataset_name IN ('%1', "
-                                            "'%1_staging')")
-                                 .arg(dataset))
-            .toLongLong();
-    }
-    void drop() const
-    {
-        if (type == QLatin1String("postgres")) {
-            pg::dropDataset(dataset);
-            pg::dropDataset(dataset + QStringLiteral("_staging"));
-            pg::psql(QStringLiteral("DELETE FROM _wharf.job_ledger WHERE dataset_name IN ('%1', '%1_staging')")
-                         .arg(dataset));
-        }
-    }
-};
-
 } // namespace
 
 class tst_Reliability : public QObject {
@@ -147,7 +79,7 @@ class tst_Reliability : public QObject {
     }
     /// A fresh work folder and dataset; fails (or, outside CI, skips) PostgreSQL rows when no
     /// server is configured.
-    bool target(const QString &type, Target &t)
+    bool target(const QString &type, LoadTarget &t)
     {
         if (type == QLatin1String("postgres") && pg::testPg().isEmpty()) {
             if (qEnvironmentVariableIsSet("CI"))
@@ -160,7 +92,7 @@ class tst_Reliability : public QObject {
         t.drop();
         return true;
     }
-    void expectCompleteRows(const Target &t, qint64 labels = 34)
+    void expectCompleteRows(const LoadTarget &t, qint64 labels = 34)
     {
         QCOMPARE(t.count(QStringLiteral("issues")), qint64(100));
         QCOMPARE(t.count(QStringLiteral("issues__assignees")), qint64(31));
@@ -182,7 +114,7 @@ private slots:
     void failedJobThenKillIsNeverLoaded()
     {
         QFETCH(QString, type);
-        Target t;
+        LoadTarget t;
         if (!target(type, t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         const QString root = copyPackage(t.work, "gh_issues_insert_values");
@@ -234,7 +166,7 @@ private slots:
     {
         QFETCH(QString, type);
         QFETCH(QString, point);
-        Target t;
+        LoadTarget t;
         if (!target(type, t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         const QString root = copyPackage(t.work, "gh_issues_insert_values");
@@ -259,7 +191,7 @@ private slots:
     void killedAfterMergeFollowUp()
     {
         QFETCH(QString, type);
-        Target t;
+        LoadTarget t;
         if (!target(type, t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         for (const char *step : {"gh_issues_merge_step1", "gh_issues_merge_step2"}) {
@@ -291,7 +223,7 @@ private slots:
     void heldPackageIsRefused()
     {
         QFETCH(QString, type);
-        Target t;
+        LoadTarget t;
         if (!target(type, t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         const QString root = copyPackage(t.work, "gh_issues_insert_values");
@@ -320,37 +252,26 @@ private slots:
     void twoLoadersAtOnce()
     {
         QFETCH(QString, type);
-        Target t;
+        LoadTarget t;
         if (!target(type, t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
-        for (int round = 0; round < 3; ++round) {
-            const QString pkg = copyPackage(t.work, "gh_issues_insert_values", QStringLiteral("round%1").arg(round));
-            const QString dataset = t.dataset + QStringLiteral("_r%1").arg(round);
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            const auto extra = t.env();
-            for (auto it = extra.cbegin(); it != extra.cend(); ++it)
-                env.insert(it.key(), it.value());
-            QProcess a;
-            QProcess b;
-            for (QProcess *p : {&a, &b}) {
-                p->setProcessEnvironment(env);
-                p->setWorkingDirectory(t.work);
-            }
-            const QStringList args = {"load", pkg, "--destination", type, "--dataset", dataset};
-            a.start(qEnvironmentVariable("WHARF_BIN"), args);
-            b.start(qEnvironmentVariable("WHARF_BIN"), args);
-            QVERIFY(a.waitForFinished(60000) && b.waitForFinished(60000));
-            const QString outA = QString::fromUtf8(a.readAll() + a.readAllStandardError());
-            const QString outB = QString::fromUtf8(b.readAll() + b.readAllStandardError());
-            QVERIFY2(a.exitCode() == 0 || b.exitCode() == 0, qPrintable(outA + outB));
+        for (int k = 0; k < 3; ++k) {
+            const QString pkg = copyPackage(t.work, "gh_issues_insert_values", QStringLiteral("round%1").arg(k));
+            LoadTarget round = t;
+            round.dataset = t.dataset + QStringLiteral("_r%1").arg(k);
+            const QStringList args = round.args("load", pkg);
+            const auto a = round.start(args);
+            const auto b = round.start(args);
+            QVERIFY(a->waitForFinished(60000) && b->waitForFinished(60000));
+            const QString outA = QString::fromUtf8(a->readAll());
+            const QString outB = QString::fromUtf8(b->readAll());
+            QVERIFY2(a->exitCode() == 0 || b->exitCode() == 0, qPrintable(outA + outB));
             for (const QString &out : {outA, outB})
                 QVERIFY2(out.contains("is LOADED") || out.contains("is being loaded by") ||
-                             out.contains("already completed"),
+                             out.contains("is already"), // "already completed" (CLI) or "already loaded" (loader)
                          qPrintable(out));
-            Target r = t;
-            r.dataset = dataset;
-            expectCompleteRows(r);
-            r.drop();
+            expectCompleteRows(round);
+            round.drop();
         }
         t.drop();
     }
@@ -366,7 +287,7 @@ private slots:
     void connectionsHeal()
     {
         QFETCH(QString, fault);
-        Target t;
+        LoadTarget t;
         if (!target(QStringLiteral("postgres"), t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         const QString root = copyPackage(t.work, "gh_issues_insert_values");
@@ -375,21 +296,19 @@ private slots:
         const int rows = 4000;
         QVERIFY(addLabelJobs(pkg, jobs, rows));
         // Our own application_name, so that only this load's sessions are ended.
-        const QString app = QStringLiteral("wharf_heal_%1").arg(t.dataset);
-        QString url = pg::PgServer::fromEnv().url() + QStringLiteral("?application_name=") + app;
-        if (fault == "idle")
-            url += QStringLiteral("&options=-c%20idle_session_timeout%3D300");
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("DESTINATION__POSTGRES__CREDENTIALS", url);
-        env.insert("HOME", QDir(t.work).filePath(".home"));
-        QProcess wharf;
-        wharf.setProcessEnvironment(env);
-        wharf.setWorkingDirectory(t.work);
+        t.appName = QStringLiteral("wharf_heal_%1").arg(t.dataset);
+        const QString app = t.appName;
         QStringList args = t.args("load", root);
-        if (fault == "idle")
+        QMap<QString, QString> extra;
+        if (fault == "idle") {
             args << "--workers"
                  << "1";
-        wharf.start(qEnvironmentVariable("WHARF_BIN"), args);
+            extra.insert("DESTINATION__POSTGRES__CREDENTIALS",
+                         t.env().value("DESTINATION__POSTGRES__CREDENTIALS") +
+                             QStringLiteral("&options=-c%20idle_session_timeout%3D300"));
+        }
+        const auto process = t.start(args, extra);
+        QProcess &wharf = *process;
         QVERIFY(wharf.waitForStarted());
         int terminated = 0;
         QElapsedTimer clock;
@@ -401,8 +320,8 @@ private slots:
                                                 .arg(app))
                                   .toInt();
         }
-        const QString out = QString::fromUtf8(wharf.readAllStandardOutput());
-        const QString err = QString::fromUtf8(wharf.readAllStandardError());
+        const QString out = QString::fromUtf8(wharf.readAll());
+        const QString &err = out;
         QVERIFY2(wharf.exitStatus() == QProcess::NormalExit && wharf.exitCode() == 0, qPrintable(out + err));
         QVERIFY2(out.contains("is LOADED and contains no failed jobs"), qPrintable(out + err));
         if (fault == "terminate")
@@ -420,20 +339,15 @@ private slots:
     // returns within about 2 s, says the package is not loaded, and a later run loads it exactly.
     void cancelWithAFrozenServer()
     {
-        Target t;
+        LoadTarget t;
         if (!target(QStringLiteral("postgres"), t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         const QString root = copyPackage(t.work, "gh_issues_insert_values");
         QVERIFY(addLabelJobs(QDir(root).filePath(kPackage), 40, 4000));
-        const QString app = QStringLiteral("wharf_frozen_%1").arg(t.dataset);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("DESTINATION__POSTGRES__CREDENTIALS",
-                   pg::PgServer::fromEnv().url() + QStringLiteral("?application_name=") + app);
-        env.insert("HOME", QDir(t.work).filePath(".home"));
-        QProcess wharf;
-        wharf.setProcessEnvironment(env);
-        wharf.setWorkingDirectory(t.work);
-        wharf.start(qEnvironmentVariable("WHARF_BIN"), t.args("load", root));
+        t.appName = QStringLiteral("wharf_frozen_%1").arg(t.dataset);
+        const QString app = t.appName;
+        const auto process = t.start(t.args("load", root));
+        QProcess &wharf = *process;
         QVERIFY(wharf.waitForStarted());
         // Freeze the sessions once a job is running in one of them.
         QStringList pids;
@@ -466,7 +380,7 @@ private slots:
             ::kill(pid, SIGCONT);
         pg::psql(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '%1'")
                      .arg(app));
-        const QString out = QString::fromUtf8(wharf.readAllStandardOutput() + wharf.readAllStandardError());
+        const QString out = QString::fromUtf8(wharf.readAll());
         QVERIFY2(ended && took < 3000, qPrintable(QStringLiteral("Ctrl+C took %1 ms\n").arg(took) + out));
         QCOMPARE(wharf.exitCode(), 1);
         QVERIFY2(out.contains("NOT YET LOADED") || out.contains("cancelled"), qPrintable(out));
@@ -499,7 +413,7 @@ private slots:
         QFETCH(QString, type);
         QFETCH(QString, fileName);
         QFETCH(QByteArray, content);
-        Target t;
+        LoadTarget t;
         if (!target(type, t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         const QString root = copyPackage(t.work, "gh_issues_insert_values");
@@ -515,7 +429,7 @@ private slots:
     // that another session holds): its own statement is cancelled too, and Wharf returns.
     void cancelWhileTheCoordinatorWaits()
     {
-        Target t;
+        LoadTarget t;
         if (!target(QStringLiteral("postgres"), t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         QCOMPARE(runWharf(t.args("load", copyPackage(t.work, "gh_issues_insert_values")), t.work, t.env()).exitCode, 0);
@@ -531,15 +445,10 @@ private slots:
                                          "l.relation WHERE c.relname = '_dlt_loads' AND l.granted "
                                          "AND l.mode = 'AccessExclusiveLock'")) != "0",
             10000);
-        const QString app = QStringLiteral("wharf_wait_%1").arg(t.dataset);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("DESTINATION__POSTGRES__CREDENTIALS",
-                   pg::PgServer::fromEnv().url() + QStringLiteral("?application_name=") + app);
-        env.insert("HOME", QDir(t.work).filePath(".home"));
-        QProcess wharf;
-        wharf.setProcessEnvironment(env);
-        wharf.setWorkingDirectory(t.work);
-        wharf.start(qEnvironmentVariable("WHARF_BIN"), t.args("load", second));
+        t.appName = QStringLiteral("wharf_wait_%1").arg(t.dataset);
+        const QString app = t.appName;
+        const auto process = t.start(t.args("load", second));
+        QProcess &wharf = *process;
         QVERIFY(wharf.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(pg::psqlValue(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
                                                               "application_name = '%1' AND wait_event_type = 'Lock'")
@@ -557,7 +466,7 @@ private slots:
         pg::psql(
             QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%%pg_sleep(60)%%' "
                            "AND pid <> pg_backend_pid()"));
-        const QString out = QString::fromUtf8(wharf.readAllStandardOutput() + wharf.readAllStandardError());
+        const QString out = QString::fromUtf8(wharf.readAll());
         QVERIFY2(ended && took < 3000, qPrintable(QStringLiteral("Ctrl+C took %1 ms\n").arg(took) + out));
         QCOMPARE(wharf.exitCode(), 1);
         QVERIFY2(out.contains("NOT YET LOADED"), qPrintable(out));
@@ -573,7 +482,7 @@ private slots:
     // rows fails as a bad file, and the statement it carried never reaches the server.
     void insertPathRunsOnlyParsedRows()
     {
-        Target t;
+        LoadTarget t;
         if (!target(QStringLiteral("postgres"), t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         const QString root = copyPackage(t.work, "gh_issues_insert_values");
@@ -616,7 +525,7 @@ private slots:
         QFETCH(QString, type);
         QFETCH(QString, kind);
         QFETCH(QString, needle);
-        Target t;
+        LoadTarget t;
         if (!target(type, t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         const QString root = copyPackage(t.work, "gh_issues_insert_values");

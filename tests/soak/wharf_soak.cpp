@@ -8,8 +8,7 @@
 //
 // PostgreSQL comes from WHARF_TEST_PG (scripts/pg-test-server.sh); the restart needs
 // WHARF_PG_DIR and pg_ctl (and root or the server's own user). Not part of the quick suite.
-#include "PgTestSupport.h"
-#include "SqliteProbe.h"
+#include "LoadTarget.h"
 #include "TestSupport.h"
 
 #include <QCommandLineParser>
@@ -66,81 +65,29 @@ QString makePackage(const QString &work, const Settings &s)
     return root;
 }
 
-struct Destination {
-    QString type;
-    QString work;
-    QString dataset;
-
-    QMap<QString, QString> env() const
-    {
-        if (type == QLatin1String("sqlite"))
-            return {{QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"),
-                     QStringLiteral("sqlite:///") + QDir(work).filePath(QStringLiteral("soak.db"))}};
-        return {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"),
-                 pg::PgServer::fromEnv().url() + QStringLiteral("?application_name=wharf_soak")}};
-    }
-    QStringList args(const QString &package) const
-    {
-        return {QStringLiteral("load"),      package, QStringLiteral("--destination"), type,
-                QStringLiteral("--dataset"), dataset};
-    }
-    QString scalar(const QString &sql) const
-    {
-        if (type == QLatin1String("sqlite")) {
-            const QString file = QDir(work).filePath(QStringLiteral("soak__%1.db").arg(dataset));
-            return QFile::exists(file) ? SqliteProbe(file).scalar(sql).toString() : QStringLiteral("<no file>");
-        }
-        return pg::psqlValue(QString(sql).replace(QStringLiteral("FROM "), QStringLiteral("FROM %1.").arg(dataset)));
-    }
-    /// Empty when the dataset holds every row exactly once and one _dlt_loads row; else why not.
-    QString check(const Settings &s) const
-    {
-        const qint64 want = qint64(s.jobs) * s.rows;
-        const QString have = scalar(QStringLiteral("SELECT count(*) FROM issues__labels"));
-        const QString distinct = scalar(QStringLiteral("SELECT count(DISTINCT _dlt_id) FROM issues__labels"));
-        const QString loads = scalar(QStringLiteral("SELECT count(*) FROM _dlt_loads"));
-        if (have == QString::number(want) && distinct == have && loads == QStringLiteral("1"))
-            return {};
-        return QStringLiteral("%1 rows (%2 distinct) of %3, %4 _dlt_loads rows")
-            .arg(have, distinct)
-            .arg(want)
-            .arg(loads);
-    }
-    void drop() const
-    {
-        if (type == QLatin1String("postgres")) {
-            pg::dropDataset(dataset);
-            pg::psql(QStringLiteral("DELETE FROM _wharf.job_ledger WHERE dataset_name = '%1'").arg(dataset));
-        }
-    }
-};
-
-QProcess *startWharf(const Destination &d, const QString &package, const QMap<QString, QString> &extra = {})
+// Empty when the dataset holds every row exactly once and one _dlt_loads row; else why not.
+QString check(const LoadTarget &d, const Settings &s)
 {
-    auto *p = new QProcess;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), QDir(d.work).filePath(QStringLiteral(".home")));
-    const auto vars = d.env();
-    for (auto it = vars.cbegin(); it != vars.cend(); ++it)
-        env.insert(it.key(), it.value());
-    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
-        env.insert(it.key(), it.value());
-    p->setProcessEnvironment(env);
-    p->setWorkingDirectory(d.work);
-    p->setProcessChannelMode(QProcess::MergedChannels);
-    p->start(qEnvironmentVariable("WHARF_BIN"), d.args(package));
-    p->waitForStarted();
-    return p;
+    const qint64 want = qint64(s.jobs) * s.rows;
+    const qint64 have = d.count(QStringLiteral("issues__labels"));
+    const qint64 distinct = d.countDistinct(QStringLiteral("issues__labels"), QStringLiteral("_dlt_id"));
+    const qint64 loads = d.count(QStringLiteral("_dlt_loads"));
+    if (have == want && distinct == have && loads == 1)
+        return {};
+    return QStringLiteral("%1 rows (%2 distinct) of %3, %4 _dlt_loads rows")
+        .arg(have)
+        .arg(distinct)
+        .arg(want)
+        .arg(loads);
 }
 
 /// Runs wharf to its end; the exit code, or -2 when it was killed.
-int finish(QProcess *p, QString *log = nullptr)
+int finish(std::unique_ptr<QProcess> p, QString *log = nullptr)
 {
     p->waitForFinished(600000);
     const int code = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -2;
     if (log)
         *log = QString::fromUtf8(p->readAll());
-    delete p;
     return code;
 }
 
@@ -153,10 +100,11 @@ public:
     {}
 
     /// A fresh package and dataset for one trial.
-    std::pair<Destination, QString> fresh()
+    std::pair<LoadTarget, QString> fresh()
     {
-        Destination d;
+        LoadTarget d;
         d.type = m_type;
+        d.appName = QStringLiteral("wharf_soak");
         d.dataset = QStringLiteral("soak_%1_%2").arg(QCoreApplication::applicationPid()).arg(++m_serial);
         d.work = freshDir(m_tmp, d.dataset);
         d.drop();
@@ -164,16 +112,16 @@ public:
     }
 
     /// Loads until a run ends the package (at most 5 runs), then checks the rows.
-    void settle(const QString &name, const Destination &d, const QString &package)
+    void settle(const QString &name, const LoadTarget &d, const QString &package)
     {
         QString log;
         int code = -1;
         for (int run = 0; run < 5 && code != 0; ++run) {
-            code = finish(startWharf(d, package), &log);
+            code = finish(d.start(d.args(QStringLiteral("load"), package)), &log);
             if (log.contains(QLatin1String("already completed")))
                 code = 0;
         }
-        const QString why = code == 0 ? d.check(m_settings) : QStringLiteral("did not end LOADED: ") + log.right(400);
+        const QString why = code == 0 ? check(d, m_settings) : QStringLiteral("did not end LOADED: ") + log.right(400);
         record(name, why);
         d.drop();
     }
@@ -193,9 +141,9 @@ public:
         auto [d, package] = fresh();
         QElapsedTimer t;
         t.start();
-        const int code = finish(startWharf(d, package));
+        const int code = finish(d.start(d.args(QStringLiteral("load"), package)));
         const qint64 ms = t.elapsed();
-        record(QStringLiteral("clean load"), code == 0 ? d.check(m_settings) : QStringLiteral("exit %1").arg(code));
+        record(QStringLiteral("clean load"), code == 0 ? check(d, m_settings) : QStringLiteral("exit %1").arg(code));
         d.drop();
         return ms;
     }
@@ -204,12 +152,12 @@ public:
     {
         for (int k = 0; k < m_settings.kills; ++k) {
             auto [d, package] = fresh();
-            QProcess *p = startWharf(d, package);
+            auto p = d.start(d.args(QStringLiteral("load"), package));
             QThread::msleep(QRandomGenerator::global()->bounded(quint32(std::max<qint64>(50, baseline))));
             // processId() is 0 once the process ended: kill(0) would kill this harness's group.
             if (const qint64 pid = p->processId(); pid > 1 && p->state() == QProcess::Running)
                 ::kill(pid_t(pid), SIGKILL);
-            finish(p);
+            finish(std::move(p));
             settle(QStringLiteral("SIGKILL #%1").arg(k + 1), d, package);
         }
     }
@@ -225,7 +173,8 @@ public:
         };
         for (const QString &point : points) {
             auto [d, package] = fresh();
-            const int code = finish(startWharf(d, package, {{QStringLiteral("WHARF_CRASH_AT"), point}}));
+            const int code =
+                finish(d.start(d.args(QStringLiteral("load"), package), {{QStringLiteral("WHARF_CRASH_AT"), point}}));
             if (code != -2) {
                 record(point, QStringLiteral("the crash point was not reached (exit %1)").arg(code));
                 continue;
@@ -237,16 +186,16 @@ public:
     void twoLoaders()
     {
         auto [d, package] = fresh();
-        QProcess *a = startWharf(d, package);
-        QProcess *b = startWharf(d, package);
+        auto a = d.start(d.args(QStringLiteral("load"), package));
+        auto b = d.start(d.args(QStringLiteral("load"), package));
         QString la, lb;
-        const int ca = finish(a, &la);
-        const int cb = finish(b, &lb);
+        const int ca = finish(std::move(a), &la);
+        const int cb = finish(std::move(b), &lb);
         if (ca != 0 && cb != 0) {
             record(QStringLiteral("two loaders"), QStringLiteral("neither loaded: ") + la.right(300) + lb.right(300));
             return;
         }
-        record(QStringLiteral("two loaders"), d.check(m_settings));
+        record(QStringLiteral("two loaders"), check(d, m_settings));
         d.drop();
     }
 
@@ -261,7 +210,7 @@ public:
             return;
         }
         auto [d, package] = fresh();
-        QProcess *p = startWharf(d, package);
+        auto p = d.start(d.args(QStringLiteral("load"), package));
         QThread::msleep(quint64(std::max<qint64>(100, baseline / 3)));
         QStringList cmd = {pgCtl,
                            QStringLiteral("-D"),
@@ -274,13 +223,13 @@ public:
             cmd = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + cmd;
         const pg::ToolResult r = pg::runTool(::getuid() == 0 ? QStringLiteral("runuser") : cmd.takeFirst(), cmd);
         QString log;
-        const int code = finish(p, &log);
+        const int code = finish(std::move(p), &log);
         if (r.exitCode != 0)
             record(QStringLiteral("server restart"), QStringLiteral("pg_ctl restart failed: ") + r.err);
         else if (code != 0)
             record(QStringLiteral("server restart"), QStringLiteral("the run did not ride it out: ") + log.right(600));
         else
-            record(QStringLiteral("server restart"), d.check(m_settings));
+            record(QStringLiteral("server restart"), check(d, m_settings));
         d.drop();
     }
 

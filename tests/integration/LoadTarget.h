@@ -1,0 +1,118 @@
+#pragma once
+
+// Where a reliability test or the crash harness loads (tests/integration/tst_Reliability.cpp,
+// tests/soak/wharf_soak.cpp): a SQLite file in a work folder or a dataset of its own on the test
+// PostgreSQL, with the counts both check.
+#include "PgTestSupport.h"
+#include "SqliteProbe.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <memory>
+
+namespace wharf::test {
+
+/// Where one test loads: a SQLite file in its work folder, or a dataset of its own on the test
+/// PostgreSQL (dropped afterwards, staging included).
+struct LoadTarget {
+    QString type; ///< "sqlite" or "postgres"
+    QString work; ///< the SQLite files (wh.db, wh__<dataset>.db) and HOME live here
+    QString dataset;
+    QString appName; ///< PostgreSQL application_name of wharf's sessions; empty = wharf's own
+
+    QMap<QString, QString> env() const
+    {
+        if (type == QLatin1String("sqlite"))
+            return {{QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"),
+                     QStringLiteral("sqlite:///") + QDir(work).filePath(QStringLiteral("wh.db"))}};
+        QString url = pg::PgServer::fromEnv().url();
+        if (!appName.isEmpty())
+            url += QStringLiteral("?application_name=") + appName;
+        return {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), url}};
+    }
+    QStringList args(const QString &verb, const QString &package) const
+    {
+        return {verb,
+                package,
+                QStringLiteral("--destination"),
+                type,
+                QStringLiteral("--dataset"),
+                dataset,
+                QStringLiteral("--log-level"),
+                QStringLiteral("info")};
+    }
+    /// Rows of `table` in `dataset` (this target's by default); -1 when it cannot be read.
+    qint64 count(const QString &table, const QString &inDataset = {}) const
+    {
+        return aggregate(QStringLiteral("count(*)"), table, inDataset);
+    }
+    /// Distinct values of `column` in `table`; -1 when it cannot be read.
+    qint64 countDistinct(const QString &table, const QString &column) const
+    {
+        return aggregate(QStringLiteral("count(DISTINCT %1)").arg(pg::quoteIdent(column)), table, {});
+    }
+    qint64 aggregate(const QString &expression, const QString &table, const QString &inDataset) const
+    {
+        const QString ds = inDataset.isEmpty() ? dataset : inDataset;
+        if (type == QLatin1String("sqlite")) {
+            const QString file = QDir(work).filePath(QStringLiteral("wh__%1.db").arg(ds));
+            if (!QFile::exists(file))
+                return -1;
+            const QVariant v = SqliteProbe(file).scalar(QStringLiteral("SELECT %1 FROM \"%2\"").arg(expression, table));
+            return v.isValid() ? v.toLongLong() : -1;
+        }
+        bool ok = false;
+        const qint64 n =
+            pg::psqlValue(
+                QStringLiteral("SELECT %1 FROM %2.%3").arg(expression, pg::quoteIdent(ds), pg::quoteIdent(table)))
+                .toLongLong(&ok);
+        return ok ? n : -1;
+    }
+    /// Ledger rows left for this target's dataset (and its staging dataset).
+    qint64 ledgerRows() const
+    {
+        if (type == QLatin1String("sqlite")) {
+            const QVariant v =
+                SqliteProbe(QDir(work).filePath(QStringLiteral("wh.db")))
+                    .scalar(QStringLiteral("SELECT count(*) FROM _wharf_job_ledger WHERE dataset_name IN ('%1', "
+                                           "'%1_staging')")
+                                .arg(dataset));
+            return v.isValid() ? v.toLongLong() : -1;
+        }
+        return pg::psqlValue(QStringLiteral("SELECT count(*) FROM _wharf.job_ledger WHERE dataset_name IN ('%1', "
+                                            "'%1_staging')")
+                                 .arg(dataset))
+            .toLongLong();
+    }
+    /// Starts `wharf args` in the work folder with this target's configuration (and `extra`
+    /// variables), its output merged.
+    std::unique_ptr<QProcess> start(const QStringList &args, const QMap<QString, QString> &extra = {}) const
+    {
+        auto p = std::make_unique<QProcess>();
+        QProcessEnvironment vars = QProcessEnvironment::systemEnvironment();
+        vars.insert(QStringLiteral("HOME"), QDir(work).filePath(QStringLiteral(".home")));
+        const auto mine = env();
+        for (auto it = mine.cbegin(); it != mine.cend(); ++it)
+            vars.insert(it.key(), it.value());
+        for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+            vars.insert(it.key(), it.value());
+        p->setProcessEnvironment(vars);
+        p->setWorkingDirectory(work);
+        p->setProcessChannelMode(QProcess::MergedChannels);
+        p->start(qEnvironmentVariable("WHARF_BIN"), args);
+        p->waitForStarted();
+        return p;
+    }
+    void drop() const
+    {
+        if (type == QLatin1String("postgres")) {
+            pg::dropDataset(dataset);
+            pg::dropDataset(dataset + QStringLiteral("_staging"));
+            pg::psql(QStringLiteral("DELETE FROM _wharf.job_ledger WHERE dataset_name IN ('%1', '%1_staging')")
+                         .arg(dataset));
+        }
+    }
+};
+
+} // namespace wharf::test
