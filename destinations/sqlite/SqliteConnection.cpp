@@ -172,9 +172,10 @@ void SqliteConnection::useRollbackJournal(const QString &schema)
     }
     if (mode != QLatin1String("delete") && mode != QLatin1String("memory"))
         throw Error(ErrorKind::Transient,
-                    QStringLiteral("the SQLite database %1 is in %2 journal mode and open in another program; Wharf "
+                    QStringLiteral("the SQLite database %1 is in %2 journal mode and open elsewhere (another program, "
+                                   "or the Browse tab); Wharf "
                                    "needs the default (DELETE) journal to commit each job with its ledger record. "
-                                   "Close the other program and load again")
+                                   "Close it there and load again")
                         .arg(schema == kMain ? m_path : datasetFile(m_path, schema),
                              mode.isEmpty() ? QStringLiteral("another") : mode));
 }
