@@ -133,11 +133,15 @@ QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain,
                 out.append(q(c.name));
         return out.join(QStringLiteral(", "));
     };
+    // The inner query selects what the outer one returns plus the columns its condition reads
+    // (dlt's condition_columns): without the hard-delete column there, PostgreSQL refuses the
+    // statement and SQLite reads the quoted name as a string, keeping no row at all.
     const auto dedup = [&](const QString &table, const QString &partition, const QString &select,
-                           const QString &orderBy, const QString &condition) {
+                           const QString &orderBy, const QString &condition, const QString &conditionColumns = {}) {
+        const QString inner = conditionColumns.isEmpty() ? select : select + QStringLiteral(", ") + conditionColumns;
         return QStringLiteral("SELECT %1 FROM ( SELECT ROW_NUMBER() OVER (partition BY %2 ORDER BY %3) AS "
-                              "_dlt_dedup_rn, %1 FROM %4 ) AS _dlt_dedup_numbered WHERE _dlt_dedup_rn = 1 AND (%5)")
-            .arg(select, partition, orderBy, table, condition);
+                              "_dlt_dedup_rn, %6 FROM %4 ) AS _dlt_dedup_numbered WHERE _dlt_dedup_rn = 1 AND (%5)")
+            .arg(select, partition, orderBy, table, condition, inner);
     };
     QStringList pkCols;
     for (const auto &c : pk)
@@ -172,7 +176,8 @@ QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain,
         if (!pk.isEmpty())
             sql << QStringLiteral("CREATE TEMPORARY TABLE %1 AS %2")
                        .arg(ins, dedup(RS, pkCols.join(QStringLiteral(", ")), rk, order,
-                                       notDeleted.isEmpty() ? QStringLiteral("1 = 1") : notDeleted));
+                                       notDeleted.isEmpty() ? QStringLiteral("1 = 1") : notDeleted,
+                                       hd.isEmpty() ? QString() : q(hd.first().name)));
         else
             sql << QStringLiteral("CREATE TEMPORARY TABLE %1 AS SELECT %2 FROM %3 WHERE %4")
                        .arg(ins, rk, RS, notDeleted);
