@@ -93,19 +93,15 @@ bool JobScheduler::retryLater(int index, int retry, qint64 nowMs, double unit)
 qint64 JobScheduler::destinationLost(int index, qint64 nowMs, double unit)
 {
     putBack(index);
-    if (m_outageSinceMs < 0)
-        m_outageSinceMs = nowMs;
-    if (nowMs - m_outageSinceMs > m_settings.retry.outageTimeoutMs)
-        return -1;
-    const qint64 delay = m_settings.retry.delayMs(++m_outageAttempts, unit);
-    m_pauseUntilMs = std::max(m_pauseUntilMs, nowMs + delay);
+    const qint64 delay = m_outage.nextDelay(m_settings.retry, nowMs, unit);
+    if (delay >= 0)
+        m_pauseUntilMs = std::max(m_pauseUntilMs, nowMs + delay);
     return delay;
 }
 
 void JobScheduler::destinationAnswered()
 {
-    m_outageSinceMs = -1;
-    m_outageAttempts = 0;
+    m_outage.end();
 }
 
 int JobScheduler::openIn(const QStringList &tables) const

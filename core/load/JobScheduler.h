@@ -58,7 +58,7 @@ public:
     qint64 destinationLost(int index, qint64 nowMs, double unit);
     /// A job completed: the destination answers, the outage (if any) is over.
     void destinationAnswered();
-    qint64 outageSinceMs() const { return m_outageSinceMs; }
+    qint64 outageSinceMs() const { return m_outage.sinceMs; }
 
     int running() const { return m_running; }
     bool anyWaiting();
@@ -78,8 +78,7 @@ private:
     int m_running = 0;
     qsizetype m_firstWaiting = 0; ///< every job before it is dispatched
     qint64 m_pauseUntilMs = 0;
-    qint64 m_outageSinceMs = -1;
-    int m_outageAttempts = 0;
+    Outage m_outage;
 };
 
 } // namespace wharf

@@ -44,9 +44,10 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
     timer.start();
     bool registered = false;
     JobClient *client = nullptr;
+    const Table *table = m_shared.schema->table(item.file.name.table);
+    const QString key = item.file.name.jobId(); // the ledger's name for the job, the same across retries
     guarded(out, item, [&] {
         m_shared.cancel->check();
-        const Table *table = m_shared.schema->table(item.file.name.table);
         if (!table)
             throw Error(ErrorKind::Terminal,
                         QStringLiteral("table %1 is not in the package schema").arg(item.file.name.table),
@@ -66,7 +67,6 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
         // A cancel that came between the check above and the registration would miss us.
         m_shared.cancel->check();
         client->open();
-        const QString key = item.file.name.jobId();
         // Resumed, retried after a COMMIT whose answer was lost, or loaded by another loader
         // meanwhile: the ledger knows, and the job completes without running again.
         if (const auto recorded = client->ledgerEntry(m_shared.loadId, key)) {
@@ -80,7 +80,6 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
     if (out.alreadyLoaded || out.state != JobState::Completed)
         return finishOne(out, item, registered, client, timer);
     guarded(out, item, [&] {
-        const Table *table = m_shared.schema->table(item.file.name.table);
         const QString loadId = m_shared.loadId;
         JobContext ctx;
         ctx.loadId = m_shared.loadId;
@@ -95,7 +94,6 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
             counters->bytes[idx].store(bytes, std::memory_order_relaxed);
         };
         // The ledger row commits with the job's rows, or neither does.
-        const QString key = item.file.name.jobId();
         ctx.beforeCommit = [loadId, key](JobClient &c, qint64 rows) { c.recordInLedger(loadId, key, rows); };
         const JobResult result = client->runJob(ctx);
         crashPoint("after-commit");

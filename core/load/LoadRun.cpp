@@ -488,8 +488,7 @@ void LoadRun::pause(qint64 ms)
 
 void LoadRun::onServer(JobClient &client, const char *what, const std::function<void()> &work)
 {
-    QElapsedTimer outage;
-    int attempt = 0;
+    Outage outage;
     for (;;) {
         try {
             client.open();
@@ -498,11 +497,10 @@ void LoadRun::onServer(JobClient &client, const char *what, const std::function<
         } catch (const Error &e) {
             if (e.kind() != ErrorKind::Transient || m_cancel.isCancelled())
                 throw;
-            if (!outage.isValid())
-                outage.start();
-            if (outage.elapsed() > m_options.retry.outageTimeoutMs)
+            const qint64 delay =
+                outage.nextDelay(m_options.retry, m_clock.elapsed(), QRandomGenerator::global()->generateDouble());
+            if (delay < 0)
                 throw;
-            const qint64 delay = m_options.retry.delayMs(++attempt, QRandomGenerator::global()->generateDouble());
             qCWarning(lcLoad).noquote() << what << "failed; trying again in" << delay << "ms:" << e.fullText();
             try {
                 client.close(); // replaced, never reused: it may be in any state

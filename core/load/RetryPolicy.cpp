@@ -18,6 +18,15 @@ qint64 RetryPolicy::delayMs(int attempt, double unit) const
     return qint64(std::llround(full * share));
 }
 
+qint64 Outage::nextDelay(const RetryPolicy &policy, qint64 nowMs, double unit)
+{
+    if (sinceMs < 0)
+        sinceMs = nowMs;
+    if (nowMs - sinceMs > policy.outageTimeoutMs)
+        return -1;
+    return policy.delayMs(++attempts, unit);
+}
+
 RetryPolicy RetryPolicy::fromConfig(const ConfigResolver &resolver)
 {
     RetryPolicy p;

@@ -28,4 +28,17 @@ struct RetryPolicy {
     static RetryPolicy fromConfig(const ConfigResolver &resolver);
 };
 
+/// One spell of the destination not answering: when it began and how often it was tried since.
+/// The loader's dispatch and its own SQL both wait out a lost destination through one of these.
+struct Outage {
+    qint64 sinceMs = -1; ///< -1: the destination answers
+    int attempts = 0;
+
+    /// Another failure at `nowMs`: the wait before the next try (jittered by `unit` in [0, 1)),
+    /// or -1 when the outage has lasted longer than `policy.outageTimeoutMs` (give up).
+    qint64 nextDelay(const RetryPolicy &policy, qint64 nowMs, double unit);
+    /// The destination answered.
+    void end() { *this = Outage(); }
+};
+
 } // namespace wharf

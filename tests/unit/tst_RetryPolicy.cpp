@@ -59,6 +59,20 @@ private slots:
         QVERIFY(attempt > 5);
     }
 
+    void outageBacksOffUntilItsBudget()
+    {
+        RetryPolicy p;
+        p.baseDelayMs = 100;
+        p.outageTimeoutMs = 1000;
+        Outage o;
+        QCOMPARE(o.nextDelay(p, 5000, 1.0), qint64(100));
+        QCOMPARE(o.nextDelay(p, 5100, 1.0), qint64(200));
+        QCOMPARE(o.nextDelay(p, 6000, 1.0), qint64(400)); // exactly the budget: still waits
+        QCOMPARE(o.nextDelay(p, 6001, 1.0), qint64(-1));  // longer: give up
+        o.end();
+        QCOMPARE(o.nextDelay(p, 9000, 1.0), qint64(100)); // a new outage starts afresh
+    }
+
     void zeroBaseMeansNoWait()
     {
         RetryPolicy p;
