@@ -1,0 +1,129 @@
+--
+-- PostgreSQL database dump
+--
+
+\restrict dltkit
+
+-- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
+-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: refresh_drop_sources; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA refresh_drop_sources;
+
+
+--
+-- Name: refresh_drop_sources_staging; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA refresh_drop_sources_staging;
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: _dlt_loads; Type: TABLE; Schema: refresh_drop_sources; Owner: -
+--
+
+CREATE TABLE refresh_drop_sources._dlt_loads (
+    load_id character varying(64) NOT NULL,
+    schema_name character varying,
+    status bigint NOT NULL,
+    inserted_at timestamp with time zone NOT NULL,
+    schema_version_hash character varying
+);
+
+
+--
+-- Name: _dlt_pipeline_state; Type: TABLE; Schema: refresh_drop_sources; Owner: -
+--
+
+CREATE TABLE refresh_drop_sources._dlt_pipeline_state (
+    version bigint NOT NULL,
+    engine_version bigint NOT NULL,
+    pipeline_name character varying NOT NULL,
+    state character varying NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    version_hash character varying,
+    _dlt_load_id character varying(64) NOT NULL,
+    _dlt_id character varying NOT NULL
+);
+
+
+--
+-- Name: _dlt_version; Type: TABLE; Schema: refresh_drop_sources; Owner: -
+--
+
+CREATE TABLE refresh_drop_sources._dlt_version (
+    version bigint NOT NULL,
+    engine_version bigint NOT NULL,
+    inserted_at timestamp with time zone NOT NULL,
+    schema_name character varying NOT NULL,
+    version_hash character varying NOT NULL,
+    schema character varying NOT NULL
+);
+
+
+--
+-- Name: a; Type: TABLE; Schema: refresh_drop_sources; Owner: -
+--
+
+CREATE TABLE refresh_drop_sources.a (
+    id bigint,
+    label character varying,
+    _dlt_load_id character varying NOT NULL,
+    _dlt_id character varying NOT NULL
+);
+
+
+--
+-- Name: _dlt_version; Type: TABLE; Schema: refresh_drop_sources_staging; Owner: -
+--
+
+CREATE TABLE refresh_drop_sources_staging._dlt_version (
+    version bigint NOT NULL,
+    engine_version bigint NOT NULL,
+    inserted_at timestamp with time zone NOT NULL,
+    schema_name character varying NOT NULL,
+    version_hash character varying NOT NULL,
+    schema character varying NOT NULL
+);
+
+
+--
+-- Name: _dlt_pipeline_state _dlt_pipeline_state__dlt_id_key; Type: CONSTRAINT; Schema: refresh_drop_sources; Owner: -
+--
+
+ALTER TABLE ONLY refresh_drop_sources._dlt_pipeline_state
+    ADD CONSTRAINT _dlt_pipeline_state__dlt_id_key UNIQUE (_dlt_id);
+
+
+--
+-- Name: a a__dlt_id_key; Type: CONSTRAINT; Schema: refresh_drop_sources; Owner: -
+--
+
+ALTER TABLE ONLY refresh_drop_sources.a
+    ADD CONSTRAINT a__dlt_id_key UNIQUE (_dlt_id);
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+\unrestrict dltkit
+
