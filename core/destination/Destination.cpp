@@ -23,7 +23,9 @@ void JobClient::recordInLedger(const QString &, const QString &, qint64) {}
 
 void JobClient::forgetLoad(const QString &) {}
 
-QList<FollowUpJob> JobClient::followUpJobs(const Schema &, const QStringList &)
+void JobClient::dropTables(const QStringList &, const QString &) {}
+
+QList<FollowUpJob> JobClient::followUpJobs(const Schema &, const QStringList &, const WriteStrategy &, const QString &)
 {
     return {};
 }

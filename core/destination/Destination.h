@@ -4,6 +4,7 @@
 #include "config/ConfigResolver.h"
 #include "config/ConfigSpec.h"
 #include "destination/Capabilities.h"
+#include "destination/WriteStrategy.h"
 #include "package/LoadPackage.h"
 #include "schema/Schema.h"
 
@@ -95,8 +96,15 @@ public:
     virtual void truncateTables(const QStringList &tables);
     /// Loads one job file in one transaction; nothing of it is committed when it throws.
     virtual JobResult runJob(const JobContext &ctx) = 0;
-    /// Follow-up SQL for a completed table chain (merge/replace); empty for append.
-    virtual QList<FollowUpJob> followUpJobs(const Schema &schema, const QStringList &chain);
+    /// Drops the given tables where they exist and forgets every stored version of schema
+    /// `schemaName` (refresh, spec 2.5; dlt's drop_tables with delete_schema), in one
+    /// transaction where supported. Default: nothing to drop.
+    virtual void dropTables(const QStringList &tables, const QString &schemaName);
+    /// Follow-up SQL for a completed table chain that loads with `write` (merge, and replace
+    /// through staging); empty otherwise. `packageCreatedAt` is the package state's created_at
+    /// (scd2's default boundary).
+    virtual QList<FollowUpJob> followUpJobs(const Schema &schema, const QStringList &chain, const WriteStrategy &write,
+                                            const QString &packageCreatedAt);
     virtual void runFollowUp(const FollowUpJob &job, const CancelToken &cancel);
     /// Writes the `_dlt_loads` row (only if absent, spec Q4).
     virtual void completeLoad(const QString &loadId, const Schema &schema) = 0;

@@ -23,14 +23,19 @@ LoadOptions LoadOptions::fromConfig(const ConfigResolver &resolver, const QStrin
     o.workers = std::max(1, intValue("workers", o.workers));
     o.raiseOnMaxRetries = intValue("raise_on_max_retries", o.raiseOnMaxRetries);
     o.retry = RetryPolicy::fromConfig(resolver);
-    if (const auto v = resolver.lookup(section, QStringLiteral("raise_on_failed_jobs"))) {
+    const auto boolValue = [&](const char *key, bool fallback) {
+        const auto v = resolver.lookup(section, QLatin1String(key));
+        if (!v)
+            return fallback;
         const QString s = v->value.toString().trimmed().toLower();
         if (s != QLatin1String("true") && s != QLatin1String("false"))
             throw Error(
                 ErrorKind::Config,
-                QStringLiteral("load.raise_on_failed_jobs must be true or false (%1)").arg(v->source.describe()));
-        o.raiseOnFailedJobs = s == QLatin1String("true");
-    }
+                QStringLiteral("load.%1 must be true or false (%2)").arg(QLatin1String(key), v->source.describe()));
+        return s == QLatin1String("true");
+    };
+    o.raiseOnFailedJobs = boolValue("raise_on_failed_jobs", o.raiseOnFailedJobs);
+    o.truncateStagingDataset = boolValue("truncate_staging_dataset", o.truncateStagingDataset);
     if (const auto v = resolver.lookup(section, QStringLiteral("parallelism_strategy"))) {
         const QString s = v->value.toString().trimmed();
         if (s == QLatin1String("parallel"))

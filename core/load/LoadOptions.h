@@ -18,9 +18,11 @@ struct LoadOptions {
     bool raiseOnFailedJobs = true; ///< load.raise_on_failed_jobs: a failed job aborts the package
     int raiseOnMaxRetries = 5;     ///< load.raise_on_max_retries: stop at multiples of this (0 = never)
     RetryPolicy retry;             ///< back-off before re-running a job, and the outage budget
-    /// destination[.<name>].replace_strategy; empty = the destination's default. Only
-    /// "truncate-and-insert" can run today; other values refuse replace packages up front.
+    /// destination[.<name>].replace_strategy; empty = the destination's default (its first
+    /// supported strategy, as dlt resolves it).
     QString replaceStrategy;
+    /// load.truncate_staging_dataset: empty the staging tables once the package is loaded.
+    bool truncateStagingDataset = false;
     /// Not a setting but a request (the UI's Retry failed jobs): before loading, move the
     /// failed jobs of the package back to new_jobs/ (packageactions::requeueFailedJobs), on the
     /// loader's coordinating thread like every other rename.

@@ -1,42 +1,69 @@
 #include "load/LoadPlan.h"
 
-#include "load/PackageLoader.h"
+#include "Error.h"
 #include "schema/SchemaVerifier.h"
 #include "sql/MergeSql.h"
 
+#include <QJsonArray>
+
 namespace wharf {
 
+RefreshRequest RefreshRequest::fromPackageState(const QJsonObject &state)
+{
+    const auto names = [&](const char *key) {
+        QStringList out;
+        for (const QJsonValue &t : state.value(QLatin1String(key)).toArray()) {
+            const QString name = t.isString() ? t.toString() : t.toObject().value(QStringLiteral("name")).toString();
+            if (!name.isEmpty() && !out.contains(name))
+                out.append(name);
+        }
+        return out;
+    };
+    return {names("dropped_tables"), names("truncated_tables")};
+}
+
 LoadPlan::LoadPlan(const Schema &schema, const Capabilities &caps, const LoadOptions &options,
-                   const QList<JobFileName> &jobs)
+                   const QList<JobFileName> &jobs, RefreshRequest refresh)
     : m_schema(&schema)
     , m_caps(caps)
+    , m_refresh(std::move(refresh))
 {
+    // Every chain gets its strategy, also those without jobs: staging holds all staged chains.
+    for (const Table &t : schema.tables) {
+        if (!t.parent.isEmpty())
+            continue;
+        try {
+            m_strategies.insert(t.name, resolveWriteStrategy(schema, t.name, caps, options.replaceStrategy));
+        } catch (const Error &e) {
+            // Only a chain this package loads is refused; the others keep append here and are
+            // never touched.
+            m_strategies.insert(t.name, WriteStrategy{schema.effectiveDisposition(t.name), {}});
+            if (std::any_of(jobs.begin(), jobs.end(), [&](const JobFileName &j) {
+                    const Table *root = schema.rootOf(j.table);
+                    return root && root->name == t.name;
+                }))
+                m_refusals.append(QStringLiteral("%1 (%2)").arg(t.name, e.message()));
+        }
+    }
     for (const JobFileName &job : jobs) {
         const bool unsupported = !caps.supportedLoaderFileFormats.contains(job.formatName);
         m_unsupported.append(unsupported);
-        if (unsupported)
-            continue;
-        if (schema.table(job.table) && !m_tablesWithJobs.contains(job.table)) {
-            const auto d = schema.effectiveDisposition(job.table);
-            const bool otherReplace = d == WriteDisposition::Replace && !options.replaceStrategy.isEmpty() &&
-                                      options.replaceStrategy != QLatin1String("truncate-and-insert");
-            const Table *root = schema.rootOf(job.table);
-            const QString mergeStrategy = root ? root->mergeStrategy : QString();
-            const bool otherMerge = d == WriteDisposition::Merge && !mergeStrategy.isEmpty() &&
-                                    mergeStrategy != QLatin1String("delete-insert");
-            if (d == WriteDisposition::Merge)
-                m_staged.insert(job.table);
-            if (!PackageLoader::supportsDisposition(d))
-                m_refusals.append(QStringLiteral("%1 (%2)").arg(job.table, writeDispositionName(d)));
-            else if (otherMerge)
-                m_refusals.append(QStringLiteral("%1 (merge with strategy %2; only delete-insert runs)")
-                                      .arg(job.table, mergeStrategy));
-            else if (otherReplace)
-                m_refusals.append(QStringLiteral("%1 (replace with strategy %2; only truncate-and-insert runs)")
-                                      .arg(job.table, options.replaceStrategy));
-        }
-        m_tablesWithJobs.insert(job.table);
+        if (!unsupported && !m_tablesWithJobs.contains(job.table))
+            m_tablesWithJobs.append(job.table);
     }
+}
+
+WriteStrategy LoadPlan::strategyOf(const QString &table) const
+{
+    if (!m_schema)
+        return {};
+    const Table *root = m_schema->rootOf(table);
+    return root ? m_strategies.value(root->name) : WriteStrategy{};
+}
+
+bool LoadPlan::seen(const Table &t) const
+{
+    return t.seenData || m_tablesWithJobs.contains(t.name);
 }
 
 void LoadPlan::verify() const
@@ -47,8 +74,13 @@ void LoadPlan::verify() const
             touched.append(t.name);
     verifySchema(*m_schema, m_caps, touched);
     // A merge that would fail after its rows are staged is refused now, before any DDL.
-    for (const QString &root : rootsWith(WriteDisposition::Merge))
-        checkMergeChain(*m_schema, seenChain(root));
+    QStringList roots;
+    for (const QString &t : m_tablesWithJobs)
+        if (const Table *root = m_schema->rootOf(t); root && !roots.contains(root->name))
+            roots.append(root->name);
+    for (const QString &root : roots)
+        if (const WriteStrategy w = strategyOf(root); w.disposition == WriteDisposition::Merge)
+            checkMergeChain(*m_schema, seenChain(root), w.strategy);
 }
 
 QStringList LoadPlan::migratedTables() const
@@ -60,36 +92,61 @@ QStringList LoadPlan::migratedTables() const
     return tables;
 }
 
-QStringList LoadPlan::rootsWith(WriteDisposition disposition) const
-{
-    QStringList roots;
-    for (const QString &t : m_tablesWithJobs) {
-        const Table *root = m_schema->rootOf(t);
-        if (root && m_schema->effectiveDisposition(root->name) == disposition && !roots.contains(root->name))
-            roots.append(root->name);
-    }
-    roots.sort();
-    return roots;
-}
-
 // Tables that never saw data are not part of the chain (they have no rows and no jobs).
 QStringList LoadPlan::seenChain(const QString &root) const
 {
     QStringList chain;
     for (const QString &t : m_schema->tableChain(root))
-        if (const Table *table = m_schema->table(t); table && (table->seenData || m_tablesWithJobs.contains(t)))
+        if (const Table *table = m_schema->table(t); table && seen(*table))
             chain.append(t);
     return chain;
 }
 
-QStringList LoadPlan::chainTables(WriteDisposition disposition) const
+QStringList LoadPlan::extendWithChains(const QStringList &tables,
+                                       const std::function<bool(const QString &)> &include) const
 {
     QStringList out;
-    for (const QString &root : rootsWith(disposition))
-        for (const QString &member : seenChain(root))
-            if (!out.contains(member))
-                out.append(member);
+    for (const QString &name : tables) {
+        const Table *root = m_schema->rootOf(name);
+        if (!root)
+            continue;
+        const WriteDisposition d = strategyOf(root->name).disposition;
+        const bool jobsOnly = d != WriteDisposition::Replace && d != WriteDisposition::Merge;
+        for (const QString &member : m_schema->tableChain(root->name)) {
+            const Table *t = m_schema->table(member);
+            if (!t || !seen(*t) || !include(member) || out.contains(member))
+                continue;
+            if (jobsOnly && !m_tablesWithJobs.contains(member))
+                continue;
+            out.append(member);
+        }
+    }
     return out;
+}
+
+QStringList LoadPlan::truncatedTables() const
+{
+    return extendWithChains(m_tablesWithJobs, [this](const QString &t) {
+        return strategyOf(t).truncatesFirst() || m_refresh.truncatedTables.contains(t);
+    });
+}
+
+QStringList LoadPlan::stagingTables() const
+{
+    QStringList data;
+    for (const auto &t : m_schema->tables)
+        if (!t.isDltTable())
+            data.append(t.name);
+    QStringList out = extendWithChains(data, [this](const QString &t) { return isStaged(t); });
+    for (const QString &t : stagingTruncatedTables())
+        if (!out.contains(t))
+            out.append(t);
+    return out;
+}
+
+QStringList LoadPlan::stagingTruncatedTables() const
+{
+    return extendWithChains(m_tablesWithJobs, [this](const QString &t) { return isStaged(t); });
 }
 
 } // namespace wharf

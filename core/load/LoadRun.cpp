@@ -185,7 +185,9 @@ std::optional<PackageResult> LoadRun::checkJobs()
         names.append(r.file.name);
         tables.append(r.file.name.table);
     }
-    m_plan = LoadPlan(m_schema, m_caps, m_options, names);
+    const QJsonObject state = m_package.packageState();
+    m_packageCreatedAt = m_package.createdAt();
+    m_plan = LoadPlan(m_schema, m_caps, m_options, names, RefreshRequest::fromPackageState(state));
     JobScheduler::Settings settings;
     settings.workers = m_options.workers;
     settings.strategy = m_options.parallelismStrategy.value_or(m_caps.parallelismStrategy);
@@ -194,9 +196,9 @@ std::optional<PackageResult> LoadRun::checkJobs()
     settings.retry = m_options.retry;
     m_scheduler = std::make_unique<JobScheduler>(tables, settings);
     if (!m_plan.refusals().isEmpty())
-        return refuse(terminal(QStringLiteral("this version of Wharf cannot load the package's jobs for %1. "
-                                              "Nothing was loaded.")
-                                   .arg(m_plan.refusals().join(QStringLiteral(", "))),
+        return refuse(terminal(QStringLiteral("the %1 destination cannot load the table chains %2. Nothing was "
+                                              "loaded.")
+                                   .arg(m_destination->type(), m_plan.refusals().join(QStringLiteral("; "))),
                                m_package.dir()));
     try {
         m_plan.verify();
@@ -223,23 +225,29 @@ std::optional<PackageResult> LoadRun::migrateSchema()
             // load id came from another copy of the package and must not pass its jobs as loaded.
             if (m_neverStarted)
                 m_coordinator->forgetLoad(m_result.loadId);
+            // refresh: what the package drops goes first, with the stored schema versions, so
+            // that migration creates the tables anew (once per package, as dlt does).
+            if (firstRun && !m_plan.droppedTables().isEmpty()) {
+                qCInfo(lcLoad).noquote() << "refresh: dropping" << m_plan.droppedTables().join(QStringLiteral(", "));
+                m_coordinator->dropTables(m_plan.droppedTables(), m_schema.name);
+            }
             // Run again after a lost connection, it finds the schema stored and changes nothing:
             // keep what the first pass applied.
             const SchemaSyncResult pass = m_coordinator->syncSchema(m_schema, tables);
             if (pass.schemaStored)
                 sync = pass;
-            prepareStaging();
+            prepareStaging(firstRun);
             if (firstRun) {
                 // Once per package, as dlt does: only while schema_updates.json is there, so a
                 // resumed package never empties what its finished jobs already loaded.
-                const QStringList truncate = m_plan.chainTables(WriteDisposition::Replace);
+                const QStringList truncate = m_plan.truncatedTables();
                 if (!truncate.isEmpty()) {
-                    qCInfo(lcLoad).noquote() << "replace: emptying" << truncate.join(QStringLiteral(", "));
+                    qCInfo(lcLoad).noquote() << "emptying" << truncate.join(QStringLiteral(", "));
                     m_coordinator->truncateTables(truncate);
                 }
-                // Staging holds exactly this package's rows of the merge tables (spec 2.5).
+                // Staging holds exactly this package's rows of the staged chains (spec 2.5).
                 if (m_stagingCoordinator)
-                    m_stagingCoordinator->truncateTables(m_plan.chainTables(WriteDisposition::Merge));
+                    m_stagingCoordinator->truncateTables(m_plan.stagingTruncatedTables());
             }
         });
         if (!sync.applied.isEmpty())
@@ -256,17 +264,22 @@ std::optional<PackageResult> LoadRun::migrateSchema()
     return std::nullopt;
 }
 
-// merge tables load into `<dataset>_staging`, which gets the chain tables and its own
-// _dlt_version (no _dlt_loads), as dlt makes it (spec 2.5, 6.6).
-void LoadRun::prepareStaging()
+// Merge tables, and replace tables with a staging strategy, load into `<dataset>_staging`,
+// which gets every table of those chains and its own _dlt_version (no _dlt_loads), as dlt
+// makes it (spec 2.5, 6.6). Tables refresh drops are dropped there too.
+void LoadRun::prepareStaging(bool firstRun)
 {
-    if (!m_plan.anyStaged())
+    const bool drops = firstRun && !m_plan.droppedTables().isEmpty();
+    if (!m_plan.anyStaged() && !drops)
         return;
     m_stagingDataset = stagingDatasetName(m_result.datasetName);
-    QStringList tables = m_plan.chainTables(WriteDisposition::Merge);
-    tables.append(QStringLiteral("_dlt_version"));
     replaceClient(m_stagingCoordinator, m_destination->createClient(m_config, m_stagingDataset));
     m_stagingCoordinator->open();
+    if (drops)
+        m_stagingCoordinator->dropTables(m_plan.droppedTables(), m_schema.name);
+    // As dlt: a refresh that drops gives staging its _dlt_version even with nothing staged.
+    QStringList tables = m_plan.stagingTables();
+    tables.append(QStringLiteral("_dlt_version"));
     const SchemaSyncResult sync = m_stagingCoordinator->syncSchema(m_schema, tables);
     if (!sync.applied.isEmpty())
         qCInfo(lcSchema).noquote() << "created or altered" << sync.applied.keys().join(QStringLiteral(", "))
@@ -613,14 +626,18 @@ void LoadRun::runChainFollowUps(const JobRecord &r)
     const QStringList chain = m_plan.seenChain(root->name);
     if (!chainComplete(chain, r))
         return;
-    QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain);
+    const WriteStrategy write = m_plan.strategyOf(root->name);
+    QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain, write, m_packageCreatedAt);
     for (int k = 0; k < followUps.size(); ++k) {
         FollowUpJob &job = followUps[k];
         // Recorded in the ledger with its own transaction, so that a crash before the job file
         // moves never merges the staged rows a second time.
         job.loadId = m_result.loadId;
         job.ledgerKey = QStringLiteral("%1.followup.%2").arg(job.rootTable).arg(k);
-        qCInfo(lcLoad).noquote() << "running follow-up job for table chain" << job.rootTable;
+        qCInfo(lcLoad).noquote() << "running follow-up job for table chain" << job.rootTable << "("
+                                 << writeDispositionName(write.disposition) << write.strategy << ")";
+        for (const QString &statement : std::as_const(job.statements))
+            qCDebug(lcLoad).noquote() << "follow-up SQL:" << statement;
         onServer(*m_coordinator, "a follow-up job", [&] { m_coordinator->runFollowUp(job, m_cancel); });
         crashPoint("after-followup");
     }
@@ -689,7 +706,7 @@ PackageResult LoadRun::complete()
             }
             m_coordinator->close();
             if (m_stagingCoordinator)
-                m_stagingCoordinator->close();
+                truncateStagingDataset();
         }
     } catch (const Error &e) {
         m_result.error = ErrorInfo::from(e);
@@ -703,6 +720,23 @@ PackageResult LoadRun::complete()
         qCWarning(lcLoad).noquote() << "package completed but could not be archived:" << e.fullText();
     }
     return finish(status);
+}
+
+// load.truncate_staging_dataset: the staged rows have done their work. As in dlt, a failure
+// here cannot harm the loaded data and is only a warning.
+void LoadRun::truncateStagingDataset()
+{
+    try {
+        if (m_options.truncateStagingDataset) {
+            const QStringList tables = m_plan.stagingTables();
+            qCInfo(lcLoad).noquote() << "emptying the staging tables" << tables.join(QStringLiteral(", "));
+            m_stagingCoordinator->truncateTables(tables);
+        }
+    } catch (const Error &e) {
+        qCWarning(lcLoad).noquote() << "could not empty the staging dataset (the loaded data is not affected):"
+                                    << e.fullText();
+    }
+    m_stagingCoordinator->close();
 }
 
 } // namespace wharf

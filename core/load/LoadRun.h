@@ -45,11 +45,12 @@ private:
     std::optional<PackageResult> openPackage(const QString &packageDir);
     std::optional<PackageResult> checkJobs();
     std::optional<PackageResult> migrateSchema();
-    void prepareStaging();
+    void prepareStaging(bool firstRun);
     void resumeStartedJobs();
     void failUnsupportedJobs();
     void runJobs();
     PackageResult complete();
+    void truncateStagingDataset();
 
     void dispatch();
     int indexOf(const JobRecord &r) const;
@@ -95,6 +96,7 @@ private:
     std::unique_ptr<JobScheduler> m_scheduler; ///< which job runs when (pure)
     std::unique_ptr<JobClient> m_coordinator;
     QString m_stagingDataset;
+    QString m_packageCreatedAt; ///< load_package_state.json created_at (scd2's default boundary)
     std::unique_ptr<JobClient> m_stagingCoordinator;
 
     bool m_neverStarted = false; ///< every job in new_jobs/ with retry count 0 at open

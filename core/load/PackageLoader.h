@@ -22,11 +22,6 @@ public:
     /// are interrupted and the package is left resumable (Incomplete).
     PackageResult load(const QString &packageDir, CancelToken &cancel);
 
-    /// Write dispositions this loader can materialise. Packages with jobs for other tables are
-    /// refused before anything is touched. Replace runs as truncate-and-insert, merge as
-    /// delete-insert through the staging dataset.
-    static bool supportsDisposition(WriteDisposition d);
-
 private:
     std::shared_ptr<const Destination> m_destination;
     ResolvedConfig m_config;

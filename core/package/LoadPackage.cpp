@@ -355,6 +355,16 @@ QJsonObject LoadPackage::packageState() const
     return readJsonObject(QDir(m_dir).filePath(kPackageState));
 }
 
+QString LoadPackage::createdAt() const
+{
+    // dlt writes the package state with its typed JSON: a datetime is prefixed with U+F027 (the
+    // private-use markers run from U+F026, decimal, to U+F02D, time).
+    QString v = packageState().value(QStringLiteral("created_at")).toString();
+    if (!v.isEmpty() && v.front().unicode() >= 0xF026 && v.front().unicode() <= 0xF02D)
+        v.remove(0, 1);
+    return v;
+}
+
 QJsonObject LoadPackage::pipelineState() const
 {
     const QJsonObject ps = packageState().value(QStringLiteral("pipeline_state")).toObject();

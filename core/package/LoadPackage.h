@@ -94,6 +94,8 @@ public:
 
     /// load_package_state.json as JSON (empty when missing).
     QJsonObject packageState() const;
+    /// The package state's created_at (ISO-8601, dlt's type marker removed); empty when missing.
+    QString createdAt() const;
     /// The pipeline state carried in the package (decoded from its compressed `state`), if any.
     QJsonObject pipelineState() const;
     /// dlt's default for the dataset: the pipeline's dataset_name (pipeline folder next to the

@@ -92,6 +92,14 @@ Column parseColumn(const QString &key, simdjson::dom::object obj, const QString 
     c.hardDelete = boolHint(obj, "hard_delete");
     c.variant = boolHint(obj, "variant");
     c.dedupSort = stringField(obj, "dedup_sort");
+    c.validFrom = boolHint(obj, "x-valid-from");
+    c.validTo = boolHint(obj, "x-valid-to");
+    c.rowVersion = boolHint(obj, "x-row-version");
+    simdjson::dom::element active;
+    if (obj["x-active-record-timestamp"].get(active) == simdjson::SUCCESS) {
+        c.hasActiveRecordTimestamp = true;
+        c.activeRecordTimestamp = stringField(obj, "x-active-record-timestamp");
+    }
     return c;
 }
 
@@ -122,6 +130,8 @@ Table parseTable(const QString &key, simdjson::dom::object obj, const QString &s
             fail(source, QStringLiteral("table %1 has unknown write_disposition '%2'").arg(t.name, wd));
     }
     t.mergeStrategy = stringField(obj, "x-merge-strategy");
+    t.boundaryTimestamp = stringField(obj, "x-boundary-timestamp");
+    t.stageDataDeduplicated = boolHint(obj, "x-stage-data-deduplicated");
     t.fileFormat = stringField(obj, "file_format");
     t.resource = stringField(obj, "resource");
     t.description = stringField(obj, "description");

@@ -34,6 +34,14 @@ struct Column {
     bool hardDelete = false;
     bool variant = false;
     QString dedupSort; ///< "asc"/"desc" or empty
+    // scd2 (spec 8.4): the validity columns, the row version, and the marker of active rows.
+    bool validFrom = false;  ///< x-valid-from
+    bool validTo = false;    ///< x-valid-to
+    bool rowVersion = false; ///< x-row-version
+    /// x-active-record-timestamp is present on this column (a null value counts: dlt's hint has
+    /// no default); activeRecordTimestamp is its value, empty for null (active rows: `to IS NULL`).
+    bool hasActiveRecordTimestamp = false;
+    QString activeRecordTimestamp;
 
     bool isComplete() const { return dataType.has_value(); }
 };
@@ -47,7 +55,9 @@ struct Table {
     QString name;
     QString parent; ///< non-empty for nested tables
     std::optional<WriteDisposition> writeDisposition;
-    QString mergeStrategy; ///< x-merge-strategy
+    QString mergeStrategy;              ///< x-merge-strategy
+    QString boundaryTimestamp;          ///< x-boundary-timestamp (scd2), empty = the package's created_at
+    bool stageDataDeduplicated = false; ///< x-stage-data-deduplicated: merge skips de-duplication
     QString fileFormat;
     QString resource;
     QString description;

@@ -1,65 +1,43 @@
 #include "sql/MergeSql.h"
 
 #include "Error.h"
+#include "sql/TableKeys.h"
 
 namespace wharf {
-
-namespace {
-
-[[noreturn]] void mergeError(const QString &message)
-{
-    throw Error(ErrorKind::Terminal, QStringLiteral("cannot merge: %1 (MergeDispositionException)").arg(message));
-}
-
-QList<Column> columnsWith(const Table &t, bool Column::*hint)
-{
-    QList<Column> out;
-    for (const auto &c : t.columns)
-        if (c.isComplete() && c.*hint)
-            out.append(c);
-    return out;
-}
-
-// The first row_key column, else the first unique one, else a single primary key (spec 8.2).
-QString rowKey(const Table &t)
-{
-    for (const auto &c : t.columns)
-        if (c.isComplete() && c.rowKey)
-            return c.name;
-    for (const auto &c : t.columns)
-        if (c.isComplete() && c.unique)
-            return c.name;
-    const auto pk = columnsWith(t, &Column::primaryKey);
-    if (pk.size() == 1)
-        return pk.first().name;
-    mergeError(QStringLiteral("table %1 has no row key (a row_key, unique or single primary key column)").arg(t.name));
-}
-
-QString rootKey(const Table &t, const QString &root)
-{
-    for (const auto &c : t.columns)
-        if (c.isComplete() && c.rootKey)
-            return c.name;
-    if (t.parent == root)
-        for (const auto &c : t.columns)
-            if (c.isComplete() && c.parentKey)
-                return c.name;
-    mergeError(QStringLiteral("nested table %1 has no root key column").arg(t.name));
-}
-
-} // namespace
 
 QString stagingDatasetName(const QString &dataset)
 {
     return dataset + QStringLiteral("_staging");
 }
 
-void checkMergeChain(const Schema &schema, const QStringList &chain)
+void checkMergeChain(const Schema &schema, const QStringList &chain, const QString &strategy)
 {
     const Table *root = schema.table(chain.value(0));
-    if (!root || chain.size() < 2)
+    if (!root)
         return;
-    const bool keyed = !columnsWith(*root, &Column::primaryKey).isEmpty() ||
+    const bool upsert = strategy == QLatin1String("upsert") || strategy == QLatin1String("insert-only");
+    if (upsert && columnsWith(*root, &Column::primaryKey).isEmpty())
+        mergeError(
+            QStringLiteral("table %1 has no primary key, which merge strategy %2 needs").arg(root->name, strategy));
+    if (strategy == QLatin1String("scd2")) {
+        if (!firstWith(*root, &Column::validFrom) || !firstWith(*root, &Column::validTo))
+            mergeError(QStringLiteral("table %1 has no validity columns (x-valid-from, x-valid-to), which merge "
+                                      "strategy scd2 needs")
+                           .arg(root->name));
+        for (int k = 1; k < chain.size(); ++k)
+            if (const Table *t = schema.table(chain[k]))
+                rowKey(*t);
+        return;
+    }
+    if (chain.size() < 2)
+        return;
+    if (strategy == QLatin1String("insert-only")) {
+        for (int k = 1; k < chain.size(); ++k)
+            if (const Table *t = schema.table(chain[k]))
+                rowKey(*t);
+        return;
+    }
+    const bool keyed = upsert || !columnsWith(*root, &Column::primaryKey).isEmpty() ||
                        !columnsWith(*root, &Column::mergeKey).isEmpty() ||
                        !columnsWith(*root, &Column::hardDelete).isEmpty();
     if (keyed)
@@ -110,16 +88,8 @@ QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain,
         keyClauses.append(keyClause(mk));
     const QString keys = keyClauses.join(QStringLiteral(" OR "));
 
-    const auto hd = columnsWith(*root, &Column::hardDelete);
-    QString notDeleted;
-    if (!hd.isEmpty()) {
-        const QString col = q(hd.first().name);
-        notDeleted = hd.first().dataType == DataType::Bool
-                         ? QStringLiteral("%1 IS NULL OR %1 = %2")
-                               .arg(col, client.capabilities().supportsNativeBoolean ? QStringLiteral("False")
-                                                                                     : QStringLiteral("0"))
-                         : QStringLiteral("%1 IS NULL").arg(col);
-    }
+    const HardDelete hd = hardDeleteOf(*root, client);
+    const QString notDeleted = hd.notDeleted;
     QString order = QStringLiteral("(SELECT NULL)");
     for (const auto &c : root->columns)
         if (c.isComplete() && !c.dedupSort.isEmpty()) {
@@ -136,8 +106,11 @@ QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain,
     // The inner query selects what the outer one returns plus the columns its condition reads
     // (dlt's condition_columns): without the hard-delete column there, PostgreSQL refuses the
     // statement and SQLite reads the quoted name as a string, keeping no row at all.
+    const bool skipDedup = root->stageDataDeduplicated;
     const auto dedup = [&](const QString &table, const QString &partition, const QString &select,
                            const QString &orderBy, const QString &condition, const QString &conditionColumns = {}) {
+        if (skipDedup) // x-stage-data-deduplicated: the user vouches for unique keys in staging
+            return QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(select, table, condition);
         const QString inner = conditionColumns.isEmpty() ? select : select + QStringLiteral(", ") + conditionColumns;
         return QStringLiteral("SELECT %1 FROM ( SELECT ROW_NUMBER() OVER (partition BY %2 ORDER BY %3) AS "
                               "_dlt_dedup_rn, %6 FROM %4 ) AS _dlt_dedup_numbered WHERE _dlt_dedup_rn = 1 AND (%5)")
@@ -170,14 +143,14 @@ QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain,
         }
     }
     // B. Which root rows to insert, when nested tables must follow them.
-    const bool insertTemp = nested && (!pk.isEmpty() || !hd.isEmpty());
+    const bool insertTemp = nested && (!pk.isEmpty() || !hd.column.isEmpty());
     if (insertTemp) {
         const QString rk = q(rowKey(*root));
         if (!pk.isEmpty())
             sql << QStringLiteral("CREATE TEMPORARY TABLE %1 AS %2")
                        .arg(ins, dedup(RS, pkCols.join(QStringLiteral(", ")), rk, order,
                                        notDeleted.isEmpty() ? QStringLiteral("1 = 1") : notDeleted,
-                                       hd.isEmpty() ? QString() : q(hd.first().name)));
+                                       hd.column.isEmpty() ? QString() : q(hd.column)));
         else
             sql << QStringLiteral("CREATE TEMPORARY TABLE %1 AS SELECT %2 FROM %3 WHERE %4")
                        .arg(ins, rk, RS, notDeleted);
@@ -187,7 +160,7 @@ QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain,
         const Table *t = schema.table(chain[k]);
         const bool isRoot = k == 0;
         QString cond = notDeleted.isEmpty() ? QStringLiteral("1 = 1") : notDeleted;
-        if ((!pk.isEmpty() && nested) || (pk.isEmpty() && !isRoot && !hd.isEmpty()))
+        if ((!pk.isEmpty() && nested) || (pk.isEmpty() && !isRoot && !hd.column.isEmpty()))
             cond =
                 QStringLiteral("%1 IN (SELECT * FROM %2)").arg(q(isRoot ? rowKey(*t) : rootKey(*t, root->name)), ins);
         const QString into = QStringLiteral("INSERT INTO %1(%2) ").arg(finalName(t->name), cols(*t));

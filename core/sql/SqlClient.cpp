@@ -51,7 +51,28 @@ QString SqlClient::translatePlaceholders(const QString &sql) const
 
 QString SqlClient::qualifiedTableName(const QString &table) const
 {
-    return escapeIdentifier(m_dataset) + QLatin1Char('.') + escapeIdentifier(table);
+    return qualifiedTableName(m_dataset, table);
+}
+
+QString SqlClient::qualifiedTableName(const QString &dataset, const QString &table) const
+{
+    return escapeIdentifier(dataset) + QLatin1Char('.') + escapeIdentifier(table);
+}
+
+QString SqlClient::truncateTableSql(const QString &qualifiedTable) const
+{
+    return m_caps.supportsTruncateCommand ? QStringLiteral("TRUNCATE TABLE %1").arg(qualifiedTable)
+                                          : QStringLiteral("DELETE FROM %1").arg(qualifiedTable);
+}
+
+QString SqlClient::concatSql(const QStringList &expressions) const
+{
+    return QStringLiteral("CONCAT(%1)").arg(expressions.join(QStringLiteral(", ")));
+}
+
+QStringList SqlClient::swapInStagingTableSql(const QString &, const QString &) const
+{
+    return {};
 }
 
 } // namespace wharf

@@ -63,6 +63,21 @@ public:
     QString escapeIdentifier(const QString &name) const;
     /// `"dataset"."table"`.
     QString qualifiedTableName(const QString &table) const;
+    /// `"dataset"."table"` of another dataset of the same database (staging; attachDataset()
+    /// first where the destination needs it).
+    QString qualifiedTableName(const QString &dataset, const QString &table) const;
+    /// The statement that empties `qualifiedTable`: TRUNCATE TABLE where the destination has it
+    /// (spec 5.5), else DELETE FROM.
+    QString truncateTableSql(const QString &qualifiedTable) const;
+
+    // Dialect hooks for follow-up SQL.
+
+    /// The text of `expressions` joined (scd2's compound merge key). Default: CONCAT(...).
+    virtual QString concatSql(const QStringList &expressions) const;
+    /// dlt's staging-optimized replace for `table`: statements that put the staging table in
+    /// place of the final one and leave an empty staging table like it. Empty (the default)
+    /// when the destination cannot: replace then truncates and inserts from staging.
+    virtual QStringList swapInStagingTableSql(const QString &table, const QString &stagingDataset) const;
 
 protected:
     SqlClient(Capabilities caps, QString dataset)

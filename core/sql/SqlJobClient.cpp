@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "sql/DdlBuilder.h"
 #include "sql/MergeSql.h"
+#include "sql/ReplaceSql.h"
 
 #include <QUuid>
 
@@ -186,9 +187,7 @@ void SqlJobClient::truncateTables(const QStringList &tables)
             if (!existing.contains(folded ? t.toLower() : t))
                 continue;
             // TRUNCATE where the destination has it (spec 5.5); SQLite: DELETE FROM.
-            m_sql->execute(m_sql->capabilities().supportsTruncateCommand
-                               ? QStringLiteral("TRUNCATE TABLE %1").arg(m_sql->qualifiedTableName(t))
-                               : QStringLiteral("DELETE FROM %1").arg(m_sql->qualifiedTableName(t)));
+            m_sql->execute(m_sql->truncateTableSql(m_sql->qualifiedTableName(t)));
         }
     });
 }
@@ -197,15 +196,51 @@ void SqlJobClient::truncateTables(const QStringList &tables)
 
 namespace wharf {
 
-QList<FollowUpJob> SqlJobClient::followUpJobs(const Schema &schema, const QStringList &chain)
+void SqlJobClient::dropTables(const QStringList &tables, const QString &schemaName)
 {
-    if (chain.isEmpty() || schema.effectiveDisposition(chain.first()) != WriteDisposition::Merge)
+    open();
+    if (!m_sql->hasDataset())
+        return;
+    const QString version = QStringLiteral("_dlt_version");
+    const bool versions = !m_sql->existingColumns({version}).isEmpty();
+    const auto drop = [&] {
+        for (const QString &t : tables)
+            m_sql->execute(QStringLiteral("DROP TABLE IF EXISTS %1").arg(m_sql->qualifiedTableName(t)));
+        // dlt's delete_schema: every stored version of the schema goes, so that the load stores
+        // the refreshed one again.
+        if (!versions)
+            return;
+        m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3")
+                           .arg(m_sql->qualifiedTableName(QStringLiteral("_dlt_version")),
+                                m_sql->escapeIdentifier(QStringLiteral("schema_name")), m_sql->placeholder(0)),
+                       {schemaName});
+    };
+    if (m_sql->capabilities().supportsDdlTransactions)
+        inTransaction(*m_sql, drop);
+    else
+        drop();
+}
+
+QList<FollowUpJob> SqlJobClient::followUpJobs(const Schema &schema, const QStringList &chain,
+                                              const WriteStrategy &write, const QString &packageCreatedAt)
+{
+    if (chain.isEmpty() || !write.throughStaging())
         return {};
-    const QString suffix = QUuid::createUuid().toString(QUuid::Id128);
+    const QString staging = stagingDatasetName(m_sql->datasetName());
     FollowUpJob job;
     job.rootTable = chain.first();
-    job.statements = deleteInsertMergeSql(schema, chain, *m_sql, stagingDatasetName(m_sql->datasetName()), suffix);
-    job.cleanup = mergeTempTables(chain.first(), suffix);
+    if (write.disposition == WriteDisposition::Replace) {
+        job.statements =
+            replaceFromStagingSql(schema, chain, *m_sql, staging, write.strategy == QLatin1String("staging-optimized"));
+    } else if (write.strategy == QLatin1String("upsert") || write.strategy == QLatin1String("insert-only")) {
+        job.statements = upsertMergeSql(schema, chain, *m_sql, staging, write.strategy == QLatin1String("insert-only"));
+    } else if (write.strategy == QLatin1String("scd2")) {
+        job.statements = scd2MergeSql(schema, chain, *m_sql, staging, packageCreatedAt);
+    } else {
+        const QString suffix = QUuid::createUuid().toString(QUuid::Id128);
+        job.statements = deleteInsertMergeSql(schema, chain, *m_sql, staging, suffix);
+        job.cleanup = mergeTempTables(chain.first(), suffix);
+    }
     return {job};
 }
 

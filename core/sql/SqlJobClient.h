@@ -20,8 +20,11 @@ public:
     SchemaSyncResult syncSchema(const Schema &schema, const QStringList &tables) override;
     void completeLoad(const QString &loadId, const Schema &schema) override;
     void truncateTables(const QStringList &tables) override;
-    /// merge (delete-insert) chains get dlt's merge SQL from the staging dataset (spec 8.2).
-    QList<FollowUpJob> followUpJobs(const Schema &schema, const QStringList &chain) override;
+    void dropTables(const QStringList &tables, const QString &schemaName) override;
+    /// Merge chains get dlt's SQL of their strategy, replace chains through staging dlt's copy
+    /// or swap, both reading the staging dataset (spec 8.1-8.4).
+    QList<FollowUpJob> followUpJobs(const Schema &schema, const QStringList &chain, const WriteStrategy &write,
+                                    const QString &packageCreatedAt) override;
     /// Runs the statements in one transaction (always, spec Q3), then drops its temp tables.
     void runFollowUp(const FollowUpJob &job, const CancelToken &cancel) override;
     void cancel() override;

@@ -31,7 +31,8 @@ public:
         , m_serverCancelTables(listOption(config, "server_cancel_tables"))
     {}
 
-    QList<FollowUpJob> followUpJobs(const Schema &, const QStringList &chain) override
+    QList<FollowUpJob> followUpJobs(const Schema &, const QStringList &chain, const WriteStrategy &,
+                                    const QString &) override
     {
         if (chain.isEmpty() || !m_followUpTables.contains(chain.first()))
             return {};
@@ -113,6 +114,7 @@ Capabilities DummyDestination::capabilities() const
     c.maxQueryLength = 8 * 1024 * 1024;
     c.supportsDdlTransactions = false;
     c.supportedMergeStrategies = {QStringLiteral("delete-insert"), QStringLiteral("upsert")};
+    c.supportedReplaceStrategies = {QStringLiteral("truncate-and-insert"), QStringLiteral("insert-from-staging")};
     return c;
 }
 

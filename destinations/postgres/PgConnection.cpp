@@ -500,3 +500,16 @@ void PgConnection::abortCopy(const QString &reason) noexcept
 }
 
 } // namespace wharf::postgres
+
+namespace wharf::postgres {
+
+QStringList PgConnection::swapInStagingTableSql(const QString &table, const QString &stagingDataset) const
+{
+    const QString finalTable = qualifiedTableName(table);
+    const QString stagingTable = qualifiedTableName(stagingDataset, table);
+    return {QStringLiteral("DROP TABLE IF EXISTS %1").arg(finalTable),
+            QStringLiteral("ALTER TABLE %1 SET SCHEMA %2").arg(stagingTable, escapeIdentifier(datasetName())),
+            QStringLiteral("CREATE TABLE %1 (like %2 including all)").arg(stagingTable, finalTable)};
+}
+
+} // namespace wharf::postgres

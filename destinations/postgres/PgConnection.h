@@ -58,6 +58,9 @@ public:
     void cancel() override;
     /// Gives up on the statement in flight: shuts the socket down (callable from any thread).
     void abandon() override;
+    /// dlt's PostgresStagingReplaceJob: drop the final table, move the staging one into the
+    /// dataset, recreate staging `LIKE` it.
+    QStringList swapInStagingTableSql(const QString &table, const QString &stagingDataset) const override;
 
     /// Runs SQL text given as UTF-8 bytes without parameters (several statements allowed), as
     /// the dlt-faithful INSERT path needs. Throws a classified Error.

@@ -324,3 +324,15 @@ void SqliteConnection::cancel()
 }
 
 } // namespace wharf::sqlite
+
+namespace wharf::sqlite {
+
+QString SqliteConnection::concatSql(const QStringList &expressions) const
+{
+    QStringList cast;
+    for (const QString &e : expressions)
+        cast.append(QStringLiteral("CAST(%1 AS TEXT)").arg(e));
+    return cast.join(QStringLiteral(" || "));
+}
+
+} // namespace wharf::sqlite

@@ -35,6 +35,8 @@ public:
     QMap<QString, QStringList> existingColumns(const QStringList &tables) override;
     void cancel() override;
     void attachDataset(const QString &dataset) override;
+    /// SQLite before 3.44 has no CONCAT(): `CAST(a AS TEXT) || CAST(b AS TEXT)`, as SQLAlchemy writes it.
+    QString concatSql(const QStringList &expressions) const override;
 
     /// Before open(): open the files read-only (no folder or file is created, no PRAGMA
     /// writes), as the dataset browser does.

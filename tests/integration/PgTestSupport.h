@@ -349,12 +349,16 @@ inline Comparison compareDataWithDlt(const QString &caseName, const QString &dat
     int okTables = 0, okCounts = 0, okChecksums = 0, okColumns = 0;
     QStringList extra; // beyond compare_pg.py
     QSet<QString> wantTables;
+    // dlt's dataset is the one with _dlt_loads (its name may itself end in "_staging").
+    QString dltDataset;
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+        if (it.key().section(QLatin1Char('.'), 1) == QLatin1String("_dlt_loads"))
+            dltDataset = it.key().section(QLatin1Char('.'), 0, 0);
     for (auto it = counts.constBegin(); it != counts.constEnd(); ++it) { // QJsonObject keys are sorted
         const QString qual = it.key();
         const QString schema = qual.section(QLatin1Char('.'), 0, 0);
         const QString table = qual.section(QLatin1Char('.'), 1);
-        const QString ours =
-            schema.endsWith(QLatin1String("_staging")) ? dataset + QStringLiteral("_staging") : dataset;
+        const QString ours = schema == dltDataset ? dataset : dataset + QStringLiteral("_staging");
         const QString where = ours + QLatin1Char('.') + table;
         if (ours == dataset)
             wantTables.insert(table);

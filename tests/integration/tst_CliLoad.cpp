@@ -284,16 +284,28 @@ private slots:
                  0);
     }
 
-    void otherReplaceStrategiesAreRefused()
+    void strategiesTheDestinationLacksAreRefused()
     {
+        // SQLite (as dlt's sqlalchemy destination) has no staging-optimized replace and no
+        // upsert: refused up front, naming what it has, nothing created.
         const QString work = fresh("replace_strategy");
         const QString root = copyPackage(work, "gh_issues_replace_step1");
         auto env = sqliteEnv(work);
-        env.insert("DESTINATION__REPLACE_STRATEGY", "insert-from-staging");
-        const CliResult r = runWharf({"load", root}, work, env);
+        env.insert("DESTINATION__REPLACE_STRATEGY", "staging-optimized");
+        CliResult r = runWharf({"load", root}, work, env);
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.all().contains("replace with strategy insert-from-staging"), qPrintable(r.all()));
+        QVERIFY2(r.all().contains("replace_strategy 'staging-optimized' is not supported") &&
+                     r.all().contains("truncate-and-insert, insert-from-staging"),
+                 qPrintable(r.all()));
         QVERIFY(!QFile::exists(datasetFile(work, "gh_issues_replace")));
+
+        const QString upsert =
+            copyTree(dataPath("dlt/packages/merge_upsert_step1"), work + "/upsert") ? work + "/upsert" : QString();
+        QVERIFY(!upsert.isEmpty());
+        r = runWharf({"load", upsert, "--dataset", "upsert_here"}, work, sqliteEnv(work));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.all().contains("merge strategy 'upsert' of table accounts is not supported"), qPrintable(r.all()));
+        QVERIFY(!QFile::exists(datasetFile(work, "upsert_here")));
     }
 
     void mergeStepsMergeByPrimaryKey()

@@ -30,6 +30,8 @@ Capabilities caps()
 {
     Capabilities c;
     c.supportedLoaderFileFormats = {QStringLiteral("insert_values"), QStringLiteral("jsonl")};
+    c.supportedMergeStrategies = {QStringLiteral("delete-insert"), QStringLiteral("scd2")};
+    c.supportedReplaceStrategies = {QStringLiteral("truncate-and-insert"), QStringLiteral("insert-from-staging")};
     return c;
 }
 
@@ -58,24 +60,73 @@ private slots:
         QVERIFY(plan.isStaged("issues"));
         QVERIFY(plan.isStaged("issues__labels"));
         QVERIFY(!plan.isStaged("_dlt_pipeline_state"));
-        QCOMPARE(plan.rootsWith(WriteDisposition::Merge), QStringList{"issues"});
-        QVERIFY(plan.rootsWith(WriteDisposition::Replace).isEmpty());
+        QCOMPARE(plan.strategyOf("issues__labels").disposition, WriteDisposition::Merge);
+        QCOMPARE(plan.strategyOf("issues").strategy, QStringLiteral("delete-insert")); // the first supported
         const QStringList chain = plan.seenChain("issues");
         QCOMPARE(chain.first(), QStringLiteral("issues"));
         QVERIFY(chain.contains("issues__labels"));
-        QCOMPARE(plan.chainTables(WriteDisposition::Merge), chain);
+        QCOMPARE(plan.stagingTruncatedTables(), chain);
+        QVERIFY(plan.truncatedTables().isEmpty());
         QVERIFY(plan.migratedTables().contains("_dlt_loads"));
         plan.verify(); // keys present: nothing thrown
     }
 
-    void otherStrategiesAreRefused()
+    void unsupportedStrategiesAreRefused()
     {
         LoadOptions options;
-        options.replaceStrategy = QStringLiteral("staging-optimized");
+        options.replaceStrategy = QStringLiteral("staging-optimized"); // not in caps(): dlt asserts
         const Schema schema = Schema::fromJson(schemaJson("gh_issues_replace_step1"), "replace");
         const LoadPlan plan(schema, caps(), options, names({"issues.a.0.insert_values.gz"}));
         QCOMPARE(plan.refusals().size(), 1);
         QVERIFY(plan.refusals().first().contains("staging-optimized"));
+
+        QJsonObject s = QJsonDocument::fromJson(schemaJson("gh_issues_merge_step1")).object();
+        QJsonObject tables = s["tables"].toObject();
+        QJsonObject issues = tables["issues"].toObject();
+        issues["x-merge-strategy"] = "upsert";
+        tables["issues"] = issues;
+        s["tables"] = tables;
+        const Schema upsert = Schema::fromJson(QJsonDocument(s).toJson(), "merge");
+        const LoadPlan merge(upsert, caps(), LoadOptions(), names({"issues__labels.b.0.jsonl"}));
+        QCOMPARE(merge.refusals().size(), 1);
+        QVERIFY2(merge.refusals().first().contains("upsert"), qPrintable(merge.refusals().first()));
+    }
+
+    void replaceStrategiesChooseStagingOrTruncation()
+    {
+        const Schema schema = Schema::fromJson(schemaJson("gh_issues_replace_step1"), "replace");
+        const auto jobs = names({"issues.a.0.insert_values.gz"});
+        const LoadPlan truncating(schema, caps(), LoadOptions(), jobs);
+        QVERIFY(truncating.refusals().isEmpty());
+        QCOMPARE(truncating.strategyOf("issues").strategy, QStringLiteral("truncate-and-insert"));
+        QVERIFY(!truncating.isStaged("issues"));
+        QVERIFY(truncating.truncatedTables().contains("issues"));
+        QVERIFY(!truncating.anyStaged());
+
+        LoadOptions options;
+        options.replaceStrategy = QStringLiteral("insert-from-staging");
+        const LoadPlan staged(schema, caps(), options, jobs);
+        QVERIFY(staged.refusals().isEmpty());
+        QVERIFY(staged.isStaged("issues"));
+        QVERIFY(staged.truncatedTables().isEmpty());
+        QVERIFY(staged.stagingTables().contains("issues"));
+        QVERIFY(staged.stagingTruncatedTables().contains("issues"));
+    }
+
+    void refreshDropsAndTruncatesWhatThePackageSays()
+    {
+        const QJsonObject state = QJsonDocument::fromJson(R"({"created_at": "2024-01-01T00:00:00+00:00",
+            "dropped_tables": [{"name": "old", "columns": {}}, {"name": "old__items"}],
+            "truncated_tables": [{"name": "issues"}, {"name": "not_in_any_chain"}]})")
+                                      .object();
+        const RefreshRequest refresh = RefreshRequest::fromPackageState(state);
+        QCOMPARE(refresh.droppedTables, (QStringList{"old", "old__items"}));
+        const Schema schema = Schema::fromJson(schemaJson("gh_issues_merge_step1"), "merge");
+        LoadOptions options;
+        const LoadPlan plan(schema, caps(), options, names({"issues.a.0.insert_values.gz"}), refresh);
+        QCOMPARE(plan.droppedTables(), refresh.droppedTables);
+        // Truncation follows dlt: only tables in the chains of tables with jobs.
+        QCOMPARE(plan.truncatedTables(), QStringList{"issues"});
     }
 
     void mergeWithoutRootKeyIsRefusedBeforeAnyDdl()

@@ -1,0 +1,32 @@
+#include "sql/ReplaceSql.h"
+
+namespace wharf {
+
+QStringList replaceFromStagingSql(const Schema &schema, const QStringList &chain, const SqlClient &client,
+                                  const QString &stagingDataset, bool optimized)
+{
+    QStringList sql;
+    for (const QString &name : chain) {
+        const Table *t = schema.table(name);
+        if (!t)
+            continue;
+        if (optimized) {
+            const QStringList swap = client.swapInStagingTableSql(name, stagingDataset);
+            if (!swap.isEmpty()) {
+                sql << swap;
+                continue;
+            }
+        }
+        QStringList cols;
+        for (const QString &c : t->completeColumnNames())
+            cols.append(client.escapeIdentifier(c));
+        const QString list = cols.join(QStringLiteral(", "));
+        const QString finalTable = client.qualifiedTableName(name);
+        sql << client.truncateTableSql(finalTable)
+            << QStringLiteral("INSERT INTO %1(%2) SELECT %2 FROM %3")
+                   .arg(finalTable, list, client.qualifiedTableName(stagingDataset, name));
+    }
+    return sql;
+}
+
+} // namespace wharf
