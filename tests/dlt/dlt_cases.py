@@ -428,3 +428,191 @@ def csv_format_pipe():
     rows = [{"id": i, "text": t, "amount": None if i == 6 else i * 2.5, "ok": i % 2 == 0,
              "tags": ["x%d" % k for k in range(i % 3)]} for i, t in enumerate(texts, start=1)]
     return [step("load", lambda: resource(rows, "items"))]
+
+
+# ------------------------------------------------------------------------------------------------
+# every dlt data type on SQLite (dlt's sqlalchemy destination) and, for comparison, on PostgreSQL
+# ------------------------------------------------------------------------------------------------
+TYPES_COLUMNS = {
+    "ts_naive": {"data_type": "timestamp", "timezone": False},
+    "ts3": {"data_type": "timestamp", "precision": 3},
+    "tm3": {"data_type": "time", "precision": 3},
+    "dec_10_2": {"data_type": "decimal", "precision": 10, "scale": 2},
+    "payload": {"data_type": "json"},
+    "wei_val": {"data_type": "wei"},
+}
+
+
+def all_types(step_no):
+    """rows with a column of every dlt data type (see TYPES_COLUMNS for the hinted ones); row 7 of step 1
+    is all NULL except id; step 2 brings 3 rows and a new column added_note"""
+    import datetime as dt
+    from decimal import Decimal
+
+    tz = dt.timezone
+    plus2, minus530 = tz(dt.timedelta(hours=2)), tz(-dt.timedelta(hours=5, minutes=30))
+    if step_no == 1:
+        spec = [
+            # id, dbl, big, flag, txt
+            (1, 3.695780059764786e-08, 2 ** 62, True, "plain ascii"),
+            (2, 1e300, -(2 ** 62) + 1, False, "h\u00e9llo w\u00f6rld \u2713 \u65e5\u672c \U0001F600"),
+            (3, -0.5, 2 ** 62 + 12345, True, 'say "hi" and it\'s fine'),
+            (4, 2.5, 9007199254740993, False, "line one\nline two\ttab \\ backslash"),
+            (5, 0.1, 0, True, ""),
+            (6, 123456789.125, -1, False, "x"),
+            (7, None, None, None, None),
+        ]
+        ts = [dt.datetime(2024, 3, 10, 12, 34, 56, tzinfo=tz.utc),
+              dt.datetime(2024, 3, 10, 12, 34, 56, 123456, tzinfo=plus2),
+              dt.datetime(2024, 3, 10, 1, 2, 3, tzinfo=minus530),
+              dt.datetime(1999, 12, 31, 23, 59, 59, 999999, tzinfo=tz.utc),
+              dt.datetime(1969, 7, 20, 20, 17, 40, 500000, tzinfo=minus530),
+              dt.datetime(2024, 2, 29, 23, 30, 0, 1, tzinfo=plus2),
+              None]
+        ts_naive = [dt.datetime(2024, 3, 10, 12, 34, 56), dt.datetime(2024, 3, 10, 12, 34, 56, 123456),
+                    dt.datetime(2000, 1, 1, 0, 0, 0, 1), dt.datetime(1999, 12, 31, 23, 59, 59, 999999),
+                    dt.datetime(1970, 1, 1), dt.datetime(2024, 6, 1, 8, 0, 0, 250000, tzinfo=plus2), None]
+        ts3 = [dt.datetime(2024, 3, 10, 12, 34, 56, 123456, tzinfo=tz.utc),
+               dt.datetime(2024, 3, 10, 12, 34, 56, 987654, tzinfo=plus2),
+               dt.datetime(2024, 3, 10, 12, 34, 56, 999999, tzinfo=tz.utc),
+               dt.datetime(2024, 3, 10, 12, 34, 56, 100000, tzinfo=minus530),
+               dt.datetime(2024, 3, 10, 12, 34, 56, tzinfo=tz.utc),
+               dt.datetime(2024, 3, 10, 12, 34, 56, 500, tzinfo=tz.utc), None]
+        tm = [dt.time(12, 34, 56, 123456), dt.time(0, 0), dt.time(23, 59, 59, 999999), dt.time(8, 0, 0, 500),
+              dt.time(13, 14, 15), dt.time(1, 2, 3, 100000), None]
+        d = [dt.date(2024, 2, 29), dt.date(1970, 1, 1), dt.date(1900, 1, 1), dt.date(9999, 12, 31),
+             dt.date(2000, 1, 1), dt.date(1969, 7, 20), None]
+        dec = [Decimal("12.50"), Decimal("-0.000000001"), Decimal("12345678901234567890.123456789"),
+               Decimal("0"), Decimal("1000"), Decimal("3.14159265358979323846"), None]
+        dec2 = [Decimal("1234.5"), Decimal("-0.01"), Decimal("99999999.99"), Decimal("3.14159"),
+                Decimal("0.005"), Decimal("100"), None]
+        binv = [b"\x00\x01\x02\xff", b"hello", b"", bytes(range(256))[:32], b"'\"\\\n", b"\x80", None]
+        payload = [
+            {"z_last": 1, "a_first": "x", "nested": {"list": [1, 2.5, None, True, "s"], "empty": {}},
+             "unicode": "Z\u00fcrich \u2713 \u65e5\u672c \U0001F600", "quote": 'he said "no"\n'},
+            {"float_small": 3.695780059764786e-08, "float_big": 1e300, "float_neg": -0.5, "int_big": 2 ** 62,
+             "null": None, "bool": False},
+            {"list_of_objects": [{"k": 1}, {"k": 2, "deep": {"deeper": [[], [1]]}}], "empty_list": []},
+            {"slash": "a/b", "backslash": "a\\b", "control": "tab\tbell\x07", "html": "<b>&amp;</b>"},
+            {},
+            {"n": 10, "f": 1.0, "e": 1.5e-10},
+            None,
+        ]
+        wei = [10 ** 30, 2 ** 100, 0, -(10 ** 20), 1, 2 ** 63, None]
+        rows = []
+        for k, (i, dbl, big, flag, txt) in enumerate(spec):
+            rows.append({"id": i, "dbl": dbl, "big": big, "flag": flag, "txt": txt, "ts": ts[k],
+                         "ts_naive": ts_naive[k], "ts3": ts3[k], "tm": tm[k], "tm3": tm[k], "d": d[k],
+                         "dec": dec[k], "dec_10_2": dec2[k], "bin": binv[k], "payload": payload[k],
+                         "wei_val": wei[k]})
+        return rows
+    return [
+        {"id": 8, "dbl": -1e-300, "big": -(2 ** 62), "flag": True, "txt": "step two",
+         "ts": dt.datetime(2025, 1, 1, 0, 0, 0, 654321, tzinfo=plus2), "ts_naive": dt.datetime(2025, 1, 1, 0, 0),
+         "ts3": dt.datetime(2025, 1, 1, 0, 0, 0, 654321, tzinfo=tz.utc), "tm": dt.time(6, 30, 0, 654321),
+         "tm3": dt.time(6, 30, 0, 654321), "d": dt.date(2025, 1, 1), "dec": Decimal("-42.000000001"),
+         "dec_10_2": Decimal("-12345678.9"), "bin": b"step2", "payload": [1, "two", {"three": 3.0}],
+         "wei_val": 10 ** 40, "added_note": "new column in step 2"},
+        {"id": 9, "dbl": 6.02214076e23, "big": 42, "flag": False, "txt": "caf\u00e9",
+         "ts": dt.datetime(2025, 6, 15, 12, 0, tzinfo=minus530), "ts_naive": None, "ts3": None,
+         "tm": dt.time(0, 0, 0, 1), "tm3": dt.time(0, 0, 0, 1), "d": None, "dec": Decimal("0.1"),
+         "dec_10_2": Decimal("0.1"), "bin": None, "payload": "just a string", "wei_val": None,
+         "added_note": None},
+        {"id": 10, "added_note": "only id and the new column"},
+    ]
+
+
+def all_types_resource(step_no):
+    return resource(all_types(step_no), "all_types", columns=TYPES_COLUMNS)
+
+
+@case("sqlite_types", dest="sqlite")
+def sqlite_types():
+    """every dlt data type on SQLite (dlt's sqlalchemy destination, typed-jsonl), one table all_types:
+    double (3.695780059764786e-08, 1e300, -0.5, 2.5, ...), bigint (up to 2**62 + 12345), bool, text
+    (unicode, quotes, newline, tab, backslash, ""), timestamp with time zone (+00:00, +02:00, -05:30,
+    microseconds), ts_naive (timezone=False, one aware +02:00 value), ts3 (precision 3, values with 6
+    fractional digits), time with microseconds (tm) and with precision 3 (tm3), date, decimal (dec,
+    default precision) and dec_10_2 (precision 10, scale 2), binary, payload forced to json (nested
+    objects, lists, unicode, floats, nulls; a list and a string in step 2) and wei_val (wei); step 1
+    7 rows (row 7 NULL except id); step 2 3 rows and a new text column added_note: 7, then 10 rows.
+    Two variant columns come with it: b"" (row 3) is written as the bare binary marker "\uf02b", which
+    dlt does not decode (too short), so it lands in bin__v_text; the string payload of row 9 lands in
+    payload__v_text. On SQLite timestamps are stored as their wall time without the offset, decimals and
+    wei as REAL, precision/scale hints are not applied"""
+    return [
+        step("step1", lambda: all_types_resource(1)),
+        step("step2", lambda: all_types_resource(2)),
+    ]
+
+
+@case("sqlite_types_pg")
+def sqlite_types_pg():
+    """the rows of sqlite_types (both steps in one package) loaded into PostgreSQL (insert_values) for
+    comparison: every dlt data type, ts3 timestamp(3), tm3 time(3), dec_10_2 numeric(10,2), payload
+    jsonb, wei_val numeric(156,78) (variant columns bin__v_text and payload__v_text as in sqlite_types):
+    1 step, 10 rows"""
+    return [step("load", lambda: resource(all_types(1) + all_types(2), "all_types", columns=TYPES_COLUMNS))]
+
+
+# ------------------------------------------------------------------------------------------------
+# PostGIS geometry columns (postgres_adapter: x-postgres-geometry / x-postgres-srid column hints)
+# ------------------------------------------------------------------------------------------------
+WKB_POINT_1_1 = "0101000000000000000000F03F000000000000F03F"            # POINT(1 1), WKB hex, no SRID
+EWKB_4326_POINT_1_1 = "0101000020E6100000000000000000F03F000000000000F03F"  # SRID=4326;POINT(1 1), EWKB hex
+
+
+def places(step_no):
+    """geom: adapter default SRID (4326); geom_3857: srid=3857; geom_nosrid: srid=None (no SRID hint);
+    wkt_text: the same kind of strings in a plain text column; step 2 adds geom_25832 (srid=25832)"""
+    if step_no == 1:
+        geoms = [
+            ("POINT(1 2)", "POINT(1113194.9 1118890.0)", "POINT(1 2)"),
+            ("LINESTRING(0 0, 1 1, 2 1)", "SRID=3857;LINESTRING(0 0, 100 100)", "LINESTRING(0 0, 1 1)"),
+            ("POLYGON((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))", WKB_POINT_1_1,
+             "POLYGON((0 0, 1 0, 1 1, 0 0))"),
+            (WKB_POINT_1_1, None, WKB_POINT_1_1),
+            (EWKB_4326_POINT_1_1, "MULTIPOINT((1 2), (3 4))", "SRID=4326;POINT(5 6)"),
+            ("SRID=4326;POINT(5 6)", None, None),
+            ("MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)), ((2 2, 3 2, 3 3, 2 2)))", "POINT EMPTY", "point(3 4)"),
+            ("GEOMETRYCOLLECTION(POINT(1 1), LINESTRING(0 0, 1 1))", "POINT(-0.5 1e-7)", "MULTILINESTRING((0 0, 1 1), (2 2, 3 3))"),
+            ("POINT EMPTY", "POINT(0 0)", None),
+            (None, None, None),
+        ]
+        return [{"id": i, "name": "place %d" % i, "geom": g, "geom_3857": g3857, "geom_nosrid": gn,
+                 "wkt_text": g} for i, (g, g3857, gn) in enumerate(geoms, start=1)]
+    return [
+        {"id": 11, "name": "place 11", "geom": "POINT(10 20)", "geom_3857": "POINT(1 1)", "geom_nosrid": None,
+         "wkt_text": "POINT(10 20)", "geom_25832": "POINT(500000 5500000)"},
+        {"id": 12, "name": "place 12", "geom": WKB_POINT_1_1, "geom_3857": None, "geom_nosrid": "POINT(0 0)",
+         "wkt_text": WKB_POINT_1_1, "geom_25832": "SRID=25832;LINESTRING(500000 5500000, 500100 5500100)"},
+        {"id": 13, "name": "place 13", "geom": None, "geom_3857": None, "geom_nosrid": None, "wkt_text": None,
+         "geom_25832": WKB_POINT_1_1},
+    ]
+
+
+def places_resource(step_no):
+    from dlt.destinations.adapters import postgres_adapter
+
+    res = resource(places(step_no), "places")
+    postgres_adapter(res, geometry="geom")  # default srid=4326: x-postgres-srid 4326
+    postgres_adapter(res, geometry="geom_3857", srid=3857)
+    postgres_adapter(res, geometry="geom_nosrid", srid=None)  # only x-postgres-geometry: dlt's DDL uses 4326
+    if step_no == 2:
+        postgres_adapter(res, geometry="geom_25832", srid=25832)
+    return res
+
+
+@case("postgis_geometry")
+def postgis_geometry():
+    """PostGIS geometry columns made by dlt's postgres_adapter (needs CREATE EXTENSION postgis in the
+    database): geom with the adapter's default SRID 4326, geom_3857 with srid=3857, geom_nosrid with
+    srid=None (no x-postgres-srid hint: dlt still declares SRID 4326), wkt_text a plain text column
+    with the same strings; values are WKT, EWKT (SRID=...;), WKB hex and EWKB hex strings, POINT EMPTY,
+    a lowercase WKT and NULLs; dlt's schema types the geometry columns as text and its insert_values
+    job sends them as string literals, PostGIS parses them on insert; step 1 10 rows; step 2 3 rows
+    and a new column geom_25832 (srid=25832, ALTER TABLE ADD COLUMN): 10, then 13 rows"""
+    return [
+        step("step1", lambda: places_resource(1)),
+        step("step2", lambda: places_resource(2)),
+    ]

@@ -1,0 +1,113 @@
+--
+-- PostgreSQL database dump
+--
+
+\restrict dltkit
+
+-- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
+-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: postgis_geometry; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA postgis_geometry;
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: _dlt_loads; Type: TABLE; Schema: postgis_geometry; Owner: -
+--
+
+CREATE TABLE postgis_geometry._dlt_loads (
+    load_id character varying(64) NOT NULL,
+    schema_name character varying,
+    status bigint NOT NULL,
+    inserted_at timestamp with time zone NOT NULL,
+    schema_version_hash character varying
+);
+
+
+--
+-- Name: _dlt_pipeline_state; Type: TABLE; Schema: postgis_geometry; Owner: -
+--
+
+CREATE TABLE postgis_geometry._dlt_pipeline_state (
+    version bigint NOT NULL,
+    engine_version bigint NOT NULL,
+    pipeline_name character varying NOT NULL,
+    state character varying NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    version_hash character varying,
+    _dlt_load_id character varying(64) NOT NULL,
+    _dlt_id character varying NOT NULL
+);
+
+
+--
+-- Name: _dlt_version; Type: TABLE; Schema: postgis_geometry; Owner: -
+--
+
+CREATE TABLE postgis_geometry._dlt_version (
+    version bigint NOT NULL,
+    engine_version bigint NOT NULL,
+    inserted_at timestamp with time zone NOT NULL,
+    schema_name character varying NOT NULL,
+    version_hash character varying NOT NULL,
+    schema character varying NOT NULL
+);
+
+
+--
+-- Name: places; Type: TABLE; Schema: postgis_geometry; Owner: -
+--
+
+CREATE TABLE postgis_geometry.places (
+    id bigint,
+    name character varying,
+    geom public.geometry(Geometry,4326),
+    geom_3857 public.geometry(Geometry,3857),
+    geom_nosrid public.geometry(Geometry,4326),
+    wkt_text character varying,
+    _dlt_load_id character varying NOT NULL,
+    _dlt_id character varying NOT NULL,
+    geom_25832 public.geometry(Geometry,25832)
+);
+
+
+--
+-- Name: _dlt_pipeline_state _dlt_pipeline_state__dlt_id_key; Type: CONSTRAINT; Schema: postgis_geometry; Owner: -
+--
+
+ALTER TABLE ONLY postgis_geometry._dlt_pipeline_state
+    ADD CONSTRAINT _dlt_pipeline_state__dlt_id_key UNIQUE (_dlt_id);
+
+
+--
+-- Name: places places__dlt_id_key; Type: CONSTRAINT; Schema: postgis_geometry; Owner: -
+--
+
+ALTER TABLE ONLY postgis_geometry.places
+    ADD CONSTRAINT places__dlt_id_key UNIQUE (_dlt_id);
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+\unrestrict dltkit
+
