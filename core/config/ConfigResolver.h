@@ -54,6 +54,10 @@ public:
     /// keyed by capability name; filled by ResolvedDestination::resolve and applied by
     /// Destination::effectiveCapabilities().
     QMap<QString, ResolvedValue> capabilityOverrides;
+    /// Set by the loader from the package schema: its naming convention is case sensitive, so
+    /// a destination with case-sensitive identifiers stops case folding them (dlt's
+    /// Destination.adjust_capabilities). Applied by Destination::effectiveCapabilities().
+    bool caseSensitiveNaming = false;
 
     QVariant credential(const QString &name, const QVariant &fallback = {}) const;
     QVariant option(const QString &name, const QVariant &fallback = {}) const;

@@ -46,7 +46,10 @@ QString Destination::testConnection(const ResolvedConfig &config) const
 
 Capabilities Destination::effectiveCapabilities(const ResolvedConfig &config) const
 {
-    return applyCapabilityOverrides(capabilities(), config.capabilityOverrides);
+    Capabilities caps = applyCapabilityOverrides(capabilities(), config.capabilityOverrides);
+    if (config.caseSensitiveNaming && caps.hasCaseSensitiveIdentifiers)
+        caps.casefoldLower = false;
+    return caps;
 }
 
 std::unique_ptr<DatasetBrowser> Destination::createBrowser(const ResolvedConfig &) const

@@ -132,6 +132,10 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
                         SourceLocation{packageDir, 0, 0, {}});
         m_schema = m_package.loadSchema();
         m_result.schemaName = m_schema.name;
+        // dlt's adjust_capabilities: a case-sensitive naming convention keeps identifiers as
+        // the schema spells them where the destination can (PostgreSQL: "MyTable", not mytable).
+        m_config.caseSensitiveNaming = m_schema.hasCaseSensitiveNaming();
+        m_caps = m_destination->effectiveCapabilities(m_config);
         m_result.datasetName = m_options.datasetName.isEmpty() ? m_package.defaultDatasetName() : m_options.datasetName;
         if (m_options.retryFailedJobs) {
             const auto requeued = packageactions::requeueFailedJobs(m_package);

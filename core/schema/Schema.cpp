@@ -248,6 +248,9 @@ Schema Schema::fromJson(const QByteArray &json, const QString &sourceName)
     if (root["engine_version"].get(v) == simdjson::SUCCESS)
         s.engineVersion = v;
     s.versionHash = stringField(root, "version_hash");
+    simdjson::dom::object normalizers;
+    if (root["normalizers"].get(normalizers) == simdjson::SUCCESS)
+        s.namingConvention = stringField(normalizers, "names");
 
     simdjson::dom::object tables;
     if (root["tables"].get(tables) != simdjson::SUCCESS)
@@ -294,6 +297,13 @@ Schema Schema::fromFile(const QString &path)
         throw Error(ErrorKind::Terminal, QStringLiteral("cannot read schema file: %1").arg(f.errorString()),
                     SourceLocation{path, 0, 0, {}});
     return fromJson(f.readAll(), path);
+}
+
+bool Schema::hasCaseSensitiveNaming() const
+{
+    // A module path names the convention by its last part (dlt.common.normalizers.naming.direct).
+    const QString name = namingConvention.section(QLatin1Char('.'), -1);
+    return name == QLatin1String("direct") || name == QLatin1String("duck_case") || name == QLatin1String("sql_cs_v1");
 }
 
 const Table *Schema::table(const QString &n) const

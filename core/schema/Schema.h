@@ -85,11 +85,16 @@ public:
     qint64 version = 0;
     qint64 engineVersion = 0;
     QString versionHash;
+    /// normalizers.names: the naming convention (snake_case when empty), a name or a module path.
+    QString namingConvention;
     QList<Table> tables;
     /// The document as read (compact JSON), stored verbatim in `_dlt_version.schema`.
     QByteArray json;
 
     const Table *table(const QString &name) const;
+    /// Does the naming convention tell "MyTable" from "mytable"? dlt's direct, duck_case and
+    /// sql_cs_v1 do; snake_case (the default) and sql_ci_v1 do not.
+    bool hasCaseSensitiveNaming() const;
     /// Root table of a (possibly nested) table.
     const Table *rootOf(const QString &name) const;
     /// Write disposition of a table, inherited from the nearest ancestor that has one
