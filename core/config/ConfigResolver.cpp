@@ -283,12 +283,16 @@ struct ConfigResolver::Private {
 
     /// Spec 10.2: sections + key, then drop the rightmost section again and again, except
     /// the embedded config's section "credentials", which is kept.
+    // A dotted key names a field of an embedded configuration (`csv_format.delimiter`): its
+    // parts stay together while the sections before it are dropped one by one, as dlt looks
+    // up embedded configs.
     static QList<KeyPath> paths(const QStringList &sections, const QString &key)
     {
         QList<KeyPath> out;
         QStringList current = sections;
+        const QStringList keyParts = key.split(QLatin1Char('.'));
         while (true) {
-            out << current + QStringList{key};
+            out << current + keyParts;
             qsizetype drop = current.size() - 1;
             while (drop >= 0 && current.at(drop) == kCredentialsSection)
                 --drop;

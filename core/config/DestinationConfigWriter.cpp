@@ -57,16 +57,20 @@ void DestinationConfigWriter::write(const QString &name, const QList<Destination
         }
     }
     for (const DestinationSetting &setting : settings) {
-        const QStringList table = tableFor(name, setting);
+        // A dotted field (csv_format.delimiter) lives in a table of its own: [destination.x.csv_format].
+        QStringList table = tableFor(name, setting);
+        QStringList parts = setting.field.split(QLatin1Char('.'));
+        const QString key = parts.takeLast();
+        table += parts;
         if (!setting.value.isValid()) {
             for (TomlDocumentEditor *doc : {&secrets, &config}) {
                 if (doc->contains(table) && doc->isTable(table))
-                    doc->removeKey(table, setting.field);
+                    doc->removeKey(table, key);
             }
             continue;
         }
         TomlDocumentEditor &target = fileFor(setting) == secretsPath() ? secrets : config;
-        target.setValue(table, setting.field, setting.value);
+        target.setValue(table, key, setting.value);
     }
     if (secrets.isModified())
         secrets.save(secretsPath(), TomlDocumentEditor::FileMode::OwnerOnly);

@@ -7,31 +7,14 @@
 
 namespace wharf {
 
-namespace {
-
-// Bytes that end an unquoted field.
-struct StopTable {
-    bool t[256] = {};
-    constexpr StopTable()
-    {
-        t[static_cast<unsigned char>(',')] = true;
-        t[static_cast<unsigned char>('\n')] = true;
-        t[static_cast<unsigned char>('\r')] = true;
-    }
-};
-constexpr StopTable kStop;
-
-inline bool isStop(char c)
-{
-    return kStop.t[static_cast<unsigned char>(c)];
-}
-
-} // namespace
-
 CsvReader::CsvReader(const QString &path, const ReaderOptions &options)
     : m_in(path)
     , m_options(options)
+    , m_delimiter(options.csv.delimiter)
 {
+    m_stop[static_cast<unsigned char>(m_delimiter)] = true;
+    m_stop[static_cast<unsigned char>('\n')] = true;
+    m_stop[static_cast<unsigned char>('\r')] = true;
     readHeader();
 }
 
@@ -118,7 +101,7 @@ void CsvReader::readHeader()
                 break;
             }
             const char c = *p++;
-            if (c == kDelimiter)
+            if (c == m_delimiter)
                 continue;
             if (c == '\r') {
                 if (p == end && !eof)
@@ -132,6 +115,18 @@ void CsvReader::readHeader()
         if (!complete) {
             m_in.fill(m_in.available() + 1);
             continue;
+        }
+        if (!m_options.csv.includeHeader) {
+            // No header (csv_format.include_header = false): the first record is data, and its
+            // fields fill the table's columns in schema order, as dlt's csv job maps them.
+            const QStringList &table = m_options.tableColumns;
+            if (names.size() > table.size())
+                fail(begin, QStringLiteral("the first row has %1 fields but table has %2 columns (the file has no "
+                                           "header line: csv_format.include_header = false)")
+                                .arg(names.size())
+                                .arg(table.size()));
+            m_columns = table.first(names.size());
+            return;
         }
         for (qsizetype i = 0; i < names.size(); ++i) {
             if (names[i].isEmpty())
@@ -186,7 +181,7 @@ CsvReader::Step CsvReader::parseRecord(RowBatch &batch)
         if (p == end) // the last record of a file without a final line break
             break;
         const char c = *p++;
-        if (c == kDelimiter)
+        if (c == m_delimiter)
             continue;
         if (c == '\r') {
             if (p == end && !eof) {
@@ -200,7 +195,10 @@ CsvReader::Step CsvReader::parseRecord(RowBatch &batch)
     }
     if (column != columnCount) {
         batch.dropLastRow();
-        fail(begin, QStringLiteral("row has %1 fields but the header has %2").arg(column).arg(columnCount));
+        fail(begin, QStringLiteral("row has %1 fields but the %2 has %3")
+                        .arg(column)
+                        .arg(m_options.csv.includeHeader ? QStringLiteral("header") : QStringLiteral("first row"))
+                        .arg(columnCount));
     }
     commit(p);
     return Step::Row;

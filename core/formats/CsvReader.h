@@ -9,9 +9,9 @@
 
 namespace wharf {
 
-/// Streams the rows of a dlt `csv` job file (spec 7.3): delimiter ',', a header line naming the
-/// columns (dlt's default include_header), RFC 4180 quoting with "" for a quote and line breaks
-/// allowed inside quotes, records ended by \n or \r\n. Every field becomes a String Value (an
+/// Streams the rows of a dlt `csv` job file (spec 7.3): by default delimiter ',' and a header line
+/// naming the columns (dlt's default csv_format; ReaderOptions::csv says otherwise), RFC 4180 quoting with "" for a
+/// quote and line breaks allowed inside quotes, records ended by \n or \r\n. Every field becomes a String Value (an
 /// empty field is the empty string: NULL handling belongs to the load job, as with COPY's
 /// FORCE_NULL). A record whose field count differs from the header's is a Terminal error with
 /// file and line; so is a quoted field that the file ends in.
@@ -33,10 +33,12 @@ private:
     void commit(const char *upTo);
     [[noreturn]] void fail(const char *at, const QString &message) const;
 
-    static constexpr char kDelimiter = ',';
+    bool isStop(char c) const { return m_stop[static_cast<unsigned char>(c)]; }
 
     InputStream m_in;
     ReaderOptions m_options;
+    char m_delimiter = ',';
+    bool m_stop[256] = {}; ///< bytes that end an unquoted field
     QStringList m_columns;
     bool m_done = false;
     LinePosition m_pos;

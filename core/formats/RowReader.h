@@ -1,5 +1,7 @@
 #pragma once
 
+#include "formats/CsvFormat.h"
+
 #include "formats/Value.h"
 
 #include <QString>
@@ -23,6 +25,9 @@ struct ReaderOptions {
     QStringList tableColumns;
     /// Rows per batch handed out by readBatch().
     std::size_t batchRows = 2000;
+    /// csv files: delimiter and header line. Without a header the columns are the first
+    /// tableColumns, as many as the first record has fields.
+    CsvFormat csv;
 };
 
 /// A streaming reader of one job file (plain or gzip, sniffed by magic bytes). Memory use is

@@ -6,12 +6,13 @@
 namespace wharf::postgres {
 
 PgJobClient::PgJobClient(Capabilities caps, PgConnectParams params, const QString &dataset, LoadMethod method,
-                         bool createIndexes)
+                         bool createIndexes, CsvFormat csv)
     : SqlJobClient(
           std::make_unique<PgConnection>(caps, std::move(params), dataset),
           std::make_unique<PgTypeMapper>(caps.decimalPrecision, caps.decimalScale, caps.weiPrecision, caps.weiScale),
           createIndexes)
     , m_method(method)
+    , m_csv(std::move(csv))
 {}
 
 QString PgJobClient::ledgerTable() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PgConnection.h"
+#include "formats/CsvFormat.h"
 #include "sql/SqlJobClient.h"
 
 namespace wharf::postgres {
@@ -18,7 +19,7 @@ enum class LoadMethod {
 class PgJobClient : public SqlJobClient {
 public:
     PgJobClient(Capabilities caps, PgConnectParams params, const QString &dataset, LoadMethod method,
-                bool createIndexes);
+                bool createIndexes, CsvFormat csv = {});
 
     JobResult runJob(const JobContext &ctx) override;
 
@@ -36,6 +37,7 @@ private:
     JobResult copyRows(const JobContext &ctx);
     JobResult insertParsedRows(const JobContext &ctx);
     LoadMethod m_method;
+    CsvFormat m_csv; ///< [destination.postgres.csv_format]
 };
 
 } // namespace wharf::postgres

@@ -291,6 +291,27 @@ bool appendSqlLiteral(std::string &sql, const Value &v)
     }
 }
 
+// Fields of the csv record that starts `line`, quotes respected (a delimiter inside quotes does
+// not count; dlt's naive split would miscount it).
+qsizetype csvFieldCount(std::string_view line, char delimiter)
+{
+    qsizetype fields = 1;
+    bool quoted = false;
+    for (const char c : line) {
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == delimiter && !quoted)
+            ++fields;
+    }
+    return fields;
+}
+
+// A SQL string literal: quotes doubled (the values are validated already; never trust that).
+QString sqlStringLiteral(QString text)
+{
+    return QLatin1Char('\'') + text.replace(QLatin1Char('\''), QLatin1String("''")) + QLatin1Char('\'');
+}
+
 } // namespace
 
 JobResult PgJobClient::copyCsv(const JobContext &ctx)
@@ -305,12 +326,26 @@ JobResult PgJobClient::copyCsv(const JobContext &ctx)
     const std::size_t headerBytes = in.peekLine(first);
 
     // dlt's csv job: the header line decoded, stripped and split by the delimiter, quotes
-    // stripped from each name; every name must be a schema column.
+    // stripped from each name; every name must be a schema column. Without a header line the
+    // first record's fields fill the table's columns in schema order.
     QStringList columns;
     QStringList forceNull;
-    if (headerBytes > 0) {
-        const QStringList names =
-            QString::fromUtf8(first.data(), qsizetype(first.size())).trimmed().split(QLatin1Char(','));
+    const QChar delimiter = QLatin1Char(m_csv.delimiter);
+    if (headerBytes > 0 && !m_csv.includeHeader) {
+        const QStringList all = table.completeColumnNames();
+        const qsizetype fields = csvFieldCount(first, m_csv.delimiter);
+        if (fields > all.size())
+            throw Error(ErrorKind::Terminal,
+                        QStringLiteral("the first row has %1 fields but table %2 has %3 columns (the file has no "
+                                       "header line: csv_format.include_header = false)")
+                            .arg(fields)
+                            .arg(table.name)
+                            .arg(all.size()),
+                        SourceLocation{path, 1, 0, {}});
+        for (const QString &name : all.first(fields))
+            columns.append(db.escapeIdentifier(name));
+    } else if (headerBytes > 0) {
+        const QStringList names = QString::fromUtf8(first.data(), qsizetype(first.size())).trimmed().split(delimiter);
         for (QString name : names) {
             while (name.startsWith(QLatin1Char('"')))
                 name.remove(0, 1);
@@ -320,26 +355,26 @@ JobResult PgJobClient::copyCsv(const JobContext &ctx)
                 unknownColumn(path, name, table.name);
             columns.append(db.escapeIdentifier(name));
         }
-        // NULL '' plus FORCE_NULL: empty and quoted-empty ("") fields are NULL in nullable
-        // columns, as with dlt.
-        for (const Column &c : table.columns) {
-            const QString quoted = db.escapeIdentifier(c.name);
-            if (c.isComplete() && c.nullable && columns.contains(quoted))
-                forceNull.append(quoted);
-        }
         in.consume(headerBytes);
+    }
+    // NULL '' plus FORCE_NULL: empty and quoted-empty ("") fields are NULL in nullable
+    // columns, as with dlt.
+    for (const Column &c : table.columns) {
+        const QString quoted = db.escapeIdentifier(c.name);
+        if (c.isComplete() && c.nullable && columns.contains(quoted))
+            forceNull.append(quoted);
     }
 
     JobResult result;
     inTransaction(db, [&] {
         if (!columns.isEmpty()) {
             const QString sql =
-                QStringLiteral("COPY %1 (%2) FROM STDIN WITH (FORMAT CSV, DELIMITER ',', NULL '', %3ENCODING "
-                               "'utf-8')")
+                QStringLiteral("COPY %1 (%2) FROM STDIN WITH (FORMAT CSV, DELIMITER %3, NULL '', %4ENCODING %5)")
                     .arg(db.qualifiedTableName(table.name), columns.join(QLatin1Char(',')),
-                         forceNull.isEmpty()
-                             ? QString()
-                             : QStringLiteral("FORCE_NULL(%1), ").arg(forceNull.join(QLatin1Char(','))));
+                         sqlStringLiteral(QString(delimiter)),
+                         forceNull.isEmpty() ? QString()
+                                             : QStringLiteral("FORCE_NULL(%1), ").arg(forceNull.join(QLatin1Char(','))),
+                         sqlStringLiteral(m_csv.encoding));
             db.beginCopy(sql);
             bool copying = true;
             try {

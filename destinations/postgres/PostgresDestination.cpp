@@ -1,5 +1,7 @@
 #include "PostgresDestination.h"
 
+#include "config/CsvFormatOptions.h"
+
 #include "Error.h"
 #include "PgBrowser.h"
 #include "PgJobClient.h"
@@ -83,6 +85,7 @@ ConfigSpec PostgresDestination::configSpec() const
         f(keys::kCreateIndexes, FieldType::Bool, true, false, false, "create UNIQUE constraints from unique hints"),
     };
     spec.options[0].choices = {QStringLiteral("copy"), QStringLiteral("insert")};
+    spec.options += csvFormatFields();
     return spec;
 }
 
@@ -118,7 +121,7 @@ std::unique_ptr<JobClient> PostgresDestination::createClient(const ResolvedConfi
     const bool createIndexes = config.option(QLatin1String(keys::kCreateIndexes), true).toBool();
     return std::make_unique<PgJobClient>(effectiveCapabilities(config), connectParams(config), dataset,
                                          method == QLatin1String("insert") ? LoadMethod::Insert : LoadMethod::Copy,
-                                         createIndexes);
+                                         createIndexes, csvFormatFromConfig(config));
 }
 
 std::unique_ptr<DatasetBrowser> PostgresDestination::createBrowser(const ResolvedConfig &config) const

@@ -1,5 +1,7 @@
 #include "SqliteDestination.h"
 
+#include "config/CsvFormatOptions.h"
+
 #include "Error.h"
 #include "SqliteBrowser.h"
 #include "SqliteError.h"
@@ -60,6 +62,7 @@ ConfigSpec SqliteDestination::configSpec() const
     db.required = true;
     db.description = QStringLiteral("SQLite database file; datasets live next to it as <name>__<dataset>.db");
     spec.credentials.append(db);
+    spec.options = csvFormatFields();
     return spec;
 }
 
@@ -84,7 +87,8 @@ std::unique_ptr<JobClient> SqliteDestination::createClient(const ResolvedConfig 
                                    "without '/', '\\' or a leading '.'")
                         .arg(dataset));
     return std::make_unique<SqliteJobClient>(effectiveCapabilities(config), databasePath(config),
-                                             dataset.isEmpty() ? QStringLiteral("main") : dataset);
+                                             dataset.isEmpty() ? QStringLiteral("main") : dataset,
+                                             csvFormatFromConfig(config));
 }
 
 std::unique_ptr<DatasetBrowser> SqliteDestination::createBrowser(const ResolvedConfig &config) const

@@ -12,9 +12,10 @@
 
 namespace wharf::sqlite {
 
-SqliteJobClient::SqliteJobClient(Capabilities caps, const QString &databasePath, const QString &dataset)
+SqliteJobClient::SqliteJobClient(Capabilities caps, const QString &databasePath, const QString &dataset, CsvFormat csv)
     : SqlJobClient(std::make_unique<SqliteConnection>(std::move(caps), databasePath, dataset),
                    std::make_unique<SqliteTypeMapper>(), false)
+    , m_csv(std::move(csv))
 {}
 
 QString SqliteJobClient::ledgerTable() const
@@ -65,6 +66,7 @@ JobResult SqliteJobClient::runJob(const JobContext &ctx)
 
     ReaderOptions options;
     options.tableColumns = table.completeColumnNames();
+    options.csv = m_csv;
     auto reader = openRowReader(path, ctx.file.name.format, options);
 
     // Map the file's columns onto the table's; a column the schema doesn't know is an error

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SqliteConnection.h"
+#include "formats/CsvFormat.h"
 #include "sql/SqlJobClient.h"
 
 namespace wharf::sqlite {
@@ -10,7 +11,7 @@ namespace wharf::sqlite {
 /// bound per row, inside one transaction per job (never SQL text built from values).
 class SqliteJobClient : public SqlJobClient {
 public:
-    SqliteJobClient(Capabilities caps, const QString &databasePath, const QString &dataset);
+    SqliteJobClient(Capabilities caps, const QString &databasePath, const QString &dataset, CsvFormat csv = {});
 
     JobResult runJob(const JobContext &ctx) override;
 
@@ -24,6 +25,8 @@ protected:
 
 private:
     SqliteConnection &connection();
+
+    CsvFormat m_csv;
 };
 
 } // namespace wharf::sqlite

@@ -77,6 +77,7 @@ constexpr Case kCases[] = {
     // Columns that differ only in case: SQLite's identifiers are case-insensitive (refused, as dlt).
     {"naming_sql_cs_step2", false, true},
     {"naming_direct", false, true},
+    {"csv_format_pipe", true, true},
 };
 
 } // namespace
@@ -122,8 +123,12 @@ private slots:
             QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/") + package), root));
             QMap<QString, QString> env = t.env();
             const QJsonObject loadEnv = packageInfo(package).value("load_env").toObject();
-            for (auto it = loadEnv.begin(); it != loadEnv.end(); ++it)
-                env.insert(it.key(), it.value().toString());
+            for (auto it = loadEnv.begin(); it != loadEnv.end(); ++it) {
+                // A setting dlt's postgres load read is given to the destination under test.
+                QString key = it.key();
+                key.replace(QLatin1String("DESTINATION__POSTGRES__"), "DESTINATION__" + type.toUpper() + "__");
+                env.insert(key, it.value().toString());
+            }
             const CliResult r = runWharf(t.args("load", root), t.work, env);
             QVERIFY2(r.exitCode == 0 && r.out.contains("is LOADED and contains no failed jobs"), qPrintable(r.all()));
             // Every table of the dataset and of its staging dataset as dlt counted it after this step.

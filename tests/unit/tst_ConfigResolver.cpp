@@ -1,4 +1,5 @@
 #include "ConfigTestFixture.h"
+#include "config/CsvFormatOptions.h"
 
 class TestConfigResolver : public QObject {
     Q_OBJECT
@@ -10,6 +11,7 @@ private slots:
     void keyPaths();
     void providerOrderBeforePathOrder();
     void optionsAndGenericSections();
+    void embeddedCsvFormat();
     void pipelineName_data();
     void pipelineName();
     void describeLookup();
@@ -225,6 +227,43 @@ void TestConfigResolver::optionsAndGenericSections()
     QCOMPARE(config.option(QStringLiteral("create_indexes")), QVariant(false));
     QCOMPARE(config.option(QStringLiteral("replace_strategy")).toString(), QStringLiteral("insert-from-staging"));
     QCOMPARE(config.option(QStringLiteral("missing"), 7), QVariant(7));
+}
+
+// [destination.<name>.csv_format] is an embedded configuration: its own section stays in the
+// key while destination sections are dropped, as dlt looks it up; bad values name the key.
+void TestConfigResolver::embeddedCsvFormat()
+{
+    Fixture fx;
+    fx.write(ProjectConfig, QStringLiteral("[destination.postgres.csv_format]\ndelimiter = \"|\"\n"
+                                           "[destination.csv_format]\ninclude_header = false\n"));
+    fx.env.insert(QStringLiteral("DESTINATION__POSTGRES__CSV_FORMAT__ENCODING"), QStringLiteral("latin1"));
+    ConfigResolver resolver(fx.locations());
+    ConfigSpec spec = postgresSpec();
+    spec.credentials.clear();
+    spec.options = csvFormatFields();
+    const ResolvedConfig config = resolver.resolveDestination(QStringLiteral("postgres"), spec);
+    const CsvFormat f = csvFormatFromConfig(config);
+    QCOMPARE(f.delimiter, '|');
+    QCOMPARE(f.includeHeader, false); // found one section up, at destination.csv_format
+    QCOMPARE(f.encoding, QStringLiteral("latin1"));
+    // Not found under destination.postgres.include_header: the csv_format part is never dropped.
+    QVERIFY(!resolver.lookup({QStringLiteral("destination"), QStringLiteral("postgres")},
+                             QStringLiteral("include_header")));
+
+    const ResolvedConfig defaults = resolver.resolveDestination(QStringLiteral("sqlite"), spec);
+    QCOMPARE(csvFormatFromConfig(defaults).delimiter, ','); // [destination.postgres.csv_format] is not sqlite's
+
+    for (const char *bad : {"||", "\"", ""}) {
+        Fixture other;
+        other.env.insert(QStringLiteral("DESTINATION__POSTGRES__CSV_FORMAT__DELIMITER"), QString::fromUtf8(bad));
+        const ResolvedConfig c = ConfigResolver(other.locations()).resolveDestination(QStringLiteral("postgres"), spec);
+        const QString text = configErrorText([&] { csvFormatFromConfig(c); });
+        QVERIFY2(text.contains(QStringLiteral("csv_format.delimiter")), qPrintable(text));
+    }
+    Fixture quoted;
+    quoted.env.insert(QStringLiteral("DESTINATION__POSTGRES__CSV_FORMAT__ENCODING"), QStringLiteral("utf8'; DROP"));
+    const ResolvedConfig c = ConfigResolver(quoted.locations()).resolveDestination(QStringLiteral("postgres"), spec);
+    QVERIFY(configErrorText([&] { csvFormatFromConfig(c); }).contains(QStringLiteral("csv_format.encoding")));
 }
 
 void TestConfigResolver::pipelineName_data()

@@ -29,7 +29,40 @@ private slots:
     void badInput();
     void missingFile();
     void largeFileBatchByBatch();
+    void delimiterAndNoHeader();
 };
+
+// [destination.<name>.csv_format]: '|' as delimiter, no header line (the first record is data
+// and fills the table's columns in order), a '|' inside quotes is data.
+void tst_CsvReader::delimiterAndNoHeader()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("items.0.0.csv"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("1|\"a | b\"|x\n2||\n");
+    f.close();
+    ReaderOptions options;
+    options.tableColumns = {QStringLiteral("id"), QStringLiteral("text"), QStringLiteral("tag"),
+                            QStringLiteral("_dlt_id")};
+    options.csv.delimiter = '|';
+    options.csv.includeHeader = false;
+    const ReadResult r = readAll(file, FileFormat::Csv, options);
+    QCOMPARE(r.columns, (QStringList{"id", "text", "tag"}));
+    QCOMPARE(r.rows.size(), std::size_t(2));
+    QCOMPARE(describe(r.rows[0][1]), QStringLiteral("String:a | b"));
+    QCOMPARE(describe(r.rows[1][2]), QStringLiteral("String:"));
+    QCOMPARE(r.lines, (std::vector<qint64>{1, 2}));
+
+    // More fields than the table has columns: refused, naming the setting.
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("1|2|3|4|5\n");
+    f.close();
+    bool thrown = false;
+    const Error e = catchError([&] { readAll(file, FileFormat::Csv, options); }, thrown);
+    QVERIFY(thrown);
+    QVERIFY2(e.message().contains(QStringLiteral("include_header = false")), qPrintable(e.message()));
+}
 
 void tst_CsvReader::basicFile_data()
 {

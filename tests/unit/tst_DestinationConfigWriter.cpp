@@ -41,7 +41,28 @@ private slots:
     void replacesConnectionString();
     void nothingWrittenWhenAnEditFails();
     void capabilityOverride();
+    void embeddedSectionOption();
 };
+
+// A dotted option (csv_format.delimiter) is written into its own table, where dlt and the
+// resolver read it, and cleared from there.
+void TestDestinationConfigWriter::embeddedSectionOption()
+{
+    Fixture fx;
+    DestinationConfigWriter writer(fx.projectDir());
+    writer.write(QStringLiteral("prod"), {option(QStringLiteral("csv_format.delimiter"), QStringLiteral("|")),
+                                          option(QStringLiteral("load_method"), QStringLiteral("copy"))});
+    QCOMPARE(readFile(fx.pathOf(ProjectConfig)),
+             QByteArray("[destination.prod]\nload_method = \"copy\"\n\n[destination.prod.csv_format]\n"
+                        "delimiter = \"|\"\n"));
+    ConfigSpec spec = postgresSpec();
+    spec.credentials.clear();
+    spec.options << field(QStringLiteral("csv_format.delimiter"), FieldType::String, QStringLiteral(","));
+    const ResolvedConfig config = ConfigResolver(fx.locations()).resolveDestination(QStringLiteral("prod"), spec);
+    QCOMPARE(config.option(QStringLiteral("csv_format.delimiter")).toString(), QStringLiteral("|"));
+    writer.write(QStringLiteral("prod"), {option(QStringLiteral("csv_format.delimiter"), {})});
+    QVERIFY(!readFile(fx.pathOf(ProjectConfig)).contains("delimiter"));
+}
 
 void TestDestinationConfigWriter::writesWhereDltReads()
 {
