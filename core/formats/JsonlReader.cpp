@@ -369,10 +369,11 @@ void JsonlReader::convert(simdjson::dom::element element, Value &v)
         return;
     case element_type::STRING: {
         const std::string_view s = element.get_string().value_unsafe();
-        // Markers U+F026..U+F02D are EF 80 A6..AD in UTF-8. A marker with an empty body is
-        // valid for bytes (b"" is written as the bare marker); decodeMarked keeps it a
-        // string for the types where empty is not a value.
-        if (m_markedLine && s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xEF &&
+        // Markers U+F026..U+F02D are EF 80 A6..AD in UTF-8. A bare marker stays a string:
+        // dlt writes b"" as the bare bytes marker but reads it back as that one-character
+        // string (its decoder skips strings shorter than two), and so must Wharf to store
+        // what dlt stores.
+        if (m_markedLine && s.size() > 3 && static_cast<unsigned char>(s[0]) == 0xEF &&
             static_cast<unsigned char>(s[1]) == 0x80 && static_cast<unsigned char>(s[2]) >= 0xA6 &&
             static_cast<unsigned char>(s[2]) <= 0xAD)
             decodeMarked(s, v);

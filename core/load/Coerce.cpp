@@ -1,5 +1,7 @@
 #include "load/Coerce.h"
 
+#include "formats/PythonJson.h"
+
 #include "Error.h"
 
 #include <QByteArray>
@@ -216,8 +218,11 @@ Cell Coercer::convert(const Value &v)
     case DataType::Decimal:
     case DataType::Wei:
         return toDecimal(v);
-    case DataType::Text:
     case DataType::Json:
+        if (m_options.pythonJson)
+            return toJson(v);
+        break;
+    case DataType::Text:
         break;
     }
     return toText(v);
@@ -368,11 +373,46 @@ Cell Coercer::toText(const Value &v)
     }
 }
 
+int Coercer::temporalPrecision() const
+{
+    return m_options.ignoreTemporalPrecision ? 6 : m_column.precision.value_or(6);
+}
+
+Cell Coercer::toJson(const Value &v)
+{
+    Cell c;
+    c.type = Cell::Type::Text;
+    switch (v.kind) {
+    case ValueKind::Bool:
+        c.s = v.b ? std::string_view("true") : std::string_view("false");
+        return c;
+    case ValueKind::Double:
+        if (v.text.empty()) {
+            m_scratch = pythonFloatRepr(v.d);
+            c.s = m_scratch;
+            return c;
+        }
+        break;
+    case ValueKind::Json:
+    case ValueKind::String:
+        // JSON text from a jsonl object, or a string holding JSON (insert_values, csv): written
+        // back as Python would; a string that is not JSON stays as it is.
+        if (toPythonJson(v.text, m_scratch)) {
+            c.s = m_scratch;
+            return c;
+        }
+        break;
+    default:
+        break;
+    }
+    return toText(v);
+}
+
 Cell Coercer::toTimestamp(const Value &v)
 {
     if (v.kind != ValueKind::String && v.kind != ValueKind::Timestamp && v.kind != ValueKind::Date)
         fail(v, "not a timestamp");
-    const int precision = m_column.precision.value_or(6);
+    const int precision = temporalPrecision();
     if (!normalizeTimestamp(v.text, m_options.temporal, precision, m_scratch, !m_column.timezone))
         fail(v, "not an ISO-8601 timestamp");
     Cell c;
@@ -405,7 +445,7 @@ Cell Coercer::toTime(const Value &v)
     std::string probe = "1970-01-01T";
     probe.append(s);
     // dlt's time type is a wall-clock time: an offset, if any, is dropped, not applied.
-    if (!normalizeTimestamp(probe, TemporalStyle::SqliteUtc, m_column.precision.value_or(6), m_scratch, true))
+    if (!normalizeTimestamp(probe, TemporalStyle::SqliteUtc, temporalPrecision(), m_scratch, true))
         fail(v, "not a HH:MM:SS time");
     m_scratch.erase(0, 11);
     Cell c;
@@ -425,6 +465,12 @@ Cell Coercer::toBinary(const Value &v)
     if (v.kind != ValueKind::String)
         fail(v, "not binary data");
     std::string_view s = v.text;
+    // dlt's typed JSON writes b"" as the bare bytes marker (U+F02A hex, U+F02B base64) and its
+    // reader leaves such a one-character string undecoded: in a binary column it is b"".
+    if (s == "\xEF\x80\xAA" || s == "\xEF\x80\xAB") {
+        c.s = std::string_view();
+        return c;
+    }
     // PostgreSQL bytea hex input, as dlt's insert_values writer renders bytes.
     if (s.size() >= 2 && s[0] == '\\' && s[1] == 'x') {
         s.remove_prefix(2);

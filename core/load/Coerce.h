@@ -34,6 +34,12 @@ public:
         bool nativeBool = true;   ///< false: booleans become 0/1 integers
         TemporalStyle temporal = TemporalStyle::SqliteUtc;
         bool base64Binary = false; ///< jsonl: binary values are base64 strings
+        /// Timestamps and times keep every (micro)second digit whatever the column's precision
+        /// hint, as dlt's sqlalchemy destination stores them on SQLite.
+        bool ignoreTemporalPrecision = false;
+        /// json columns get their text as Python's json.dumps writes it (PythonJson.h), as dlt's
+        /// sqlalchemy destination stores them; otherwise the source text as it is.
+        bool pythonJson = false;
     };
 
     Coercer(const Column &column, Options options);
@@ -47,6 +53,8 @@ private:
     Cell toDouble(const Value &v);
     Cell toBool(const Value &v);
     Cell toText(const Value &v);
+    Cell toJson(const Value &v);
+    int temporalPrecision() const;
     Cell toTimestamp(const Value &v);
     Cell toDate(const Value &v);
     Cell toTime(const Value &v);

@@ -79,6 +79,8 @@ JobResult SqliteJobClient::runJob(const JobContext &ctx)
     copts.nativeBool = false;
     copts.temporal = TemporalStyle::SqliteUtc;
     copts.base64Binary = ctx.file.name.format == FileFormat::Jsonl;
+    copts.ignoreTemporalPrecision = true; // as dlt's sqlalchemy destination
+    copts.pythonJson = true;
     QStringList quoted;
     for (const auto &name : fileColumns) {
         const Column *col = table.column(name);

@@ -13,7 +13,7 @@ QString SqliteTypeMapper::toDbType(const Column &column, const Table &table) con
         // SQLAlchemy gives unique text columns a length so that an index could be built.
         return column.unique ? QStringLiteral("VARCHAR(128)") : QStringLiteral("TEXT");
     case DataType::Double:
-        return QStringLiteral("DOUBLE");
+        return QStringLiteral("FLOAT"); // SQLAlchemy's Float, as dlt's sqlalchemy destination declares it
     case DataType::Bool:
         return QStringLiteral("BOOLEAN");
     case DataType::Timestamp:

@@ -237,7 +237,7 @@ private slots:
                                where.arg("one_aa" + id) + "'")
                          .toString(),
                      QStringLiteral("9223372036854775807|3.5|1|2024-04-05 07:16:59.942779|2024-04-05 09:16:59.000000|"
-                                    "2024-04-05|09:16:59.123456|{\"a\":1,\"b\":[true,null,\"x\"]}|68656C6C6F|r1"));
+                                    "2024-04-05|09:16:59.123456|{\"a\": 1, \"b\": [true, null, \"x\"]}|68656C6C6F|r1"));
             QCOMPARE(db.scalar("SELECT col_decimal" + where.arg("one_aa" + id) + "'").toDouble(), 123.456);
             QCOMPARE(db.scalar("SELECT hex(col_binary)" + where.arg("two_bb" + id) + "'").toString(), QString());
             QCOMPARE(db.scalar("SELECT count(*)" + where.arg("fou_dd" + id) +
@@ -256,9 +256,8 @@ private slots:
         QStringList types;
         for (const auto &c : db.columns("all_types"))
             types << c[1];
-        QCOMPARE(types.join(','),
-                 QStringLiteral("TEXT,BIGINT,DOUBLE,BOOLEAN,DATETIME,DATETIME,DATE,TIME,NUMERIC(38, 9),"
-                                "NUMERIC(38, 0),JSON,BLOB,TEXT,TEXT,VARCHAR(128)"));
+        QCOMPARE(types.join(','), QStringLiteral("TEXT,BIGINT,FLOAT,BOOLEAN,DATETIME,DATETIME,DATE,TIME,NUMERIC(38, 9),"
+                                                 "NUMERIC(38, 0),JSON,BLOB,TEXT,TEXT,VARCHAR(128)"));
     }
 
     void replaceStepsReplaceTheWholeChain()

@@ -4,6 +4,7 @@
 // SQLite the same counts.
 #include "LoadTarget.h"
 #include "PgTestSupport.h"
+#include "SqliteDltCompare.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -78,6 +79,10 @@ constexpr Case kCases[] = {
     {"naming_sql_cs_step2", false, true},
     {"naming_direct", false, true},
     {"csv_format_pipe", true, true},
+    // Every dlt type; sqlite_types_utc compares on SQLite row for row (sqlite_types itself has
+    // offsets other than UTC, where Wharf deliberately differs: offsetTimestampsAreStoredInUtc).
+    {"sqlite_types_utc_step2", true, true},
+    {"sqlite_types_pg", true, true},
 };
 
 } // namespace
@@ -146,6 +151,15 @@ private slots:
                                                                         .arg(have)
                                                                         .arg(it.value().toInteger())));
             }
+            const QString sqliteState = dataPath("dlt/expected/" + package + "/sqlite_state.json");
+            if (type == QLatin1String("sqlite") && QFile::exists(sqliteState)) {
+                const SqliteComparison c =
+                    compareSqliteWithDlt(QDir(t.work).filePath("wh__" + t.dataset + ".db"),
+                                         pg::readJson(sqliteState).value(QStringLiteral("dataset")).toObject());
+                if (!c.ok)
+                    qWarning().noquote() << "\n" + c.report;
+                QVERIFY2(c.ok, qPrintable(package + QStringLiteral(" differs from dlt's SQLite result, see above")));
+            }
             if (type == QLatin1String("postgres") &&
                 QFile::exists(dataPath("dlt/expected/" + package + "/counts.json"))) {
                 // compareDataWithDlt reads tests/data/expected/<case>; these cases live in
@@ -173,6 +187,33 @@ private slots:
             QVERIFY2(have == want, "Wharf's DDL differs from dlt's, see the diff above");
         }
         t.drop();
+    }
+
+    // Where Wharf differs from dlt on purpose (README): dlt's SQLite destination stores an aware
+    // timestamp's wall time and drops its offset, so 12:34:56+02:00 reads back as 12:34:56 UTC;
+    // Wharf stores the instant, in UTC, as PostgreSQL does. Everything else equals dlt's.
+    void offsetTimestampsAreStoredInUtc()
+    {
+        LoadTarget t;
+        t.type = QStringLiteral("sqlite");
+        t.dataset = QStringLiteral("sqlite_types");
+        t.work = freshDir(m_tmp.path(), QStringLiteral("offsets"));
+        const QString root = QDir(t.work).filePath(QStringLiteral("step1"));
+        QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/sqlite_types_step1")), root));
+        const CliResult r = runWharf(t.args("load", root), t.work, t.env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const SqliteProbe db(QDir(t.work).filePath(QStringLiteral("wh__sqlite_types.db")));
+        // Row 2: 2024-03-10 12:34:56.123456+02:00; dlt stored '2024-03-10 12:34:56.123456'.
+        QCOMPARE(db.scalar(QStringLiteral("SELECT ts FROM all_types WHERE id = 2")).toString(),
+                 QStringLiteral("2024-03-10 10:34:56.123456"));
+        // Row 3: 01:02:03-05:30 is 06:32:03 UTC; dlt stored '2024-03-10 01:02:03.000000'.
+        QCOMPARE(db.scalar(QStringLiteral("SELECT ts FROM all_types WHERE id = 3")).toString(),
+                 QStringLiteral("2024-03-10 06:32:03.000000"));
+        // The precision hint is not applied (as dlt), the JSON is Python's text (as dlt).
+        QCOMPARE(db.scalar(QStringLiteral("SELECT tm3 FROM all_types WHERE id = 1")).toString(),
+                 QStringLiteral("12:34:56.123456"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT payload FROM all_types WHERE id = 6")).toString(),
+                 QStringLiteral("{\"n\": 10, \"f\": 1.0, \"e\": 1.5e-10}"));
     }
 };
 

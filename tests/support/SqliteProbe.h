@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <string>
+#include <vector>
 
 struct sqlite3;
 
@@ -21,6 +23,13 @@ public:
     QStringList tables() const;
     /// (name, declared type, notnull) per column, in order.
     QList<QStringList> columns(const QString &table) const;
+    /// Every row of `columns` of `table` as Python's repr() of the tuple Python's sqlite3 returns,
+    /// sorted as Python sorts strings (what dlt-kit's compare_sqlite.py checksums).
+    std::vector<std::string> pythonRows(const QString &table, const QStringList &columns) const;
+    /// PRAGMA table_info: [name, declared type, notnull, pk] per column, in order.
+    QList<QStringList> tableInfo(const QString &table) const;
+    /// The column lists of the table's unique indexes, sorted.
+    QList<QStringList> uniqueIndexes(const QString &table) const;
 
 private:
     sqlite3 *m_db = nullptr;

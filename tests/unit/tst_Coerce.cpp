@@ -383,6 +383,8 @@ private slots:
         QTest::newRow("binary from base64 no padding issue") << bin << b64 << str("AAEC") << "blob:000102";
         QTest::newRow("binary base64 text without the option") << bin << sqlite << str("aGk=") << "blob:61476b3d";
         QTest::newRow("binary raw bytes") << bin << b64 << str("hi", ValueKind::Binary) << "blob:6869";
+        QTest::newRow("binary bare base64 marker is b''") << bin << b64 << str("\xEF\x80\xAB") << "blob:";
+        QTest::newRow("binary bare hex marker is b''") << bin << sqlite << str("\xEF\x80\xAA") << "blob:";
 
         // csv: empty field -> NULL only in a nullable column and only with emptyIsNull.
         const auto csv = options(true, true);
@@ -407,6 +409,27 @@ private slots:
         QTest::newRow("text from False") << text << sqlite << boolean(false) << "text:False";
         QTest::newRow("json") << column(DataType::Json) << sqlite << str("{\"a\":[1,2]}", ValueKind::Json)
                               << "text:{\"a\":[1,2]}";
+        // As dlt's SQLite destination stores json: Python's json.dumps text.
+        Coercer::Options py = sqlite;
+        py.pythonJson = true;
+        QTest::newRow("json as python writes it")
+            << column(DataType::Json) << py << str("{\"a\":[1,2.50,\"\xC3\xBC\"]}", ValueKind::Json)
+            << "text:{\"a\": [1, 2.5, \"\\u00fc\"]}";
+        QTest::newRow("json string that is json")
+            << column(DataType::Json) << py << str("[true,null]") << "text:[true, null]";
+        QTest::newRow("json string that is not json")
+            << column(DataType::Json) << py << str("not json") << "text:not json";
+        QTest::newRow("json bool") << column(DataType::Json) << py << boolean(true) << "text:true";
+        QTest::newRow("json bare double") << column(DataType::Json) << py << dbl(1e300) << "text:1e+300";
+        // As dlt's SQLite destination: precision hints do not cut digits.
+        Column ts3 = column(DataType::Timestamp);
+        ts3.precision = 3;
+        Coercer::Options full = sqlite;
+        full.ignoreTemporalPrecision = true;
+        QTest::newRow("precision 3 cut") << ts3 << sqlite << str("2024-01-01T00:00:00.123456+00:00")
+                                         << "text:2024-01-01 00:00:00.123";
+        QTest::newRow("precision 3 kept whole")
+            << ts3 << full << str("2024-01-01T00:00:00.123456+00:00") << "text:2024-01-01 00:00:00.123456";
         Column untyped;
         untyped.name = QStringLiteral("incomplete");
         QTest::newRow("no data type is text") << untyped << sqlite << integer(3) << "text:3";

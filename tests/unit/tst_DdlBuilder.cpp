@@ -126,7 +126,7 @@ private slots:
             << col("_dlt_id", DataType::Text, false, {}, {}, true) << false << "\"_dlt_id\" VARCHAR(128)  NOT NULL";
         QTest::newRow("nullable unique with create_indexes")
             << col("u", DataType::Bigint, true, {}, {}, true) << true << "\"u\" BIGINT UNIQUE ";
-        QTest::newRow("escaped name") << col("a\"b", DataType::Double) << false << "\"a\"\"b\" DOUBLE  ";
+        QTest::newRow("escaped name") << col("a\"b", DataType::Double) << false << "\"a\"\"b\" FLOAT  ";
         QTest::newRow("decimal") << col("amount", DataType::Decimal, false, 10, 2) << false
                                  << "\"amount\" NUMERIC(10, 2)  NOT NULL";
     }
@@ -242,7 +242,7 @@ private slots:
         QTest::newRow("text precision") << col("c", DataType::Text, true, 50) << "VARCHAR(50)";
         QTest::newRow("unique text") << col("c", DataType::Text, true, {}, {}, true) << "VARCHAR(128)";
         QTest::newRow("unique text with precision") << col("c", DataType::Text, true, 10, {}, true) << "VARCHAR(10)";
-        QTest::newRow("double") << col("c", DataType::Double) << "DOUBLE";
+        QTest::newRow("double") << col("c", DataType::Double) << "FLOAT"; // as dlt's sqlalchemy destination declares it
         QTest::newRow("bool") << col("c", DataType::Bool) << "BOOLEAN";
         QTest::newRow("timestamp") << col("c", DataType::Timestamp) << "DATETIME";
         QTest::newRow("timestamp precision 3") << col("c", DataType::Timestamp, true, 3) << "DATETIME";
