@@ -6,7 +6,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins libgl-dev
   qtkeychain-qt6-dev qt6-charts-dev libqt6opengl6-dev
   libpq-dev libtomlplusplus-dev libsimdjson-dev zlib1g-dev libsqlite3-dev sqlite3
-  postgresql-15 postgresql-client-15
+  postgresql-15 postgresql-client-15 postgresql-15-postgis-3
   xvfb xauth fonts-dejavu-core
   clang libclang-rt-14-dev
 )

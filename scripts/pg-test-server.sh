@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Functions to run a throw-away PostgreSQL 15 for the tests (source this file).
-# wharf_pg_start [port]: initdb into a temp dir, start on 127.0.0.1, create role/db "wharf",
+# wharf_pg_start [port]: initdb into a temp dir, start on 127.0.0.1, create role/db "wharf"
+#                        (with PostGIS where it is installed),
 #                        export WHARF_TEST_PG (a libpq connection string) and PG* variables.
 # wharf_pg_stop: stop the server and delete its folder.
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
@@ -22,6 +23,11 @@ wharf_pg_start() {
     start >/dev/null || { cat "$WHARF_PG_DIR/server.log"; return 1; }
   "$PG_BIN/psql" -qAt -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
     -c "CREATE ROLE wharf LOGIN PASSWORD 'wharf' CREATEDB" -c "CREATE DATABASE wharf OWNER wharf" >/dev/null || return 1
+  # PostGIS for the geometry columns of dlt's postgres_adapter (tests/dlt: postgis_geometry).
+  if [ -f /usr/share/postgresql/15/extension/postgis.control ]; then
+    "$PG_BIN/psql" -qAt -h 127.0.0.1 -p "$port" -U postgres -d wharf -v ON_ERROR_STOP=1 \
+      -c "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null || return 1
+  fi
   export PGHOST=127.0.0.1 PGPORT="$port" PGUSER=wharf PGDATABASE=wharf PGPASSWORD=wharf
   export WHARF_TEST_PG="host=127.0.0.1 port=$port dbname=wharf user=wharf password=wharf"
   export WHARF_PG_DIR

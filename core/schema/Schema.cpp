@@ -95,6 +95,26 @@ Column parseColumn(const QString &key, simdjson::dom::object obj, const QString 
     c.validFrom = boolHint(obj, "x-valid-from");
     c.validTo = boolHint(obj, "x-valid-to");
     c.rowVersion = boolHint(obj, "x-row-version");
+    for (auto field : obj) {
+        if (!field.key.starts_with("x-"))
+            continue;
+        QVariant value;
+        bool b = false;
+        int64_t i = 0;
+        double d = 0;
+        std::string_view text;
+        if (field.value.get(b) == simdjson::SUCCESS)
+            value = b;
+        else if (field.value.get(i) == simdjson::SUCCESS)
+            value = qlonglong(i);
+        else if (field.value.get(d) == simdjson::SUCCESS)
+            value = d;
+        else if (field.value.get(text) == simdjson::SUCCESS)
+            value = qs(text);
+        else if (!field.value.is_null())
+            continue; // objects and lists: no destination reads such a hint
+        c.extraHints.insert(qs(field.key), value);
+    }
     simdjson::dom::element active;
     if (obj["x-active-record-timestamp"].get(active) == simdjson::SUCCESS) {
         c.hasActiveRecordTimestamp = true;

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 #include <optional>
 
 namespace wharf {
@@ -42,6 +43,10 @@ struct Column {
     /// no default); activeRecordTimestamp is its value, empty for null (active rows: `to IS NULL`).
     bool hasActiveRecordTimestamp = false;
     QString activeRecordTimestamp;
+    /// Every `x-` hint of the column with a scalar value (bool, integer, number, string; null
+    /// as an invalid QVariant), for destinations that read their own: PostgreSQL's
+    /// x-postgres-geometry / x-postgres-srid (dlt's postgres_adapter).
+    QVariantMap extraHints;
 
     bool isComplete() const { return dataType.has_value(); }
 };

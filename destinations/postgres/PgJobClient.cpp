@@ -15,6 +15,29 @@ PgJobClient::PgJobClient(Capabilities caps, PgConnectParams params, const QStrin
     , m_csv(std::move(csv))
 {}
 
+SchemaSyncResult PgJobClient::syncSchema(const Schema &schema, const QStringList &tables)
+{
+    QStringList geometry;
+    for (const Table &t : schema.tables) {
+        if (!tables.isEmpty() && !tables.contains(t.name))
+            continue;
+        for (const Column &c : t.columns)
+            if (c.isComplete() && c.extraHints.value(QStringLiteral("x-postgres-geometry")).toBool())
+                geometry.append(t.name + QLatin1Char('.') + c.name);
+    }
+    if (!geometry.isEmpty()) {
+        open();
+        const auto rows = connection().query(QStringLiteral("SELECT to_regtype('geometry') IS NOT NULL"));
+        if (rows.isEmpty() || !rows.first().value(0).toBool())
+            throw Error(ErrorKind::Config,
+                        QStringLiteral("the columns %1 are PostGIS geometries (x-postgres-geometry), but the database "
+                                       "has no PostGIS: install it on the server (Debian: postgresql-15-postgis-3) "
+                                       "and run CREATE EXTENSION postgis in the database. Nothing was created.")
+                            .arg(clipForMessage(geometry.join(QStringLiteral(", ")), 300)));
+    }
+    return SqlJobClient::syncSchema(schema, tables);
+}
+
 QString PgJobClient::ledgerTable() const
 {
     return m_sql->escapeIdentifier(ledgerSchema()) + QLatin1Char('.') +

@@ -22,6 +22,9 @@ public:
                 bool createIndexes, CsvFormat csv = {});
 
     JobResult runJob(const JobContext &ctx) override;
+    /// As SqlJobClient's, after making sure PostGIS is there when a table has geometry columns
+    /// (dlt's postgres_adapter): without it nothing is created and the error says what to do.
+    SchemaSyncResult syncSchema(const Schema &schema, const QStringList &tables) override;
 
     PgConnection &connection();
 

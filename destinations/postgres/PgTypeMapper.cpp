@@ -7,6 +7,17 @@ namespace wharf::postgres {
 QString PgTypeMapper::toDbType(const Column &c, const Table &table) const
 {
     const auto where = [&] { return QStringLiteral("%1.%2").arg(table.name, c.name); };
+    // dlt's postgres_adapter: a PostGIS geometry column, SRID 4326 unless the hint says otherwise.
+    if (c.extraHints.value(QStringLiteral("x-postgres-geometry")).toBool()) {
+        const QVariant srid = c.extraHints.value(QStringLiteral("x-postgres-srid"));
+        bool ok = true;
+        const qlonglong value = srid.isValid() ? srid.toLongLong(&ok) : 4326;
+        if (!ok || (srid.isValid() && srid.typeId() != QMetaType::LongLong) || value < 0 || value > 999999)
+            throw Error(ErrorKind::Terminal,
+                        QStringLiteral("column %1: x-postgres-srid must be an SRID number, got '%2'")
+                            .arg(where(), srid.toString().left(40)));
+        return QStringLiteral("geometry(Geometry, %1)").arg(value);
+    }
     switch (c.dataType.value_or(DataType::Text)) {
     case DataType::Text:
         return c.precision ? QStringLiteral("varchar(%1)").arg(*c.precision) : QStringLiteral("varchar");

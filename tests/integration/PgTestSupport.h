@@ -176,9 +176,9 @@ inline ToolResult psql(const QString &sql, const QString &conninfo = testPg())
 
 /// The last line psql printed (as compare_pg.py takes it), or a marker that fails any comparison
 /// and says why.
-inline QString psqlValue(const QString &sql)
+inline QString psqlValue(const QString &sql, const QString &conninfo = testPg())
 {
-    const ToolResult r = psql(sql);
+    const ToolResult r = psql(sql, conninfo);
     if (r.exitCode != 0)
         return QStringLiteral("<psql failed: %1>").arg(r.err.trimmed());
     const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));

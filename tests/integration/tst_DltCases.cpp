@@ -83,6 +83,8 @@ constexpr Case kCases[] = {
     // offsets other than UTC, where Wharf deliberately differs: offsetTimestampsAreStoredInUtc).
     {"sqlite_types_utc_step2", true, true},
     {"sqlite_types_pg", true, true},
+    // PostGIS geometry columns (dlt's postgres_adapter); the test server has the extension.
+    {"postgis_geometry_step2", false, true},
 };
 
 } // namespace
@@ -187,6 +189,40 @@ private slots:
             QVERIFY2(have == want, "Wharf's DDL differs from dlt's, see the diff above");
         }
         t.drop();
+    }
+
+    // Geometry columns on a database without PostGIS: refused before any DDL, saying what to do.
+    void postgisMissingIsExplained()
+    {
+        if (pg::testPg().isEmpty()) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL("WHARF_TEST_PG is not set under CI");
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        }
+        // The test database has PostGIS (CI installs it); a database of its own has not.
+        QCOMPARE(pg::psqlValue(QStringLiteral("SELECT to_regtype('geometry') IS NOT NULL")), QStringLiteral("t"));
+        const QString db = QStringLiteral("wharf_nogis_%1").arg(QCoreApplication::applicationPid());
+        pg::psql(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(db));
+        QVERIFY(pg::psql(QStringLiteral("CREATE DATABASE %1").arg(db)).exitCode == 0);
+        pg::PgServer server = pg::PgServer::fromEnv();
+        server.database = db;
+        const QString work = freshDir(m_tmp.path(), QStringLiteral("nogis"));
+        const QString root = QDir(work).filePath(QStringLiteral("step1"));
+        QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/postgis_geometry_step1")), root));
+        const CliResult r = runWharf({"load", root, "--destination", "postgres"}, work,
+                                     {{"DESTINATION__POSTGRES__CREDENTIALS", server.url()}});
+        const QString otherDb = QStringLiteral("host=%1 port=%2 dbname=%3 user=%4 password=%5")
+                                    .arg(server.host)
+                                    .arg(server.port)
+                                    .arg(db, server.user, server.password);
+        const QString tables =
+            pg::psqlValue(QStringLiteral("SELECT count(*) FROM information_schema.schemata WHERE schema_name = "
+                                         "'postgis_geometry'"),
+                          otherDb);
+        pg::psql(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(db));
+        QVERIFY2(r.exitCode != 0, qPrintable(r.all()));
+        QVERIFY2(r.all().contains("places.geom") && r.all().contains("CREATE EXTENSION postgis"), qPrintable(r.all()));
+        QCOMPARE(tables, QStringLiteral("0"));
     }
 
     // Where Wharf differs from dlt on purpose (README): dlt's SQLite destination stores an aware
