@@ -94,6 +94,7 @@ PackageResult LoadRun::run(const QString &packageDir)
 
 PackageResult LoadRun::finish(PackageStatus status)
 {
+    saveMetrics();
     m_result.status = status;
     m_result.elapsedMs = m_clock.elapsed();
     m_result.jobsCompleted = m_completed;
@@ -132,6 +133,7 @@ std::optional<PackageResult> LoadRun::openPackage(const QString &packageDir)
                         SourceLocation{packageDir, 0, 0, {}});
         m_schema = m_package.loadSchema();
         m_result.schemaName = m_schema.name;
+        m_metrics.restore(m_package.packageState());
         // dlt's adjust_capabilities: a case-sensitive naming convention keeps identifiers as
         // the schema spells them where the destination can (PostgreSQL: "MyTable", not mytable).
         m_config.caseSensitiveNaming = m_schema.hasCaseSensitiveNaming();
@@ -427,6 +429,7 @@ void LoadRun::dispatch()
             return;
         }
         m_scheduler->dispatched(k);
+        r.startedAt = QDateTime::currentDateTimeUtc();
         r.state = JobState::Running;
         r.error = {};
         emitJob(r);
@@ -582,6 +585,7 @@ void LoadRun::finalize(JobRecord &r)
             // Follow-ups first, file move second: if they fail, the job stays in started_jobs/
             // with its "completed" marker and a later run creates them again (spec 2.6).
             runChainFollowUps(r);
+            recordMetrics(r);
             r.file.path = m_package.moveJob(r.file, JobFolder::Completed);
             r.file.folder = JobFolder::Completed;
             crashPoint("after-move");
@@ -590,6 +594,7 @@ void LoadRun::finalize(JobRecord &r)
             m_result.rows += r.rows;
         } else {
             const QString runningPath = r.file.path;
+            recordMetrics(r);
             r.file.path = m_package.moveJob(r.file, JobFolder::Failed);
             r.file.folder = JobFolder::Failed;
             m_scheduler->finished(indexOf(r));
@@ -632,8 +637,16 @@ void LoadRun::runChainFollowUps(const JobRecord &r)
         return;
     const WriteStrategy write = m_plan.strategyOf(root->name);
     QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain, write, m_packageCreatedAt);
+    QStringList chainJobs;
+    for (const JobRecord &member : std::as_const(m_jobs))
+        if (chain.contains(member.file.name.table))
+            chainJobs.append(member.file.name.jobId());
     for (int k = 0; k < followUps.size(); ++k) {
         FollowUpJob &job = followUps[k];
+        JobMetrics metrics;
+        metrics.jobId = LoadMetrics::followUpJobId(m_result.loadId, job.rootTable, k);
+        metrics.tableName = job.rootTable;
+        metrics.startedAt = QDateTime::currentDateTimeUtc();
         // Recorded in the ledger with its own transaction, so that a crash before the job file
         // moves never merges the staged rows a second time.
         job.loadId = m_result.loadId;
@@ -643,6 +656,10 @@ void LoadRun::runChainFollowUps(const JobRecord &r)
         for (const QString &statement : std::as_const(job.statements))
             qCDebug(lcLoad).noquote() << "follow-up SQL:" << statement;
         onServer(*m_coordinator, "a follow-up job", [&] { m_coordinator->runFollowUp(job, m_cancel); });
+        metrics.finishedAt = QDateTime::currentDateTimeUtc();
+        metrics.state = QStringLiteral("completed");
+        m_metrics.addFollowUps(chainJobs, {metrics.jobId});
+        m_metrics.record(metrics);
         crashPoint("after-followup");
     }
 }
@@ -724,6 +741,33 @@ PackageResult LoadRun::complete()
         qCWarning(lcLoad).noquote() << "package completed but could not be archived:" << e.fullText();
     }
     return finish(status);
+}
+
+void LoadRun::recordMetrics(const JobRecord &r)
+{
+    JobMetrics m;
+    m.jobId = r.file.name.jobId();
+    m.filePath = r.file.path;
+    m.tableName = r.file.name.table;
+    m.startedAt = r.startedAt;
+    m.finishedAt = QDateTime::currentDateTimeUtc();
+    m.state = r.state == JobState::Completed ? QStringLiteral("completed") : QStringLiteral("failed");
+    m.retryCount = r.file.name.retryCount;
+    m_metrics.record(m);
+}
+
+// Written once per run, wherever the package now is (it may have been archived): what dlt's
+// own tools read back (dlt persists them as jobs end; a crash here loses only the metrics).
+void LoadRun::saveMetrics()
+{
+    if (m_metrics.isEmpty() || m_package.dir().isEmpty())
+        return;
+    try {
+        const QString dir = m_result.packageDir.isEmpty() ? m_package.dir() : m_result.packageDir;
+        LoadPackage::open(dir).saveLoadMetrics(m_metrics.toJson());
+    } catch (const Error &e) {
+        qCWarning(lcLoad).noquote() << "could not write the job metrics into load_package_state.json:" << e.fullText();
+    }
 }
 
 // load.truncate_staging_dataset: the staged rows have done their work. As in dlt, a failure

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDateTime>
+
 #include "destination/Destination.h"
 #include "load/CancelWatchdog.h"
 #include "load/JobScheduler.h"
@@ -7,6 +9,7 @@
 #include "load/LoadEvents.h"
 #include "load/LoadOptions.h"
 #include "load/LoadPlan.h"
+#include "package/LoadMetrics.h"
 #include "package/PackageLock.h"
 
 #include <QElapsedTimer>
@@ -25,6 +28,7 @@ struct JobRecord {
     qint64 rows = 0;
     qint64 durationMs = 0;
     ErrorInfo error;
+    QDateTime startedAt; ///< when it was last dispatched (load_metrics)
 };
 
 /// The coordinator's side of one package load (spec 2.4): the steps of PackageLoader::load()
@@ -50,6 +54,8 @@ private:
     void failUnsupportedJobs();
     void runJobs();
     PackageResult complete();
+    void recordMetrics(const JobRecord &r);
+    void saveMetrics();
     void truncateStagingDataset();
 
     void dispatch();
@@ -93,6 +99,7 @@ private:
     QList<JobRecord> m_jobs;
     QList<PendingTransition> m_pending;
     LoadPlan m_plan;                           ///< what the package asks (pure)
+    LoadMetrics m_metrics;                     ///< load_package_state.json load_metrics, as dlt keeps them
     std::unique_ptr<JobScheduler> m_scheduler; ///< which job runs when (pure)
     std::unique_ptr<JobClient> m_coordinator;
     QString m_stagingDataset;

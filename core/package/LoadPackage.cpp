@@ -355,6 +355,13 @@ QJsonObject LoadPackage::packageState() const
     return readJsonObject(QDir(m_dir).filePath(kPackageState));
 }
 
+void LoadPackage::saveLoadMetrics(const QJsonObject &metrics) const
+{
+    QJsonObject state = packageState();
+    state[QStringLiteral("load_metrics")] = metrics;
+    writeAtomically(QDir(m_dir).filePath(kPackageState), QJsonDocument(state).toJson(QJsonDocument::Compact));
+}
+
 QString LoadPackage::createdAt() const
 {
     // dlt writes the package state with its typed JSON: a datetime is prefixed with U+F027 (the

@@ -94,6 +94,9 @@ public:
 
     /// load_package_state.json as JSON (empty when missing).
     QJsonObject packageState() const;
+    /// Writes `metrics` as the `load_metrics` of load_package_state.json (atomically), the
+    /// rest of the state as it is; dlt leaves the state's version alone for them.
+    void saveLoadMetrics(const QJsonObject &metrics) const;
     /// The package state's created_at (ISO-8601, dlt's type marker removed); empty when missing.
     QString createdAt() const;
     /// The pipeline state carried in the package (decoded from its compressed `state`), if any.

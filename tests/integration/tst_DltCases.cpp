@@ -191,6 +191,57 @@ private slots:
         t.drop();
     }
 
+    // load_package_state.json gets dlt's load_metrics: one entry per job and per follow-up, with
+    // the follow-up ids on the jobs of its chain; the rest of the state is untouched.
+    void packageStateHasLoadMetrics()
+    {
+        LoadTarget t;
+        t.type = QStringLiteral("sqlite");
+        t.dataset = QStringLiteral("metrics");
+        t.work = freshDir(m_tmp.path(), QStringLiteral("metrics"));
+        const QString root = QDir(t.work).filePath(QStringLiteral("step1"));
+        QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/merge_hard_delete_step1")), root));
+        const QString statePath = pg::loadIdDir(root) + QStringLiteral("/load_package_state.json");
+        const QJsonObject before = pg::readJson(statePath);
+        QStringList jobs;
+        for (const QString &f : QDir(pg::loadIdDir(root) + "/new_jobs").entryList(QDir::Files)) {
+            QStringList parts = f.split('.');
+            parts.removeAt(2); // the retry count is not part of the job id
+            jobs << parts.join('.');
+        }
+        QCOMPARE(jobs.size(), 3);
+        const CliResult r = runWharf(t.args("load", root), t.work, t.env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const QJsonObject state = pg::readJson(statePath);
+        for (const char *kept : {"created_at", "_version_hash", "_state_version", "pipeline_state"})
+            QCOMPARE(state.value(kept), before.value(kept));
+        const QJsonObject metrics = state.value("load_metrics").toObject();
+        QCOMPARE(metrics.size(), jobs.size() + 1); // and one follow-up for the tickets chain
+        QString followUp;
+        for (auto it = metrics.begin(); it != metrics.end(); ++it)
+            if (it.key().endsWith(".sql"))
+                followUp = it.key();
+        QVERIFY2(followUp.startsWith("tickets."), qPrintable(followUp));
+        for (const QString &job : jobs) {
+            const QJsonObject m = metrics.value(job).toObject();
+            QCOMPARE(m.value("job_id").toString(), job);
+            QCOMPARE(m.value("state").toString(), QStringLiteral("completed"));
+            QCOMPARE(m.value("retry_count").toInt(-1), 0);
+            QVERIFY(m.value("file_path").toString().contains("/started_jobs/"));
+            const QString started = m.value("started_at").toString();
+            const QString finished = m.value("finished_at").toString();
+            QVERIFY2(started.startsWith(QChar(0xF027)) && started.endsWith("+00:00"), qPrintable(started));
+            QVERIFY(finished >= started);
+            QVERIFY(m.contains("remote_url"));
+            const QJsonArray fups = m.value("followup_jobs").toArray();
+            if (job.startsWith("tickets"))
+                QCOMPARE(fups, QJsonArray{followUp});
+            else
+                QVERIFY(fups.isEmpty());
+        }
+        QCOMPARE(metrics.value(followUp).toObject().value("state").toString(), QStringLiteral("completed"));
+    }
+
     // Geometry columns on a database without PostGIS: refused before any DDL, saying what to do.
     void postgisMissingIsExplained()
     {
