@@ -24,7 +24,7 @@ void printUsage(QTextStream &out)
            "  retry <package-dir>  move a package's failed jobs back to new_jobs/ and load it to the end\n"
            "                       (an aborted package is taken back first)\n"
            "  abort <package-dir>  mark a package aborted, as dlt does: it is not loaded again\n"
-           "  info <package-dir>   show a package's jobs by state, tables and sizes\n"
+           "  info <package-dir>   show a package's jobs by state, tables and sizes (--sql: what loading would run)\n"
            "\n"
            "Run 'wharf <command> --help' for the options of a command.\n"
            "Options:\n"

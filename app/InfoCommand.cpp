@@ -3,10 +3,15 @@
 #include "Cli.h"
 #include "Error.h"
 #include "PackageCommand.h"
+#include "config/ConfigResolver.h"
+#include "destination/ResolvedDestination.h"
+#include "load/LoadOptions.h"
+#include "load/LoadPreview.h"
 #include "package/LoadPackage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -155,6 +160,73 @@ void printText(QTextStream &out, const QJsonObject &o)
     }
 }
 
+// `--sql`: what loading the package would run, worked out without connecting.
+QJsonObject describeSql(const LoadPreview &p)
+{
+    QJsonObject o;
+    o[QStringLiteral("dataset")] = p.dataset;
+    o[QStringLiteral("staging_dataset")] = p.stagingDataset;
+    o[QStringLiteral("refusals")] = QJsonArray::fromStringList(p.refusals);
+    o[QStringLiteral("dropped_tables")] = QJsonArray::fromStringList(p.dropped);
+    o[QStringLiteral("truncated_tables")] = QJsonArray::fromStringList(p.truncated);
+    o[QStringLiteral("staging_truncated_tables")] = QJsonArray::fromStringList(p.stagingTruncated);
+    QJsonArray chains;
+    for (const ChainPreview &c : p.chains) {
+        QJsonObject co;
+        co[QStringLiteral("root")] = c.root;
+        co[QStringLiteral("tables")] = QJsonArray::fromStringList(c.tables);
+        co[QStringLiteral("write_disposition")] = writeDispositionName(c.write.disposition);
+        co[QStringLiteral("strategy")] = c.write.strategy;
+        co[QStringLiteral("staged")] = c.staged;
+        co[QStringLiteral("followup_sql")] = QJsonArray::fromStringList(c.statements);
+        chains.append(co);
+    }
+    o[QStringLiteral("table_chains")] = chains;
+    return o;
+}
+
+void printSql(QTextStream &out, const QJsonObject &o, const QString &destination)
+{
+    const auto list = [&](const char *key) {
+        QStringList items;
+        for (const auto &v : o[QLatin1String(key)].toArray())
+            items << v.toString();
+        return items;
+    };
+    out << "Loading it into dataset " << o[QStringLiteral("dataset")].toString() << " of " << destination
+        << " would run (nothing was run or connected to):\n";
+    if (!list("refusals").isEmpty()) {
+        out << "  nothing: the package would be refused for " << list("refusals").join(QStringLiteral("; ")) << "\n";
+        return;
+    }
+    if (!list("dropped_tables").isEmpty())
+        out << "  refresh drops " << list("dropped_tables").join(QStringLiteral(", "))
+            << " (and the stored versions of the schema) before anything else\n";
+    if (!list("truncated_tables").isEmpty())
+        out << "  empties " << list("truncated_tables").join(QStringLiteral(", ")) << " before the first job\n";
+    if (!list("staging_truncated_tables").isEmpty())
+        out << "  empties " << list("staging_truncated_tables").join(QStringLiteral(", ")) << " in "
+            << o[QStringLiteral("staging_dataset")].toString() << " before the first job\n";
+    for (const auto &cv : o[QStringLiteral("table_chains")].toArray()) {
+        const QJsonObject c = cv.toObject();
+        QStringList tables;
+        for (const auto &t : c[QStringLiteral("tables")].toArray())
+            tables << t.toString();
+        const QString strategy = c[QStringLiteral("strategy")].toString();
+        out << "  table chain " << tables.join(QStringLiteral(", ")) << ": "
+            << c[QStringLiteral("write_disposition")].toString() << (strategy.isEmpty() ? QString() : " " + strategy);
+        const QJsonArray sql = c[QStringLiteral("followup_sql")].toArray();
+        if (!c[QStringLiteral("staged")].toBool() || sql.isEmpty()) {
+            out << "; jobs load straight into the dataset\n";
+            continue;
+        }
+        out << "; jobs load into " << o[QStringLiteral("staging_dataset")].toString()
+            << ", then one transaction runs:\n";
+        for (const auto &s : sql)
+            out << "    " << s.toString() << ";\n";
+    }
+}
+
 } // namespace
 
 int runInfo(const QStringList &args)
@@ -163,15 +235,45 @@ int runInfo(const QStringList &args)
     PackageCommand command(QStringLiteral("info"),
                            QStringLiteral("Shows a package's jobs by state, tables and sizes."));
     QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("print JSON instead of text"));
-    command.parser().addOption(jsonOpt);
+    QCommandLineOption sqlOpt(QStringLiteral("sql"),
+                              QStringLiteral("also show what loading would run: strategies, tables emptied or "
+                                             "dropped, follow-up SQL (nothing is run or connected to)"));
+    QCommandLineOption destOpt(QStringLiteral("destination"),
+                               QStringLiteral("with --sql: destination type or configured name (default: sqlite)"),
+                               QStringLiteral("NAME"), QStringLiteral("sqlite"));
+    QCommandLineOption datasetOpt(QStringLiteral("dataset"),
+                                  QStringLiteral("with --sql: dataset (default: the pipeline's dataset_name)"),
+                                  QStringLiteral("NAME"));
+    QCommandLineOption projectOpt(QStringLiteral("project-dir"),
+                                  QStringLiteral("with --sql: folder whose .dlt/ holds the configuration"),
+                                  QStringLiteral("DIR"));
+    command.parser().addOptions({jsonOpt, sqlOpt, destOpt, datasetOpt, projectOpt});
     if (const auto exit = command.parse(args))
         return *exit;
     const QCommandLineParser &parser = command.parser();
     const QStringList &packages = command.packages();
     QJsonArray all;
     try {
-        for (const auto &p : packages)
-            all.append(describe(LoadPackage::open(p)));
+        std::optional<ResolvedDestination> target;
+        LoadOptions options;
+        if (parser.isSet(sqlOpt)) {
+            ConfigLocations locations = ConfigLocations::defaults();
+            if (parser.isSet(projectOpt))
+                locations.projectDir = QDir(parser.value(projectOpt)).absolutePath();
+            const ConfigResolver resolver(locations);
+            target = ResolvedDestination::resolve(resolver, parser.value(destOpt), true);
+            options = LoadOptions::fromConfig(resolver, parser.value(destOpt));
+            if (parser.isSet(datasetOpt))
+                options.datasetName = parser.value(datasetOpt);
+        }
+        for (const auto &p : packages) {
+            const LoadPackage package = LoadPackage::open(p);
+            QJsonObject o = describe(package);
+            if (target)
+                o[QStringLiteral("load_sql")] =
+                    describeSql(LoadPreview::of(package, *target->destination, target->config, options));
+            all.append(o);
+        }
     } catch (const Error &e) {
         command.error(e.fullText());
         return ExitUsage;
@@ -184,6 +286,8 @@ int runInfo(const QStringList &args)
         if (k)
             out << "\n";
         printText(out, all[k].toObject());
+        if (all[k].toObject().contains(QStringLiteral("load_sql")))
+            printSql(out, all[k].toObject().value(QStringLiteral("load_sql")).toObject(), parser.value(destOpt));
     }
     return ExitOk;
 }

@@ -15,8 +15,9 @@ struct ResolvedDestination {
 
     /// Resolves destination `name` (a type such as "sqlite", or a named destination with
     /// `destination.<name>.destination_type`) through `resolver`, with the capability
-    /// overrides of config.toml (checked here). Throws Error(Config).
-    static ResolvedDestination resolve(const ConfigResolver &resolver, const QString &name);
+    /// overrides of config.toml (checked here). Throws Error(Config). With `allowMissing`,
+    /// required fields may be absent (for work that never connects, like `wharf info --sql`).
+    static ResolvedDestination resolve(const ConfigResolver &resolver, const QString &name, bool allowMissing = false);
 
     QString displayLocation() const { return destination->displayLocation(config); }
     /// The destination's capabilities with the user's overrides applied.

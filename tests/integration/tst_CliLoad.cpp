@@ -515,6 +515,39 @@ private slots:
         QCOMPARE(QDir(QDir(root).filePath("1795476037.8625736/new_jobs")).entryList(QDir::Files).size(), 4);
     }
 
+    // `wharf info --sql`: the strategy and follow-up SQL of every table chain, worked out
+    // without credentials and without touching any database.
+    void infoShowsTheSqlALoadWouldRun()
+    {
+        const QString work = fresh("info_sql");
+        QVERIFY(copyTree(dataPath("dlt/packages/merge_upsert_step2"), work + "/upsert"));
+        CliResult r = runWharf({"info", work + "/upsert", "--sql", "--destination", "postgres"}, work, {});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY2(r.out.contains("table chain accounts, accounts__phones: merge upsert; jobs load into "
+                                "merge_upsert_staging, then one transaction runs:"),
+                 qPrintable(r.out));
+        QVERIFY(
+            r.out.contains("MERGE INTO \"merge_upsert\".\"accounts\" d USING \"merge_upsert_staging\".\"accounts\" s "
+                           "ON d.\"id\" = s.\"id\" WHEN MATCHED AND s.\"deleted\" = True THEN DELETE"));
+        // SQLite has no upsert: the preview says the load would be refused.
+        r = runWharf({"info", work + "/upsert", "--sql", "--json", "--dataset", "preview"}, work, sqliteEnv(work));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const QJsonObject sql = QJsonDocument::fromJson(r.out.toUtf8())
+                                    .object()["packages"]
+                                    .toArray()
+                                    .first()
+                                    .toObject()["load_sql"]
+                                    .toObject();
+        QCOMPARE(sql["dataset"].toString(), QStringLiteral("preview"));
+        QVERIFY(sql["refusals"].toArray().first().toString().contains("upsert"));
+        // scd2 on SQLite: its retire and insert statements, with the package's created_at boundary.
+        QVERIFY(copyTree(dataPath("dlt/packages/scd2_sqlite_step2"), work + "/scd2"));
+        r = runWharf({"info", work + "/scd2", "--sql"}, work, sqliteEnv(work));
+        QVERIFY2(r.out.contains("UPDATE \"scd2_sqlite\".\"members\" SET \"_dlt_valid_to\" = '"), qPrintable(r.out));
+        QVERIFY(!QFile::exists(datasetFile(work, "scd2_sqlite")) && !QFile::exists(datasetFile(work, "preview")));
+        QVERIFY(!QFile::exists(QDir(work).filePath("wh.db")));
+    }
+
     void infoDescribesPackages()
     {
         const QString work = fresh("info");

@@ -113,6 +113,24 @@ private slots:
         QVERIFY(staged.stagingTruncatedTables().contains("issues"));
     }
 
+    void skipTablesLoadLikeAppend()
+    {
+        // dlt's own tables carry `skip`; a job for such a table loads as it is (no staging, no
+        // truncation), as dlt's loader treats it.
+        QJsonObject s = QJsonDocument::fromJson(schemaJson("gh_issues_merge_step1")).object();
+        QJsonObject tables = s["tables"].toObject();
+        QJsonObject issues = tables["issues"].toObject();
+        issues["write_disposition"] = "skip";
+        tables["issues"] = issues;
+        s["tables"] = tables;
+        const Schema schema = Schema::fromJson(QJsonDocument(s).toJson(), "skip");
+        const LoadPlan plan(schema, caps(), LoadOptions(), names({"issues.a.0.insert_values.gz"}));
+        QVERIFY(plan.refusals().isEmpty());
+        QCOMPARE(plan.strategyOf("issues").disposition, WriteDisposition::Skip);
+        QVERIFY(!plan.isStaged("issues"));
+        QVERIFY(plan.truncatedTables().isEmpty());
+    }
+
     void refreshDropsAndTruncatesWhatThePackageSays()
     {
         const QJsonObject state = QJsonDocument::fromJson(R"({"created_at": "2024-01-01T00:00:00+00:00",
