@@ -351,6 +351,67 @@ def merge_key_only():
     ]
 
 
+def closures(ids, closed=(), gen=1):
+    rows = []
+    for i in ids:
+        rows.append({"id": i, "title": "ticket %d v%d" % (i, gen),
+                     "closed_at": "2024-02-0%dT10:00:00+00:00" % (i % 9 + 1) if i in closed else None,
+                     "notes": [{"text": "n%d-%d" % (i, k)} for k in range(1 + i % 2)]})
+    return rows
+
+
+@case("merge_hard_delete_text")
+def merge_hard_delete_text():
+    """delete-insert merge on primary key id with a hard_delete column that is not bool (closed_at,
+    a timestamp: any non-NULL value deletes), nested list notes: step 1 12 tickets (18 notes, closed_at
+    NULL); step 2 sends 1-6 with 1-3 closed and 4-6 updated, and 13-14 new (14 closed: never inserted):
+    tickets/notes 12/18, then 10/15"""
+    hints = dict(write_disposition="merge", primary_key="id", columns={"closed_at": {"hard_delete": True,
+                                                                                    "data_type": "timestamp"}})
+    return [
+        step("step1", lambda: resource(closures(range(1, 13)), "tickets", **hints)),
+        step("step2", lambda: resource(closures(list(range(1, 7)) + [13, 14], closed=[1, 2, 3, 14], gen=2),
+                                       "tickets", **hints)),
+    ]
+
+
+@case("merge_dedup_sort_asc")
+def merge_dedup_sort_asc():
+    """delete-insert merge on primary key id with columns={"seq": {"dedup_sort": "asc"}}: the row with
+    the lowest seq of each id wins (with its tags); step 1 ids 1-6 three times each; step 2 ids 5-8
+    twice each: versions/tags 6/9, then 8/12"""
+    hints = dict(write_disposition="merge", primary_key="id", columns={"seq": {"dedup_sort": "asc"}})
+    return [
+        step("step1", lambda: resource(dup_rows(range(1, 7), 3), "versions", **hints)),
+        step("step2", lambda: resource(dup_rows(range(5, 9), 2, gen=2), "versions", **hints)),
+    ]
+
+
+@case("merge_no_keys")
+def merge_no_keys():
+    """merge without primary or merge key: dlt falls back to an append through the staging dataset;
+    nested list tags; step 1 8 rows, step 2 the same 8 rows again: 8, then 16 rows"""
+    hints = dict(write_disposition="merge")
+    return [
+        step("step1", lambda: resource(dup_rows(range(1, 9), 1), "events", **hints)),
+        step("step2", lambda: resource(dup_rows(range(1, 9), 1, gen=2), "events", **hints)),
+    ]
+
+
+@case("merge_pk_and_merge_key")
+def merge_pk_and_merge_key():
+    """delete-insert merge with primary key sensor and merge key day together (rows whose key matches
+    either are replaced, dlt's OR of both key clauses), nested list flags: step 1 days 01-03 x 4
+    sensors; step 2 day 02 with sensors s1-s2 only: the whole of day 02 goes (merge key), the two
+    sensors are replaced (primary key): see counts"""
+    hints = dict(write_disposition="merge", merge_key="day", primary_key=["day", "sensor"])
+    return [
+        step("step1", lambda: resource(readings(["2024-01-01", "2024-01-02", "2024-01-03"], 4), "readings",
+                                       **hints)),
+        step("step2", lambda: resource(readings(["2024-01-02"], 2, gen=2), "readings", **hints)),
+    ]
+
+
 @case("merge_sqlite_delete_insert", dest="sqlite")
 def merge_sqlite_delete_insert():
     """delete-insert merge on primary key id with a bool hard_delete column and a nested table on
