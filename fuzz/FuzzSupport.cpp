@@ -42,6 +42,9 @@ std::vector<Coercer> everyType()
             o.nativeBool = !csvLike;
             o.base64Binary = csvLike;
             o.temporal = csvLike ? TemporalStyle::SqliteUtc : o.temporal;
+            // SQLite's options: json as Python writes it, temporal precision hints ignored.
+            o.pythonJson = csvLike;
+            o.ignoreTemporalPrecision = csvLike;
             out.emplace_back(c, o);
         }
     }

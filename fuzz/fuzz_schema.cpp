@@ -28,9 +28,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             if (!root)
                 continue;
             const QStringList chain = s.tableChain(root->name);
-            try {
-                checkMergeChain(s, chain);
-            } catch (const Error &) {
+            for (const char *strategy : {"delete-insert", "upsert", "insert-only", "scd2"}) {
+                try {
+                    checkMergeChain(s, chain, QLatin1String(strategy));
+                } catch (const Error &) {
+                }
             }
         }
     } catch (const Error &) {

@@ -12,7 +12,7 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWit
 cmake --build build-fuzz --parallel "$(nproc)"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(insert_values csv jsonl typed_jsonl gzip copy_encoder schema job_file_name toml connection_string)
+  targets=(insert_values csv jsonl typed_jsonl gzip copy_encoder schema job_file_name toml connection_string python_json)
 fi
 mkdir -p build-fuzz/artifacts
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"

@@ -45,6 +45,9 @@ QString fieldCaption(const QString &name)
         {QStringLiteral("sslrootcert"), QStringLiteral("SSL root certificate")},
         {QStringLiteral("sslcert"), QStringLiteral("SSL client certificate")},
         {QStringLiteral("sslkey"), QStringLiteral("SSL client key")},
+        {QStringLiteral("csv_format.delimiter"), QStringLiteral("CSV delimiter")},
+        {QStringLiteral("csv_format.include_header"), QStringLiteral("CSV header line")},
+        {QStringLiteral("csv_format.encoding"), QStringLiteral("CSV encoding")},
     };
     if (known.contains(name))
         return known.value(name);

@@ -282,31 +282,48 @@ private:
         return false;
     }
 
+    bool digitsAt()
+    {
+        const std::size_t from = m_pos;
+        while (m_pos < m_in.size() && m_in[m_pos] >= '0' && m_in[m_pos] <= '9')
+            ++m_pos;
+        return m_pos > from;
+    }
+
+    // JSON's number grammar: -? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?
     bool number()
     {
         const std::size_t start = m_pos;
         if (m_in[m_pos] == '-')
             ++m_pos;
-        bool fractional = false;
-        while (m_pos < m_in.size()) {
-            const char c = m_in[m_pos];
-            if (c == '.' || c == 'e' || c == 'E')
-                fractional = true;
-            else if (!(c >= '0' && c <= '9') && c != '+' && c != '-')
-                break;
+        if (m_pos < m_in.size() && m_in[m_pos] == '0')
             ++m_pos;
+        else if (!digitsAt())
+            return false;
+        bool fractional = false;
+        if (m_pos < m_in.size() && m_in[m_pos] == '.') {
+            ++m_pos;
+            fractional = true;
+            if (!digitsAt())
+                return false;
+        }
+        if (m_pos < m_in.size() && (m_in[m_pos] == 'e' || m_in[m_pos] == 'E')) {
+            ++m_pos;
+            fractional = true;
+            if (m_pos < m_in.size() && (m_in[m_pos] == '+' || m_in[m_pos] == '-'))
+                ++m_pos;
+            if (!digitsAt())
+                return false;
         }
         const std::string text(m_in.substr(start, m_pos - start));
-        if (text == "-" || text.empty())
-            return false;
         if (!fractional) {
             // Python ints print as written, except that -0 is 0.
             m_out += text == "-0" ? std::string("0") : text;
             return true;
         }
-        char *end = nullptr;
-        const double d = std::strtod(text.c_str(), &end);
-        if (end != text.c_str() + text.size())
+        const double d = std::strtod(text.c_str(), nullptr);
+        // Python would write Infinity, which is not JSON: such text is left as it is.
+        if (std::isinf(d))
             return false;
         m_out += pythonFloatRepr(d);
         return true;

@@ -56,7 +56,8 @@ private slots:
     void refusesWhatIsNotJson()
     {
         std::string out;
-        for (const char *bad : {"", "{", "[1,]", "{\"a\" 1}", "'x'", "\"tab\there\"", "[1] 2", "nul", "\"\\x\"", "01x"})
+        for (const char *bad : {"", "{", "[1,]", "{\"a\" 1}", "'x'", "\"tab\there\"", "[1] 2", "nul", "\"\\x\"", "01x",
+                                "1+300", "01", "1.", ".5", "-", "1e", "--1", "1e999"})
             QVERIFY2(!toPythonJson(bad, out), bad);
     }
 };
