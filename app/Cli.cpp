@@ -1,6 +1,7 @@
 #include "Cli.h"
 
 #include "AbortCommand.h"
+#include "DestinationsCommand.h"
 #include "InfoCommand.h"
 #include "LoadCommand.h"
 
@@ -25,6 +26,7 @@ void printUsage(QTextStream &out)
            "                       (an aborted package is taken back first)\n"
            "  abort <package-dir>  mark a package aborted, as dlt does: it is not loaded again\n"
            "  info <package-dir>   show a package's jobs by state, tables and sizes (--sql: what loading would run)\n"
+           "  destinations         list the destination types, built in or from plugins\n"
            "\n"
            "Run 'wharf <command> --help' for the options of a command.\n"
            "Options:\n"
@@ -99,6 +101,8 @@ int run(const QStringList &args)
         return runAbort(rest);
     if (command == QLatin1String("info"))
         return runInfo(rest);
+    if (command == QLatin1String("destinations"))
+        return runDestinations(rest);
     err << "wharf: unknown command '" << command << "'\n\n";
     err.flush();
     printUsage(out);

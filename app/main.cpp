@@ -3,6 +3,7 @@
 #include "GuiMain.h"
 #include "KeychainBackend.h"
 #include "KeychainSecrets.h"
+#include "destination/PluginLoader.h"
 
 #include <QCoreApplication>
 #include <cstdio>
@@ -18,6 +19,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("wharf"));
     QCoreApplication::setOrganizationName(QStringLiteral("Wharf"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WHARF_VERSION));
+    wharf::plugins::loadAll(wharf::DestinationRegistry::instance());
     // Passwords the desktop app saved in the OS keychain count here too, as in the window.
     // Asked only when Wharf ever stored one, so that headless machines pay nothing.
     std::unique_ptr<wharf::ui::KeychainSecrets> keychain;

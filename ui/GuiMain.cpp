@@ -1,5 +1,7 @@
 #include "GuiMain.h"
 
+#include "destination/PluginLoader.h"
+
 #include "KeychainBackend.h"
 #include "KeychainSecrets.h"
 #include "LogBus.h"
@@ -23,6 +25,8 @@ int runMainWindow(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Wharf"));
     QApplication::setApplicationDisplayName(QStringLiteral("Wharf"));
     LogBus::installMessageHandler();
+    // Destination plugins, once the application knows its folder (problems go to the log).
+    plugins::loadAll(DestinationRegistry::instance());
     // Secrets kept in the OS keychain, read ahead into memory for the resolver.
     KeychainSecrets keychain(std::make_unique<QtKeychainBackend>());
     SecretStore::setDefaultStore(keychain.store());

@@ -63,33 +63,47 @@ DestinationRegistry &DestinationRegistry::instance()
     return registry;
 }
 
-void DestinationRegistry::add(const QString &type, Factory factory)
+void DestinationRegistry::add(const QString &type, Factory factory, const QString &origin)
 {
     for (auto &entry : m_factories) {
-        if (entry.first == type) {
-            entry.second = std::move(factory);
+        if (entry.type == type) {
+            entry.factory = std::move(factory);
+            entry.origin = origin;
             return;
         }
     }
-    m_factories.append({type, std::move(factory)});
+    m_factories.append({type, std::move(factory), origin});
 }
 
 QStringList DestinationRegistry::types() const
 {
     QStringList out;
     for (const auto &entry : m_factories)
-        out.append(entry.first);
+        out.append(entry.type);
     return out;
+}
+
+QString DestinationRegistry::origin(const QString &type) const
+{
+    for (const auto &entry : m_factories)
+        if (entry.type == type)
+            return entry.origin;
+    return {};
 }
 
 std::shared_ptr<const Destination> DestinationRegistry::create(const QString &type) const
 {
     for (const auto &entry : m_factories)
-        if (entry.first == type)
-            return entry.second();
+        if (entry.type == type)
+            return entry.factory();
     throw Error(
         ErrorKind::Config,
         QStringLiteral("unknown destination type '%1' (known: %2)").arg(type, types().join(QStringLiteral(", "))));
+}
+
+void DestinationRegistry::addProblem(const QString &file, const QString &message)
+{
+    m_problems.append({file, message});
 }
 
 } // namespace wharf

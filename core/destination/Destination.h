@@ -165,13 +165,31 @@ public:
     using Factory = std::function<std::shared_ptr<const Destination>()>;
     static DestinationRegistry &instance();
 
-    void add(const QString &type, Factory factory);
+    /// Registers `type`; `origin` says where it came from: "built-in" or a plugin's file.
+    /// A type registered again is replaced (the later origin wins).
+    void add(const QString &type, Factory factory, const QString &origin = QStringLiteral("built-in"));
     QStringList types() const;
+    /// Where `type` came from ("built-in" or the plugin file); empty when unknown.
+    QString origin(const QString &type) const;
     /// Throws Error(Config) naming the known types when `type` is not registered.
     std::shared_ptr<const Destination> create(const QString &type) const;
 
+    /// A plugin that could not be used, and why (it was skipped).
+    struct Problem {
+        QString file;
+        QString message;
+    };
+    void addProblem(const QString &file, const QString &message);
+    QList<Problem> problems() const { return m_problems; }
+
 private:
-    QList<QPair<QString, Factory>> m_factories;
+    struct Entry {
+        QString type;
+        Factory factory;
+        QString origin;
+    };
+    QList<Entry> m_factories;
+    QList<Problem> m_problems;
 };
 
 } // namespace wharf
