@@ -2,8 +2,8 @@
 
 namespace wharf {
 
-/// Registers every destination compiled into this build. The only place that knows them all;
-/// a new destination adds one line here.
+/// Registers every destination compiled into this build: the static plugins of the destinations
+/// built in with wharf_add_destination() (the list is generated; nothing to edit here).
 void registerBuiltinDestinations();
 
 } // namespace wharf

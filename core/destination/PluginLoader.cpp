@@ -11,6 +11,7 @@
 #include <QPluginLoader>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QStaticPlugin>
 
 namespace wharf::plugins {
 
@@ -34,11 +35,13 @@ QStringList searchPath()
 
 namespace {
 
-// Loads one file; returns an empty string on success, else why it was skipped.
-QString loadOne(DestinationRegistry &registry, const QString &path)
+const QString kBuiltIn = QStringLiteral("built-in");
+
+// Checks a plugin's metadata and registers its types, its root object taken from `instance`
+// only once everything else is right. Returns an empty string on success, else why it was skipped.
+QString registerPlugin(DestinationRegistry &registry, const QJsonObject &raw,
+                       const std::function<QObject *()> &instance, const QString &origin)
 {
-    QPluginLoader loader(path);
-    const QJsonObject raw = loader.metaData(); // read without loading the library
     if (raw.isEmpty())
         return QStringLiteral("not a Qt plugin");
     if (raw.value(QStringLiteral("IID")).toString() != QLatin1String(WharfDestinationPlugin_iid))
@@ -59,27 +62,50 @@ QString loadOne(DestinationRegistry &registry, const QString &path)
     }
     if (types.isEmpty())
         return QStringLiteral("its JSON names no destination types (\"types\": [...])");
-    for (const QString &t : std::as_const(types))
-        if (const QString taken = registry.origin(t); !taken.isEmpty())
+    for (const QString &t : std::as_const(types)) {
+        const QString taken = registry.origin(t);
+        // A built-in registered again (start-up run twice, as tests do) replaces itself.
+        if (!taken.isEmpty() && !(taken == kBuiltIn && origin == kBuiltIn))
             return QStringLiteral("destination type '%1' is already provided by %2").arg(t, taken);
-    QObject *root = loader.instance();
+    }
+    QObject *root = instance();
     if (!root)
-        return QStringLiteral("cannot be loaded: %1").arg(loader.errorString());
+        return QStringLiteral("cannot be loaded");
     auto *plugin = qobject_cast<DestinationPlugin *>(root);
     if (!plugin)
         return QStringLiteral("its root object does not implement the destination plugin interface");
     for (const QString &t : std::as_const(types))
         registry.add(
             t,
-            [plugin, t, path] {
+            [plugin, t, origin] {
                 auto destination = plugin->create(t);
                 if (!destination)
                     throw Error(ErrorKind::Internal,
-                                QStringLiteral("the plugin %1 made no destination of type %2").arg(path, t));
+                                QStringLiteral("the plugin %1 made no destination of type %2").arg(origin, t));
                 return destination;
             },
-            path);
+            origin);
     return {};
+}
+
+// Loads one file: its JSON is read without loading the library, which is loaded only when the
+// JSON is right.
+QString loadOne(DestinationRegistry &registry, const QString &path)
+{
+    QPluginLoader loader(path);
+    QString loadError;
+    const QString problem = registerPlugin(
+        registry, loader.metaData(),
+        [&]() -> QObject * {
+            QObject *root = loader.instance();
+            if (!root)
+                loadError = loader.errorString();
+            return root;
+        },
+        path);
+    if (!loadError.isEmpty())
+        return QStringLiteral("cannot be loaded: %1").arg(loadError);
+    return problem;
 }
 
 } // namespace
@@ -106,6 +132,23 @@ int loadAll(DestinationRegistry &registry, QStringList folders)
                 qCWarning(lcLoad).noquote() << "destination plugin skipped:" << path << "-" << problem;
             }
         }
+    }
+    return loaded;
+}
+
+int loadStatic(DestinationRegistry &registry)
+{
+    int loaded = 0;
+    for (const QStaticPlugin &p : QPluginLoader::staticPlugins()) {
+        const QJsonObject meta = p.metaData();
+        if (meta.value(QStringLiteral("IID")).toString() != QLatin1String(WharfDestinationPlugin_iid))
+            continue; // another kind of static plugin (Qt's own)
+        const QString problem = registerPlugin(
+            registry, meta, [&p] { return p.instance(); }, kBuiltIn);
+        if (problem.isEmpty())
+            ++loaded;
+        else
+            registry.addProblem(kBuiltIn, problem);
     }
     return loaded;
 }

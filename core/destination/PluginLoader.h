@@ -20,6 +20,11 @@ QStringList searchPath();
 /// nothing here throws or crashes. Returns the number of plugins loaded.
 int loadAll(DestinationRegistry &registry, QStringList folders = {});
 
+/// Registers the plugins linked into the executable (Qt static plugins: the built-in
+/// destinations, cmake/WharfDestination.cmake) with origin "built-in", checked as loadAll()
+/// checks files. Idempotent. Returns the number registered.
+int loadStatic(DestinationRegistry &registry);
+
 } // namespace plugins
 
 } // namespace wharf

@@ -170,10 +170,4 @@ QStringList DummyDestination::followUpsRun()
     return g_followUps;
 }
 
-void registerDummyDestination()
-{
-    DestinationRegistry::instance().add(QStringLiteral("dummy"),
-                                        [] { return std::make_shared<const DummyDestination>(); });
-}
-
 } // namespace wharf::dummy

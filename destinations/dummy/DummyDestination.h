@@ -31,6 +31,4 @@ public:
     static void resetCompletedLoads();
 };
 
-void registerDummyDestination();
-
 } // namespace wharf::dummy

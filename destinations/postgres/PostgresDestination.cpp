@@ -166,10 +166,4 @@ QString PostgresDestination::displayLocation(const ResolvedConfig &config) const
     return config.toConnectionString().toDisplayString();
 }
 
-void registerPostgresDestination()
-{
-    DestinationRegistry::instance().add(QStringLiteral("postgres"),
-                                        [] { return std::make_shared<const PostgresDestination>(); });
-}
-
 } // namespace wharf::postgres

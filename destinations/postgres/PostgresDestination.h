@@ -40,6 +40,4 @@ public:
     static PgConnectParams connectParams(const ResolvedConfig &config);
 };
 
-void registerPostgresDestination();
-
 } // namespace wharf::postgres

@@ -147,11 +147,4 @@ QString SqliteDestination::displayLocation(const ResolvedConfig &config) const
     return cs.toDisplayString();
 }
 
-void registerSqliteDestination()
-{
-    auto factory = [] { return std::make_shared<const SqliteDestination>(); };
-    DestinationRegistry::instance().add(QStringLiteral("sqlite"), factory);
-    DestinationRegistry::instance().add(QStringLiteral("sqlalchemy"), factory);
-}
-
 } // namespace wharf::sqlite

@@ -27,7 +27,4 @@ public:
     static QString databasePath(const ResolvedConfig &config);
 };
 
-/// Registers the "sqlite" type (and dlt's "sqlalchemy" name for it) with the registry.
-void registerSqliteDestination();
-
 } // namespace wharf::sqlite

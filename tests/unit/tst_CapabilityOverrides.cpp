@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "config/ConfigResolver.h"
 #include "destination/CapabilityOverrides.h"
+#include "destination/PluginLoader.h"
 #include "destination/ResolvedDestination.h"
 #include "postgres/PgJobClient.h"
 #include "postgres/PostgresDestination.h"
@@ -12,7 +13,11 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QtPlugin>
 #include <QtTest>
+
+Q_IMPORT_PLUGIN(PostgresPlugin)
+Q_IMPORT_PLUGIN(SqlitePlugin)
 
 using namespace wharf;
 
@@ -60,8 +65,8 @@ private slots:
 
 void TestCapabilityOverrides::initTestCase()
 {
-    postgres::registerPostgresDestination();
-    sqlite::registerSqliteDestination();
+    // The destinations' own plugins, registered as the application registers them.
+    plugins::loadStatic(DestinationRegistry::instance());
 }
 
 void TestCapabilityOverrides::tunables()

@@ -1,0 +1,31 @@
+# wharf_add_destination(<name> CLASS <plugin class> [MODULE] [LIBRARIES <lib>...])
+#
+# Builds the destination in the calling folder (destinations/<name>/: every .cpp/.h there, and
+# the <name>.json its plugin class names in Q_PLUGIN_METADATA) as target wharf_dest_<name>:
+# - built in (the default): a static library that the wharf executable links and registers
+#   through Qt's static plugins (app/BuiltinDestinations.cpp.in) - no file outside the folder
+#   changes, and built-ins register exactly as plugins do;
+# - MODULE: a plugin library installed into <libdir>/wharf/plugins, found at start-up.
+# LIBRARIES are the destination's own native client (found by its own CMakeLists.txt).
+function(wharf_add_destination name)
+  cmake_parse_arguments(ARG "MODULE" "CLASS" "LIBRARIES" ${ARGN})
+  if(NOT ARG_CLASS)
+    message(FATAL_ERROR "wharf_add_destination(${name}): CLASS <plugin class> is required")
+  endif()
+  file(GLOB _sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/*.h
+       ${CMAKE_CURRENT_SOURCE_DIR}/*.json)
+  set(_target wharf_dest_${name})
+  if(ARG_MODULE)
+    add_library(${_target} MODULE ${_sources})
+    install(TARGETS ${_target} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/wharf/plugins)
+  else()
+    add_library(${_target} STATIC ${_sources})
+    target_compile_definitions(${_target} PRIVATE QT_STATICPLUGIN)
+    set_property(GLOBAL APPEND PROPERTY WHARF_BUILTIN_DESTINATIONS ${_target})
+    set_property(GLOBAL APPEND PROPERTY WHARF_BUILTIN_PLUGIN_CLASSES ${ARG_CLASS})
+  endif()
+  # Position-independent: a built-in one may also be linked into a plugin (tests/plugins).
+  set_target_properties(${_target} PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  target_include_directories(${_target} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/..)
+  target_link_libraries(${_target} PUBLIC wharf_core PRIVATE ${ARG_LIBRARIES})
+endfunction()

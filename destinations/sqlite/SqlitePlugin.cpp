@@ -1,0 +1,20 @@
+// The sqlite destination as a plugin (cmake/WharfDestination.cmake builds it in as a static one):
+// its types, SDK version and description are in sqlite.json.
+#include "SqliteDestination.h"
+#include "destination/DestinationPlugin.h"
+
+#include <QObject>
+
+class SqlitePlugin : public QObject, public wharf::DestinationPlugin {
+    Q_OBJECT
+    Q_PLUGIN_METADATA(IID WharfDestinationPlugin_iid FILE "sqlite.json")
+    Q_INTERFACES(wharf::DestinationPlugin)
+
+public:
+    std::shared_ptr<const wharf::Destination> create(const QString &) const override
+    {
+        return std::make_shared<const wharf::sqlite::SqliteDestination>();
+    }
+};
+
+#include "SqlitePlugin.moc"
