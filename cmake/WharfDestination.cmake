@@ -5,8 +5,11 @@
 # - built in (the default): a static library that the wharf executable links and registers
 #   through Qt's static plugins (app/BuiltinDestinations.cpp.in) - no file outside the folder
 #   changes, and built-ins register exactly as plugins do;
-# - MODULE: a plugin library installed into <libdir>/wharf/plugins, found at start-up.
+# - MODULE: a plugin library installed into <libdir>/wharf/plugins, found at start-up (also
+#   outside the Wharf tree, after find_package(Wharf)).
 # LIBRARIES are the destination's own native client (found by its own CMakeLists.txt).
+include(GNUInstallDirs)
+
 function(wharf_add_destination name)
   cmake_parse_arguments(ARG "MODULE" "CLASS" "LIBRARIES" ${ARGN})
   if(NOT ARG_CLASS)
@@ -27,5 +30,11 @@ function(wharf_add_destination name)
   # Position-independent: a built-in one may also be linked into a plugin (tests/plugins).
   set_target_properties(${_target} PROPERTIES POSITION_INDEPENDENT_CODE ON)
   target_include_directories(${_target} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/..)
-  target_link_libraries(${_target} PUBLIC wharf_core PRIVATE ${ARG_LIBRARIES})
+  # In the Wharf tree the core target is wharf_core; through find_package(Wharf), Wharf::wharf_core.
+  if(TARGET Wharf::wharf_core)
+    set(_core Wharf::wharf_core)
+  else()
+    set(_core wharf_core)
+  endif()
+  target_link_libraries(${_target} PUBLIC ${_core} PRIVATE ${ARG_LIBRARIES})
 endfunction()

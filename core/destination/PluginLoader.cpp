@@ -126,7 +126,7 @@ int loadAll(DestinationRegistry &registry, QStringList folders)
             const QString problem = loadOne(registry, path);
             if (problem.isEmpty()) {
                 ++loaded;
-                qCInfo(lcLoad).noquote() << "destination plugin loaded:" << path;
+                qCDebug(lcLoad).noquote() << "destination plugin loaded:" << path;
             } else {
                 registry.addProblem(path, problem);
                 qCWarning(lcLoad).noquote() << "destination plugin skipped:" << path << "-" << problem;
