@@ -49,14 +49,12 @@ void SqlDatasetBrowser::cancel()
     m_sql->cancel();
 }
 
-QString SqlDatasetBrowser::quoteName(const QString &name)
+QString SqlDatasetBrowser::quoteName(const QString &name) const
 {
-    QString quoted = name;
-    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    return m_sql->quoteIdentifier(name);
 }
 
-QString SqlDatasetBrowser::tableReference(const QString &dataset, const QString &table)
+QString SqlDatasetBrowser::tableReference(const QString &dataset, const QString &table) const
 {
     return quoteName(dataset) + QLatin1Char('.') + quoteName(table);
 }

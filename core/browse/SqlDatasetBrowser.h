@@ -30,7 +30,8 @@ public:
     /// `"name"` with embedded quotes doubled: a name exactly as the catalog stores it. (Unlike
     /// SqlClient::escapeIdentifier, no case folding or dlt's backslash doubling: those apply to
     /// names dlt creates, not to names read back from the catalog.)
-    static QString quoteName(const QString &name);
+    /// A catalog name quoted as stored (no folding), in the client's dialect.
+    QString quoteName(const QString &name) const;
     /// A LIKE pattern matching `text` anywhere, with kLikeEscape escaping `%`, `_` and itself.
     static QString containsPattern(const QString &text);
     static constexpr char16_t kLikeEscape = u'!';
@@ -66,7 +67,7 @@ protected:
     virtual QString likeOperator() const { return QStringLiteral("LIKE"); }
 
     /// `"dataset"."table"`.
-    static QString tableReference(const QString &dataset, const QString &table);
+    QString tableReference(const QString &dataset, const QString &table) const;
 
 private:
     DltTypeIndex dltTypes(const QString &dataset, bool hasVersionTable);

@@ -5,10 +5,16 @@ namespace wharf {
 QString SqlClient::escapeIdentifier(const QString &name) const
 {
     QString folded = m_caps.casefoldLower ? name.toLower() : name;
-    folded.replace(QLatin1Char('"'), QLatin1String("\"\""));
     if (m_caps.escapeIdentifierBackslashes)
         folded.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    return QLatin1Char('"') + folded + QLatin1Char('"');
+    return quoteIdentifier(folded);
+}
+
+QString SqlClient::quoteIdentifier(const QString &name) const
+{
+    QString quoted = name;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 QString SqlClient::translatePlaceholders(const QString &sql) const

@@ -61,6 +61,10 @@ public:
 
     /// Quotes an identifier the destination's way (spec 5.6), after case folding.
     QString escapeIdentifier(const QString &name) const;
+    /// Quotes a name exactly as the catalog holds it (no folding, no escaping of its characters
+    /// beyond the quote itself): `"…"` with `"` doubled. A dialect hook: MySQL quotes with
+    /// backticks. escapeIdentifier() folds and escapes first (dlt's escape_identifier).
+    virtual QString quoteIdentifier(const QString &name) const;
     /// `"dataset"."table"`.
     QString qualifiedTableName(const QString &table) const;
     /// `"dataset"."table"` of another dataset of the same database (staging; attachDataset()

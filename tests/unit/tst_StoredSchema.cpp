@@ -4,6 +4,7 @@
 #include "browse/DatasetBrowser.h"
 #include "browse/SqlDatasetBrowser.h"
 #include "browse/StoredSchema.h"
+#include "postgres/PgConnection.h"
 #include "sql/SqlJobClient.h"
 
 #include <QTest>
@@ -89,7 +90,14 @@ private slots:
 
     void quotesNamesAsStored()
     {
-        QCOMPARE(SqlDatasetBrowser::quoteName("Mixed \"q\" \\"), QStringLiteral("\"Mixed \"\"q\"\" \\\""));
+        // Catalog names as stored: only the quote is doubled; escapeIdentifier() also folds and,
+        // on PostgreSQL, doubles backslashes as dlt's escape_identifier does.
+        Capabilities pg;
+        pg.casefoldLower = true;
+        pg.escapeIdentifierBackslashes = true;
+        const postgres::PgConnection client(pg, {}, QStringLiteral("ds"));
+        QCOMPARE(client.quoteIdentifier("Mixed \"q\" \\"), QStringLiteral("\"Mixed \"\"q\"\" \\\""));
+        QCOMPARE(client.escapeIdentifier("Mixed \"q\" \\"), QStringLiteral("\"mixed \"\"q\"\" \\\\\""));
     }
 
     void describesRowsAndColumns()
