@@ -9,12 +9,21 @@
 #include "Startup.h"
 
 #include <QApplication>
+#include <QTimer>
 
 namespace wharf::ui {
 
 std::unique_ptr<MainWindow> createMainWindow()
 {
-    return std::make_unique<MainWindow>(prepareStartup());
+    auto window = std::make_unique<MainWindow>(prepareStartup());
+    // Plugins found but skipped (plugins::loadAll ran before the log dock existed): said in the
+    // log, where people look, once the window's event loop runs.
+    const auto problems = DestinationRegistry::instance().problems();
+    QTimer::singleShot(0, window.get(), [problems] {
+        for (const auto &p : problems)
+            qCWarning(lcUi).noquote() << "destination plugin skipped:" << p.file << "-" << p.message;
+    });
+    return window;
 }
 
 int runMainWindow(int argc, char **argv)

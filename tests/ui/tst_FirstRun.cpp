@@ -20,6 +20,7 @@
 #include "TableDataView.h"
 #include "TestSupport.h"
 #include "config/ConfigResolver.h"
+#include "destination/PluginLoader.h"
 #include "destination/ResolvedDestination.h"
 #include "load/Loader.h"
 #include "package/SampleInstaller.h"
@@ -303,6 +304,19 @@ private slots:
         QTRY_COMPARE(packages->package(packages->rowOf(window->packagesPanel()->currentPackage())).state,
                      ui::PackageState::Loaded);
         QVERIFY(!window->retryAction()->isEnabled());
+    }
+
+    // Last: it adds plugins to the process's registry. Skipped plugins are named in the log.
+    void skippedPluginsAreInTheLog()
+    {
+        const QString dir = qEnvironmentVariable("WHARF_TEST_PLUGINS");
+        QVERIFY(plugins::loadAll(DestinationRegistry::instance(), {dir}) >= 1);
+        const auto window = ui::createMainWindow();
+        window->show();
+        QTRY_VERIFY(window->logDock()->text().contains(
+            QStringLiteral("destination plugin skipped: %1 - built for Wharf SDK version 0")
+                .arg(QDir(dir).absoluteFilePath("libwharf_test_plugin_old_sdk.so"))));
+        QVERIFY(window->logDock()->text().contains(QStringLiteral("libwharf_not_a_plugin.so - not a Qt plugin")));
     }
 };
 
