@@ -37,4 +37,17 @@ function(wharf_add_destination name)
     set(_core wharf_core)
   endif()
   target_link_libraries(${_target} PUBLIC ${_core} PRIVATE ${ARG_LIBRARIES})
+
+  # The destination's own tests (tests/tst_*.cpp in its folder): its conformance test binds the
+  # conformance kit (tests/conformance) to its quirks. Built in the Wharf tree when testing.
+  file(GLOB _tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/tst_*.cpp)
+  if(_tests AND BUILD_TESTING AND NOT ARG_MODULE AND NOT TARGET Wharf::wharf_core)
+    foreach(_src IN LISTS _tests)
+      get_filename_component(_test ${_src} NAME_WE)
+      add_executable(${_test} ${_src})
+      target_link_libraries(${_test} PRIVATE wharf_conformance ${_target})
+      add_test(NAME conformance/${name} COMMAND ${_test})
+      set_tests_properties(conformance/${name} PROPERTIES LABELS conformance TIMEOUT 300)
+    endforeach()
+  endif()
 endfunction()

@@ -1,12 +1,17 @@
 #include "DestinationFixture.h"
 
-#include "BuiltinDestinations.h"
-
-#include <QDir>
+#include <QCoreApplication>
 #include <QMap>
 #include <QTest>
 
 namespace wharf::test {
+
+int runSqlClientSuite(int argc, char **argv);
+int runBrowserSuite(int argc, char **argv);
+
+namespace {
+FixtureProvider g_provider;
+} // namespace
 
 std::unique_ptr<SqlJobClient> DestinationFixture::client(const QString &dataset) const
 {
@@ -18,45 +23,32 @@ std::unique_ptr<SqlJobClient> DestinationFixture::client(const QString &dataset)
     return std::unique_ptr<SqlJobClient>(sql);
 }
 
+int runConformance(int argc, char **argv, FixtureProvider provider)
+{
+    std::unique_ptr<QCoreApplication> app;
+    if (!QCoreApplication::instance())
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    g_provider = std::move(provider);
+    const int sqlClient = runSqlClientSuite(argc, argv);
+    const int browser = runBrowserSuite(argc, argv);
+    return sqlClient != 0 ? sqlClient : browser;
+}
+
 QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch)
 {
-    registerBuiltinDestinations();
-    QList<DestinationFixture> out;
+    return g_provider ? g_provider(scratch) : QList<DestinationFixture>();
+}
 
-    DestinationFixture sqlite;
-    sqlite.name = QStringLiteral("sqlite");
-    sqlite.destination = DestinationRegistry::instance().create(QStringLiteral("sqlite"));
-    sqlite.config.destinationName = sqlite.config.destinationType = QStringLiteral("sqlite");
-    sqlite.config.credentials.insert(
-        QStringLiteral("database"),
-        ResolvedValue{QDir(scratch.path()).filePath(QStringLiteral("conformance.db")), {}, false});
-    sqlite.slowQuery = QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
-                                      "SELECT count(*) FROM c");
-    out.append(sqlite);
-
-    // PostgreSQL from WHARF_TEST_PG (a libpq conninfo, exported by scripts/test.sh and CI).
-    DestinationFixture pg;
-    pg.name = QStringLiteral("postgres");
-    pg.destination = DestinationRegistry::instance().create(QStringLiteral("postgres"));
-    pg.config.destinationName = pg.config.destinationType = QStringLiteral("postgres");
-    // A column of its own: a view cannot hold pg_sleep's void result.
-    pg.slowQuery = QStringLiteral("SELECT 1 AS x FROM pg_sleep(30)");
-    const QString conninfo = qEnvironmentVariable("WHARF_TEST_PG");
-    if (conninfo.isEmpty()) {
-        pg.unavailable = QStringLiteral("WHARF_TEST_PG is not set: run scripts/test.sh, which starts a "
-                                        "throw-away PostgreSQL, or point it at a server");
-    } else {
-        static const QMap<QString, QString> keyOf{
-            {"host", "host"}, {"port", "port"}, {"dbname", "database"}, {"user", "username"}, {"password", "password"}};
-        for (const QString &part : conninfo.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-            const QString key = part.section(QLatin1Char('='), 0, 0);
-            if (keyOf.contains(key))
-                pg.config.credentials.insert(keyOf[key],
-                                             ResolvedValue{part.section(QLatin1Char('='), 1), {}, key == "password"});
-        }
+void addConninfoCredentials(ResolvedConfig &config, const QString &conninfo)
+{
+    static const QMap<QString, QString> keyOf{
+        {"host", "host"}, {"port", "port"}, {"dbname", "database"}, {"user", "username"}, {"password", "password"}};
+    for (const QString &part : conninfo.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString key = part.section(QLatin1Char('='), 0, 0);
+        if (keyOf.contains(key))
+            config.credentials.insert(keyOf[key],
+                                      ResolvedValue{part.section(QLatin1Char('='), 1), {}, key == "password"});
     }
-    out.append(pg);
-    return out;
 }
 
 void addDestinationRows(const QList<DestinationFixture> &all)

@@ -1,5 +1,6 @@
 // dlt's tests/load/test_sql_client.py and the job-client cases that apply, written once and run
-// on every destination of this build. Cases are skipped only by capabilities.
+// by every destination's conformance test (ConformanceKit.h). Cases are skipped only by
+// capabilities.
 #include "DestinationFixture.h"
 #include "Error.h"
 #include "schema/Schema.h"
@@ -83,6 +84,7 @@ private slots:
     void initTestCase()
     {
         m_dest = conformanceDestinations(m_scratch);
+        QVERIFY2(!m_dest.isEmpty(), "no destination to test: the conformance test named none");
         for (const auto &d : m_dest)
             if (!d.unavailable.isEmpty())
                 QFAIL(qPrintable(d.name + ": " + d.unavailable));
@@ -529,5 +531,14 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_SqlClientConformance)
-#include "tst_SqlClientConformance.moc"
+namespace wharf::test {
+
+int runSqlClientSuite(int argc, char **argv)
+{
+    tst_SqlClientConformance suite;
+    return QTest::qExec(&suite, argc, argv);
+}
+
+} // namespace wharf::test
+
+#include "SqlClientSuite.moc"

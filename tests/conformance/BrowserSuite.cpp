@@ -118,6 +118,7 @@ private slots:
     void initTestCase()
     {
         m_dest = conformanceDestinations(m_scratch);
+        QVERIFY2(!m_dest.isEmpty(), "no destination to test: the conformance test named none");
         for (const auto &d : m_dest)
             if (!d.unavailable.isEmpty())
                 QFAIL(qPrintable(d.name + ": " + d.unavailable));
@@ -411,5 +412,14 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_BrowserConformance)
-#include "tst_BrowserConformance.moc"
+namespace wharf::test {
+
+int runBrowserSuite(int argc, char **argv)
+{
+    tst_BrowserConformance suite;
+    return QTest::qExec(&suite, argc, argv);
+}
+
+} // namespace wharf::test
+
+#include "BrowserSuite.moc"
