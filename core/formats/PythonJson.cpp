@@ -1,8 +1,10 @@
 #include "formats/PythonJson.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <vector>
 
 namespace wharf {
 
@@ -105,15 +107,25 @@ private:
     bool container(char close, int depth)
     {
         m_out += m_in[m_pos++];
+        const std::size_t bodyStart = m_out.size();
         skipSpace();
         if (m_pos < m_in.size() && m_in[m_pos] == close) {
             m_out += m_in[m_pos++];
             return true;
         }
+        // Object members as written into m_out (offsets), to apply Python's rule for repeated
+        // keys afterwards: a dict keeps the first position and the last value.
+        struct Member {
+            std::size_t keyBegin, keyEnd, valueBegin, valueEnd;
+        };
+        std::vector<Member> members;
         for (;;) {
+            Member m{};
             if (close == '}') {
+                m.keyBegin = m_out.size();
                 if (m_pos >= m_in.size() || m_in[m_pos] != '"' || !string())
                     return false;
+                m.keyEnd = m_out.size();
                 skipSpace();
                 if (m_pos >= m_in.size() || m_in[m_pos] != ':')
                     return false;
@@ -121,20 +133,56 @@ private:
                 m_out += ": ";
                 skipSpace();
             }
+            m.valueBegin = m_out.size();
             if (!value(depth + 1))
                 return false;
+            m.valueEnd = m_out.size();
+            if (close == '}')
+                members.push_back(m);
             skipSpace();
             if (m_pos >= m_in.size())
                 return false;
             const char c = m_in[m_pos++];
-            if (c == close) {
-                m_out += close;
-                return true;
-            }
+            if (c == close)
+                break;
             if (c != ',')
                 return false;
             m_out += ", ";
             skipSpace();
+        }
+        if (close == '}')
+            dropRepeatedKeys(bodyStart, members);
+        m_out += close;
+        return true;
+    }
+
+    // Keys compare as rewritten, which is the same text for the same decoded string.
+    template <typename Member> void dropRepeatedKeys(std::size_t bodyStart, const std::vector<Member> &members)
+    {
+        const auto key = [&](const Member &m) {
+            return std::string_view(m_out).substr(m.keyBegin, m.keyEnd - m.keyBegin);
+        };
+        bool repeated = false;
+        for (std::size_t a = 0; a < members.size() && !repeated; ++a)
+            for (std::size_t b = a + 1; b < members.size() && !repeated; ++b)
+                repeated = key(members[a]) == key(members[b]);
+        if (!repeated)
+            return;
+        std::vector<std::pair<std::string, std::string>> kept; // key, value: first place, last value
+        for (const Member &m : members) {
+            std::string k(key(m));
+            std::string v = m_out.substr(m.valueBegin, m.valueEnd - m.valueBegin);
+            auto it = std::find_if(kept.begin(), kept.end(), [&](const auto &e) { return e.first == k; });
+            if (it != kept.end())
+                it->second = std::move(v);
+            else
+                kept.emplace_back(std::move(k), std::move(v));
+        }
+        m_out.resize(bodyStart);
+        for (std::size_t k = 0; k < kept.size(); ++k) {
+            if (k > 0)
+                m_out += ", ";
+            m_out += kept[k].first + ": " + kept[k].second;
         }
     }
 
@@ -321,10 +369,18 @@ private:
             m_out += text == "-0" ? std::string("0") : text;
             return true;
         }
-        const double d = std::strtod(text.c_str(), nullptr);
-        // Python would write Infinity, which is not JSON: such text is left as it is.
-        if (std::isinf(d))
-            return false;
+        // from_chars, not strtod: the C library's locale (set from LANG by Qt) must not turn
+        // 1.5 into 1 where the decimal point is a comma.
+        double d = 0;
+        const auto parsed = std::from_chars(text.data(), text.data() + text.size(), d);
+        if (parsed.ec == std::errc::result_out_of_range) {
+            // Too small for a double: Python reads 0.0 (or -0.0). Too large: Python would write
+            // Infinity, which is not JSON, so the text is left as it is.
+            const std::size_t e = text.find_first_of("eE");
+            if (e == std::string::npos || text[e + 1] != '-')
+                return false;
+            d = text.front() == '-' ? -0.0 : 0.0;
+        }
         m_out += pythonFloatRepr(d);
         return true;
     }

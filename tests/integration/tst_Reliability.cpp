@@ -403,7 +403,10 @@ private slots:
         QVERIFY(addLabelJobs(QDir(root).filePath(kPackage), 40, 4000));
         t.appName = QStringLiteral("wharf_frozen_%1").arg(t.dataset);
         const QString app = t.appName;
-        const auto process = t.start(t.args("load", root));
+        // One worker: every session of the load exists once its first job runs, so freezing the
+        // sessions seen then freezes the whole load (with 20 workers, later sessions escaped the
+        // freeze and finished the load under a busy CI).
+        const auto process = t.start(t.args("load", root) + QStringList{"--workers", "1"});
         QProcess &wharf = *process;
         QVERIFY(wharf.waitForStarted());
         // Freeze the sessions once a job is running in one of them.

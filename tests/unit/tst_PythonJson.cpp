@@ -3,6 +3,7 @@
 #include "formats/PythonJson.h"
 
 #include <QTest>
+#include <clocale>
 
 using namespace wharf;
 
@@ -48,6 +49,18 @@ private slots:
             QString::fromStdString(out),
             QStringLiteral("{\"z\": 1, \"a\": [1, 2.5, null, true, \"s\\u00fc/\"], \"e\": {}, \"u\": \"\\ud83d\\ude00 "
                            "Z\\u00fcrich\", \"c\": \"tab\\tbell\\u0007\\u007f\"}"));
+        // A repeated key keeps its first place and its last value, as a Python dict does; keys
+        // are equal once unescaped.
+        QVERIFY(toPythonJson("{\"a\":1,\"b\":{\"x\":1,\"x\":[2]},\"\\u0061\":3}", out));
+        QCOMPARE(QString::fromStdString(out), QStringLiteral("{\"a\": 3, \"b\": {\"x\": [2]}}"));
+        // The decimal point does not depend on the C library's locale.
+        const char *previous = std::setlocale(LC_NUMERIC, "de_DE.UTF-8");
+        QVERIFY(toPythonJson("[1.5,2.5e3]", out));
+        QCOMPARE(QString::fromStdString(out), QStringLiteral("[1.5, 2500.0]"));
+        if (previous)
+            std::setlocale(LC_NUMERIC, "C");
+        QVERIFY(toPythonJson("[1e-999,-1e-999]", out));
+        QCOMPARE(QString::fromStdString(out), QStringLiteral("[0.0, -0.0]"));
         // Escaped surrogates stay as they are; whitespace goes.
         QVERIFY(toPythonJson(" [ \"\\uD83D\\uDE00\" , -0 ] ", out));
         QCOMPARE(QString::fromStdString(out), QStringLiteral("[\"\\ud83d\\ude00\", 0]"));
