@@ -139,10 +139,23 @@ int loadAll(DestinationRegistry &registry, QStringList folders)
 int loadStatic(DestinationRegistry &registry)
 {
     int loaded = 0;
+    QStringList typesThisPass; // two built-ins naming one type: the second is reported, not swapped in
     for (const QStaticPlugin &p : QPluginLoader::staticPlugins()) {
         const QJsonObject meta = p.metaData();
         if (meta.value(QStringLiteral("IID")).toString() != QLatin1String(WharfDestinationPlugin_iid))
             continue; // another kind of static plugin (Qt's own)
+        QString clash;
+        for (const QJsonValue &t :
+             meta.value(QStringLiteral("MetaData")).toObject().value(QStringLiteral("types")).toArray())
+            if (typesThisPass.contains(t.toString()))
+                clash = t.toString();
+        if (!clash.isEmpty()) {
+            registry.addProblem(kBuiltIn, QStringLiteral("two built-in destinations declare type '%1'").arg(clash));
+            continue;
+        }
+        for (const QJsonValue &t :
+             meta.value(QStringLiteral("MetaData")).toObject().value(QStringLiteral("types")).toArray())
+            typesThisPass.append(t.toString());
         const QString problem = registerPlugin(
             registry, meta, [&p] { return p.instance(); }, kBuiltIn);
         if (problem.isEmpty())

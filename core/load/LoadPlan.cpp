@@ -48,7 +48,9 @@ LoadPlan::LoadPlan(const Schema &schema, const Capabilities &caps, const LoadOpt
     for (const JobFileName &job : jobs) {
         const bool unsupported = !caps.supportedLoaderFileFormats.contains(job.formatName);
         m_unsupported.append(unsupported);
-        if (!unsupported && !m_tablesWithJobs.contains(job.table))
+        // dlt's init_client counts every new job, also one whose format the destination cannot
+        // load (it fails on its own): its table is still migrated, emptied by replace and staged.
+        if (!m_tablesWithJobs.contains(job.table))
             m_tablesWithJobs.append(job.table);
     }
 }

@@ -780,11 +780,11 @@ void LoadRun::truncateStagingDataset()
             qCInfo(lcLoad).noquote() << "emptying the staging tables" << tables.join(QStringLiteral(", "));
             m_stagingCoordinator->truncateTables(tables);
         }
+        m_stagingCoordinator->close();
     } catch (const Error &e) {
         qCWarning(lcLoad).noquote() << "could not empty the staging dataset (the loaded data is not affected):"
                                     << e.fullText();
     }
-    m_stagingCoordinator->close();
 }
 
 } // namespace wharf

@@ -32,6 +32,8 @@ void checkMergeChain(const Schema &schema, const QStringList &chain, const QStri
     if (chain.size() < 2)
         return;
     if (strategy == QLatin1String("insert-only")) {
+        if (chain.size() > 1)
+            rowKey(*root); // the nested MERGEs join on it
         for (int k = 1; k < chain.size(); ++k)
             if (const Table *t = schema.table(chain[k]))
                 rowKey(*t);

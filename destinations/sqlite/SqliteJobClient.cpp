@@ -64,6 +64,15 @@ JobResult SqliteJobClient::runJob(const JobContext &ctx)
     const Table &table = *ctx.table;
     const QString path = ctx.file.path;
 
+    // SQLite text is UTF-8 and the csv reader reads UTF-8: another encoding would be stored as
+    // bytes that are not text. Said instead of done wrong.
+    const QString encoding = m_csv.encoding.toLower().remove(QLatin1Char('-'));
+    if (ctx.file.name.format == FileFormat::Csv && encoding != QLatin1String("utf8"))
+        throw Error(ErrorKind::Terminal,
+                    QStringLiteral("csv_format.encoding is '%1', but the SQLite destination reads csv files as UTF-8 "
+                                   "only")
+                        .arg(m_csv.encoding),
+                    SourceLocation{path, 0, 0, {}});
     ReaderOptions options;
     options.tableColumns = table.completeColumnNames();
     options.csv = m_csv;

@@ -283,6 +283,20 @@ private slots:
                  0);
     }
 
+    void sqliteSaysItReadsCsvAsUtf8Only()
+    {
+        const QString work = fresh("csv_encoding");
+        const QString root = copyPackage(work, "gh_issues_csv");
+        auto env = sqliteEnv(work);
+        env.insert("DESTINATION__SQLITE__CSV_FORMAT__ENCODING", "latin1");
+        const CliResult r = runWharf({"load", root}, work, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.all().contains("csv_format.encoding is 'latin1', but the SQLite destination reads csv files as "
+                                  "UTF-8 only"),
+                 qPrintable(r.all()));
+        QVERIFY(r.all().contains("ABORTED"));
+    }
+
     void strategiesTheDestinationLacksAreRefused()
     {
         // SQLite (as dlt's sqlalchemy destination) has no staging-optimized replace and no

@@ -113,6 +113,17 @@ private slots:
         QVERIFY(staged.stagingTruncatedTables().contains("issues"));
     }
 
+    void aJobOfAnUnsupportedFormatStillCounts()
+    {
+        // dlt's init_client counts every new job: the replace table of a job that will fail for its
+        // format is still emptied (and migrated), as dlt does.
+        const Schema schema = Schema::fromJson(schemaJson("gh_issues_replace_step1"), "replace");
+        const LoadPlan plan(schema, caps(), LoadOptions(), names({"issues.a.0.parquet"}));
+        QVERIFY(plan.isUnsupported(0));
+        QVERIFY(plan.truncatedTables().contains("issues"));
+        QVERIFY(plan.migratedTables().contains("issues"));
+    }
+
     void skipTablesLoadLikeAppend()
     {
         // dlt's own tables carry `skip`; a job for such a table loads as it is (no staging, no
