@@ -67,7 +67,7 @@ QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain,
 {
     const auto q = [&](const QString &name) { return client.escapeIdentifier(name); };
     const auto finalName = [&](const QString &t) { return client.qualifiedTableName(t); };
-    const auto stagingName = [&](const QString &t) { return q(stagingDataset) + QLatin1Char('.') + q(t); };
+    const auto stagingName = [&](const QString &t) { return client.qualifiedTableName(stagingDataset, t); };
     const Table *root = schema.table(chain.value(0));
     if (!root)
         mergeError(QStringLiteral("the chain has no root table"));
@@ -98,13 +98,7 @@ QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain,
             order = QStringLiteral("%1 %2").arg(q(c.name), c.dedupSort == QLatin1String("asc") ? "ASC" : "DESC");
             break;
         }
-    const auto cols = [&](const Table &t) {
-        QStringList out;
-        for (const auto &c : t.columns)
-            if (c.isComplete())
-                out.append(q(c.name));
-        return out.join(QStringLiteral(", "));
-    };
+    const auto cols = [&](const Table &t) { return columnList(t, client); };
     // The inner query selects what the outer one returns plus the columns its condition reads
     // (dlt's condition_columns): without the hard-delete column there, PostgreSQL refuses the
     // statement and SQLite reads the quoted name as a string, keeping no row at all.

@@ -1,5 +1,7 @@
 #include "sql/ReplaceSql.h"
 
+#include "sql/TableKeys.h"
+
 namespace wharf {
 
 QStringList replaceFromStagingSql(const Schema &schema, const QStringList &chain, const SqlClient &client,
@@ -17,10 +19,7 @@ QStringList replaceFromStagingSql(const Schema &schema, const QStringList &chain
                 continue;
             }
         }
-        QStringList cols;
-        for (const QString &c : t->completeColumnNames())
-            cols.append(client.escapeIdentifier(c));
-        const QString list = cols.join(QStringLiteral(", "));
+        const QString list = columnList(*t, client);
         const QString finalTable = client.qualifiedTableName(name);
         sql << client.truncateTableSql(finalTable)
             << QStringLiteral("INSERT INTO %1(%2) SELECT %2 FROM %3")

@@ -21,7 +21,7 @@ QStringList scd2MergeSql(const Schema &schema, const QStringList &chain, const S
                          const QString &stagingDataset, const QString &packageCreatedAt)
 {
     const auto q = [&](const QString &name) { return client.escapeIdentifier(name); };
-    const auto stagingName = [&](const QString &t) { return q(stagingDataset) + QLatin1Char('.') + q(t); };
+    const auto stagingName = [&](const QString &t) { return client.qualifiedTableName(stagingDataset, t); };
     const Table *root = schema.table(chain.value(0));
     if (!root)
         mergeError(QStringLiteral("the chain has no root table"));
@@ -84,10 +84,7 @@ QStringList scd2MergeSql(const Schema &schema, const QStringList &chain, const S
         const Table *t = schema.table(chain[k]);
         if (!t)
             continue;
-        QStringList nestedCols;
-        for (const QString &c : t->completeColumnNames())
-            nestedCols.append(q(c));
-        const QString list = nestedCols.join(QStringLiteral(", "));
+        const QString list = columnList(*t, client);
         const QString T = client.qualifiedTableName(t->name);
         sql << QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3 WHERE %4 NOT IN (SELECT %4 FROM %1)")
                    .arg(T, list, stagingName(t->name), q(rowKey(*t)));

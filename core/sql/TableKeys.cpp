@@ -48,6 +48,14 @@ QString rootKey(const Table &t, const QString &root)
     mergeError(QStringLiteral("nested table %1 has no root key column").arg(t.name));
 }
 
+QString columnList(const Table &t, const SqlClient &client, const QString &prefix)
+{
+    QStringList out;
+    for (const QString &c : t.completeColumnNames())
+        out.append(prefix + client.escapeIdentifier(c));
+    return out.join(QStringLiteral(", "));
+}
+
 HardDelete hardDeleteOf(const Table &root, const SqlClient &client)
 {
     HardDelete hd;

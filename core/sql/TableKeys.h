@@ -28,6 +28,9 @@ struct HardDelete {
     QString notDeleted; ///< e.g. `"deleted" IS NULL OR "deleted" = False`
 };
 HardDelete hardDeleteOf(const Table &root, const SqlClient &client);
+/// The complete columns of `t` as the column list of an INSERT or SELECT: escaped for
+/// `client`, each after `prefix` (e.g. "s."), joined by ", ".
+QString columnList(const Table &t, const SqlClient &client, const QString &prefix = {});
 /// Throws the error above with `message`.
 [[noreturn]] void mergeError(const QString &message);
 

@@ -9,7 +9,7 @@ QStringList upsertMergeSql(const Schema &schema, const QStringList &chain, const
                            const QString &stagingDataset, bool insertOnly)
 {
     const auto q = [&](const QString &name) { return client.escapeIdentifier(name); };
-    const auto stagingName = [&](const QString &t) { return q(stagingDataset) + QLatin1Char('.') + q(t); };
+    const auto stagingName = [&](const QString &t) { return client.qualifiedTableName(stagingDataset, t); };
     const Table *root = schema.table(chain.value(0));
     if (!root)
         mergeError(QStringLiteral("the chain has no root table"));
@@ -19,12 +19,6 @@ QStringList upsertMergeSql(const Schema &schema, const QStringList &chain, const
                        .arg(root->name, insertOnly ? QStringLiteral("insert-only") : QStringLiteral("upsert")));
     const HardDelete hd = hardDeleteOf(*root, client);
 
-    const auto columns = [&](const Table &t, const QString &prefix) {
-        QStringList out;
-        for (const QString &c : t.completeColumnNames())
-            out.append(prefix + q(c));
-        return out.join(QStringLiteral(", "));
-    };
     const auto updates = [&](const Table &t) {
         QStringList out;
         for (const QString &c : t.completeColumnNames())
@@ -33,7 +27,7 @@ QStringList upsertMergeSql(const Schema &schema, const QStringList &chain, const
     };
     const auto insertBranch = [&](const Table &t) {
         return QStringLiteral("WHEN NOT MATCHED THEN INSERT (%1) VALUES (%2)")
-            .arg(columns(t, QString()), columns(t, QStringLiteral("s.")));
+            .arg(columnList(t, client), columnList(t, client, QStringLiteral("s.")));
     };
 
     QStringList on;
