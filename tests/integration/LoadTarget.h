@@ -8,10 +8,17 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QProcess>
 #include <memory>
 
 namespace wharf::test {
+
+/// package_info.json of a package dlt-kit made (tests/data/dlt/packages/<package>).
+inline QJsonObject dltPackageInfo(const QString &package)
+{
+    return pg::readJson(dataPath(QStringLiteral("dlt/packages/%1/package_info.json").arg(package)));
+}
 
 /// Where one test loads: a SQLite file in its work folder, or a dataset of its own on the test
 /// PostgreSQL (dropped afterwards, staging included).
@@ -30,6 +37,19 @@ struct LoadTarget {
         if (!appName.isEmpty())
             url += QStringLiteral("?application_name=") + appName;
         return {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), url}};
+    }
+    /// env() plus the settings dlt's load of the dlt-kit package `package` ran with (its
+    /// load_env); a setting of dlt's postgres destination goes to this target's type.
+    QMap<QString, QString> envFor(const QString &package) const
+    {
+        QMap<QString, QString> out = env();
+        const QJsonObject loadEnv = dltPackageInfo(package).value(QStringLiteral("load_env")).toObject();
+        for (auto it = loadEnv.begin(); it != loadEnv.end(); ++it) {
+            QString key = it.key();
+            key.replace(QLatin1String("DESTINATION__POSTGRES__"), "DESTINATION__" + type.toUpper() + "__");
+            out.insert(key, it.value().toString());
+        }
+        return out;
     }
     QStringList args(const QString &verb, const QString &package) const
     {

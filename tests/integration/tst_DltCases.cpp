@@ -19,11 +19,6 @@ using namespace wharf::test;
 
 namespace {
 
-QJsonObject packageInfo(const QString &package)
-{
-    return pg::readJson(dataPath(QStringLiteral("dlt/packages/%1/package_info.json").arg(package)));
-}
-
 // Rows per "dataset.table" after `package`, as dlt left them: counts.json of a PostgreSQL case,
 // or the per-file table states of a SQLite one.
 QJsonObject expectedCounts(const QString &package, const QString &dataset)
@@ -122,7 +117,7 @@ private slots:
                 QFAIL("WHARF_TEST_PG is not set under CI");
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         }
-        const QJsonObject last = packageInfo(lastPackage);
+        const QJsonObject last = dltPackageInfo(lastPackage);
         LoadTarget t;
         t.type = type;
         t.dataset = last.value("dataset_name").toString();
@@ -132,15 +127,7 @@ private slots:
             const QString package = step.toString();
             const QString root = QDir(t.work).filePath(package);
             QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/") + package), root));
-            QMap<QString, QString> env = t.env();
-            const QJsonObject loadEnv = packageInfo(package).value("load_env").toObject();
-            for (auto it = loadEnv.begin(); it != loadEnv.end(); ++it) {
-                // A setting dlt's postgres load read is given to the destination under test.
-                QString key = it.key();
-                key.replace(QLatin1String("DESTINATION__POSTGRES__"), "DESTINATION__" + type.toUpper() + "__");
-                env.insert(key, it.value().toString());
-            }
-            const CliResult r = runWharf(t.args("load", root), t.work, env);
+            const CliResult r = runWharf(t.args("load", root), t.work, t.envFor(package));
             QVERIFY2(r.exitCode == 0 && r.out.contains("is LOADED and contains no failed jobs"), qPrintable(r.all()));
             // Every table of the dataset and of its staging dataset as dlt counted it after this step.
             const QJsonObject schema = pg::readJson(pg::loadIdDir(root) + QStringLiteral("/schema.json"));

@@ -241,18 +241,12 @@ private slots:
         LoadTarget t;
         if (!target(type, t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
-        const auto info = [](const QString &package) {
-            return pg::readJson(dataPath(QStringLiteral("dlt/packages/%1/package_info.json").arg(package)));
-        };
-        const QString dltDataset = info(lastPackage).value("dataset_name").toString();
-        for (const QJsonValue &step : info(lastPackage).value("packages_in_order").toArray()) {
+        const QString dltDataset = dltPackageInfo(lastPackage).value("dataset_name").toString();
+        for (const QJsonValue &step : dltPackageInfo(lastPackage).value("packages_in_order").toArray()) {
             const QString package = step.toString();
             const QString root = QDir(t.work).filePath(package);
             QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/") + package), root));
-            QMap<QString, QString> env = t.env();
-            const QJsonObject loadEnv = info(package).value("load_env").toObject();
-            for (auto it = loadEnv.begin(); it != loadEnv.end(); ++it)
-                env.insert(it.key(), it.value().toString());
+            const QMap<QString, QString> env = t.envFor(package);
             QMap<QString, QString> crash = env;
             crash.insert("WHARF_CRASH_AT", "after-followup");
             CliResult r = runWharf(t.args("load", root), t.work, crash);
