@@ -41,7 +41,6 @@ public:
     /// Per job (same order as given): a format the destination cannot load (the job fails on
     /// its own, as dlt fails it).
     bool isUnsupported(int job) const { return m_unsupported.value(job); }
-    bool hasJobs(const QString &table) const { return m_tablesWithJobs.contains(table); }
     /// The resolved disposition and strategy of `table`'s chain (append when unknown).
     WriteStrategy strategyOf(const QString &table) const;
     /// Jobs of `table` load into the staging dataset.
