@@ -21,6 +21,12 @@ function(wharf_add_destination name)
   if(ARG_MODULE)
     add_library(${_target} MODULE ${_sources})
     install(TARGETS ${_target} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/wharf/plugins)
+    # In the Wharf tree: where build/app/wharf looks (<prefix>/lib/wharf/plugins, the prefix
+    # being the build folder), so that the built app and the tests load it as installed.
+    if(NOT TARGET Wharf::wharf_core)
+      set_target_properties(${_target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib/wharf/plugins)
+      set_property(GLOBAL APPEND PROPERTY WHARF_PLUGIN_DESTINATIONS ${_target})
+    endif()
   else()
     add_library(${_target} STATIC ${_sources})
     target_compile_definitions(${_target} PRIVATE QT_STATICPLUGIN)
@@ -39,15 +45,23 @@ function(wharf_add_destination name)
   target_link_libraries(${_target} PUBLIC ${_core} PRIVATE ${ARG_LIBRARIES})
 
   # The destination's own tests (tests/tst_*.cpp in its folder): its conformance test binds the
-  # conformance kit (tests/conformance) to its quirks. Built in the Wharf tree when testing.
+  # conformance kit (tests/conformance) to its quirks. Built in the Wharf tree when testing. A
+  # built-in destination's test links it; a plugin's test loads the plugin as the app does
+  # (from WHARF_TEST_PLUGINS), so that what is tested is the plugin itself.
   file(GLOB _tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/tst_*.cpp)
-  if(_tests AND BUILD_TESTING AND NOT ARG_MODULE AND NOT TARGET Wharf::wharf_core)
+  if(_tests AND BUILD_TESTING AND NOT TARGET Wharf::wharf_core)
     foreach(_src IN LISTS _tests)
       get_filename_component(_test ${_src} NAME_WE)
       add_executable(${_test} ${_src})
-      target_link_libraries(${_test} PRIVATE wharf_conformance ${_target})
+      if(ARG_MODULE)
+        target_link_libraries(${_test} PRIVATE wharf_conformance)
+        add_dependencies(${_test} ${_target})
+      else()
+        target_link_libraries(${_test} PRIVATE wharf_conformance ${_target})
+      endif()
       add_test(NAME conformance/${name} COMMAND ${_test})
-      set_tests_properties(conformance/${name} PROPERTIES LABELS conformance TIMEOUT 300)
+      set_tests_properties(conformance/${name} PROPERTIES LABELS conformance TIMEOUT 300
+        ENVIRONMENT "WHARF_TEST_PLUGINS=${CMAKE_BINARY_DIR}/lib/wharf/plugins")
     endforeach()
   endif()
 endfunction()

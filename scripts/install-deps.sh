@@ -7,6 +7,7 @@ PACKAGES=(
   qtkeychain-qt6-dev qt6-charts-dev libqt6opengl6-dev
   libpq-dev libtomlplusplus-dev libsimdjson-dev zlib1g-dev libsqlite3-dev sqlite3
   postgresql-15 postgresql-client-15 postgresql-15-postgis-3
+  libmariadb-dev mariadb-server mariadb-client
   xvfb xauth fonts-dejavu-core
   clang libclang-rt-14-dev
 )

@@ -123,7 +123,8 @@ QStringList deleteInsertMergeSql(const Schema &schema, const QStringList &chain,
     // A. Delete what staging replaces (not in the append fallback without keys).
     if (!keys.isEmpty()) {
         if (!nested) {
-            sql << QStringLiteral("DELETE FROM %1 AS d WHERE EXISTS (SELECT 1 FROM %2 AS s WHERE %3)").arg(R, RS, keys);
+            sql << client.aliasedDeleteSql(R, QStringLiteral("d")) +
+                       QStringLiteral(" WHERE EXISTS (SELECT 1 FROM %1 AS s WHERE %2)").arg(RS, keys);
         } else {
             const QString rk = q(rowKey(*root));
             sql << QStringLiteral(

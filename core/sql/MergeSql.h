@@ -43,6 +43,6 @@ QStringList mergeTempTables(const QString &rootTable, const QString &tempSuffix)
 /// dlt's datetime literal (format_datetime_literal): `'YYYY-MM-DD HH:MM:SS.ffffff+00:00'` in
 /// UTC, the fraction cut to `precision` digits. Throws Error(Terminal) for a value that is not
 /// an ISO-8601 date or date-time.
-QString datetimeLiteral(const QString &iso, int precision);
+QString datetimeLiteral(const SqlClient &client, const QString &iso, int precision);
 
 } // namespace wharf

@@ -7,14 +7,14 @@
 
 namespace wharf {
 
-QString datetimeLiteral(const QString &iso, int precision)
+QString datetimeLiteral(const SqlClient &client, const QString &iso, int precision)
 {
     // Python's isoformat timespec as dlt picks it: seconds, milliseconds or microseconds.
     const int digits = precision >= 6 ? 6 : precision >= 3 ? 3 : 0;
     std::string out;
     if (!normalizeTimestamp(iso.toStdString(), TemporalStyle::SqliteUtc, digits, out))
         throw Error(ErrorKind::Terminal, QStringLiteral("'%1' is not an ISO-8601 timestamp").arg(iso.left(60)));
-    return QStringLiteral("'%1+00:00'").arg(QString::fromStdString(out));
+    return client.timestampLiteral(QString::fromStdString(out));
 }
 
 QStringList scd2MergeSql(const Schema &schema, const QStringList &chain, const SqlClient &client,
@@ -41,13 +41,13 @@ QStringList scd2MergeSql(const Schema &schema, const QStringList &chain, const S
     if (boundaryIso.isEmpty())
         mergeError(
             QStringLiteral("table %1: the package has no created_at, the default scd2 boundary").arg(root->name));
-    const QString boundary = datetimeLiteral(boundaryIso, precision);
+    const QString boundary = datetimeLiteral(client, boundaryIso, precision);
     // Active rows: `to` IS NULL, or `to` equals the active record timestamp when one is set.
     QString active = QStringLiteral("NULL");
     for (const Column &c : root->columns)
         if (c.isComplete() && c.hasActiveRecordTimestamp) {
             if (!c.activeRecordTimestamp.isEmpty())
-                active = datetimeLiteral(c.activeRecordTimestamp, precision);
+                active = datetimeLiteral(client, c.activeRecordTimestamp, precision);
             break;
         }
     const QString isActive = active == QLatin1String("NULL") ? QStringLiteral("%1 IS NULL").arg(to)

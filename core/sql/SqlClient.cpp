@@ -33,7 +33,7 @@ QString SqlClient::translatePlaceholders(const QString &sql) const
                 quote = QChar();
             continue;
         }
-        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`')) {
             quote = c;
             out += c;
         } else if (c == QLatin1Char('-') && k + 1 < sql.size() && sql[k + 1] == QLatin1Char('-')) {
@@ -79,6 +79,16 @@ QString SqlClient::concatSql(const QStringList &expressions) const
 QStringList SqlClient::swapInStagingTableSql(const QString &, const QString &) const
 {
     return {};
+}
+
+QString SqlClient::aliasedDeleteSql(const QString &qualifiedTable, const QString &alias) const
+{
+    return QStringLiteral("DELETE FROM %1 AS %2").arg(qualifiedTable, alias);
+}
+
+QString SqlClient::timestampLiteral(const QString &utc) const
+{
+    return QStringLiteral("'%1+00:00'").arg(utc);
 }
 
 } // namespace wharf

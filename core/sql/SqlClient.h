@@ -54,7 +54,7 @@ public:
     const QString &datasetName() const { return m_dataset; }
     const Capabilities &capabilities() const { return m_caps; }
 
-    /// dlt writes `%s` for positional parameters: turns each `%s` outside quotes and comments
+    /// dlt writes `%s` for positional parameters: turns each `%s` outside quotes (`'`, `"`, backticks) and comments
     /// into placeholder(n) and `%%` into `%` (quote-aware, unlike dlt's duckdb client, spec Q15).
     /// SQL already written with the destination's own placeholders passes through unchanged.
     QString translatePlaceholders(const QString &sql) const;
@@ -82,6 +82,12 @@ public:
     /// place of the final one and leave an empty staging table like it. Empty (the default)
     /// when the destination cannot: replace then truncates and inserts from staging.
     virtual QStringList swapInStagingTableSql(const QString &table, const QString &stagingDataset) const;
+    /// The head of a DELETE whose WHERE refers to `table` by `alias`. Default:
+    /// `DELETE FROM <table> AS <alias>`; MariaDB wants `DELETE <alias> FROM <table> AS <alias>`.
+    virtual QString aliasedDeleteSql(const QString &qualifiedTable, const QString &alias) const;
+    /// A timestamp literal of `utc` (`YYYY-MM-DD HH:MM:SS[.ffffff]`, in UTC). Default: with
+    /// `+00:00`, as dlt writes it; MySQL's DATETIME refuses an offset.
+    virtual QString timestampLiteral(const QString &utc) const;
 
 protected:
     SqlClient(Capabilities caps, QString dataset)

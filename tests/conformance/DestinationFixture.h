@@ -27,6 +27,8 @@ struct DestinationFixture {
     QString unavailable;
     /// A statement that runs until it is cancelled (or for many seconds), in this dialect.
     QString slowQuery;
+    /// The statement that refreshes a table's statistics (%1: the qualified table).
+    QString analyzeSql = QStringLiteral("ANALYZE %1");
 
     std::unique_ptr<SqlJobClient> client(const QString &dataset) const;
 };
