@@ -61,7 +61,7 @@ function(wharf_add_destination name)
       endif()
       add_test(NAME conformance/${name} COMMAND ${_test})
       set_tests_properties(conformance/${name} PROPERTIES LABELS conformance TIMEOUT 300
-        ENVIRONMENT "WHARF_TEST_PLUGINS=${CMAKE_BINARY_DIR}/lib/wharf/plugins")
+        ENVIRONMENT "WHARF_TEST_PLUGINS=${CMAKE_BINARY_DIR}/lib/wharf/plugins;WHARF_TEST_DATA=${CMAKE_SOURCE_DIR}/tests/data")
     endforeach()
   endif()
 endfunction()

@@ -55,8 +55,10 @@ namespace {
 // What the session needs to be truthful: UTC for TIMESTAMP columns and NOW(); strict mode on
 // every table, so that a value that does not fit is an error instead of a warning and a
 // truncated or zeroed value; no server-wide ANSI_QUOTES or NO_BACKSLASH_ESCAPES changing how
-// Wharf's SQL reads.
-const char *kSessionSetup = "SET time_zone = '+00:00', "
+// Wharf's SQL reads. Notes (a decimal rounded to its column's scale, as PostgreSQL's NUMERIC
+// rounds it; "IF NOT EXISTS" finding the table) are not recorded, so that the warning count of
+// a statement counts real warnings only.
+const char *kSessionSetup = "SET time_zone = '+00:00', sql_notes = 0, "
                             "sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
 
 bool isBinary(const MYSQL_FIELD &f)
@@ -251,8 +253,10 @@ QList<QVariantList> MysqlConnection::query(const QString &sql, const QVariantLis
 QList<QVariantList> MysqlConnection::runText(const QString &sql)
 {
     const QByteArray text = sql.toUtf8();
+    m_affected = 0;
     if (mysql_real_query(m_db, text.constData(), (unsigned long)text.size()) != 0)
         raise(sql);
+    m_affected = qint64(mysql_affected_rows(m_db));
     Res res{mysql_store_result(m_db)};
     if (!res.r) {
         if (mysql_field_count(m_db) == 0)
@@ -336,8 +340,11 @@ QList<QVariantList> MysqlConnection::runPrepared(const QString &sql, const QVari
         b.buffer_length = lengths[k];
         b.length = &lengths[k];
     }
+    m_affected = 0;
     if (mysql_stmt_bind_param(stmt.s, in.data()) != 0 || mysql_stmt_execute(stmt.s) != 0)
         raiseStmt(stmt.s, sql);
+    // The statement's own count: mysql_affected_rows() knows nothing of prepared statements.
+    m_affected = qint64(mysql_stmt_affected_rows(stmt.s));
 
     Res meta{mysql_stmt_result_metadata(stmt.s)};
     if (!meta.r)
@@ -432,12 +439,8 @@ qint64 MysqlConnection::loadLocalInfile(const QString &sql, const InfileSource &
     m_infile = nullptr;
     if (rc != 0)
         raise(sql);
-    return affectedRows();
-}
-
-qint64 MysqlConnection::affectedRows() const
-{
-    return m_db ? qint64(mysql_affected_rows(m_db)) : 0;
+    m_affected = qint64(mysql_affected_rows(m_db));
+    return m_affected;
 }
 
 unsigned MysqlConnection::warningCount() const

@@ -71,11 +71,12 @@ public:
     /// the file. Returns the affected rows. Throws the classified error; an error of the source
     /// itself is rethrown as it was.
     qint64 loadLocalInfile(const QString &sql, const InfileSource &source);
-    /// Warnings of the last statement (SHOW WARNINGS), "Level code: message" each, at most `limit`.
+    /// Warnings of the last statement (SHOW WARNINGS), "Level code: message" each, at most
+    /// `limit`. Notes are off in Wharf's sessions (sql_notes = 0): these are real warnings.
     QStringList warnings(int limit = 5);
     unsigned warningCount() const;
-    /// Rows the last statement changed.
-    qint64 affectedRows() const;
+    /// Rows the last statement changed (prepared or not).
+    qint64 affectedRows() const { return m_affected; }
 
     const MysqlConnectParams &params() const { return m_params; }
     st_mysql *handle() const { return m_db; }
@@ -98,6 +99,7 @@ private:
     int m_socket = -1;
     std::mutex m_handleMutex;               ///< cancel()/abandon() run on another thread than open()/close()
     const InfileSource *m_infile = nullptr; ///< only during loadLocalInfile()
+    qint64 m_affected = 0;
 };
 
 } // namespace wharf::mysql

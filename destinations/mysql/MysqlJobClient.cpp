@@ -130,15 +130,16 @@ JobResult MysqlJobClient::runJob(const JobContext &ctx)
             throw;
         }
         // LOCAL makes the server skip rows and adjust values with a warning instead of failing
-        // (it cannot stop the client's upload): any warning or a row count that differs means
-        // the table would not hold the file's rows exactly, so the job fails and rolls back.
+        // (it cannot stop the client's upload): a warning or a row count that differs means the
+        // table would not hold the file's rows, so the job fails and rolls back. (Notes, such as
+        // a decimal rounded to its column's scale, are off in the session.)
         if (const unsigned count = db.warningCount(); count > 0) {
-            const QStringList shown = db.warnings();
+            const QStringList shown = db.warnings(5);
             Error e(ErrorKind::Terminal,
-                    QStringLiteral("MySQL changed or skipped values while loading %1 (%2 warnings); nothing of this "
-                                   "job was kept: %3")
+                    QStringLiteral("MySQL changed or skipped values while loading %1; nothing of this job was kept: "
+                                   "%3%2")
                         .arg(ctx.file.name.fileName())
-                        .arg(count)
+                        .arg(count > 5 ? QStringLiteral("; and %1 more").arg(count - 5) : QString())
                         .arg(shown.join(QStringLiteral("; "))),
                     SourceLocation{path, 0, 0, {}});
             e.statement = sql;

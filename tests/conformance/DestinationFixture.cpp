@@ -8,6 +8,7 @@ namespace wharf::test {
 
 int runSqlClientSuite(int argc, char **argv);
 int runBrowserSuite(int argc, char **argv);
+int runLoadSuite(int argc, char **argv);
 
 namespace {
 FixtureProvider g_provider;
@@ -31,7 +32,8 @@ int runConformance(int argc, char **argv, FixtureProvider provider)
     g_provider = std::move(provider);
     const int sqlClient = runSqlClientSuite(argc, argv);
     const int browser = runBrowserSuite(argc, argv);
-    return sqlClient != 0 ? sqlClient : browser;
+    const int load = runLoadSuite(argc, argv);
+    return sqlClient != 0 ? sqlClient : browser != 0 ? browser : load;
 }
 
 QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch)

@@ -29,6 +29,8 @@ struct DestinationFixture {
     QString slowQuery;
     /// The statement that refreshes a table's statistics (%1: the qualified table).
     QString analyzeSql = QStringLiteral("ANALYZE %1");
+    /// A NUMERIC(p, s) column refuses values with more digits (SQLite stores them anyway).
+    bool enforcesNumericPrecision = true;
 
     std::unique_ptr<SqlJobClient> client(const QString &dataset) const;
 };

@@ -3,6 +3,7 @@
 // Where a reliability test or the crash harness loads (tests/integration/tst_Reliability.cpp,
 // tests/soak/wharf_soak.cpp): a SQLite file in a work folder or a dataset of its own on the test
 // PostgreSQL, with the counts both check.
+#include "DltExpected.h"
 #include "PgTestSupport.h"
 #include "SqliteProbe.h"
 
@@ -13,12 +14,6 @@
 #include <memory>
 
 namespace wharf::test {
-
-/// package_info.json of a package dlt-kit made (tests/data/dlt/packages/<package>).
-inline QJsonObject dltPackageInfo(const QString &package)
-{
-    return pg::readJson(dataPath(QStringLiteral("dlt/packages/%1/package_info.json").arg(package)));
-}
 
 /// Where one test loads: a SQLite file in its work folder, or a dataset of its own on the test
 /// PostgreSQL (dropped afterwards, staging included).

@@ -19,24 +19,6 @@ using namespace wharf::test;
 
 namespace {
 
-// Rows per "dataset.table" after `package`, as dlt left them: counts.json of a PostgreSQL case,
-// or the per-file table states of a SQLite one.
-QJsonObject expectedCounts(const QString &package, const QString &dataset)
-{
-    const QString dir = dataPath(QStringLiteral("dlt/expected/") + package);
-    if (QFile::exists(dir + QStringLiteral("/counts.json")))
-        return pg::readJson(dir + QStringLiteral("/counts.json"));
-    const QJsonObject state = pg::readJson(dir + QStringLiteral("/sqlite_state.json"));
-    QJsonObject counts;
-    for (const char *file : {"dataset", "dataset_staging"}) {
-        const QString name = file == QLatin1String("dataset") ? dataset : dataset + QStringLiteral("_staging");
-        const QJsonObject tables = state.value(QLatin1String(file)).toObject().value("tables").toObject();
-        for (auto it = tables.begin(); it != tables.end(); ++it)
-            counts.insert(name + QLatin1Char('.') + it.key(), it.value().toObject().value("count"));
-    }
-    return counts;
-}
-
 // dlt's sqlalchemy merge leaves its work tables (<table>_delete_<id>, <table>_insert_<id>) in
 // staging; they are not part of the result.
 bool isDltWorkTable(const QString &table, const QJsonObject &schema)
@@ -131,7 +113,7 @@ private slots:
             QVERIFY2(r.exitCode == 0 && r.out.contains("is LOADED and contains no failed jobs"), qPrintable(r.all()));
             // Every table of the dataset and of its staging dataset as dlt counted it after this step.
             const QJsonObject schema = pg::readJson(pg::loadIdDir(root) + QStringLiteral("/schema.json"));
-            const QJsonObject counts = expectedCounts(package, t.dataset);
+            const QJsonObject counts = dltExpectedCounts(package, t.dataset);
             QVERIFY(!counts.isEmpty());
             for (auto it = counts.begin(); it != counts.end(); ++it) {
                 const QString dataset = it.key().section('.', 0, 0);

@@ -29,6 +29,7 @@ int main(int argc, char **argv)
             ResolvedValue{QDir(scratch.path()).filePath(QStringLiteral("plugged.db")), {}, false});
         plugged.slowQuery = QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
                                            "SELECT count(*) FROM c");
+        plugged.enforcesNumericPrecision = false;
         return QList<DestinationFixture>{plugged};
     });
 }
