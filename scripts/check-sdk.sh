@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Checks that a destination plugin builds outside the Wharf tree from the installed SDK alone:
 # installs the build (default ./build) into a temporary prefix, configures and builds
-# tests/sdk_consumer/ against it with find_package(Wharf), and asks the installed wharf to list
-# the plugin. Usage: scripts/check-sdk.sh [build-dir]
+# destinations/template/ (the starting point of a new destination) against it with
+# find_package(Wharf), and asks the installed wharf to list the plugin.
+# Usage: scripts/check-sdk.sh [build-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build}"
 work="$(mktemp -d /tmp/wharf-sdk.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
-cmake -S tests/sdk_consumer -B "$work/consumer" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake -S destinations/template -B "$work/consumer" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/consumer" >/dev/null
 listed="$(HOME="$work" WHARF_PLUGIN_PATH="$work/consumer" "$work/prefix/bin/wharf" destinations --json)"
-if ! grep -q '"type": "sdk_echo"' <<<"$listed"; then
+if ! grep -q '"type": "template"' <<<"$listed"; then
   echo "the plugin built against the installed SDK was not loaded:" >&2
   echo "$listed" >&2
   exit 1
