@@ -59,8 +59,16 @@ function(wharf_add_destination name)
       else()
         target_link_libraries(${_test} PRIVATE wharf_conformance ${_target})
       endif()
-      add_test(NAME conformance/${name} COMMAND ${_test})
-      set_tests_properties(conformance/${name} PROPERTIES LABELS conformance TIMEOUT 300
+      # The conformance test is conformance/<name>; any other is integration/<name>_<test>.
+      if(_test MATCHES "Conformance$")
+        set(_test_name conformance/${name})
+        set(_label conformance)
+      else()
+        set(_test_name integration/${name}_${_test})
+        set(_label integration)
+      endif()
+      add_test(NAME ${_test_name} COMMAND ${_test})
+      set_tests_properties(${_test_name} PROPERTIES LABELS ${_label} TIMEOUT 300
         ENVIRONMENT "WHARF_TEST_PLUGINS=${CMAKE_BINARY_DIR}/lib/wharf/plugins;WHARF_TEST_DATA=${CMAKE_SOURCE_DIR}/tests/data")
     endforeach()
   endif()

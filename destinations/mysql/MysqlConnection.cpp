@@ -465,9 +465,13 @@ bool MysqlConnection::hasDataset()
 
 void MysqlConnection::createDataset()
 {
-    // utf8mb4 whatever the server's default: dlt's text is Unicode, and a latin1 database would
-    // refuse (strict mode) what it cannot hold.
-    execute(QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4").arg(quoteIdentifier(m_dataset)));
+    // As dlt creates it (the server's character set and collation), unless the server's
+    // character set is not utf8mb4: dlt's text is Unicode, and a latin1 database would refuse
+    // (strict mode) what it cannot hold.
+    const auto server = query(QStringLiteral("SELECT @@character_set_server"));
+    const bool unicode = !server.isEmpty() && server.first().value(0).toString() == QLatin1String("utf8mb4");
+    execute(QStringLiteral("CREATE DATABASE %1%2")
+                .arg(quoteIdentifier(m_dataset), unicode ? QString() : QStringLiteral(" CHARACTER SET utf8mb4")));
 }
 
 void MysqlConnection::dropDataset()

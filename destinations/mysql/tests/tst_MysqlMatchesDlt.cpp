@@ -1,0 +1,88 @@
+// What the real dlt 1.26 left in MariaDB (tests/data/dlt_mysql, made by its make.py through dlt's
+// sqlalchemy destination and pymysql) against what Wharf leaves from the same package: the same
+// columns with the same types and nullability in every table, and the same values.
+#include "MysqlTestServer.h"
+#include "TestSupport.h"
+#include "load/PackageLoader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wharf;
+using namespace wharf::test;
+
+class tst_MysqlMatchesDlt : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    DestinationFixture m_mysql;
+
+    static QStringList lines(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_mysql = mysqlFixture();
+        if (!m_mysql.unavailable.isEmpty())
+            QFAIL(qPrintable(m_mysql.unavailable));
+    }
+
+    void allTypes()
+    {
+        const QString data = dataPath(QStringLiteral("dlt_mysql/all_types"));
+        const QString root = QDir(m_tmp.path()).filePath(QStringLiteral("all_types"));
+        QVERIFY(copyTree(data + QStringLiteral("/package"), root));
+        const QString dataset = QStringLiteral("dltcmp_%1").arg(QRandomGenerator::global()->generate() % 100000000);
+        LoadOptions options;
+        options.datasetName = dataset;
+        PackageLoader loader(m_mysql.destination, m_mysql.config, options);
+        CancelToken cancel;
+        const QString loadDir = QDir(root).filePath(QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0));
+        const PackageResult result = loader.load(loadDir, cancel);
+        QVERIFY2(result.status == PackageStatus::Loaded, qPrintable(result.error.message));
+
+        auto client = m_mysql.client(dataset);
+        client->open();
+        SqlClient &sql = client->sql();
+        QStringList columns;
+        for (const auto &row :
+             sql.query(QStringLiteral("SELECT table_name, column_name, column_type, is_nullable FROM "
+                                      "information_schema.columns WHERE table_schema = ? ORDER BY table_name, "
+                                      "ordinal_position"),
+                       {dataset}))
+            columns << QStringLiteral("%1\t%2\t%3\t%4")
+                           .arg(row[0].toString(), row[1].toString(), row[2].toString(), row[3].toString());
+        QCOMPARE(columns, lines(data + QStringLiteral("/dlt_columns.tsv")));
+
+        // Every value as text (binary in hex), NULL as "NULL", joined by "|", as dlt_rows.txt.
+        QStringList select;
+        for (const auto &row : sql.query(QStringLiteral("SELECT column_name, data_type FROM information_schema.columns "
+                                                        "WHERE table_schema = ? AND table_name = 'all_types' ORDER BY "
+                                                        "ordinal_position"),
+                                         {dataset})) {
+            const QString c = sql.quoteIdentifier(row[0].toString());
+            select << (row[1].toString().contains(QLatin1String("blob"))
+                           ? QStringLiteral("IFNULL(HEX(%1), 'NULL')").arg(c)
+                           : QStringLiteral("IFNULL(CAST(%1 AS CHAR), 'NULL')").arg(c));
+        }
+        QStringList values;
+        for (const auto &row : sql.query(
+                 QStringLiteral("SELECT CONCAT_WS('|', %1) FROM %2 ORDER BY id")
+                     .arg(select.join(QStringLiteral(", ")), sql.qualifiedTableName(QStringLiteral("all_types")))))
+            values << row[0].toString();
+        QCOMPARE(values, lines(data + QStringLiteral("/dlt_rows.txt")));
+        sql.dropDataset();
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_MysqlMatchesDlt)
+#include "tst_MysqlMatchesDlt.moc"
