@@ -24,7 +24,9 @@ function(wharf_add_destination name)
     # In the Wharf tree: where build/app/wharf looks (<prefix>/lib/wharf/plugins, the prefix
     # being the build folder), so that the built app and the tests load it as installed.
     if(NOT TARGET Wharf::wharf_core)
-      set_target_properties(${_target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib/wharf/plugins)
+      # Installed in <libdir>/wharf/plugins: libwharf_core is one folder up.
+      set_target_properties(${_target} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib/wharf/plugins
+                                                  INSTALL_RPATH "$ORIGIN/..")
       set_property(GLOBAL APPEND PROPERTY WHARF_PLUGIN_DESTINATIONS ${_target})
     endif()
   else()

@@ -243,4 +243,19 @@ QString SqlDatasetBrowser::pageSql(const PageRequest &request, const CatalogTabl
     return sql;
 }
 
+QList<BrowserDataset> SqlDatasetBrowser::datasetsWithStaging(const QStringList &withVersion, const QSet<QString> &all)
+{
+    static const QString suffix = QStringLiteral("_staging");
+    const QSet<QString> listed(withVersion.cbegin(), withVersion.cend());
+    QList<BrowserDataset> out;
+    for (const QString &name : withVersion) {
+        if (name.endsWith(suffix) && listed.contains(name.chopped(suffix.size())))
+            continue; // listed right after its dataset
+        out.append({name, false});
+        if (all.contains(name + suffix))
+            out.append({name + suffix, true});
+    }
+    return out;
+}
+
 } // namespace wharf

@@ -5,6 +5,7 @@
 #include "sql/SqlClient.h"
 
 #include <QHash>
+#include <QSet>
 #include <memory>
 
 namespace wharf {
@@ -65,6 +66,11 @@ protected:
     virtual QString textExpression(const QString &column) const;
     /// Case-insensitive LIKE ("LIKE" in SQLite, "ILIKE" in PostgreSQL).
     virtual QString likeOperator() const { return QStringLiteral("LIKE"); }
+
+    /// The datasets to list: those holding `_dlt_version` (`withVersion`, in order), each
+    /// followed by its `<name>_staging` when `all` has it; a staging dataset of a listed one is
+    /// not listed on its own.
+    static QList<BrowserDataset> datasetsWithStaging(const QStringList &withVersion, const QSet<QString> &all);
 
     /// `"dataset"."table"`.
     QString tableReference(const QString &dataset, const QString &table) const;

@@ -194,6 +194,15 @@ QVariant ResolvedConfig::credential(const QString &name, const QVariant &fallbac
     return it == credentials.cend() ? fallback : it->value;
 }
 
+int ResolvedConfig::intCredential(const QString &name, int fallback, int min, int max) const
+{
+    bool ok = true;
+    const int value = credential(name, fallback).toInt(&ok);
+    if (!ok || value < min || value > max)
+        throw Error(ErrorKind::Config, QStringLiteral("%1 must be a number from %2 to %3").arg(name).arg(min).arg(max));
+    return value;
+}
+
 QVariant ResolvedConfig::option(const QString &name, const QVariant &fallback) const
 {
     const auto it = options.constFind(name);

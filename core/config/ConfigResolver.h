@@ -61,6 +61,9 @@ public:
 
     QVariant credential(const QString &name, const QVariant &fallback = {}) const;
     QVariant option(const QString &name, const QVariant &fallback = {}) const;
+    /// An integer credential (`fallback` when absent) within [min, max]; otherwise throws
+    /// Error(Config) "<name> must be a number from <min> to <max>".
+    int intCredential(const QString &name, int fallback, int min, int max) const;
     /// The secret values (passwords) present, for scrubbing them out of messages.
     QStringList secretValues() const;
     /// Replaces every secret value occurring in `text` with `***`, also in its

@@ -25,4 +25,17 @@ const ConfigField *ConfigSpec::optionField(const QString &name) const
     return findField(options, name);
 }
 
+ConfigField configField(const char *name, FieldType type, QVariant defaultValue, bool required, bool secret,
+                        const char *description)
+{
+    ConfigField field;
+    field.name = QLatin1String(name);
+    field.type = type;
+    field.defaultValue = std::move(defaultValue);
+    field.required = required;
+    field.secret = secret;
+    field.description = QLatin1String(description);
+    return field;
+}
+
 } // namespace wharf

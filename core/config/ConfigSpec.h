@@ -23,6 +23,10 @@ struct ConfigField {
     QStringList choices;
 };
 
+/// A field in one line, as configSpec() lists them.
+ConfigField configField(const char *name, FieldType type, QVariant defaultValue, bool required, bool secret,
+                        const char *description);
+
 /// Everything a destination type needs configured. Credentials live under
 /// `destination.<name>.credentials` and may also be given as one connection string there.
 struct ConfigSpec {

@@ -6,10 +6,6 @@
 
 namespace wharf::mysql {
 
-namespace {
-const QString kStagingSuffix = QStringLiteral("_staging");
-} // namespace
-
 MysqlBrowser::MysqlBrowser(Capabilities caps, MysqlConnectParams params)
     : SqlDatasetBrowser(std::make_unique<MysqlConnection>(std::move(caps), std::move(params), QString()))
 {}
@@ -35,16 +31,7 @@ QList<BrowserDataset> MysqlBrowser::listDatasets()
         if (row.value(1).toInt() != 0)
             dlt.append(row.value(0).toString());
     }
-    const QSet<QString> dltSet(dlt.cbegin(), dlt.cend());
-    QList<BrowserDataset> out;
-    for (const QString &name : dlt) {
-        if (name.endsWith(kStagingSuffix) && dltSet.contains(name.chopped(kStagingSuffix.size())))
-            continue; // listed right after its dataset
-        out.append({name, false});
-        if (all.contains(name + kStagingSuffix))
-            out.append({name + kStagingSuffix, true});
-    }
-    return out;
+    return datasetsWithStaging(dlt, all);
 }
 
 void MysqlBrowser::useDataset(const QString &dataset)

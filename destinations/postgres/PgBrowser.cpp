@@ -9,8 +9,6 @@ namespace wharf::postgres {
 
 namespace {
 
-const QString kStagingSuffix = QStringLiteral("_staging");
-
 // The planner's row estimate (estimate_rel_size in src/backend/optimizer/util/plancat.c): the
 // tuple density of the last ANALYZE/VACUUM times the pages the table has now, so that a load
 // since then is accounted for. -1 when the table was never analyzed and has no live-tuple count.
@@ -55,16 +53,7 @@ QList<BrowserDataset> PgBrowser::listDatasets()
         if (row.value(1).toBool())
             dlt.append(row.value(0).toString());
     }
-    const QSet<QString> dltSet(dlt.cbegin(), dlt.cend());
-    QList<BrowserDataset> out;
-    for (const QString &name : dlt) {
-        if (name.endsWith(kStagingSuffix) && dltSet.contains(name.chopped(kStagingSuffix.size())))
-            continue; // listed right after its dataset
-        out.append({name, false});
-        if (all.contains(name + kStagingSuffix))
-            out.append({name + kStagingSuffix, true});
-    }
-    return out;
+    return datasetsWithStaging(dlt, all);
 }
 
 void PgBrowser::useDataset(const QString &dataset)

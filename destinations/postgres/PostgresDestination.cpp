@@ -52,16 +52,7 @@ ConfigSpec PostgresDestination::configSpec() const
     ConfigSpec spec;
     spec.destinationType = type();
     spec.scheme = QStringLiteral("postgresql");
-    const auto f = [](const char *name, FieldType t, QVariant def, bool required, bool secret, const char *what) {
-        ConfigField field;
-        field.name = QLatin1String(name);
-        field.type = t;
-        field.defaultValue = std::move(def);
-        field.required = required;
-        field.secret = secret;
-        field.description = QLatin1String(what);
-        return field;
-    };
+    const auto f = configField;
     spec.credentials = {
         f(keys::kDatabase, FieldType::String, {}, true, false, "database name"),
         f(keys::kUsername, FieldType::String, {}, true, false, "user name"),
@@ -97,13 +88,8 @@ PgConnectParams PostgresDestination::connectParams(const ResolvedConfig &config)
     p.username = text(keys::kUsername);
     p.password = text(keys::kPassword);
     p.host = text(keys::kHost);
-    bool ok = true;
-    p.port = config.credential(QLatin1String(keys::kPort), 5432).toInt(&ok);
-    if (!ok || p.port <= 0 || p.port > 65535)
-        throw Error(ErrorKind::Config, QStringLiteral("port must be a number from 1 to 65535"));
-    p.connectTimeout = config.credential(QLatin1String(keys::kConnectTimeout), 15).toInt(&ok);
-    if (!ok || p.connectTimeout < 0)
-        throw Error(ErrorKind::Config, QStringLiteral("connect_timeout must be a non-negative number"));
+    p.port = config.intCredential(QLatin1String(keys::kPort), 5432, 1, 65535);
+    p.connectTimeout = config.intCredential(QLatin1String(keys::kConnectTimeout), 15, 0, 3600);
     p.sslmode = text(keys::kSslMode);
     p.sslrootcert = text(keys::kSslRootCert);
     p.sslcert = text(keys::kSslCert);

@@ -41,6 +41,15 @@ QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch)
     return g_provider ? g_provider(scratch) : QList<DestinationFixture>();
 }
 
+void requireDestinations(QList<DestinationFixture> &out, const QTemporaryDir &scratch)
+{
+    out = conformanceDestinations(scratch);
+    QVERIFY2(!out.isEmpty(), "no destination to test: the conformance test named none");
+    for (const auto &d : std::as_const(out))
+        if (!d.unavailable.isEmpty())
+            QFAIL(qPrintable(d.name + QStringLiteral(": ") + d.unavailable));
+}
+
 void addConninfoCredentials(ResolvedConfig &config, const QString &conninfo)
 {
     static const QMap<QString, QString> keyOf{

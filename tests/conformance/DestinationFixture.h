@@ -45,6 +45,10 @@ int runConformance(int argc, char **argv, FixtureProvider provider);
 /// The fixtures of the current run (what the suites call in initTestCase).
 QList<DestinationFixture> conformanceDestinations(const QTemporaryDir &scratch);
 
+/// In initTestCase: fills `out` with the run's fixtures; fails (never skips) when there is none
+/// or one is unavailable.
+void requireDestinations(QList<DestinationFixture> &out, const QTemporaryDir &scratch);
+
 /// In a `_data()` function: one row per destination of `all`, in an int column "destination".
 void addDestinationRows(const QList<DestinationFixture> &all);
 /// In a data-driven case: the destination of the current row (see addDestinationRows).
