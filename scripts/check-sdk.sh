@@ -18,4 +18,14 @@ if ! grep -q '"type": "template"' <<<"$listed"; then
   echo "$listed" >&2
   exit 1
 fi
-echo "SDK check passed: a plugin built against the installed SDK alone loads"
+# The MySQL destination, a plugin of the tree, builds from its folder alone too; built first in
+# WHARF_PLUGIN_PATH, it provides the type in place of the installed copy (reported as skipped).
+cmake -S destinations/mysql -B "$work/mysql" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/mysql" >/dev/null
+listed="$(HOME="$work" WHARF_PLUGIN_PATH="$work/mysql" "$work/prefix/bin/wharf" destinations --json)"
+if ! grep -q "\"origin\": \"$work/mysql/libwharf_dest_mysql.so\"" <<<"$listed"; then
+  echo "the mysql plugin built from its folder alone was not loaded:" >&2
+  echo "$listed" >&2
+  exit 1
+fi
+echo "SDK check passed: the template and the mysql destination build against the installed SDK alone and load"
