@@ -17,6 +17,8 @@ struct ResolvedDestination {
     /// `destination.<name>.destination_type`) through `resolver`, with the capability
     /// overrides of config.toml (checked here). Throws Error(Config). With `allowMissing`,
     /// required fields may be absent (for work that never connects, like `wharf info --sql`).
+    /// dlt's `sqlalchemy` with `mysql://` or `mariadb://` credentials resolves to the MySQL
+    /// destination (Error(Config) when its plugin is not installed).
     static ResolvedDestination resolve(const ConfigResolver &resolver, const QString &name, bool allowMissing = false);
 
     QString displayLocation() const { return destination->displayLocation(config); }

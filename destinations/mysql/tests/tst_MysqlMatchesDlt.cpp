@@ -3,6 +3,7 @@
 // columns with the same types and nullability in every table, and the same values.
 #include "MysqlTestServer.h"
 #include "TestSupport.h"
+#include "destination/ResolvedDestination.h"
 #include "load/PackageLoader.h"
 
 #include <QDir>
@@ -81,6 +82,23 @@ private slots:
             values << row[0].toString();
         QCOMPARE(values, lines(data + QStringLiteral("/dlt_rows.txt")));
         sql.dropDataset();
+    }
+
+    void sqlalchemyWithMysqlUrlIsMysql()
+    {
+        // A dlt pipeline's `destination="sqlalchemy"` with MySQL credentials loads here.
+        ConfigLocations loc;
+        loc.projectDir = m_tmp.filePath(QStringLiteral("project"));
+        loc.globalDir = m_tmp.filePath(QStringLiteral("global"));
+        loc.environment = QProcessEnvironment();
+        loc.environment.insert(QStringLiteral("DESTINATION__SQLALCHEMY__CREDENTIALS"),
+                               QStringLiteral("mysql+pymysql://u:p@db.example:3307/shop"));
+        const ConfigResolver resolver(loc);
+        const auto dest = ResolvedDestination::resolve(resolver, QStringLiteral("sqlalchemy"));
+        QCOMPARE(dest.destination->type(), QStringLiteral("mysql"));
+        QCOMPARE(dest.config.credential(QStringLiteral("host")).toString(), QStringLiteral("db.example"));
+        QCOMPARE(dest.config.credential(QStringLiteral("port")).toInt(), 3307);
+        QCOMPARE(dest.config.credential(QStringLiteral("database")).toString(), QStringLiteral("shop"));
     }
 };
 
