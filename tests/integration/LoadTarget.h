@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QProcess>
+#include <QUrl>
 #include <memory>
 
 namespace wharf::test {
@@ -18,7 +19,7 @@ namespace wharf::test {
 /// Where one test loads: a SQLite file in its work folder, or a dataset of its own on the test
 /// PostgreSQL (dropped afterwards, staging included).
 struct LoadTarget {
-    QString type; ///< "sqlite" or "postgres"
+    QString type; ///< "sqlite", "postgres" or "mysql"
     QString work; ///< the SQLite files (wh.db, wh__<dataset>.db) and HOME live here
     QString dataset;
     QString appName; ///< PostgreSQL application_name of wharf's sessions; empty = wharf's own
@@ -28,6 +29,8 @@ struct LoadTarget {
         if (type == QLatin1String("sqlite"))
             return {{QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"),
                      QStringLiteral("sqlite:///") + QDir(work).filePath(QStringLiteral("wh.db"))}};
+        if (type == QLatin1String("mysql"))
+            return {{QStringLiteral("DESTINATION__MYSQL__CREDENTIALS"), qEnvironmentVariable("WHARF_TEST_MYSQL")}};
         QString url = pg::PgServer::fromEnv().url();
         if (!appName.isEmpty())
             url += QStringLiteral("?application_name=") + appName;
@@ -65,7 +68,7 @@ struct LoadTarget {
     /// Distinct values of `column` in `table`; -1 when it cannot be read.
     qint64 countDistinct(const QString &table, const QString &column) const
     {
-        return aggregate(QStringLiteral("count(DISTINCT %1)").arg(pg::quoteIdent(column)), table, {});
+        return aggregate(QStringLiteral("count(DISTINCT %1)").arg(quote(column)), table, {});
     }
     qint64 aggregate(const QString &expression, const QString &table, const QString &inDataset) const
     {
@@ -78,11 +81,32 @@ struct LoadTarget {
             return v.isValid() ? v.toLongLong() : -1;
         }
         bool ok = false;
-        const qint64 n =
-            pg::psqlValue(
-                QStringLiteral("SELECT %1 FROM %2.%3").arg(expression, pg::quoteIdent(ds), pg::quoteIdent(table)))
-                .toLongLong(&ok);
+        const QString sql = QStringLiteral("SELECT %1 FROM %2.%3").arg(expression, quote(ds), quote(table));
+        const qint64 n = (type == QLatin1String("mysql") ? mysqlValue(sql) : pg::psqlValue(sql)).toLongLong(&ok);
         return ok ? n : -1;
+    }
+    /// An identifier in this target's dialect.
+    QString quote(const QString &name) const
+    {
+        if (type != QLatin1String("mysql"))
+            return pg::quoteIdent(name);
+        return QLatin1Char('`') + QString(name).replace(QLatin1Char('`'), QLatin1String("``")) + QLatin1Char('`');
+    }
+    /// The first value `sql` returns on the MySQL / MariaDB server of WHARF_TEST_MYSQL, as text
+    /// (the `mariadb` client); empty on an error.
+    static QString mysqlValue(const QString &sql)
+    {
+        const QUrl url(qEnvironmentVariable("WHARF_TEST_MYSQL"));
+        QProcess p;
+        p.start(QStringLiteral("mariadb"),
+                {QStringLiteral("--no-defaults"), QStringLiteral("--host=") + url.host(),
+                 QStringLiteral("--port=%1").arg(url.port(3306)), QStringLiteral("--user=") + url.userName(),
+                 QStringLiteral("--password=") + url.password(), QStringLiteral("-N"), QStringLiteral("-B"),
+                 QStringLiteral("-e"), sql});
+        p.waitForFinished(60000);
+        if (p.exitCode() != 0)
+            return {};
+        return QString::fromUtf8(p.readAllStandardOutput()).section(QLatin1Char('\n'), 0, 0).trimmed();
     }
     /// Ledger rows left for this target's dataset (and its staging dataset).
     qint64 ledgerRows() const
@@ -95,10 +119,10 @@ struct LoadTarget {
                                 .arg(dataset));
             return v.isValid() ? v.toLongLong() : -1;
         }
-        return pg::psqlValue(QStringLiteral("SELECT count(*) FROM _wharf.job_ledger WHERE dataset_name IN ('%1', "
-                                            "'%1_staging')")
-                                 .arg(dataset))
-            .toLongLong();
+        const QString sql =
+            QStringLiteral("SELECT count(*) FROM _wharf.job_ledger WHERE dataset_name IN ('%1', '%1_staging')")
+                .arg(dataset);
+        return (type == QLatin1String("mysql") ? mysqlValue(sql) : pg::psqlValue(sql)).toLongLong();
     }
     /// Starts `wharf args` in the work folder with this target's configuration (and `extra`
     /// variables), its output merged.
@@ -121,6 +145,12 @@ struct LoadTarget {
     }
     void drop() const
     {
+        if (type == QLatin1String("mysql")) {
+            mysqlValue(QStringLiteral("DROP DATABASE IF EXISTS `%1`").arg(dataset));
+            mysqlValue(QStringLiteral("DROP DATABASE IF EXISTS `%1_staging`").arg(dataset));
+            mysqlValue(QStringLiteral("DELETE FROM _wharf.job_ledger WHERE dataset_name IN ('%1', '%1_staging')")
+                           .arg(dataset));
+        }
         if (type == QLatin1String("postgres")) {
             pg::dropDataset(dataset);
             pg::dropDataset(dataset + QStringLiteral("_staging"));

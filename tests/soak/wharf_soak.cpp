@@ -4,7 +4,7 @@
 // two loaders at once, and after each trial checks the rows: every one present exactly once and
 // one _dlt_loads row. Prints `exact: K/N` per destination; exits 1 unless every trial is exact.
 //
-//   build/tests/wharf_soak [--kills 20] [--jobs 100] [--rows 5000] [--destinations sqlite,postgres]
+//   build/tests/wharf_soak [--kills 20] [--jobs 100] [--rows 5000] [--destinations sqlite,postgres,mysql]
 //
 // PostgreSQL comes from WHARF_TEST_PG (scripts/pg-test-server.sh); the restart needs
 // WHARF_PG_DIR and pg_ctl (and root or the server's own user). Not part of the quick suite.
@@ -276,6 +276,11 @@ int main(int argc, char **argv)
     for (const QString &type : parser.value(destOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (type == QLatin1String("postgres") && pg::testPg().isEmpty()) {
             out << "postgres: WHARF_TEST_PG is not set\n";
+            ok = false;
+            continue;
+        }
+        if (type == QLatin1String("mysql") && qEnvironmentVariableIsEmpty("WHARF_TEST_MYSQL")) {
+            out << "mysql: WHARF_TEST_MYSQL is not set\n";
             ok = false;
             continue;
         }
