@@ -71,7 +71,7 @@ function(wharf_add_destination name)
       endif()
       add_test(NAME ${_test_name} COMMAND ${_test})
       set_tests_properties(${_test_name} PROPERTIES LABELS ${_label} TIMEOUT 300
-        ENVIRONMENT "WHARF_TEST_PLUGINS=${CMAKE_BINARY_DIR}/lib/wharf/plugins;WHARF_TEST_DATA=${CMAKE_SOURCE_DIR}/tests/data")
+        ENVIRONMENT "WHARF_TEST_PLUGINS=${CMAKE_BINARY_DIR}/lib/wharf/plugins;WHARF_TEST_DATA=${CMAKE_SOURCE_DIR}/tests/data;WHARF_BIN=$<TARGET_FILE:wharf>")
     endforeach()
   endif()
 endfunction()

@@ -7,7 +7,7 @@ namespace wharf {
 bool WriteStrategy::throughStaging() const
 {
     if (disposition == WriteDisposition::Merge)
-        return true;
+        return !strategy.isEmpty(); // a destination without merge strategies takes the rows as they are
     return disposition == WriteDisposition::Replace &&
            (strategy == QLatin1String("insert-from-staging") || strategy == QLatin1String("staging-optimized"));
 }
@@ -20,6 +20,10 @@ bool WriteStrategy::truncatesFirst() const
 QString resolveMergeStrategy(const Table &root, const Capabilities &caps)
 {
     const QStringList &supported = caps.supportedMergeStrategies;
+    // dlt's resolve_merge_strategy: a destination with no merge strategies (a custom sink) gets
+    // the merge rows as they are, without staging or follow-up SQL.
+    if (supported.isEmpty())
+        return {};
     const QString wanted = root.mergeStrategy.isEmpty() ? supported.value(0) : root.mergeStrategy;
     if (wanted.isEmpty() || !supported.contains(wanted))
         throw Error(ErrorKind::Terminal,

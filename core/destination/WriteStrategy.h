@@ -24,8 +24,9 @@ struct WriteStrategy {
 };
 
 /// dlt's resolve_merge_strategy: the root's x-merge-strategy, else the destination's first
-/// supported one. Throws Error(Terminal) naming the table when the destination does not
-/// support the strategy (dlt's DestinationCapabilitiesException).
+/// supported one; empty when the destination supports none (its merge rows load as they are).
+/// Throws Error(Terminal) naming the table when the destination does not support the strategy
+/// (dlt's DestinationCapabilitiesException).
 QString resolveMergeStrategy(const Table &root, const Capabilities &caps);
 
 /// dlt's resolve_replace_strategy: `configured` (destination.replace_strategy) or the

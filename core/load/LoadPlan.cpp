@@ -81,7 +81,7 @@ void LoadPlan::verify() const
         if (const Table *root = m_schema->rootOf(t); root && !roots.contains(root->name))
             roots.append(root->name);
     for (const QString &root : roots)
-        if (const WriteStrategy w = strategyOf(root); w.disposition == WriteDisposition::Merge)
+        if (const WriteStrategy w = strategyOf(root); w.disposition == WriteDisposition::Merge && w.throughStaging())
             checkMergeChain(*m_schema, seenChain(root), w.strategy);
 }
 

@@ -1,0 +1,137 @@
+#include "SinkJobClient.h"
+
+#include "Error.h"
+#include "SinkBatch.h"
+#include "formats/RowReader.h"
+#include "load/Coerce.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSaveFile>
+#include <vector>
+
+namespace wharf::sink {
+
+namespace {
+
+// EX_TEMPFAIL: the receiver asks for the batch again later.
+constexpr int kRetryExitCode = 75;
+
+QString progressFile(const JobContext &ctx)
+{
+    // <load id>/started_jobs/<job file>: progress lives beside the job folders, per job id.
+    const QDir loadDir = QFileInfo(ctx.file.path).dir().absolutePath() + QStringLiteral("/..");
+    return QDir::cleanPath(
+        loadDir.filePath(QStringLiteral("sink_progress/%1.%2").arg(ctx.file.name.table, ctx.file.name.fileId)));
+}
+
+qint64 readProgress(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return f.readAll().trimmed().toLongLong();
+}
+
+void saveProgress(const QString &path, qint64 rows)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(QByteArray::number(rows) + '\n') < 0 || !f.commit())
+        throw Error(ErrorKind::Transient, QStringLiteral("cannot save the sink's progress in %1").arg(path));
+}
+
+} // namespace
+
+SinkJobClient::SinkJobClient(SinkSettings settings)
+    : m_settings(std::move(settings))
+{}
+
+JobResult SinkJobClient::runJob(const JobContext &ctx)
+{
+    m_cancelled.store(false);
+    const Table &table = *ctx.table;
+    if (m_settings.skipDlt && table.isDltTable()) {
+        if (ctx.beforeCommit)
+            ctx.beforeCommit(*this, 0);
+        return {}; // dlt's own tables stay home
+    }
+    ReaderOptions options;
+    options.tableColumns = table.completeColumnNames();
+    auto reader = openRowReader(ctx.file.path, ctx.file.name.format, options);
+    SinkBatch batch(table, reader->columns(), ctx.file.name.format, ctx.file.path, m_settings.skipDlt);
+
+    const QString progress = progressFile(ctx);
+    const qint64 accepted = readProgress(progress);
+    const QString jobId = ctx.file.name.table + QLatin1Char('.') + ctx.file.name.fileId;
+    qint64 rows = 0; // rows of the file read so far
+    qint64 batchNo = accepted / m_settings.batchSize;
+    const auto send = [&] {
+        if (batch.rowCount() == 0)
+            return;
+        ++batchNo;
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("WHARF_TABLE"), table.name);
+        env.insert(QStringLiteral("WHARF_BATCH"), QStringLiteral("%1/%2/%3").arg(ctx.loadId, jobId).arg(batchNo));
+        env.insert(QStringLiteral("WHARF_BATCH_ROWS"), QString::number(batch.rowCount()));
+        env.insert(QStringLiteral("WHARF_LOAD_ID"), ctx.loadId);
+        env.insert(QStringLiteral("WHARF_DATASET"), m_settings.dataset);
+        env.insert(QStringLiteral("WHARF_SCHEMA"), QString::fromUtf8(batch.tableSchemaJson()));
+        process.setProcessEnvironment(env);
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), m_settings.command});
+        if (!process.waitForStarted(30000))
+            throw Error(ErrorKind::Config,
+                        QStringLiteral("cannot start the sink's command: %1").arg(process.errorString()));
+        process.write(batch.lines());
+        process.closeWriteChannel();
+        while (!process.waitForFinished(100)) {
+            if (m_cancelled.load() || (ctx.cancel && ctx.cancel->isCancelled())) {
+                process.kill();
+                process.waitForFinished(5000);
+                throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+            }
+        }
+        const QString said = QString::fromUtf8(process.readAllStandardError()).trimmed().right(500);
+        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+            const bool retry = process.exitStatus() == QProcess::NormalExit && process.exitCode() == kRetryExitCode;
+            throw Error(retry ? ErrorKind::Transient : ErrorKind::Terminal,
+                        QStringLiteral("the sink's command refused batch %1 of %2 (%3)%4")
+                            .arg(batchNo)
+                            .arg(jobId,
+                                 process.exitStatus() == QProcess::NormalExit
+                                     ? QStringLiteral("exit %1").arg(process.exitCode())
+                                     : QStringLiteral("it crashed"),
+                                 said.isEmpty() ? QString() : QStringLiteral(": ") + said),
+                        SourceLocation{ctx.file.path, 0, 0, {}});
+        }
+        saveProgress(progress, rows);
+        batch.clear();
+    };
+
+    RowBatch read;
+    while (reader->readBatch(read)) {
+        if (ctx.cancel)
+            ctx.cancel->check();
+        for (std::size_t r = 0; r < read.rowCount(); ++r) {
+            ++rows;
+            if (rows <= accepted)
+                continue; // accepted by an earlier run
+            batch.add(read.row(r), read.line(r));
+            if (batch.rowCount() >= m_settings.batchSize)
+                send();
+        }
+        if (ctx.progress)
+            ctx.progress(rows, reader->bytesConsumed());
+    }
+    send();
+    if (ctx.beforeCommit)
+        ctx.beforeCommit(*this, rows);
+    JobResult result;
+    result.rows = rows;
+    return result;
+}
+
+} // namespace wharf::sink
