@@ -106,8 +106,6 @@ void DestinationEditor::buildLayout()
 
     m_url = new QLineEdit(this);
     m_url->setObjectName(QStringLiteral("connectionUrl"));
-    m_url->setPlaceholderText(tr("Paste a connection URL to fill the fields, e.g. "
-                                 "postgresql://loader:password@localhost:5432/dlt_data?sslmode=require"));
     m_url->setClearButtonEnabled(true);
     auto *fill = new QPushButton(tr("&Fill fields"), this);
     const auto fillFields = [this] {
@@ -218,9 +216,26 @@ void DestinationEditor::reload()
     m_title->setText(m_type == m_name || m_type.isEmpty() ? m_name : tr("%1 (%2)").arg(m_name, m_type));
     m_form->setSpec(spec, config);
     m_form->setEnabled(problem.isEmpty());
+    // The example in the URL field is this destination's own (its scheme and default port); a
+    // destination without credentials (the sink) takes no URL.
+    m_url->setEnabled(!spec.credentials.isEmpty());
+    m_url->setPlaceholderText(urlExample(spec));
     if (!problem.isEmpty())
         showResult(problem, false);
     updateButtons();
+}
+
+QString DestinationEditor::urlExample(const ConfigSpec &spec)
+{
+    if (spec.credentials.isEmpty() || spec.scheme.isEmpty())
+        return tr("This destination takes no connection URL");
+    if (spec.scheme == QLatin1String("sqlite"))
+        return tr("Paste a connection URL to fill the fields, e.g. sqlite:////home/me/data/wharf.db");
+    QString port;
+    if (const ConfigField *field = spec.credentialField(QStringLiteral("port")); field && field->defaultValue.isValid())
+        port = QLatin1Char(':') + field->defaultValue.toString();
+    return tr("Paste a connection URL to fill the fields, e.g. %1://loader:password@localhost%2/dlt_data")
+        .arg(spec.scheme, port);
 }
 
 void DestinationEditor::startTest()

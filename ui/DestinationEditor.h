@@ -93,6 +93,8 @@ signals:
     void destinationsChanged(const QString &select);
 
 private:
+    /// The URL field's example for `spec`: its scheme and default port.
+    static QString urlExample(const ConfigSpec &spec);
     void buildLayout();
     void askAdd();
     void askDuplicate();

@@ -279,9 +279,15 @@ private slots:
         QVERIFY(picker->names().contains(QStringLiteral("warehouse")));
         QCOMPARE(picker->currentType(), QStringLiteral("sqlite"));
         QVERIFY(!readFile(projectFile(QStringLiteral("secrets.toml"))).contains(QStringLiteral("staging_wh")));
+        // The URL field's example is the destination's own.
+        const auto *url = window->findChild<QLineEdit *>(QStringLiteral("connectionUrl"));
+        QVERIFY(url);
+        QVERIFY2(url->placeholderText().contains(QStringLiteral("sqlite:////")), qPrintable(url->placeholderText()));
 
         // A configured destination, as the README's screenshot shows it: URL pasted, saved.
         picker->setCurrentType(QStringLiteral("warehouse"));
+        QVERIFY2(url->placeholderText().contains(QStringLiteral("postgresql://loader:password@localhost:5432/")),
+                 qPrintable(url->placeholderText()));
         QCOMPARE(editor->form()->pasteUrl(
                      QStringLiteral("postgresql://loader:hunter2@db.example.org:5432/dlt_data?sslmode=require")),
                  QString());
