@@ -1,7 +1,5 @@
 #include "MysqlTypeMapper.h"
 
-#include "Error.h"
-
 namespace wharf::mysql {
 
 QString MysqlTypeMapper::toDbType(const Column &column, const Table &table) const
@@ -22,19 +20,9 @@ QString MysqlTypeMapper::toDbType(const Column &column, const Table &table) cons
         return QStringLiteral("TIME(%1)").arg(qBound(0, column.precision.value_or(m_timeP), 6));
     case DataType::Date:
         return QStringLiteral("DATE");
-    case DataType::Bigint: {
-        const int bits = column.precision.value_or(64);
-        if (bits <= 16)
-            return QStringLiteral("SMALLINT");
-        if (bits <= 32)
-            return QStringLiteral("INTEGER");
-        if (bits <= 64)
-            return QStringLiteral("BIGINT");
-        throw Error(ErrorKind::Terminal, QStringLiteral("column %1.%2: a %3-bit integer can't be mapped to a "
-                                                        "MySQL integer type")
-                                             .arg(table.name, column.name)
-                                             .arg(bits));
-    }
+    case DataType::Bigint:
+        return integerType(column, table, QStringLiteral("SMALLINT"), QStringLiteral("INTEGER"),
+                           QStringLiteral("BIGINT"), QStringLiteral("MySQL"));
     case DataType::Decimal:
         return QStringLiteral("NUMERIC(%1, %2)")
             .arg(column.precision.value_or(m_decP))

@@ -39,19 +39,9 @@ QString PgTypeMapper::toDbType(const Column &c, const Table &table) const
     case DataType::Time:
         return c.precision ? QStringLiteral("time (%1) without time zone").arg(*c.precision)
                            : QStringLiteral("time without time zone");
-    case DataType::Bigint: {
-        const int bits = c.precision.value_or(64);
-        if (bits <= 16)
-            return QStringLiteral("smallint");
-        if (bits <= 32)
-            return QStringLiteral("integer");
-        if (bits <= 64)
-            return QStringLiteral("bigint");
-        throw Error(ErrorKind::Terminal, QStringLiteral("column %1: bigint with precision %2 can't be mapped to "
-                                                        "PostgreSQL integer type")
-                                             .arg(where())
-                                             .arg(bits));
-    }
+    case DataType::Bigint:
+        return integerType(c, table, QStringLiteral("smallint"), QStringLiteral("integer"), QStringLiteral("bigint"),
+                           QStringLiteral("PostgreSQL"));
     case DataType::Decimal:
         return QStringLiteral("numeric(%1,%2)").arg(c.precision.value_or(m_decP)).arg(c.scale.value_or(m_decS));
     case DataType::Wei:

@@ -1,7 +1,5 @@
 #include "SqliteTypeMapper.h"
 
-#include "Error.h"
-
 namespace wharf::sqlite {
 
 QString SqliteTypeMapper::toDbType(const Column &column, const Table &table) const
@@ -22,19 +20,9 @@ QString SqliteTypeMapper::toDbType(const Column &column, const Table &table) con
         return QStringLiteral("TIME");
     case DataType::Date:
         return QStringLiteral("DATE");
-    case DataType::Bigint: {
-        const int bits = column.precision.value_or(64);
-        if (bits <= 16)
-            return QStringLiteral("SMALLINT");
-        if (bits <= 32)
-            return QStringLiteral("INTEGER");
-        if (bits <= 64)
-            return QStringLiteral("BIGINT");
-        throw Error(ErrorKind::Terminal, QStringLiteral("column %1.%2: a %3-bit integer can't be mapped to a "
-                                                        "SQLite integer type")
-                                             .arg(table.name, column.name)
-                                             .arg(bits));
-    }
+    case DataType::Bigint:
+        return integerType(column, table, QStringLiteral("SMALLINT"), QStringLiteral("INTEGER"),
+                           QStringLiteral("BIGINT"), QStringLiteral("SQLite"));
     case DataType::Decimal:
         return QStringLiteral("NUMERIC(%1, %2)").arg(column.precision.value_or(38)).arg(column.scale.value_or(9));
     case DataType::Wei:
