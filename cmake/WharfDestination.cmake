@@ -1,4 +1,5 @@
-# wharf_add_destination(<name> CLASS <plugin class> [MODULE] [LIBRARIES <lib>...])
+# wharf_add_destination(<name> CLASS <plugin class> [MODULE] [LIBRARIES <lib>...]
+#                       [TEST_LIBRARIES <lib>...])
 #
 # Builds the destination in the calling folder (destinations/<name>/: every .cpp/.h there, and
 # the <name>.json its plugin class names in Q_PLUGIN_METADATA) as target wharf_dest_<name>:
@@ -7,11 +8,12 @@
 #   changes, and built-ins register exactly as plugins do;
 # - MODULE: a plugin library installed into <libdir>/wharf/plugins, found at start-up (also
 #   outside the Wharf tree, after find_package(Wharf)).
-# LIBRARIES are the destination's own native client (found by its own CMakeLists.txt).
+# LIBRARIES are the destination's own native client (found by its own CMakeLists.txt);
+# TEST_LIBRARIES what its tests need beyond the conformance kit (a test server's Qt6::Network).
 include(GNUInstallDirs)
 
 function(wharf_add_destination name)
-  cmake_parse_arguments(ARG "MODULE" "CLASS" "LIBRARIES" ${ARGN})
+  cmake_parse_arguments(ARG "MODULE" "CLASS" "LIBRARIES;TEST_LIBRARIES" ${ARGN})
   if(NOT ARG_CLASS)
     message(FATAL_ERROR "wharf_add_destination(${name}): CLASS <plugin class> is required")
   endif()
@@ -55,6 +57,7 @@ function(wharf_add_destination name)
     foreach(_src IN LISTS _tests)
       get_filename_component(_test ${_src} NAME_WE)
       add_executable(${_test} ${_src})
+      target_link_libraries(${_test} PRIVATE ${ARG_TEST_LIBRARIES})
       if(ARG_MODULE)
         target_link_libraries(${_test} PRIVATE wharf_conformance)
         add_dependencies(${_test} ${_target})

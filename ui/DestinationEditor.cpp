@@ -217,8 +217,9 @@ void DestinationEditor::reload()
     m_form->setSpec(spec, config);
     m_form->setEnabled(problem.isEmpty());
     // The example in the URL field is this destination's own (its scheme and default port); a
-    // destination without credentials (the sink) takes no URL.
-    m_url->setEnabled(!spec.credentials.isEmpty());
+    // destination without a connection URL (the sink: its credentials are a token and headers)
+    // takes none.
+    m_url->setEnabled(!spec.credentials.isEmpty() && !spec.scheme.isEmpty());
     m_url->setPlaceholderText(urlExample(spec));
     if (!problem.isEmpty())
         showResult(problem, false);

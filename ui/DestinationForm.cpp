@@ -211,18 +211,22 @@ QWidget *DestinationForm::createEditor(Row &r)
         return holder;
     }
     case FieldType::String:
+    case FieldType::Table:
         break;
     }
     auto *edit = new QLineEdit(this);
     edit->setClearButtonEnabled(!field.secret);
     if (field.defaultValue.isValid())
         edit->setPlaceholderText(field.defaultValue.toString());
+    else if (field.type == FieldType::Table)
+        edit->setPlaceholderText(tr("a JSON object, e.g. {\"X-Api-Key\": \"…\"}"));
     if (field.secret) {
         edit->setEchoMode(QLineEdit::Password);
         auto *toggle = edit->addAction(QIcon(), QLineEdit::TrailingPosition);
         toggle->setObjectName(QStringLiteral("showSecret"));
         toggle->setText(tr("Show"));
-        toggle->setToolTip(tr("Show or hide the password"));
+        toggle->setToolTip(field.name == QLatin1String("password") ? tr("Show or hide the password")
+                                                                   : tr("Show or hide the value"));
         toggle->setCheckable(true);
         toggle->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
         connect(toggle, &QAction::toggled, edit,

@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <algorithm>
 
 namespace wharf {
@@ -87,6 +89,8 @@ QString typeName(FieldType type)
         return QStringLiteral("true or false");
     case FieldType::Path:
         return QStringLiteral("a path");
+    case FieldType::Table:
+        return QStringLiteral("a table of text values (TOML table or JSON object)");
     case FieldType::String:
         break;
     }
@@ -136,6 +140,26 @@ QVariant convertValue(const QVariant &raw, const ConfigField &field, const Value
         if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
             return QVariant(false);
         throw invalid();
+    }
+    case FieldType::Table: {
+        QVariantMap table;
+        if (raw.typeId() == QMetaType::QVariantMap) {
+            table = raw.toMap();
+        } else if (isText) {
+            const QJsonDocument doc = QJsonDocument::fromJson(raw.toString().toUtf8());
+            if (!doc.isObject())
+                throw invalid();
+            table = doc.object().toVariantMap();
+        } else {
+            throw invalid();
+        }
+        QJsonObject out;
+        for (auto it = table.cbegin(); it != table.cend(); ++it) {
+            if (!isScalar(it.value()))
+                throw invalid();
+            out.insert(it.key(), it.value().toString());
+        }
+        return QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact));
     }
     case FieldType::String:
     case FieldType::Path:
@@ -216,9 +240,17 @@ QStringList ResolvedConfig::secretValues() const
         for (const ResolvedValue &value : *values) {
             if (!value.secret)
                 continue;
-            const QString text = value.value.toString();
-            if (!text.isEmpty() && !out.contains(text))
-                out << text;
+            QStringList texts{value.value.toString()};
+            // A secret table (HTTP headers): each of its values is a secret of its own.
+            if (texts.first().startsWith(QLatin1Char('{'))) {
+                const QJsonObject table = QJsonDocument::fromJson(texts.first().toUtf8()).object();
+                for (auto it = table.begin(); it != table.end(); ++it)
+                    texts << it.value().toString();
+            }
+            for (const QString &text : std::as_const(texts)) {
+                if (!text.isEmpty() && !out.contains(text))
+                    out << text;
+            }
         }
     }
     return out;
@@ -556,11 +588,12 @@ ResolvedConfig ConfigResolver::resolveDestination(const QString &name, const Con
     const auto resolveField = [&](const ConfigField &field, const QStringList &sections,
                                   bool fromNative) -> std::optional<ResolvedValue> {
         const auto allPasses = d->passes(sections, field.name);
-        std::optional<Hit> hit = d->find(allPasses, Providers::ExplicitOnly, false, field.secret);
+        const bool table = field.type == FieldType::Table;
+        std::optional<Hit> hit = d->find(allPasses, Providers::ExplicitOnly, table, field.secret);
         if (!hit && fromNative && nativeValues.contains(field.name))
             hit = Hit{nativeValues.value(field.name), false, nativeSource};
         if (!hit)
-            hit = d->find(allPasses, Providers::AllButExplicit, false, field.secret);
+            hit = d->find(allPasses, Providers::AllButExplicit, table, field.secret);
         if (!hit && field.defaultValue.isValid())
             hit = Hit{field.defaultValue, false, ValueSource{}};
         if (!hit) {

@@ -8,7 +8,9 @@
 namespace wharf {
 
 /// Type of a configuration field; decides how strings from env/TOML are converted.
-enum class FieldType { String, Int, Bool, Path };
+/// Table: string keys to text values (HTTP headers); a TOML table or a JSON object in text,
+/// resolved to the object's compact JSON text.
+enum class FieldType { String, Int, Bool, Path, Table };
 
 /// One configurable field of a destination (credentials or option). The UI builds its form
 /// from these; the resolver uses them to know what to look up and which values are secret.

@@ -156,8 +156,19 @@ QByteArray SinkBatch::tableSchemaJson() const
             col.insert(QStringLiteral("scale"), *c.scale);
         columns.insert(c.name, col);
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("name"), m_table.name}, {QStringLiteral("columns"), columns}})
-        .toJson(QJsonDocument::Compact);
+    const QString json = QString::fromUtf8(
+        QJsonDocument(QJsonObject{{QStringLiteral("name"), m_table.name}, {QStringLiteral("columns"), columns}})
+            .toJson(QJsonDocument::Compact));
+    // ASCII only (non-ASCII as \uXXXX), so that it also travels as an HTTP header.
+    QByteArray out;
+    out.reserve(json.size());
+    for (const QChar ch : json) {
+        if (ch.unicode() < 0x80)
+            out += char(ch.unicode());
+        else
+            out += QStringLiteral("\\u%1").arg(ch.unicode(), 4, 16, QLatin1Char('0')).toLatin1();
+    }
+    return out;
 }
 
 } // namespace wharf::sink

@@ -23,7 +23,8 @@ public:
     int rowCount() const { return m_rows; }
     const QByteArray &lines() const { return m_lines; }
     void clear();
-    /// The table as the command sees it in WHARF_SCHEMA: name and columns with dlt's types.
+    /// The table as the receiver sees it (WHARF_SCHEMA, X-Wharf-Schema): name and columns with
+    /// dlt's types, as ASCII JSON.
     QByteArray tableSchemaJson() const;
 
 private:

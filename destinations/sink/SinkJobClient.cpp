@@ -7,16 +7,12 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QSaveFile>
 #include <vector>
 
 namespace wharf::sink {
 
 namespace {
-
-// EX_TEMPFAIL: the receiver asks for the batch again later.
-constexpr int kRetryExitCode = 75;
 
 QString progressFile(const JobContext &ctx)
 {
@@ -44,8 +40,9 @@ void saveProgress(const QString &path, qint64 rows)
 
 } // namespace
 
-SinkJobClient::SinkJobClient(SinkSettings settings)
+SinkJobClient::SinkJobClient(SinkSettings settings, std::unique_ptr<SinkReceiver> receiver)
     : m_settings(std::move(settings))
+    , m_receiver(std::move(receiver))
 {}
 
 JobResult SinkJobClient::runJob(const JobContext &ctx)
@@ -67,46 +64,23 @@ JobResult SinkJobClient::runJob(const JobContext &ctx)
     const QString jobId = ctx.file.name.table + QLatin1Char('.') + ctx.file.name.fileId;
     qint64 rows = 0; // rows of the file read so far
     qint64 batchNo = accepted / m_settings.batchSize;
+    const QByteArray schema = batch.tableSchemaJson();
+    const auto cancelled = [&] { return m_cancelled.load() || (ctx.cancel && ctx.cancel->isCancelled()); };
     const auto send = [&] {
         if (batch.rowCount() == 0)
             return;
         ++batchNo;
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("WHARF_TABLE"), table.name);
-        env.insert(QStringLiteral("WHARF_BATCH"), QStringLiteral("%1/%2/%3").arg(ctx.loadId, jobId).arg(batchNo));
-        env.insert(QStringLiteral("WHARF_BATCH_ROWS"), QString::number(batch.rowCount()));
-        env.insert(QStringLiteral("WHARF_LOAD_ID"), ctx.loadId);
-        env.insert(QStringLiteral("WHARF_DATASET"), m_settings.dataset);
-        env.insert(QStringLiteral("WHARF_SCHEMA"), QString::fromUtf8(batch.tableSchemaJson()));
-        process.setProcessEnvironment(env);
-        process.setProcessChannelMode(QProcess::SeparateChannels);
-        process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), m_settings.command});
-        if (!process.waitForStarted(30000))
-            throw Error(ErrorKind::Config,
-                        QStringLiteral("cannot start the sink's command: %1").arg(process.errorString()));
-        process.write(batch.lines());
-        process.closeWriteChannel();
-        while (!process.waitForFinished(100)) {
-            if (m_cancelled.load() || (ctx.cancel && ctx.cancel->isCancelled())) {
-                process.kill();
-                process.waitForFinished(5000);
-                throw Error(ErrorKind::Cancelled, QStringLiteral("cancelled"));
-            }
-        }
-        const QString said = QString::fromUtf8(process.readAllStandardError()).trimmed().right(500);
-        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-            const bool retry = process.exitStatus() == QProcess::NormalExit && process.exitCode() == kRetryExitCode;
-            throw Error(retry ? ErrorKind::Transient : ErrorKind::Terminal,
-                        QStringLiteral("the sink's command refused batch %1 of %2 (%3)%4")
-                            .arg(batchNo)
-                            .arg(jobId,
-                                 process.exitStatus() == QProcess::NormalExit
-                                     ? QStringLiteral("exit %1").arg(process.exitCode())
-                                     : QStringLiteral("it crashed"),
-                                 said.isEmpty() ? QString() : QStringLiteral(": ") + said),
-                        SourceLocation{ctx.file.path, 0, 0, {}});
-        }
+        SinkDelivery delivery;
+        delivery.table = table.name;
+        delivery.jobId = jobId;
+        delivery.batchNumber = batchNo;
+        delivery.batchId = QStringLiteral("%1/%2/%3").arg(ctx.loadId, jobId).arg(batchNo);
+        delivery.rows = batch.rowCount();
+        delivery.loadId = ctx.loadId;
+        delivery.dataset = m_settings.dataset;
+        delivery.schemaJson = schema;
+        delivery.lines = batch.lines();
+        m_receiver->deliver(delivery, cancelled);
         saveProgress(progress, rows);
         batch.clear();
     };

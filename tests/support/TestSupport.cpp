@@ -77,7 +77,8 @@ QByteArray gunzipFile(const QString &path)
 
 namespace wharf::test {
 
-CliResult runWharf(const QStringList &args, const QString &cwd, const QMap<QString, QString> &extraEnv, int timeoutMs)
+CliResult runWharf(const QStringList &args, const QString &cwd, const QMap<QString, QString> &extraEnv, int timeoutMs,
+                   const std::function<void(qint64 pid)> &started)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -94,6 +95,8 @@ CliResult runWharf(const QStringList &args, const QString &cwd, const QMap<QStri
     p.setProcessEnvironment(env);
     p.setWorkingDirectory(cwd);
     p.start(qEnvironmentVariable("WHARF_BIN"), args);
+    if (started && p.waitForStarted())
+        started(p.processId());
     CliResult r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QTemporaryDir>
+#include <functional>
 
 namespace wharf::test {
 
@@ -36,7 +37,8 @@ struct CliResult {
 
 /// Runs the built `wharf` binary (WHARF_BIN) with `args` in `cwd`, with HOME and the XDG
 /// folders pointed into `cwd` so that no user configuration leaks in, plus `extraEnv`.
+/// `started`, when set, is called with the process id as soon as wharf runs.
 CliResult runWharf(const QStringList &args, const QString &cwd, const QMap<QString, QString> &extraEnv = {},
-                   int timeoutMs = 120000);
+                   int timeoutMs = 120000, const std::function<void(qint64 pid)> &started = {});
 
 } // namespace wharf::test

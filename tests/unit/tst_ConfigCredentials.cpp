@@ -20,6 +20,7 @@ private slots:
     void secretInSecretsShadowsConfig();
     void passwordTrimmed();
     void masking();
+    void secretTableValuesAreMasked();
     void sqlite_data();
     void sqlite();
     void queryTable();
@@ -302,6 +303,28 @@ void TestConfigCredentials::masking()
     ResolvedConfig empty;
     QVERIFY(empty.secretValues().isEmpty());
     QCOMPARE(empty.maskSecrets(QStringLiteral("x")), QStringLiteral("x"));
+}
+
+void TestConfigCredentials::secretTableValuesAreMasked()
+{
+    // A secret table (the sink's HTTP headers): each value is a secret, and config.toml may
+    // not hold it.
+    ConfigSpec spec;
+    spec.destinationType = QStringLiteral("sink");
+    spec.credentials = {configField("headers", FieldType::Table, {}, false, true, "headers")};
+    Fixture fx;
+    fx.write(ProjectSecrets, QStringLiteral("[destination.sink.credentials.headers]\nX-Api-Key = \"k3y-one\"\n"
+                                            "X-Other = \"other-k3y\"\n"));
+    const ResolvedConfig config = ConfigResolver(fx.locations()).resolveDestination(QStringLiteral("sink"), spec);
+    QCOMPARE(config.credential(QStringLiteral("headers")).toString(),
+             QStringLiteral(R"({"X-Api-Key":"k3y-one","X-Other":"other-k3y"})"));
+    QCOMPARE(config.maskSecrets(QStringLiteral("refused k3y-one, other-k3y")), QStringLiteral("refused ***, ***"));
+
+    Fixture inConfig;
+    inConfig.write(ProjectConfig, QStringLiteral("[destination.sink.credentials]\nheaders = { X-Api-Key = \"k\" }\n"));
+    const QString text =
+        configErrorText([&] { ConfigResolver(inConfig.locations()).resolveDestination(QStringLiteral("sink"), spec); });
+    QVERIFY2(text.contains(QStringLiteral("value is not a secret")), qPrintable(text));
 }
 
 void TestConfigCredentials::sqlite_data()

@@ -473,6 +473,16 @@ void TestConfigResolver::conversion_data()
     toml("toml string from bool", FieldType::String, "true", QStringLiteral("true"));
     toml("toml string from array", FieldType::String, "[\"a\"]", QVariant());
     toml("toml path", FieldType::Path, "'C:\\data\\x.db'", QStringLiteral("C:\\data\\x.db"));
+    // Tables (HTTP headers): a TOML table or a JSON object, always as compact JSON text.
+    env("env table json", FieldType::Table, R"({"X-Key": "k", "X-N": 5})",
+        QStringLiteral(R"({"X-Key":"k","X-N":"5"})"));
+    env("env table not an object", FieldType::Table, "[1, 2]", QVariant());
+    env("env table not json", FieldType::Table, "X-Key: k", QVariant());
+    toml("toml inline table", FieldType::Table, "{ X-Key = \"k\", X-On = true }",
+         QStringLiteral(R"({"X-Key":"k","X-On":"true"})"));
+    toml("toml table of tables", FieldType::Table, "{ a = { b = 1 } }", QVariant());
+    toml("toml table from json text", FieldType::Table, R"('{"a": "b"}')", QStringLiteral(R"({"a":"b"})"));
+    toml("toml table from int", FieldType::Table, "1", QVariant());
 }
 
 void TestConfigResolver::conversion()
