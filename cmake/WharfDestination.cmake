@@ -49,32 +49,48 @@ function(wharf_add_destination name)
   target_link_libraries(${_target} PUBLIC ${_core} PRIVATE ${ARG_LIBRARIES})
 
   # The destination's own tests (tests/tst_*.cpp in its folder): its conformance test binds the
-  # conformance kit (tests/conformance) to its quirks. Built in the Wharf tree when testing. A
-  # built-in destination's test links it; a plugin's test loads the plugin as the app does
-  # (from WHARF_TEST_PLUGINS), so that what is tested is the plugin itself.
+  # conformance kit (tests/conformance) to its quirks. A built-in destination's test links it; a
+  # plugin's test loads the plugin as the app does (from WHARF_TEST_PLUGINS), so that what is
+  # tested is the plugin itself. Outside the Wharf tree the installed kit is used
+  # (Wharf::wharf_conformance, with include(CTest) in the destination's CMakeLists.txt) and the
+  # installed wharf runs the plugin from the build folder (WHARF_PLUGIN_PATH).
+  # WHARF_DESTINATION_DIR (the destination's folder) lets a test find its own data.
   file(GLOB _tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/tst_*.cpp)
-  if(_tests AND BUILD_TESTING AND NOT TARGET Wharf::wharf_core)
-    foreach(_src IN LISTS _tests)
-      get_filename_component(_test ${_src} NAME_WE)
-      add_executable(${_test} ${_src})
-      target_link_libraries(${_test} PRIVATE ${ARG_TEST_LIBRARIES})
-      if(ARG_MODULE)
-        target_link_libraries(${_test} PRIVATE wharf_conformance)
-        add_dependencies(${_test} ${_target})
-      else()
-        target_link_libraries(${_test} PRIVATE wharf_conformance ${_target})
-      endif()
-      # The conformance test is conformance/<name>; any other is integration/<name>_<test>.
-      if(_test MATCHES "Conformance$")
-        set(_test_name conformance/${name})
-        set(_label conformance)
-      else()
-        set(_test_name integration/${name}_${_test})
-        set(_label integration)
-      endif()
-      add_test(NAME ${_test_name} COMMAND ${_test})
-      set_tests_properties(${_test_name} PROPERTIES LABELS ${_label} TIMEOUT 300
-        ENVIRONMENT "WHARF_TEST_PLUGINS=${CMAKE_BINARY_DIR}/lib/wharf/plugins;WHARF_TEST_DATA=${CMAKE_SOURCE_DIR}/tests/data;WHARF_BIN=$<TARGET_FILE:wharf>")
-    endforeach()
+  if(NOT _tests OR NOT BUILD_TESTING)
+    return()
   endif()
+  if(TARGET Wharf::wharf_core)
+    if(NOT TARGET Wharf::wharf_conformance)
+      message(STATUS "wharf_add_destination(${name}): the installed Wharf has no conformance kit (or Qt Test "
+                     "is missing); its tests are not built")
+      return()
+    endif()
+    set(_kit Wharf::wharf_conformance)
+    set(_plugins ${CMAKE_CURRENT_BINARY_DIR})
+    set(_env "WHARF_TEST_PLUGINS=${_plugins};WHARF_PLUGIN_PATH=${_plugins};WHARF_TEST_DATA=${WHARF_CONFORMANCE_DATA};WHARF_BIN=${WHARF_EXECUTABLE}")
+  else()
+    set(_kit wharf_conformance)
+    set(_env "WHARF_TEST_PLUGINS=${CMAKE_BINARY_DIR}/lib/wharf/plugins;WHARF_TEST_DATA=${CMAKE_SOURCE_DIR}/tests/data;WHARF_BIN=$<TARGET_FILE:wharf>")
+  endif()
+  foreach(_src IN LISTS _tests)
+    get_filename_component(_test ${_src} NAME_WE)
+    add_executable(${_test} ${_src})
+    target_link_libraries(${_test} PRIVATE ${_kit} ${ARG_TEST_LIBRARIES})
+    target_compile_definitions(${_test} PRIVATE WHARF_DESTINATION_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
+    if(ARG_MODULE)
+      add_dependencies(${_test} ${_target})
+    else()
+      target_link_libraries(${_test} PRIVATE ${_target})
+    endif()
+    # The conformance test is conformance/<name>; any other is integration/<name>_<test>.
+    if(_test MATCHES "Conformance$")
+      set(_test_name conformance/${name})
+      set(_label conformance)
+    else()
+      set(_test_name integration/${name}_${_test})
+      set(_label integration)
+    endif()
+    add_test(NAME ${_test_name} COMMAND ${_test})
+    set_tests_properties(${_test_name} PROPERTIES LABELS ${_label} TIMEOUT 300 ENVIRONMENT "${_env}")
+  endforeach()
 endfunction()

@@ -1,10 +1,8 @@
-// What the real dlt 1.26 left in MariaDB (tests/data/dlt_mysql, made by its make.py through dlt's
+// What the real dlt 1.26 left in MariaDB (tests/data/all_types, made by its make.py through dlt's
 // sqlalchemy destination and pymysql) against what Wharf leaves from the same package: the same
 // columns with the same types and nullability in every table, and the same values.
 #include "MysqlTestServer.h"
 #include "TestSupport.h"
-#include "destination/ResolvedDestination.h"
-#include "load/PackageLoader.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,17 +37,13 @@ private slots:
 
     void allTypes()
     {
-        const QString data = dataPath(QStringLiteral("dlt_mysql/all_types"));
+        const QString data = QStringLiteral(WHARF_DESTINATION_DIR "/tests/data/all_types");
         const QString root = QDir(m_tmp.path()).filePath(QStringLiteral("all_types"));
         QVERIFY(copyTree(data + QStringLiteral("/package"), root));
         const QString dataset = QStringLiteral("dltcmp_%1").arg(QRandomGenerator::global()->generate() % 100000000);
-        LoadOptions options;
-        options.datasetName = dataset;
-        PackageLoader loader(m_mysql.destination, m_mysql.config, options);
-        CancelToken cancel;
         const QString loadDir = QDir(root).filePath(QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0));
-        const PackageResult result = loader.load(loadDir, cancel);
-        QVERIFY2(result.status == PackageStatus::Loaded, qPrintable(result.error.message));
+        const PackageOutcome result = loadPackage(m_mysql, loadDir, dataset);
+        QVERIFY2(result.loaded, qPrintable(result.error));
 
         auto client = m_mysql.client(dataset);
         client->open();
@@ -87,15 +81,10 @@ private slots:
     void sqlalchemyWithMysqlUrlIsMysql()
     {
         // A dlt pipeline's `destination="sqlalchemy"` with MySQL credentials loads here.
-        ConfigLocations loc;
-        loc.projectDir = m_tmp.filePath(QStringLiteral("project"));
-        loc.globalDir = m_tmp.filePath(QStringLiteral("global"));
-        loc.environment = QProcessEnvironment();
-        loc.environment.insert(QStringLiteral("DESTINATION__SQLALCHEMY__CREDENTIALS"),
-                               QStringLiteral("mysql+pymysql://u:p@db.example:3307/shop"));
-        const ConfigResolver resolver(loc);
-        const auto dest = ResolvedDestination::resolve(resolver, QStringLiteral("sqlalchemy"));
-        QCOMPARE(dest.destination->type(), QStringLiteral("mysql"));
+        const ResolvedForTest dest = resolveFromEnvironment(
+            QStringLiteral("sqlalchemy"), {{QStringLiteral("DESTINATION__SQLALCHEMY__CREDENTIALS"),
+                                            QStringLiteral("mysql+pymysql://u:p@db.example:3307/shop")}});
+        QCOMPARE(dest.type, QStringLiteral("mysql"));
         QCOMPARE(dest.config.credential(QStringLiteral("host")).toString(), QStringLiteral("db.example"));
         QCOMPARE(dest.config.credential(QStringLiteral("port")).toInt(), 3307);
         QCOMPARE(dest.config.credential(QStringLiteral("database")).toString(), QStringLiteral("shop"));

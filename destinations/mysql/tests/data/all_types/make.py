@@ -1,6 +1,6 @@
 # The real dlt 1.26 (dlt-kit) loading these rows into MariaDB 10.11 through its sqlalchemy
-# destination and pymysql: tests/data/dlt_mysql/all_types holds the package it made (copied before
-# it loaded), the columns it created (dlt_columns.tsv) and its rows (dlt_rows.txt, each value as
+# destination and pymysql: this folder (destinations/mysql/tests/data/all_types) holds the
+# package it made (copied before it loaded), the columns it created (dlt_columns.tsv) and its rows (dlt_rows.txt, each value as
 # text, binary in hex, joined by |). dlt 1.26 writes _dlt_version.inserted_at with an offset, which
 # MariaDB refuses in strict mode: it ran with sql_mode NO_ENGINE_SUBSTITUTION.
 import dlt, datetime, decimal, os, shutil, json
