@@ -107,7 +107,7 @@ void DestinationEditor::buildLayout()
     m_url = new QLineEdit(this);
     m_url->setObjectName(QStringLiteral("connectionUrl"));
     m_url->setClearButtonEnabled(true);
-    auto *fill = new QPushButton(tr("&Fill fields"), this);
+    auto *fill = m_fillButton = new QPushButton(tr("&Fill fields"), this);
     const auto fillFields = [this] {
         if (m_url->text().trimmed().isEmpty())
             return;
@@ -220,6 +220,7 @@ void DestinationEditor::reload()
     // destination without a connection URL (the sink: its credentials are a token and headers)
     // takes none.
     m_url->setEnabled(!spec.credentials.isEmpty() && !spec.scheme.isEmpty());
+    m_fillButton->setEnabled(m_url->isEnabled());
     m_url->setPlaceholderText(urlExample(spec));
     if (!problem.isEmpty())
         showResult(problem, false);

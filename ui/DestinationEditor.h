@@ -116,6 +116,7 @@ private:
     QLabel *m_filesLabel = nullptr;
     QLabel *m_result = nullptr;
     QLineEdit *m_url = nullptr;
+    QPushButton *m_fillButton = nullptr;
     QPushButton *m_testButton = nullptr;
     QPushButton *m_cancelTestButton = nullptr;
     QPushButton *m_saveButton = nullptr;

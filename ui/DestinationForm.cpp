@@ -51,11 +51,21 @@ QString fieldCaption(const QString &name)
     };
     if (known.contains(name))
         return known.value(name);
-    QString caption = name;
-    caption.replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!caption.isEmpty())
-        caption[0] = caption[0].toUpper();
-    return caption;
+    // Other names word by word: acronyms as they are written ("ssl_ca" is "SSL CA").
+    static const QHash<QString, QString> words{
+        {QStringLiteral("url"), QStringLiteral("URL")},   {QStringLiteral("ssl"), QStringLiteral("SSL")},
+        {QStringLiteral("ca"), QStringLiteral("CA")},     {QStringLiteral("http"), QStringLiteral("HTTP")},
+        {QStringLiteral("json"), QStringLiteral("JSON")}, {QStringLiteral("csv"), QStringLiteral("CSV")},
+        {QStringLiteral("id"), QStringLiteral("ID")},     {QStringLiteral("dlt"), QStringLiteral("dlt")},
+    };
+    QStringList parts = name.split(QLatin1Char('_'), Qt::SkipEmptyParts);
+    for (int i = 0; i < parts.size(); ++i) {
+        if (words.contains(parts[i]))
+            parts[i] = words.value(parts[i]);
+        else if (i == 0)
+            parts[i][0] = parts[i][0].toUpper();
+    }
+    return parts.join(QLatin1Char(' '));
 }
 
 } // namespace

@@ -9,11 +9,15 @@
 #include "GuiMain.h"
 #include "GuiTestMain.h"
 #include "MainWindow.h"
+#include "destination/PluginLoader.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -115,6 +119,58 @@ private slots:
         QVERIFY(form->sourceText(QStringLiteral("password")).contains(QStringLiteral("not set")));
         QVERIFY(!form->isEdited());
         QVERIFY(!editor.saveButton()->isEnabled());
+    }
+
+    void sinkFormTakesTokenAndHeaders()
+    {
+        // The sink plugin as the app loads it: its headers are a secret table, typed as JSON.
+        const QString plugins = QDir::cleanPath(QFileInfo(qEnvironmentVariable("WHARF_BIN")).absolutePath() +
+                                                QStringLiteral("/../lib/wharf/plugins"));
+        plugins::loadAll(DestinationRegistry::instance(), {plugins});
+        QVERIFY2(!DestinationRegistry::instance().origin(QStringLiteral("sink")).isEmpty(), qPrintable(plugins));
+        DestinationEditor editor;
+        editor.setDestination(QStringLiteral("sink"));
+        DestinationForm *form = editor.form();
+        auto *headers = qobject_cast<QLineEdit *>(form->editorFor(QStringLiteral("headers")));
+        QVERIFY(headers);
+        QCOMPARE(headers->echoMode(), QLineEdit::Password);
+        QVERIFY2(headers->placeholderText().contains(QStringLiteral("X-Api-Key")),
+                 qPrintable(headers->placeholderText()));
+        const auto *url = editor.findChild<QLineEdit *>(QStringLiteral("connectionUrl"));
+        QVERIFY(url);
+        QVERIFY(!url->isEnabled()); // token and headers are no connection URL
+        // Field captions write acronyms as such ("url" is "URL", "ssl_ca" would be "SSL CA").
+        QStringList captions;
+        for (const QLabel *label : form->findChildren<QLabel *>())
+            captions << label->text();
+        QVERIFY2(captions.contains(QStringLiteral("URL:")) &&
+                     captions.contains(QStringLiteral("Skip dlt columns and tables:")),
+                 qPrintable(captions.join(QLatin1Char('|'))));
+        const auto buttons = editor.findChildren<QPushButton *>();
+        for (const QPushButton *b : buttons)
+            if (b->text() == QStringLiteral("&Fill fields"))
+                QVERIFY(!b->isEnabled());
+
+        form->setFieldValue(QStringLiteral("url"), QStringLiteral("https://example.org/in"));
+        form->setFieldValue(QStringLiteral("token"), QStringLiteral("t0k3n"));
+        form->setFieldValue(QStringLiteral("headers"), QStringLiteral(R"({"X-Api-Key": "k3y"})"));
+        QCOMPARE(editor.save(), QString());
+        const QString secrets = readFile(projectFile(QStringLiteral("secrets.toml")));
+        QVERIFY2(secrets.contains(QStringLiteral("[destination.sink.credentials]")) &&
+                     secrets.contains(QStringLiteral("k3y")) && secrets.contains(QStringLiteral("t0k3n")),
+                 qPrintable(secrets));
+        QVERIFY(!readFile(projectFile(QStringLiteral("config.toml"))).contains(QStringLiteral("k3y")));
+        editor.reload();
+        QCOMPARE(form->fieldValue(QStringLiteral("headers")).toString(), QStringLiteral(R"({"X-Api-Key":"k3y"})"));
+        QCOMPARE(form->fieldValue(QStringLiteral("url")).toString(), QStringLiteral("https://example.org/in"));
+        if (!qEnvironmentVariableIsEmpty("WHARF_SCREENSHOT")) {
+            editor.resize(1024, 700);
+            editor.show();
+            QTest::qWait(100);
+            editor.grab().save(
+                qEnvironmentVariable("WHARF_SCREENSHOT").replace(QStringLiteral(".png"), QStringLiteral("-sink.png")),
+                "PNG");
+        }
     }
 
     void pastedUrlFillsFields()
