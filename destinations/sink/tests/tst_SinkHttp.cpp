@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -227,6 +228,31 @@ private slots:
         QCOMPARE(issues.value("2"), 1);
         QCOMPARE(issues.value("3"), 2);
         QCOMPARE(issues.size(), 10);
+        verifyEveryRowOnce(server.requests());
+    }
+
+    void interruptedWhileTheServerIsSilentStopsAtOnce()
+    {
+        // Ctrl+C while a POST waits for an answer (timeout 30 s): the request is dropped at once,
+        // nothing is LOADED, and the next run sends that batch again.
+        std::atomic<qint64> pid{0};
+        std::atomic_bool interrupted{false};
+        LocalHttpServer silent([&](const HttpRequest &) {
+            if (!interrupted.exchange(true))
+                ::kill(pid_t(pid.load()), SIGINT);
+            return HttpAnswer{200, {}, 0, true};
+        });
+        const QString root = package(QStringLiteral("interrupt"));
+        QElapsedTimer timer;
+        timer.start();
+        const CliResult stopped = load(root, silent.url(), 1000, {}, [&pid](qint64 p) { pid = p; });
+        QVERIFY2(interrupted && stopped.exitCode != 0 && !stopped.all().contains(QStringLiteral("is LOADED")),
+                 qPrintable(stopped.all()));
+        QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
+
+        LocalHttpServer server([](const HttpRequest &) { return HttpAnswer{}; });
+        const CliResult again = load(root, server.url(), 1000);
+        QVERIFY2(again.exitCode == 0 && again.out.contains(QStringLiteral("is LOADED")), qPrintable(again.all()));
         verifyEveryRowOnce(server.requests());
     }
 
