@@ -3,7 +3,7 @@
 // secrets.toml, 5xx / 429 / timeouts / a server that is down retried, other 4xx failing the
 // load, and a load killed after the server took a batch resending only that batch.
 #include "LocalHttpServer.h"
-#include "TestSupport.h"
+#include "SinkTestPackage.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -65,13 +65,7 @@ class tst_SinkHttp : public QObject {
 
     QTemporaryDir m_tmp;
 
-    QString package(const QString &name)
-    {
-        const QString root = freshDir(m_tmp.path(), name);
-        if (!copyTree(dataPath(QStringLiteral("packages/gh_issues_typed_jsonl")), root + QStringLiteral("/pkg")))
-            return {};
-        return root;
-    }
+    QString package(const QString &name) { return issuesPackage(m_tmp.path(), name); }
     static CliResult load(const QString &root, const QByteArray &url, int batchSize,
                           const QMap<QString, QString> &more = {}, const std::function<void(qint64)> &started = {})
     {

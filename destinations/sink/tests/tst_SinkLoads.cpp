@@ -2,7 +2,7 @@
 // a shell command, in batches; dlt's own tables and columns left out as dlt's @dlt.destination
 // does; a load killed inside a batch resumes after the last accepted batch; exit 75 retries,
 // other exit codes fail the package.
-#include "TestSupport.h"
+#include "SinkTestPackage.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,12 +19,10 @@ class tst_SinkLoads : public QObject {
 
     QTemporaryDir m_tmp;
 
-    /// A fresh copy of the typed-jsonl GitHub issues package (issues 100, labels 34, assignees 31).
+    /// The issues package, with an `out` folder beside it for the command to write to.
     QString package(const QString &name)
     {
-        const QString root = freshDir(m_tmp.path(), name);
-        if (!copyTree(dataPath(QStringLiteral("packages/gh_issues_typed_jsonl")), root + QStringLiteral("/pkg")))
-            return {};
+        const QString root = issuesPackage(m_tmp.path(), name);
         QDir().mkpath(root + QStringLiteral("/out"));
         return root;
     }
