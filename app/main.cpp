@@ -1,9 +1,9 @@
 #include "BuiltinDestinations.h"
 #include "Cli.h"
-#include "GuiMain.h"
 #include "KeychainBackend.h"
 #include "KeychainSecrets.h"
 #include "destination/PluginLoader.h"
+#include "shell/GuiMain.h"
 
 #include <QCoreApplication>
 #include <cstdio>

@@ -8,14 +8,14 @@
 // Runs offscreen unless QT_QPA_PLATFORM says otherwise; HOME points into the scratch folder,
 // so the SQLite destination writes there.
 #include "BuiltinDestinations.h"
-#include "JobsModel.h"
-#include "JobsPanel.h"
 #include "LoadSession.h"
 #include "LogBus.h"
-#include "MainWindow.h"
 #include "ManyJobsPackage.h"
 #include "StallMeter.h"
 #include "UiTestHome.h"
+#include "load/JobsModel.h"
+#include "load/JobsPanel.h"
+#include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,10 +2,10 @@
 // as overrides in the project's .dlt/config.toml (comments and other sections kept), checked
 // before writing, and removed again by "Reset to default".
 #include "BuiltinDestinations.h"
-#include "CapabilitiesModel.h"
-#include "CapabilitiesPanel.h"
 #include "config/ConfigResolver.h"
 #include "config/TomlDocumentEditor.h"
+#include "destination/CapabilitiesModel.h"
+#include "destination/CapabilitiesPanel.h"
 #include "destination/CapabilityOverrides.h"
 #include "destination/ResolvedDestination.h"
 #include "load/LoadOptions.h"

@@ -3,13 +3,13 @@
 // connection off the GUI thread against the real test PostgreSQL (right and wrong password,
 // unreachable port), and add / duplicate / rename / remove through the main window.
 #include "BuiltinDestinations.h"
-#include "DestinationEditor.h"
-#include "DestinationForm.h"
-#include "DestinationPicker.h"
-#include "GuiMain.h"
 #include "GuiTestMain.h"
-#include "MainWindow.h"
+#include "destination/DestinationEditor.h"
+#include "destination/DestinationForm.h"
+#include "destination/DestinationPicker.h"
 #include "destination/PluginLoader.h"
+#include "shell/GuiMain.h"
+#include "shell/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "JobsModel.h"
+#include "load/JobsModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>

@@ -3,12 +3,12 @@
 // moved with a renamed destination, removed; no keychain means files only. And the Destination
 // settings tab saving a password into the keychain, or into secrets.toml when it refuses.
 #include "BuiltinDestinations.h"
-#include "DestinationEditor.h"
-#include "DestinationForm.h"
 #include "FakeKeychain.h"
 #include "GuiTestMain.h"
 #include "KeychainSecrets.h"
 #include "config/ConfigResolver.h"
+#include "destination/DestinationEditor.h"
+#include "destination/DestinationForm.h"
 
 #include <QApplication>
 #include <QCheckBox>

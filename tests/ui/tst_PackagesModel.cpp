@@ -1,6 +1,6 @@
-#include "PackagesModel.h"
-#include "PackagesPanel.h"
 #include "TestSupport.h"
+#include "load/PackagesModel.h"
+#include "load/PackagesPanel.h"
 #include "package/LoadPackage.h"
 
 #include <QAbstractItemModelTester>

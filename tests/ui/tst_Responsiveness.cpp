@@ -3,17 +3,17 @@
 // the 250 ms (the tighter 50 ms target is measured by bench/wharf_bench_ui).
 #include "BuiltinDestinations.h"
 #include "GuiTestMain.h"
-#include "JobsModel.h"
-#include "JobsPanel.h"
-#include "LoadControls.h"
 #include "LoadSession.h"
 #include "LogBus.h"
-#include "LogDock.h"
-#include "MainWindow.h"
 #include "ManyJobsPackage.h"
-#include "PackagesPanel.h"
 #include "StallMeter.h"
-#include "ThroughputChart.h"
+#include "load/JobsModel.h"
+#include "load/JobsPanel.h"
+#include "load/LoadControls.h"
+#include "load/PackagesPanel.h"
+#include "load/ThroughputChart.h"
+#include "log/LogDock.h"
+#include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
 // The browser's grid without a database: the model asks for 200-row pages as the view
 // scrolls, every sort or filter starts a new generation and answers of older generations are
 // dropped, never shown; the view copies the selection as TSV, CSV with a header and JSON.
-#include "TableDataModel.h"
-#include "TableDataView.h"
+#include "browse/TableDataModel.h"
+#include "browse/TableDataView.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "JobErrorDialog.h"
+#include "load/JobErrorDialog.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,4 +1,4 @@
-#include "Startup.h"
+#include "shell/Startup.h"
 
 #include "Error.h"
 #include "package/PackageFinder.h"

@@ -1,4 +1,4 @@
-#include "DatasetTreeModel.h"
+#include "browse/DatasetTreeModel.h"
 
 #include <QBrush>
 #include <QColor>

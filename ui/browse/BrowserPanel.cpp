@@ -1,10 +1,10 @@
-#include "BrowserPanel.h"
+#include "browse/BrowserPanel.h"
 
-#include "BrowserColumnsModel.h"
-#include "BrowserWorker.h"
-#include "DatasetTreeModel.h"
-#include "TableDataModel.h"
-#include "TableDataView.h"
+#include "browse/BrowserColumnsModel.h"
+#include "browse/BrowserWorker.h"
+#include "browse/DatasetTreeModel.h"
+#include "browse/TableDataModel.h"
+#include "browse/TableDataView.h"
 #include "destination/ResolvedDestination.h"
 
 #include <QAction>

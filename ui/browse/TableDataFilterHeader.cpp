@@ -1,4 +1,4 @@
-#include "TableDataFilterHeader.h"
+#include "browse/TableDataFilterHeader.h"
 
 #include <QAbstractItemModel>
 #include <QLineEdit>

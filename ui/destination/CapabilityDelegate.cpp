@@ -1,6 +1,6 @@
-#include "CapabilityDelegate.h"
+#include "destination/CapabilityDelegate.h"
 
-#include "CapabilitiesModel.h"
+#include "destination/CapabilitiesModel.h"
 
 #include <QComboBox>
 #include <QSpinBox>

@@ -1,4 +1,4 @@
-#include "BrowserWorker.h"
+#include "browse/BrowserWorker.h"
 
 #include "config/ConfigResolver.h"
 

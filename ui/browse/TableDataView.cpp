@@ -1,8 +1,8 @@
-#include "TableDataView.h"
+#include "browse/TableDataView.h"
 
-#include "TableDataFilterHeader.h"
-#include "TableDataModel.h"
 #include "browse/RowExport.h"
+#include "browse/TableDataFilterHeader.h"
+#include "browse/TableDataModel.h"
 
 #include <QAction>
 #include <QApplication>

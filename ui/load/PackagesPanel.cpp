@@ -1,6 +1,6 @@
-#include "PackagesPanel.h"
+#include "load/PackagesPanel.h"
 
-#include "PackagesModel.h"
+#include "load/PackagesModel.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>

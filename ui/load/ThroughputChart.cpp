@@ -1,4 +1,4 @@
-#include "ThroughputChart.h"
+#include "load/ThroughputChart.h"
 
 #include <QChart>
 #include <QLineSeries>

@@ -1,8 +1,8 @@
-#include "CapabilitiesPanel.h"
+#include "destination/CapabilitiesPanel.h"
 
-#include "CapabilitiesModel.h"
-#include "CapabilityDelegate.h"
-#include "StateColors.h"
+#include "common/StateColors.h"
+#include "destination/CapabilitiesModel.h"
+#include "destination/CapabilityDelegate.h"
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
-#include "JobsModel.h"
+#include "load/JobsModel.h"
 
-#include "StateColors.h"
-#include "StateIcons.h"
+#include "common/StateColors.h"
+#include "common/StateIcons.h"
 #include "load/PackageJobs.h"
 
 #include <QLocale>

@@ -1,12 +1,12 @@
-#include "GuiMain.h"
+#include "shell/GuiMain.h"
 
 #include "destination/PluginLoader.h"
 
 #include "KeychainBackend.h"
 #include "KeychainSecrets.h"
 #include "LogBus.h"
-#include "MainWindow.h"
-#include "Startup.h"
+#include "shell/MainWindow.h"
+#include "shell/Startup.h"
 
 #include <QApplication>
 #include <QTimer>

@@ -1,7 +1,7 @@
-#include "CapabilitiesModel.h"
+#include "destination/CapabilitiesModel.h"
 
 #include "Error.h"
-#include "StateColors.h"
+#include "common/StateColors.h"
 #include "config/DestinationConfigWriter.h"
 #include "config/TomlDocumentEditor.h"
 #include "destination/Destination.h"

@@ -1,4 +1,4 @@
-#include "BrowserColumnsModel.h"
+#include "browse/BrowserColumnsModel.h"
 
 #include <QBrush>
 #include <QColor>

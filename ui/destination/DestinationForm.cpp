@@ -1,4 +1,4 @@
-#include "DestinationForm.h"
+#include "destination/DestinationForm.h"
 
 #include "Error.h"
 #include "config/ConnectionString.h"

@@ -1,6 +1,6 @@
-#include "StateIcons.h"
+#include "common/StateIcons.h"
 
-#include "StateColors.h"
+#include "common/StateColors.h"
 
 #include <QHash>
 #include <QPainter>

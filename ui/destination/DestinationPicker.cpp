@@ -1,7 +1,7 @@
-#include "DestinationPicker.h"
+#include "destination/DestinationPicker.h"
 
 #include "Error.h"
-#include "StateColors.h"
+#include "common/StateColors.h"
 #include "config/ConfigResolver.h"
 #include "config/DestinationCatalog.h"
 #include "destination/ResolvedDestination.h"

@@ -1,7 +1,7 @@
-#include "PackagesModel.h"
+#include "load/PackagesModel.h"
 
 #include "Error.h"
-#include "StateColors.h"
+#include "common/StateColors.h"
 #include "package/LoadPackage.h"
 #include "package/PackageFinder.h"
 

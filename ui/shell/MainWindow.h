@@ -1,8 +1,8 @@
 #pragma once
 
-#include "JobErrorDialog.h"
-#include "Startup.h"
+#include "load/JobErrorDialog.h"
 #include "load/LoadEvents.h"
+#include "shell/Startup.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,16 +1,16 @@
-#include "DestinationEditor.h"
+#include "destination/DestinationEditor.h"
 
-#include "CapabilitiesPanel.h"
-#include "DestinationForm.h"
-#include "DestinationPicker.h"
 #include "Error.h"
 #include "KeychainSecrets.h"
 #include "LogBus.h"
 #include "SecretMasking.h"
-#include "StateColors.h"
+#include "common/StateColors.h"
 #include "config/DestinationCatalog.h"
 #include "config/DestinationConfigWriter.h"
+#include "destination/CapabilitiesPanel.h"
 #include "destination/Destination.h"
+#include "destination/DestinationForm.h"
+#include "destination/DestinationPicker.h"
 #include "destination/ResolvedDestination.h"
 
 #include <QCheckBox>

@@ -1,6 +1,6 @@
-#include "LoadControls.h"
+#include "load/LoadControls.h"
 
-#include "ThroughputChart.h"
+#include "load/ThroughputChart.h"
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
-#include "JobsPanel.h"
+#include "load/JobsPanel.h"
 
-#include "JobsModel.h"
 #include "LogBus.h"
+#include "load/JobsModel.h"
 #include "load/PackageJobs.h"
 
 #include <QAction>

@@ -1,4 +1,4 @@
-#include "TableDataModel.h"
+#include "browse/TableDataModel.h"
 
 #include "browse/RowExport.h"
 

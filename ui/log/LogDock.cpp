@@ -1,7 +1,7 @@
-#include "LogDock.h"
+#include "log/LogDock.h"
 
 #include "LogBus.h"
-#include "StateColors.h"
+#include "common/StateColors.h"
 
 #include <QApplication>
 #include <QClipboard>
