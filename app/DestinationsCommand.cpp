@@ -34,10 +34,13 @@ int runDestinations(const QStringList &args)
     }
     const DestinationRegistry &registry = DestinationRegistry::instance();
     QJsonArray list;
-    for (const QString &type : registry.types()) {
+    // Destinations for testing Wharf (the dummy keeps no data) only in developer mode.
+    for (const QString &type : registry.userTypes()) {
         QJsonObject o;
         o[QStringLiteral("type")] = type;
         o[QStringLiteral("origin")] = registry.origin(type);
+        if (registry.isForTesting(type))
+            o[QStringLiteral("for_testing")] = true;
         o[QStringLiteral("sdk_version")] = WHARF_SDK_VERSION;
         try {
             const auto destination = registry.create(type);

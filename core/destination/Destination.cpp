@@ -63,16 +63,17 @@ DestinationRegistry &DestinationRegistry::instance()
     return registry;
 }
 
-void DestinationRegistry::add(const QString &type, Factory factory, const QString &origin)
+void DestinationRegistry::add(const QString &type, Factory factory, const QString &origin, bool forTesting)
 {
     for (auto &entry : m_factories) {
         if (entry.type == type) {
             entry.factory = std::move(factory);
             entry.origin = origin;
+            entry.forTesting = forTesting;
             return;
         }
     }
-    m_factories.append({type, std::move(factory), origin});
+    m_factories.append({type, std::move(factory), origin, forTesting});
 }
 
 QStringList DestinationRegistry::types() const
@@ -81,6 +82,29 @@ QStringList DestinationRegistry::types() const
     for (const auto &entry : m_factories)
         out.append(entry.type);
     return out;
+}
+
+QStringList DestinationRegistry::userTypes() const
+{
+    const bool developer = developerMode();
+    QStringList out;
+    for (const auto &entry : m_factories)
+        if (developer || !entry.forTesting)
+            out.append(entry.type);
+    return out;
+}
+
+bool DestinationRegistry::isForTesting(const QString &type) const
+{
+    for (const auto &entry : m_factories)
+        if (entry.type == type)
+            return entry.forTesting;
+    return false;
+}
+
+bool DestinationRegistry::developerMode()
+{
+    return qEnvironmentVariable("WHARF_DEVELOPER") == QLatin1String("1");
 }
 
 QString DestinationRegistry::origin(const QString &type) const

@@ -166,9 +166,18 @@ public:
     static DestinationRegistry &instance();
 
     /// Registers `type`; `origin` says where it came from: "built-in" or a plugin's file.
-    /// A type registered again is replaced (the later origin wins).
-    void add(const QString &type, Factory factory, const QString &origin = QStringLiteral("built-in"));
+    /// A type registered again is replaced (the later origin wins). `forTesting`: a destination
+    /// for testing Wharf itself (the plugin JSON's "for_testing": the dummy), never offered to
+    /// users outside developer mode.
+    void add(const QString &type, Factory factory, const QString &origin = QStringLiteral("built-in"),
+             bool forTesting = false);
+    /// Every registered type, those for testing included.
     QStringList types() const;
+    /// The types offered to users: all but those for testing, unless developerMode().
+    QStringList userTypes() const;
+    bool isForTesting(const QString &type) const;
+    /// WHARF_DEVELOPER=1 in the environment: destinations for testing are offered too.
+    static bool developerMode();
     /// Where `type` came from ("built-in" or the plugin file); empty when unknown.
     QString origin(const QString &type) const;
     /// Throws Error(Config) naming the known types when `type` is not registered.
@@ -187,6 +196,7 @@ private:
         QString type;
         Factory factory;
         QString origin;
+        bool forTesting = false;
     };
     QList<Entry> m_factories;
     QList<Problem> m_problems;

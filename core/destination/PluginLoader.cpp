@@ -74,6 +74,7 @@ QString registerPlugin(DestinationRegistry &registry, const QJsonObject &raw,
     auto *plugin = qobject_cast<DestinationPlugin *>(root);
     if (!plugin)
         return QStringLiteral("its root object does not implement the destination plugin interface");
+    const bool forTesting = meta.value(QStringLiteral("for_testing")).toBool(false);
     for (const QString &t : std::as_const(types))
         registry.add(
             t,
@@ -84,7 +85,7 @@ QString registerPlugin(DestinationRegistry &registry, const QJsonObject &raw,
                                 QStringLiteral("the plugin %1 made no destination of type %2").arg(origin, t));
                 return destination;
             },
-            origin);
+            origin, forTesting);
     return {};
 }
 

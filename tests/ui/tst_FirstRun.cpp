@@ -118,6 +118,9 @@ private slots:
         QCOMPARE(window->destinationPicker()->error(), QString());
         QVERIFY2(window->destinationPicker()->location().contains(QStringLiteral("wharf/wharf.db")),
                  qPrintable(window->destinationPicker()->location()));
+        // The dummy (it keeps no data) is not offered to users.
+        QVERIFY(!window->destinationPicker()->names().contains(QStringLiteral("dummy")));
+        QVERIFY(window->destinationPicker()->names().contains(QStringLiteral("postgres")));
 
         // The sample was installed and is selected, its four jobs shown as ready.
         const QString sample = QDir(defaultPackagesDir()).filePath(kDataset + QLatin1Char('/') + kSampleLoadId);
@@ -203,7 +206,9 @@ private slots:
 
     void escapeCancelsARunningLoad()
     {
-        // A slow dummy destination, so that the load is still running when Esc arrives.
+        // A slow dummy destination, so that the load is still running when Esc arrives; it is
+        // offered in developer mode only (this and the next cases).
+        qputenv("WHARF_DEVELOPER", "1");
         qputenv("DESTINATION__DUMMY__JOB_DELAY_MS", "20000");
         const QString folder = QDir(m_home).filePath(QStringLiteral("more-packages"));
         QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages/gh_issues_csv")),
@@ -358,7 +363,8 @@ int main(int argc, char **argv)
     // Configuration from the environment would make this not a first run.
     for (const QString &name : QProcessEnvironment::systemEnvironment().keys())
         if (name.startsWith(QLatin1String("DESTINATION__")) || name.startsWith(QLatin1String("CREDENTIALS__")) ||
-            name.startsWith(QLatin1String("LOAD__")) || name.startsWith(QLatin1String("DATASET_NAME")))
+            name.startsWith(QLatin1String("LOAD__")) || name.startsWith(QLatin1String("DATASET_NAME")) ||
+            name == QLatin1String("WHARF_DEVELOPER"))
             qunsetenv(name.toUtf8().constData());
     QStandardPaths::setTestModeEnabled(false);
     QDir::setCurrent(root + QStringLiteral("/project"));

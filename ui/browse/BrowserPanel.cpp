@@ -92,6 +92,7 @@ void BrowserPanel::buildLayout()
     m_columnsView->setTextElideMode(Qt::ElideMiddle);
 
     auto *left = new QSplitter(Qt::Vertical, this);
+    left->setObjectName(QStringLiteral("browserTreeSplitter"));
     left->setChildrenCollapsible(false);
     left->addWidget(m_treeView);
     left->addWidget(m_columnsView);
@@ -126,6 +127,7 @@ void BrowserPanel::buildLayout()
     rightLayout->addLayout(statusLine);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("browserSplitter"));
     split->setChildrenCollapsible(false);
     split->addWidget(left);
     split->addWidget(right);

@@ -15,12 +15,13 @@ namespace wharf::ui {
 namespace {
 
 /// Registered names whose factory makes a destination of that very type: "sqlalchemy" makes a
-/// "sqlite" destination and would only be a confusing second entry.
+/// "sqlite" destination and would only be a confusing second entry. Destinations for testing
+/// Wharf (the dummy, which keeps no data) only in developer mode (WHARF_DEVELOPER=1).
 QStringList canonicalTypes()
 {
     QStringList out;
     const auto &registry = DestinationRegistry::instance();
-    for (const auto &name : registry.types()) {
+    for (const auto &name : registry.userTypes()) {
         try {
             if (registry.create(name)->type() == name)
                 out.append(name);

@@ -1,73 +1,46 @@
 #include "load/ThroughputChart.h"
 
-#include <QChart>
-#include <QLineSeries>
+#include "load/ChartScale.h"
+
 #include <QLocale>
-#include <QValueAxis>
+#include <QPainter>
+#include <QPainterPath>
 #include <cmath>
 
 namespace wharf::ui {
 
 namespace {
 
-/// A round upper bound for an axis (1, 2 or 5 times a power of ten).
-double niceCeiling(double v)
+/// "950", "12k", "1.5M": short labels for the rows/s axis.
+QString shortNumber(double v)
 {
-    // Three ticks with whole-number labels: below 10 they would read "0, 1, 1".
-    if (v <= 10.0)
-        return 10.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
-    for (double step : {1.0, 2.0, 5.0, 10.0})
-        if (v <= step * magnitude)
-            return step * magnitude;
-    return 10.0 * magnitude;
+    const QLocale locale;
+    if (v >= 1e6)
+        return locale.toString(v / 1e6, 'g', 3) + QLatin1Char('M');
+    if (v >= 1e4)
+        return locale.toString(v / 1e3, 'g', 3) + QLatin1Char('k');
+    return locale.toString(qlonglong(std::llround(v)));
 }
 
 } // namespace
 
 ThroughputChart::ThroughputChart(QWidget *parent)
-    : QChartView(parent)
-    , m_series(new QLineSeries)
-    , m_x(new QValueAxis)
-    , m_y(new QValueAxis)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("throughputChart"));
-    auto *chart = new QChart;
-    chart->legend()->hide();
-    chart->setMargins(QMargins(4, 2, 4, 2));
-    chart->setBackgroundRoundness(0);
-    chart->addSeries(m_series);
-    QFont small = font();
-    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
-    for (QValueAxis *axis : {m_x, m_y}) {
-        axis->setLabelsFont(small);
-        axis->setTitleFont(small);
-        axis->setLabelFormat(QStringLiteral("%.0f"));
-    }
-    m_x->setTitleText(tr("seconds"));
-    m_y->setTitleText(tr("rows/s"));
-    m_x->setTickCount(6);
-    m_y->setTickCount(3);
-    chart->addAxis(m_x, Qt::AlignBottom);
-    chart->addAxis(m_y, Qt::AlignLeft);
-    m_series->attachAxis(m_x);
-    m_series->attachAxis(m_y);
-    chart->setTitleFont(small);
-    setChart(chart);
-    setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(140);
+    setMinimumHeight(130);
+    // As tall as it needs: the jobs above get the room a small screen has.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setAccessibleName(tr("Throughput chart"));
     start();
     setTitle(tr("Throughput (rows/s) — no load yet"));
 }
 
-QString ThroughputChart::title() const
-{
-    return chart()->title();
-}
-
 void ThroughputChart::setTitle(const QString &title)
 {
-    chart()->setTitle(title);
+    m_title = title;
+    setAccessibleDescription(title);
+    update();
 }
 
 void ThroughputChart::start()
@@ -75,7 +48,6 @@ void ThroughputChart::start()
     m_points.clear();
     m_lastSampleMs = -1;
     setTitle(tr("Throughput (rows/s) — loading…"));
-    updateSeries();
 }
 
 void ThroughputChart::addSample(qint64 elapsedMs, double rowsPerSecond)
@@ -94,7 +66,7 @@ void ThroughputChart::addSample(qint64 elapsedMs, double rowsPerSecond)
             halved.append(m_points.last());
         m_points = halved;
     }
-    updateSeries();
+    update();
 }
 
 void ThroughputChart::finish(qint64 elapsedMs, double rowsPerSecond, const QString &summary)
@@ -104,18 +76,74 @@ void ThroughputChart::finish(qint64 elapsedMs, double rowsPerSecond, const QStri
     setTitle(summary);
 }
 
-void ThroughputChart::updateSeries()
+void ThroughputChart::paintEvent(QPaintEvent *)
 {
-    // One replace() per sample: a few hundred points are redrawn at once, not point by point.
-    m_series->replace(m_points);
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette &pal = palette();
+    p.fillRect(rect(), pal.base());
+
+    QFont small = font();
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
+    p.setFont(small);
+    const QFontMetrics fm(small);
+
     double maxX = 10.0;
     double maxY = 0.0;
-    for (const QPointF &p : std::as_const(m_points)) {
-        maxX = std::max(maxX, p.x());
-        maxY = std::max(maxY, p.y());
+    for (const QPointF &pt : std::as_const(m_points)) {
+        maxX = std::max(maxX, pt.x());
+        maxY = std::max(maxY, pt.y());
     }
-    m_x->setRange(0.0, std::ceil(maxX));
-    m_y->setRange(0.0, niceCeiling(maxY * 1.1));
+    const ChartScale xs = niceScale(maxX, 6);
+    const ChartScale ys = niceScale(maxY * 1.05, 4);
+
+    int labelWidth = 0;
+    for (const double t : ys.ticks())
+        labelWidth = std::max(labelWidth, fm.horizontalAdvance(shortNumber(t)));
+    const int pad = 6;
+    // Below the title, with room for the top tick's label (centred on its line).
+    const int top = pad + fm.height() + fm.height() / 2 + 4;
+    const int left = pad + labelWidth + 4;
+    const QRect plot(left, top, width() - left - pad - 4, height() - top - (fm.height() * 2 + pad + 2));
+    p.setPen(pal.color(QPalette::Text));
+    p.drawText(QRect(pad, pad, width() - 2 * pad, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(m_title, Qt::ElideRight, width() - 2 * pad));
+    if (plot.width() < 20 || plot.height() < 20)
+        return;
+
+    const auto toScreen = [&](double x, double y) {
+        return QPointF(plot.left() + x / xs.top * plot.width(), plot.bottom() - y / ys.top * plot.height());
+    };
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(40);
+    const QColor labels = pal.color(QPalette::PlaceholderText);
+    for (const double t : ys.ticks()) {
+        const QPointF at = toScreen(0, t);
+        p.setPen(grid);
+        p.drawLine(QPointF(plot.left(), at.y()), QPointF(plot.right(), at.y()));
+        p.setPen(labels);
+        p.drawText(QRectF(pad, at.y() - fm.height() / 2.0, labelWidth, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   shortNumber(t));
+    }
+    for (const double t : xs.ticks()) {
+        const QPointF at = toScreen(t, 0);
+        p.setPen(grid);
+        p.drawLine(QPointF(at.x(), plot.top()), QPointF(at.x(), plot.bottom()));
+        p.setPen(labels);
+        const QString text = QLocale().toString(qlonglong(std::llround(t)));
+        p.drawText(QRectF(at.x() - 40, plot.bottom() + 2, 80, fm.height()), Qt::AlignHCenter | Qt::AlignTop, text);
+    }
+    p.drawText(QRect(plot.left(), plot.bottom() + 2 + fm.height(), plot.width(), fm.height()),
+               Qt::AlignHCenter | Qt::AlignTop, tr("seconds"));
+
+    if (m_points.isEmpty())
+        return;
+    QPainterPath line;
+    line.moveTo(toScreen(m_points.first().x(), m_points.first().y()));
+    for (qsizetype k = 1; k < m_points.size(); ++k)
+        line.lineTo(toScreen(m_points[k].x(), m_points[k].y()));
+    p.setPen(QPen(pal.color(QPalette::Highlight), 2.0));
+    p.drawPath(line);
 }
 
 } // namespace wharf::ui

@@ -3,6 +3,7 @@
 #include "LogBus.h"
 #include "common/StateColors.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -41,7 +42,10 @@ LogDock::LogDock(QWidget *parent)
     , m_clear(toolButton(tr("Clear"), tr("Forget every line"), "logClear", this))
 {
     setObjectName(QStringLiteral("logDock"));
-    setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    toggleViewAction()->setText(tr("&Log"));
+    toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    toggleViewAction()->setToolTip(tr("Show or hide the log"));
     m_view->setObjectName(QStringLiteral("logView"));
     m_view->setReadOnly(true);
     m_view->setMaximumBlockCount(kMaxEntries);

@@ -1,5 +1,7 @@
 #include "shell/MainWindow.h"
 
+#include "shell/AboutDialog.h"
+
 #include "Error.h"
 #include "KeychainSecrets.h"
 #include "LoadSession.h"
@@ -17,17 +19,21 @@
 #include "shell/WindowSettings.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace wharf::ui {
@@ -49,6 +55,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Wharf"));
+    setWindowIcon(QIcon(QStringLiteral(":/wharf/icons/wharf.svg")));
     createActions();
     m_controls = new LoadControls(m_runAction, m_cancelAction, this);
     m_controls->addActionButton(m_retryAction);
@@ -73,6 +80,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     createMenus();
     statusBar()->addPermanentWidget(m_stateLabel);
     resize(1100, 820);
+    windowsettings::fitOnScreen(this); // a 1024x700 screen gets a window that fits
 
     connect(m_picker, &DestinationPicker::destinationChanged, this, [this](const QString &name) {
         windowsettings::setDestination(name);
@@ -291,6 +299,13 @@ void MainWindow::createMenus()
     view->addAction(m_browser->refreshAction());
     view->addSeparator();
     view->addAction(m_log->toggleViewAction());
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Wharf"), this, [this] {
+        auto *about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::updateActions()
@@ -522,13 +537,50 @@ void MainWindow::addPackagesFolder(const QString &dir)
     updateActions();
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_fittedOnScreen) {
+        // Now that the frame is known: the whole window, title bar included, on the screen.
+        m_fittedOnScreen = true;
+        QTimer::singleShot(0, this, [this] { windowsettings::fitOnScreen(this); });
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Never block the GUI on the loader's thread: cancel, and close once it has stopped.
+    // Never block the GUI on the loader's thread: cancel, and close once it has stopped. A
+    // running load is stopped only when the user says so (Ctrl+Q is close to Ctrl+W and Ctrl+R).
     if (m_session->isRunning()) {
-        m_closeWhenStopped = true;
-        cancel();
         event->ignore();
+        if (m_closeWhenStopped)
+            return; // already stopping
+        if (m_confirmQuit) {
+            m_confirmQuit->raise();
+            return;
+        }
+        m_confirmQuit = new QMessageBox(QMessageBox::Question, tr("Quit Wharf?"),
+                                        tr("A load is running. Stop it and quit?"), QMessageBox::NoButton, this);
+        m_confirmQuit->setObjectName(QStringLiteral("confirmQuit"));
+        m_confirmQuit->setInformativeText(
+            tr("The jobs loaded so far stay loaded; the package is left unfinished and the next Run "
+               "resumes it where it stopped."));
+        QPushButton *stop = m_confirmQuit->addButton(tr("Stop and quit"), QMessageBox::AcceptRole);
+        m_confirmQuit->addButton(tr("Keep loading"), QMessageBox::RejectRole);
+        m_confirmQuit->setDefaultButton(stop);
+        m_confirmQuit->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_confirmQuit, &QMessageBox::finished, this, [this, stop] {
+            const bool quit = m_confirmQuit && m_confirmQuit->clickedButton() == stop;
+            m_confirmQuit = nullptr;
+            if (!quit || !m_session->isRunning()) {
+                if (quit)
+                    close();
+                return;
+            }
+            m_closeWhenStopped = true;
+            cancel();
+        });
+        m_confirmQuit->open();
         return;
     }
     windowsettings::saveWindow(this);

@@ -5,9 +5,8 @@
 #include "shell/Startup.h"
 
 #include <QMainWindow>
-#include <QPointer>
-
 #include <QMessageBox>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -62,6 +61,8 @@ public:
     JobErrorDialog *jobErrorDialog() const { return m_errorDialog; }
     /// The Abort package confirmation, while it is open (for tests).
     QMessageBox *abortConfirmation() const { return m_abortConfirm; }
+    /// "A load is running. Stop it and quit?", while it is shown (closing during a load).
+    QMessageBox *quitConfirmation() const { return m_confirmQuit; }
 
 public slots:
     /// Loads the selected package into the selected destination (Ctrl+R).
@@ -85,6 +86,7 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
@@ -126,7 +128,9 @@ private:
     QPointer<JobErrorDialog> m_errorDialog;
     QPointer<QMessageBox> m_abortConfirm;
     bool m_cancelling = false;
+    QPointer<QMessageBox> m_confirmQuit; ///< "A load is running. Stop it and quit?" while shown
     bool m_closeWhenStopped = false;
+    bool m_fittedOnScreen = false;
     QString m_browsedDestination; ///< what the browser shows; re-read when the picker changes
     QString m_lastDataset;        ///< dataset of the last successful load
 };

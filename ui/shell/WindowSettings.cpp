@@ -1,7 +1,10 @@
 #include "shell/WindowSettings.h"
 
+#include <QGuiApplication>
 #include <QMainWindow>
+#include <QScreen>
 #include <QSettings>
+#include <QSplitter>
 
 namespace wharf::ui::windowsettings {
 
@@ -15,8 +18,37 @@ const QString kState = QStringLiteral("window/state");
 const QString kDestination = QStringLiteral("window/destination");
 const QString kPackage = QStringLiteral("window/package");
 const QString kTab = QStringLiteral("window/tab");
+const QString kSplitters = QStringLiteral("window/splitters/");
 
 } // namespace
+
+void fitOnScreen(QWidget *window)
+{
+    QScreen *screen = QGuiApplication::screenAt(window->frameGeometry().center());
+    if (!screen)
+        screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect area = screen->availableGeometry();
+    // The frame (title bar, borders) lies outside geometry(); it is known once the window is
+    // shown, so the window calls this again then.
+    const QRect frame = window->frameGeometry();
+    const QMargins margins(window->geometry().left() - frame.left(), window->geometry().top() - frame.top(),
+                           frame.right() - window->geometry().right(), frame.bottom() - window->geometry().bottom());
+    QRect f = frame;
+    f.setSize(f.size().boundedTo(area.size()));
+    if (f.right() > area.right())
+        f.moveRight(area.right());
+    if (f.bottom() > area.bottom())
+        f.moveBottom(area.bottom());
+    if (f.left() < area.left())
+        f.moveLeft(area.left());
+    if (f.top() < area.top())
+        f.moveTop(area.top());
+    const QRect inner = f.marginsRemoved(margins);
+    if (inner != window->geometry())
+        window->setGeometry(inner);
+}
 
 bool restoreWindow(QMainWindow *window)
 {
@@ -26,6 +58,12 @@ bool restoreWindow(QMainWindow *window)
         return false;
     window->restoreGeometry(geometry);
     window->restoreState(settings.value(kState).toByteArray(), kStateVersion);
+    for (QSplitter *splitter : window->findChildren<QSplitter *>()) {
+        const QByteArray state = settings.value(kSplitters + splitter->objectName()).toByteArray();
+        if (!splitter->objectName().isEmpty() && !state.isEmpty())
+            splitter->restoreState(state);
+    }
+    fitOnScreen(window);
     return true;
 }
 
@@ -34,6 +72,9 @@ void saveWindow(const QMainWindow *window)
     QSettings settings;
     settings.setValue(kGeometry, window->saveGeometry());
     settings.setValue(kState, window->saveState(kStateVersion));
+    for (const QSplitter *splitter : window->findChildren<QSplitter *>())
+        if (!splitter->objectName().isEmpty())
+            settings.setValue(kSplitters + splitter->objectName(), splitter->saveState());
 }
 
 QString destination()

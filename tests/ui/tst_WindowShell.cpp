@@ -1,0 +1,173 @@
+// The window's shell as a user meets it: its icon, Help ▸ About, a log that can be hidden,
+// Ctrl+Q during a load asking first, splitters and geometry remembered (and kept on the
+// screen), and the dummy destination kept out of sight outside developer mode.
+#include "GuiTestMain.h"
+#include "LoadSession.h"
+#include "ManyJobsPackage.h"
+#include "destination/DestinationPicker.h"
+#include "log/LogDock.h"
+#include "shell/AboutDialog.h"
+#include "shell/MainWindow.h"
+#include "shell/WindowSettings.h"
+
+#include <QAction>
+#include <QDir>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QTest>
+
+using namespace wharf;
+
+class TestWindowShell : public QObject {
+    Q_OBJECT
+public:
+    QString m_home;
+
+private:
+    static QAction *menuAction(QMainWindow &window, const QString &menu, const QString &text)
+    {
+        for (QAction *top : window.menuBar()->actions()) {
+            if (top->text() != menu || !top->menu())
+                continue;
+            for (QAction *a : top->menu()->actions())
+                if (a->text() == text)
+                    return a;
+        }
+        return nullptr;
+    }
+
+private slots:
+    void iconAndAbout()
+    {
+        ui::MainWindow window{ui::StartupState{}};
+        QVERIFY(!window.windowIcon().isNull());
+        QVERIFY(!window.windowIcon().pixmap(32, 32).isNull()); // the SVG is drawn (its plugin is there)
+        QAction *about = menuAction(window, QStringLiteral("&Help"), QStringLiteral("&About Wharf"));
+        QVERIFY(about);
+        QVERIFY(menuAction(window, QStringLiteral("&Help"), QStringLiteral("About &Qt")));
+
+        ui::AboutDialog dialog;
+        const QString text = dialog.text();
+        QVERIFY2(text.contains(QStringLiteral("Apache License")), qPrintable(text));
+        for (const char *part : {"libpq", "SQLite", "toml++", "simdjson", "QtKeychain", "LGPL-3.0", "MariaDB"})
+            QVERIFY2(text.contains(QLatin1String(part)), part);
+        QVERIFY2(!text.contains(QStringLiteral("Qt Charts")), qPrintable(text));
+        // In a build tree the documentation is the checkout's, and every link points at a file.
+        QVERIFY(!ui::AboutDialog::docsFolder().isEmpty());
+        QVERIFY2(text.contains(QStringLiteral("RELIABILITY.md")) && text.contains(QStringLiteral("README.md")),
+                 qPrintable(text));
+    }
+
+    void logCanBeHiddenAndShown()
+    {
+        ui::MainWindow window{ui::StartupState{}};
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *log = window.findChild<ui::LogDock *>();
+        QVERIFY(log);
+        QAction *toggle = log->toggleViewAction();
+        QVERIFY(toggle->isEnabled());
+        QVERIFY(log->isVisible());
+        toggle->trigger();
+        QVERIFY(!log->isVisible());
+        toggle->trigger();
+        QVERIFY(log->isVisible());
+    }
+
+    void quittingDuringALoadAsksFirst()
+    {
+        qputenv("DESTINATION__DUMMY__JOB_DELAY_MS", "300");
+        test::ManyJobsSpec spec;
+        spec.jobs = 40;
+        const QString root = QDir(m_home).filePath(QStringLiteral("quit-packages"));
+        QVERIFY(!test::writeManyJobsPackage(QDir(root).filePath(spec.pipeline), spec).isEmpty());
+        ui::StartupState startup;
+        startup.packageRoots = {root};
+        startup.destinationType = QStringLiteral("dummy");
+        ui::MainWindow window(startup);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.runAction()->isEnabled());
+        QSignalSpy finished(window.session(), &ui::LoadSession::finished);
+        window.run();
+        QVERIFY(window.session()->isRunning());
+
+        // Closing asks; "Keep loading" keeps the window and the load.
+        QVERIFY(!window.close());
+        QTRY_VERIFY(window.quitConfirmation());
+        QVERIFY(window.isVisible());
+        QMessageBox *ask = window.quitConfirmation();
+        QPushButton *keep = nullptr;
+        for (QAbstractButton *b : ask->buttons())
+            if (b->text() == QStringLiteral("Keep loading"))
+                keep = qobject_cast<QPushButton *>(b);
+        QVERIFY(keep);
+        keep->click();
+        QTRY_VERIFY(!window.quitConfirmation());
+        QVERIFY(window.session()->isRunning());
+        QVERIFY(window.isVisible());
+        QCOMPARE(finished.count(), 0);
+
+        // Asked again, "Stop and quit" cancels the load and then closes the window.
+        window.close();
+        QTRY_VERIFY(window.quitConfirmation());
+        window.quitConfirmation()->defaultButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(finished.first().first().value<PackageResult>().status, PackageStatus::Incomplete);
+        QTRY_VERIFY(!window.isVisible());
+        qunsetenv("DESTINATION__DUMMY__JOB_DELAY_MS");
+    }
+
+    void splittersAndGeometryAreRememberedOnScreen()
+    {
+        QList<int> sizes;
+        {
+            ui::MainWindow window{ui::StartupState{}};
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *split = window.findChild<QSplitter *>(QStringLiteral("loadSplitter"));
+            QVERIFY(split);
+            const int total = split->sizes().value(0) + split->sizes().value(1);
+            split->setSizes({total / 4, total - total / 4});
+            sizes = split->sizes();
+            // Far off the screen and larger than it, as after unplugging a monitor.
+            window.setGeometry(5000, 4000, 3000, 2000);
+            ui::windowsettings::saveWindow(&window);
+        }
+        ui::MainWindow again{ui::StartupState{}};
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("loadSplitter"))->sizes(), sizes);
+        QTest::qWait(50); // fitted again once shown, when the frame is known
+        const QRect area = again.screen()->availableGeometry();
+        const auto text = [](const QRect &r) {
+            return QStringLiteral("%1,%2 %3x%4").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+        };
+        QVERIFY2(area.contains(again.frameGeometry()),
+                 qPrintable(text(again.frameGeometry()) + QStringLiteral(" outside ") + text(area)));
+    }
+
+    void dummyOnlyInDeveloperMode()
+    {
+        qunsetenv("WHARF_DEVELOPER");
+        {
+            ui::DestinationPicker picker(QStringLiteral("sqlite"));
+            QVERIFY(picker.names().contains(QStringLiteral("sqlite")));
+            QVERIFY2(!picker.names().contains(QStringLiteral("dummy")), qPrintable(picker.names().join(',')));
+        }
+        qputenv("WHARF_DEVELOPER", "1");
+        ui::DestinationPicker developer(QStringLiteral("sqlite"));
+        QVERIFY(developer.names().contains(QStringLiteral("dummy")));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    return wharf::test::runGuiTest<TestWindowShell>(argc, argv);
+}
+
+#include "tst_WindowShell.moc"
