@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QHeaderView>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTableView>
@@ -179,11 +180,41 @@ private slots:
         panel.refresh();
         QTRY_VERIFY(!panel.model()->isReading());
         QCOMPARE(panel.currentPackage(), pkg(kCsv));
+        // Selected as well as current: the row stays highlighted.
+        const QModelIndex current = panel.view()->selectionModel()->currentIndex();
+        QVERIFY(panel.view()->selectionModel()->isRowSelected(current.row(), current.parent()));
         QCOMPARE(changed.count(), 1); // same package: no change announced
         QCOMPARE(panel.model()->package(panel.model()->rowOf(pkg(kCsv))).state, PackageState::Loaded);
         panel.selectFirstLoadable();
         QVERIFY(panel.currentPackage() != pkg(kCsv));
         QVERIFY(panel.model()->package(panel.model()->rowOf(panel.currentPackage())).isLoadable());
+    }
+
+    void panelListsOldestFirstAndSortsByAnyColumn()
+    {
+        ui::PackagesPanel panel;
+        panel.model()->setRoots({m_root});
+        QTRY_VERIFY(!panel.model()->isReading());
+        const QAbstractItemModel *shown = panel.view()->model();
+        const auto loadIdAt = [shown](int row) {
+            return shown->index(row, PackagesModel::LoadIdColumn).data().toString().toDouble();
+        };
+        QVERIFY(shown->rowCount() >= 3);
+        for (int r = 1; r < shown->rowCount(); ++r)
+            QVERIFY2(loadIdAt(r - 1) <= loadIdAt(r), qPrintable(QString::number(r)));
+        // A click on Size sorts by bytes, not by the text ("9 KiB" after "75 KiB").
+        panel.view()->horizontalHeader()->setSortIndicator(PackagesModel::SizeColumn, Qt::DescendingOrder);
+        const auto bytesAt = [&](int row) {
+            const QString dir = shown->index(row, 0).data(PackagesModel::DirRole).toString();
+            return panel.model()->package(panel.model()->rowOf(dir)).totalBytes;
+        };
+        for (int r = 1; r < shown->rowCount(); ++r)
+            QVERIFY(bytesAt(r - 1) >= bytesAt(r));
+        // The selection follows its package through a re-sort.
+        QVERIFY(panel.selectPackage(pkg(kJsonl)));
+        panel.view()->horizontalHeader()->setSortIndicator(PackagesModel::LoadIdColumn, Qt::DescendingOrder);
+        QCOMPARE(panel.currentPackage(), pkg(kJsonl));
+        QVERIFY(loadIdAt(0) >= loadIdAt(shown->rowCount() - 1));
     }
 
     void tablesColumnListsUserTablesFirst()

@@ -284,6 +284,23 @@ QVariant PackagesModel::data(const QModelIndex &index, int role) const
         return p.dir;
     case StateRole:
         return int(p.state);
+    case SortRole:
+        switch (index.column()) {
+        case LoadIdColumn: {
+            // dlt's load ids are Unix times ("1795476037.8625736"): newer sorts later.
+            bool numeric = false;
+            const double time = p.loadId.toDouble(&numeric);
+            return numeric ? QVariant(time) : QVariant(p.loadId);
+        }
+        case JobsColumn:
+            return p.totalJobs() > 0 ? double(p.completedJobs) / p.totalJobs() : 0.0;
+        case SizeColumn:
+            return p.totalBytes;
+        case StateColumn:
+            return packageStateText(p.state);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
     }
     return {};
 }

@@ -63,6 +63,9 @@ public:
     static constexpr int DirRole = Qt::UserRole;
     /// Qt::UserRole + 1: int(PackageState).
     static constexpr int StateRole = Qt::UserRole + 1;
+    /// Qt::UserRole + 2: what a column sorts by (the load id as a number, sizes in bytes, jobs
+    /// done as a fraction), for a QSortFilterProxyModel.
+    static constexpr int SortRole = Qt::UserRole + 2;
 
     explicit PackagesModel(QObject *parent = nullptr);
 

@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMimeData>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -17,11 +18,17 @@ namespace wharf::ui {
 PackagesPanel::PackagesPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new PackagesModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
     , m_caption(new QLabel(this))
 {
     m_view->setObjectName(QStringLiteral("packagesView"));
-    m_view->setModel(m_model);
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(PackagesModel::SortRole);
+    m_sorted->setDynamicSortFilter(true);
+    m_view->setModel(m_sorted);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(PackagesModel::LoadIdColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -31,9 +38,13 @@ PackagesPanel::PackagesPanel(QWidget *parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The table list and the folder can be long: they share what is left, elided (the tooltip
+    // has them whole), so that jobs and size stay in sight.
+    header->setSectionResizeMode(PackagesModel::TablesColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(PackagesModel::FolderColumn, QHeaderView::Stretch);
     m_view->setTextElideMode(Qt::ElideMiddle); // long folders keep both ends
     header->setHighlightSections(false);
+    header->setSortIndicatorShown(true);
 
     auto *refreshButton = new QToolButton(this);
     refreshButton->setObjectName(QStringLiteral("refreshPackagesButton"));
@@ -75,9 +86,9 @@ bool PackagesPanel::selectPackage(const QString &dir)
     const int row = m_model->rowOf(dir);
     if (row < 0)
         return false;
-    m_view->selectionModel()->setCurrentIndex(m_model->index(row, 0),
-                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_view->scrollTo(m_model->index(row, 0));
+    const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
     return true;
 }
 
@@ -104,11 +115,19 @@ void PackagesPanel::applyPendingSelection()
         selectPackage(m_preferred);
         return;
     }
-    int row = m_model->firstLoadableRow();
-    if (row < 0 && m_model->rowCount() > 0)
-        row = 0;
-    if (row >= 0)
-        selectPackage(m_model->package(row).dir);
+    // The first loadable one in the order shown (oldest first), else the first shown.
+    QString first;
+    for (int r = 0; r < m_sorted->rowCount(); ++r) {
+        const QString dir = m_sorted->index(r, 0).data(PackagesModel::DirRole).toString();
+        if (first.isEmpty())
+            first = dir;
+        if (m_model->package(m_model->rowOf(dir)).isLoadable()) {
+            first = dir;
+            break;
+        }
+    }
+    if (!first.isEmpty())
+        selectPackage(first);
 }
 
 void PackagesPanel::refresh()

@@ -4,15 +4,17 @@
 
 class QLabel;
 class QMimeData;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace wharf::ui {
 
 class PackagesModel;
 
-/// The list of load packages with the current selection. Keeps the selection (by package
-/// folder, or by load id when a loaded package moved to load/loaded) across refreshes.
-/// Accepts folders dragged from a file manager.
+/// The list of load packages with the current selection, oldest load id first (the order the
+/// command line loads them in; a click on a header sorts by that column). Keeps the selection
+/// (by package folder, or by load id when a loaded package moved to load/loaded) across
+/// refreshes. Accepts folders dragged from a file manager.
 class PackagesPanel : public QWidget {
     Q_OBJECT
 public:
@@ -52,6 +54,7 @@ private:
     void applyPendingSelection();
 
     PackagesModel *m_model;
+    QSortFilterProxyModel *m_sorted;
     QTableView *m_view;
     QLabel *m_caption;
     bool m_selectWhenRead = false; ///< selectPreferred() waits for the summaries
