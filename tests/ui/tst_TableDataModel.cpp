@@ -1,6 +1,7 @@
 // The browser's grid without a database: the model asks for 200-row pages as the view
 // scrolls, every sort or filter starts a new generation and answers of older generations are
 // dropped, never shown; the view copies the selection as TSV, CSV with a header and JSON.
+#include "browse/GridCellDelegate.h"
 #include "browse/TableDataModel.h"
 #include "browse/TableDataView.h"
 
@@ -144,6 +145,58 @@ private slots:
         view.setFocus();
         QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
         QCOMPARE(QApplication::clipboard()->text(), view.selectionAsTsv());
+    }
+
+    void numbersKeepTheirSignificantPart()
+    {
+        // A double too wide for its column is elided in the middle, a decimal read as exact
+        // text counts as a number too, and the tooltip has the whole value.
+        BrowserTable t;
+        t.name = QStringLiteral("measures");
+        t.columns = {{QStringLiteral("x"), QStringLiteral("double precision"), QStringLiteral("double"), true},
+                     {QStringLiteral("amount"), QStringLiteral("numeric"), QStringLiteral("decimal(38,9)"), true},
+                     {QStringLiteral("note"), QStringLiteral("text"), QStringLiteral("text"), true}};
+        TableDataModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        TableDataView view;
+        view.setDataModel(&model);
+        view.resize(900, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy requested(&model, &TableDataModel::pageRequested);
+        model.setTable(QStringLiteral("ds"), t);
+        BrowserPage p;
+        p.columns = {QStringLiteral("x"), QStringLiteral("amount"), QStringLiteral("note")};
+        p.rows = {{3.695780059764786e-08, QStringLiteral("12345678901234567890.123456789"),
+                   QStringLiteral("a note long enough to want a wide column, but not a whole screen of it, "
+                                  "so it is cut at the view's third")},
+                  {1.5, QStringLiteral("-0.000000001"), QStringLiteral("short")}};
+        model.applyPage(requested.last().at(0).toULongLong(), p);
+
+        const QModelIndex tiny = model.index(0, 0);
+        QVERIFY(model.data(tiny, TableDataModel::NumericRole).toBool());
+        QVERIFY(model.data(model.index(0, 1), TableDataModel::NumericRole).toBool());
+        QVERIFY(!model.data(model.index(0, 2), TableDataModel::NumericRole).toBool());
+        QCOMPARE(model.data(model.index(0, 1), Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+        QCOMPARE(model.data(model.index(0, 1), Qt::ToolTipRole).toString(),
+                 QStringLiteral("12345678901234567890.123456789"));
+        QVERIFY(model.data(tiny, Qt::ToolTipRole).toString().contains(QStringLiteral("e-08")));
+
+        struct Probe : GridCellDelegate {
+            using GridCellDelegate::initStyleOption;
+        } probe;
+        QStyleOptionViewItem number;
+        probe.initStyleOption(&number, tiny);
+        QCOMPARE(number.textElideMode, Qt::ElideMiddle);
+        QStyleOptionViewItem text;
+        probe.initStyleOption(&text, model.index(0, 2));
+        QCOMPARE(text.textElideMode, Qt::ElideRight);
+
+        // Columns took the width of their content, within limits.
+        QVERIFY2(view.columnWidth(1) >= view.fontMetrics().horizontalAdvance(QStringLiteral("12345678901234567890.1")),
+                 qPrintable(QString::number(view.columnWidth(1))));
+        QVERIFY(view.columnWidth(2) <= std::max(2 * TableDataView::kMinColumnWidth, view.viewport()->width() / 3));
+        QVERIFY(view.columnWidth(2) > view.columnWidth(0) / 2);
     }
 };
 

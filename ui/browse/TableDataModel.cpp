@@ -162,6 +162,15 @@ QVariant TableDataModel::value(int row, int column) const
     return m_rows[row].value(column);
 }
 
+bool TableDataModel::isNumericColumn(int column) const
+{
+    if (column < 0 || column >= m_table.columns.size())
+        return false;
+    const QString type = m_table.columns[column].dltType.section(QLatin1Char('('), 0, 0);
+    return type == QLatin1String("bigint") || type == QLatin1String("double") || type == QLatin1String("decimal") ||
+           type == QLatin1String("wei");
+}
+
 QList<bool> TableDataModel::jsonColumns() const
 {
     QList<bool> out;
@@ -206,6 +215,22 @@ QString TableDataModel::displayText(const QVariant &value) const
     return text;
 }
 
+bool TableDataModel::isNumeric(const QModelIndex &index, const QVariant &v) const
+{
+    if (v.isNull())
+        return false;
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::Double:
+        return true;
+    default:
+        return isNumericColumn(index.column());
+    }
+}
+
 QVariant TableDataModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -221,8 +246,13 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
         if (v.isNull())
             return tr("NULL");
         const QString text = cellText(v);
+        // A number in full (the cell may show it elided); long or multi-line text too.
+        if (isNumeric(index, v))
+            return text;
         return text.size() > kDisplayChars || text.contains(QLatin1Char('\n')) ? text.left(4000) : QVariant();
     }
+    case NumericRole:
+        return isNumeric(index, v);
     case Qt::ForegroundRole:
         return v.isNull() ? QVariant(QBrush(QColor(Qt::gray))) : QVariant();
     case Qt::FontRole:
@@ -233,14 +263,7 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        switch (v.typeId()) {
-        case QMetaType::Int:
-        case QMetaType::LongLong:
-        case QMetaType::Double:
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        default:
-            return {};
-        }
+        return isNumeric(index, v) ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     default:
         return {};
     }

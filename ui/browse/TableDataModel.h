@@ -17,6 +17,9 @@ class TableDataModel : public QAbstractTableModel {
 public:
     enum Role {
         ValueRole = Qt::UserRole + 1, ///< the cell as read (QVariant; null for NULL)
+        /// bool: a number (of a numeric type, or of a dlt bigint/double/decimal/wei column
+        /// read as exact text): right-aligned, elided in the middle, whole in the tooltip.
+        NumericRole,
     };
     /// Longest text a cell shows; the tooltip and the clipboard have it all.
     static constexpr int kDisplayChars = 300;
@@ -56,6 +59,8 @@ public:
     QVariant value(int row, int column) const;
     /// Columns of dlt type json (their text is embedded as JSON when copied).
     QList<bool> jsonColumns() const;
+    /// Whether a column holds numbers (by its dlt type, else by its values' type).
+    bool isNumericColumn(int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -80,6 +85,7 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    bool isNumeric(const QModelIndex &index, const QVariant &value) const;
     void restart();
     void requestPage();
     void setLoading(bool loading);

@@ -1,5 +1,6 @@
 #include "browse/TableDataView.h"
 
+#include "browse/GridCellDelegate.h"
 #include "browse/RowExport.h"
 #include "browse/TableDataFilterHeader.h"
 #include "browse/TableDataModel.h"
@@ -24,6 +25,7 @@ TableDataView::TableDataView(QWidget *parent)
     , m_copyJson(new QAction(tr("Copy as &JSON"), this))
 {
     setHorizontalHeader(m_header);
+    setItemDelegate(new GridCellDelegate(this));
     setSortingEnabled(true); // header clicks call TableDataModel::sort: ORDER BY on the server
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -64,6 +66,11 @@ void TableDataView::setDataModel(TableDataModel *model)
     // Reset on every sort or filter change; the editors (and what is typed in them) stay
     // unless the table itself changed.
     connect(model, &QAbstractItemModel::modelReset, this, &TableDataView::syncEditors);
+    // Once the first rows of a new table are in, the columns take the width of their content.
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_sizeToContent)
+            sizeColumnsToContent();
+    });
     syncEditors();
 }
 
@@ -77,9 +84,24 @@ void TableDataView::syncEditors()
     m_filterTimer->stop();
     m_header->setSortIndicator(-1, Qt::AscendingOrder);
     m_header->resetEditors();
-    // Columns as wide as their titles (and editors) need, within reason.
+    // Columns as wide as their titles (and editors) need, within reason, until the rows come.
     for (int c = 0; c < m_model->columnCount(); ++c)
         setColumnWidth(c, std::clamp(m_header->sectionSizeHint(c) + 24, 90, 260));
+    m_sizeToContent = true;
+    if (m_model->rowCount() > 0)
+        sizeColumnsToContent();
+}
+
+void TableDataView::sizeColumnsToContent()
+{
+    m_sizeToContent = false;
+    // The title or the widest value of the first page, whichever is wider: from a narrow
+    // minimum (ids, flags) to a third of the view or kMaxColumnWidth (long text is elided).
+    const int most = std::max(kMinColumnWidth * 2, std::min(kMaxColumnWidth, viewport()->width() / 3));
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const int wanted = std::max(m_header->sectionSizeHint(c) + 24, sizeHintForColumn(c) + 8);
+        setColumnWidth(c, std::clamp(wanted, kMinColumnWidth, most));
+    }
 }
 
 void TableDataView::applyFilters()

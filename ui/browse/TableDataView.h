@@ -19,6 +19,8 @@ class TableDataView : public QTableView {
 public:
     /// Quiet time after the last keystroke before a filter is applied.
     static constexpr int kFilterDelayMs = 350;
+    static constexpr int kMinColumnWidth = 60;
+    static constexpr int kMaxColumnWidth = 360;
 
     explicit TableDataView(QWidget *parent = nullptr);
 
@@ -53,6 +55,7 @@ private:
     };
     Block selectedBlock() const;
     void syncEditors();
+    void sizeColumnsToContent();
 
     TableDataModel *m_model = nullptr;
     TableDataFilterHeader *m_header;
@@ -60,7 +63,9 @@ private:
     QAction *m_copy;
     QAction *m_copyCsv;
     QAction *m_copyJson;
-    QString m_editorsFor; ///< dataset, table and columns the filter editors were made for
+    QString m_editorsFor;
+    bool m_sizeToContent = false; ///< a new table's columns wait for its first rows ///< dataset, table and columns the
+                                  ///< filter editors were made for
 };
 
 } // namespace wharf::ui
