@@ -107,6 +107,27 @@ private slots:
                  model.index(0, JobsModel::StateColumn).data(Qt::ForegroundRole).value<QColor>());
     }
 
+    void settleShowsWaitingJobsReady()
+    {
+        // After the load stopped nothing is running or waiting for a retry: those jobs are back
+        // in new_jobs/ and show as ready, their last error still there.
+        JobsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        JobEvent retry = jobEvent(QStringLiteral("issues"), JobState::Retry, 1);
+        retry.error.message = QStringLiteral("database is locked");
+        model.applyEvents({retry, jobEvent(QStringLiteral("labels"), JobState::Running),
+                           jobEvent(QStringLiteral("users"), JobState::Completed)});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.settle();
+        QCOMPARE(model.countInState(JobState::Retry), 0);
+        QCOMPARE(model.countInState(JobState::Running), 0);
+        QCOMPARE(model.countInState(JobState::Ready), 2);
+        QCOMPARE(model.countInState(JobState::Completed), 1);
+        QVERIFY(changed.count() >= 1);
+        const int row = model.rowOfJob(retry.jobId);
+        QCOMPARE(model.index(row, JobsModel::ErrorColumn).data().toString(), QStringLiteral("database is locked"));
+    }
+
     void anotherLoadIdStartsOver()
     {
         JobsModel model;

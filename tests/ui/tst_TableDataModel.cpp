@@ -143,8 +143,24 @@ private slots:
         QVERIFY(json.contains(QStringLiteral("\"name\": \"name 1\"")) ||
                 json.contains(QStringLiteral("\"name\":\"name 1\"")));
         view.setFocus();
+        QSignalSpy copied(&view, &TableDataView::copied);
         QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
         QCOMPARE(QApplication::clipboard()->text(), view.selectionAsTsv());
+        QCOMPARE(copied.count(), 1);
+        QCOMPARE(copied.last().at(0).toString(), QStringLiteral("Copied 2 rows × 3 columns as TSV"));
+
+        // Everything shown of a table that has more: the words say the rest is not copied.
+        TableDataModel big;
+        view.setDataModel(&big);
+        QSignalSpy asked(&big, &TableDataModel::pageRequested);
+        big.setTable(QStringLiteral("ds"), table());
+        big.applyPage(asked.last().at(0).toULongLong(), page(0, 200, true));
+        view.selectAll();
+        view.copySelectionAsCsv();
+        const QString said = copied.last().at(0).toString();
+        QVERIFY2(said.startsWith(QStringLiteral("Copied 200 rows × 3 columns as CSV")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("only the rows fetched so far")) && said.contains(QStringLiteral("450")),
+                 qPrintable(said));
     }
 
     void numbersKeepTheirSignificantPart()

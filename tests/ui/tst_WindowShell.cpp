@@ -5,6 +5,8 @@
 #include "LoadSession.h"
 #include "ManyJobsPackage.h"
 #include "destination/DestinationPicker.h"
+#include "load/LoadControls.h"
+#include "load/ThroughputChart.h"
 #include "log/LogDock.h"
 #include "shell/AboutDialog.h"
 #include "shell/MainWindow.h"
@@ -12,8 +14,10 @@
 
 #include <QAction>
 #include <QDir>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QSignalSpy>
@@ -149,6 +153,53 @@ private slots:
         };
         QVERIFY2(area.contains(again.frameGeometry()),
                  qPrintable(text(again.frameGeometry()) + QStringLiteral(" outside ") + text(area)));
+    }
+
+    void progressSaysHowALoadEnded()
+    {
+        QAction run(QStringLiteral("Run")), cancel(QStringLiteral("Cancel"));
+        ui::LoadControls controls(&run, &cancel);
+        QProgressBar *bar = controls.progressBar();
+        const auto rate = [&] { return controls.findChild<QLabel *>(QStringLiteral("loadRate"))->text(); };
+        PackageResult loaded;
+        loaded.status = PackageStatus::Loaded;
+        loaded.jobsTotal = loaded.jobsCompleted = 1;
+        loaded.rows = 1;
+        loaded.elapsedMs = 500;
+        controls.started(1);
+        controls.finished(loaded);
+        QCOMPARE(bar->value(), bar->maximum());
+        QVERIFY2(rate().startsWith(QStringLiteral("Loaded 1 row in")), qPrintable(rate())); // not "1 rows"
+        QVERIFY2(bar->text().contains(QStringLiteral("1 of 1 job")) && !bar->text().contains(QStringLiteral("1 rows")),
+                 qPrintable(bar->text()));
+
+        // Cancelled: no average rate, how far it got, and what Run does next.
+        PackageResult cancelled;
+        cancelled.status = PackageStatus::Incomplete;
+        cancelled.error.kind = ErrorKind::Cancelled;
+        cancelled.jobsTotal = 4;
+        cancelled.jobsCompleted = 1;
+        cancelled.elapsedMs = 3000;
+        cancelled.rows = 0;
+        controls.started(4);
+        controls.finished(cancelled);
+        QVERIFY2(!rate().contains(QStringLiteral("rows/s")), qPrintable(rate()));
+        QVERIFY2(rate().startsWith(QStringLiteral("Cancelled after")), qPrintable(rate()));
+        QCOMPARE(bar->value(), bar->maximum() / 4);
+
+        // Aborted: never a full bar.
+        PackageResult aborted = cancelled;
+        aborted.status = PackageStatus::Aborted;
+        aborted.failedJobs = {JobEvent{}};
+        controls.finished(aborted);
+        QVERIFY(bar->value() < bar->maximum());
+        QVERIFY2(rate().contains(QStringLiteral("1 failed job")), qPrintable(rate()));
+
+        // Another package selected: the bar no longer shows this load.
+        controls.showIdle();
+        QCOMPARE(bar->text(), QStringLiteral("Idle"));
+        QCOMPARE(bar->value(), 0);
+        QVERIFY(controls.chart()->points().isEmpty());
     }
 
     void dummyOnlyInDeveloperMode()

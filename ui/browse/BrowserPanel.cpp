@@ -100,6 +100,13 @@ void BrowserPanel::buildLayout()
     left->setStretchFactor(1, 2);
 
     m_dataView = new TableDataView(this);
+    // What a copy took, where the status is read (a Ctrl+A, Ctrl+C of a big table takes only
+    // the rows fetched so far, and says so).
+    connect(m_dataView, &TableDataView::copied, this, [this](const QString &what) {
+        m_statusLabel->setText(what);
+        m_status = what;
+        emit statusChanged(what);
+    });
     m_dataView->setObjectName(QStringLiteral("tableDataView"));
     m_dataView->setDataModel(m_data);
     m_placeholder = new QLabel(this);

@@ -1,5 +1,7 @@
 #include "browse/DatasetTreeModel.h"
 
+#include "common/Counts.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -203,7 +205,7 @@ QVariant DatasetTreeModel::datasetData(const Node &node, int column, int role) c
         case State::Failed:
             return tr("error");
         case State::Loaded:
-            return tr("%n table(s)", nullptr, int(node.tables.size()));
+            return countOf(node.tables.size(), tr("table"), tr("tables"));
         }
         return {};
     case Qt::ToolTipRole:

@@ -4,6 +4,7 @@
 #include "browse/RowExport.h"
 #include "browse/TableDataFilterHeader.h"
 #include "browse/TableDataModel.h"
+#include "common/Counts.h"
 
 #include <QAction>
 #include <QApplication>
@@ -170,19 +171,39 @@ QString TableDataView::selectionAsJson() const
                                    : QString::fromUtf8(rowsToJson(block.headers, block.rows, block.jsonColumns));
 }
 
+void TableDataView::announceCopy(const Block &block, const QString &format)
+{
+    const QLocale locale;
+    QString what = tr("Copied %1 × %2 as %3")
+                       .arg(countOf(block.rows.size(), tr("row"), tr("rows")),
+                            countOf(block.headers.size(), tr("column"), tr("columns")), format);
+    // All the rows fetched while the table has more: say that the rest is not on the clipboard.
+    if (m_model && m_model->hasMore() && block.rows.size() >= m_model->rowCount())
+        what += tr(" — only the rows fetched so far; the table has %1 rows").arg(m_model->table().rowsText(locale));
+    emit copied(what);
+}
+
 void TableDataView::copySelection()
 {
-    QApplication::clipboard()->setText(selectionAsTsv());
+    const Block block = selectedBlock();
+    QApplication::clipboard()->setText(rowsToTsv(block.rows));
+    announceCopy(block, QStringLiteral("TSV"));
 }
 
 void TableDataView::copySelectionAsCsv()
 {
-    QApplication::clipboard()->setText(selectionAsCsv());
+    const Block block = selectedBlock();
+    QApplication::clipboard()->setText(block.headers.isEmpty() ? QString() : rowsToCsv(block.headers, block.rows));
+    announceCopy(block, QStringLiteral("CSV"));
 }
 
 void TableDataView::copySelectionAsJson()
 {
-    QApplication::clipboard()->setText(selectionAsJson());
+    const Block block = selectedBlock();
+    QApplication::clipboard()->setText(
+        block.headers.isEmpty() ? QString()
+                                : QString::fromUtf8(rowsToJson(block.headers, block.rows, block.jsonColumns)));
+    announceCopy(block, QStringLiteral("JSON"));
 }
 
 void TableDataView::keyPressEvent(QKeyEvent *event)

@@ -44,6 +44,11 @@ public slots:
     /// Applies the texts of the filter row now.
     void applyFilters();
 
+signals:
+    /// What a copy put on the clipboard, in words ("Copied 200 rows × 3 columns as TSV — the
+    /// rows fetched so far, of about 1,000,000 in the table").
+    void copied(const QString &what);
+
 protected:
     void keyPressEvent(QKeyEvent *event) override;
 
@@ -54,6 +59,7 @@ private:
         QList<bool> jsonColumns;
     };
     Block selectedBlock() const;
+    void announceCopy(const Block &block, const QString &format);
     void syncEditors();
     void sizeColumnsToContent();
 

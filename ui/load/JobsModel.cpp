@@ -135,6 +135,19 @@ void JobsModel::commit(QList<JobEvent> &inserts, QList<int> &changedRows)
     }
 }
 
+void JobsModel::settle()
+{
+    QList<JobEvent> changed;
+    for (const JobEvent &job : std::as_const(m_jobs)) {
+        if (job.state != JobState::Running && job.state != JobState::Retry)
+            continue;
+        JobEvent ready = job;
+        ready.state = JobState::Ready;
+        changed.append(ready);
+    }
+    applyEvents(changed);
+}
+
 bool JobsModel::allCompleted() const
 {
     return !m_jobs.isEmpty() && countInState(JobState::Completed) == m_jobs.size();

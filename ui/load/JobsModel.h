@@ -48,6 +48,9 @@ public:
     int countInState(JobState state) const { return m_counts[std::size_t(state)]; }
     /// True when there are rows and every one is Completed.
     bool allCompleted() const;
+    /// The load stopped: jobs still shown running or waiting for a retry are back in
+    /// new_jobs/ on disk and show as ready (their error stays, for the next Run to clear).
+    void settle();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

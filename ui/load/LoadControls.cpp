@@ -2,6 +2,8 @@
 
 #include "load/ThroughputChart.h"
 
+#include "common/Counts.h"
+
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -41,24 +43,31 @@ QString barText(int jobsDone, int jobsTotal, qint64 rows)
 {
     const QLocale locale;
     // %p is the bar's own percentage; the rest is literal (no other '%' in it).
-    return QObject::tr("%p% · %1 of %2 jobs · %3 rows")
-        .arg(locale.toString(jobsDone), locale.toString(jobsTotal), locale.toString(rows));
+    return QObject::tr("%p% · %1 of %2 · %3")
+        .arg(locale.toString(jobsDone), countOf(jobsTotal, QObject::tr("job"), QObject::tr("jobs")),
+             countOf(rows, QObject::tr("row"), QObject::tr("rows")));
 }
 
 QString endText(const PackageResult &result)
 {
-    const QLocale locale;
     const QString took = ProgressEstimator::formatDuration(result.elapsedMs);
+    const QString rows = countOf(result.rows, QObject::tr("row"), QObject::tr("rows"));
+    const QString failed = countOf(result.failedJobs.size(), QObject::tr("failed job"), QObject::tr("failed jobs"));
+    const double average = result.elapsedMs > 0 ? double(result.rows) * 1000.0 / double(result.elapsedMs) : 0.0;
+    const QString rate = QObject::tr("%1 rows/s on average").arg(QLocale().toString(qRound64(average)));
     switch (result.status) {
     case PackageStatus::Loaded:
-        return result.failedJobs.isEmpty()
-                   ? QObject::tr("Loaded %1 rows in %2").arg(locale.toString(result.rows), took)
-                   : QObject::tr("Loaded with %1 failed job(s) in %2").arg(result.failedJobs.size()).arg(took);
+        return result.failedJobs.isEmpty() ? QObject::tr("Loaded %1 in %2 · %3").arg(rows, took, rate)
+                                           : QObject::tr("Loaded with %1 in %2").arg(failed, took);
     case PackageStatus::Aborted:
-        return QObject::tr("Aborted after %1: %2 failed job(s)").arg(took).arg(result.failedJobs.size());
+        return QObject::tr("Aborted after %1: %2").arg(took, failed);
     case PackageStatus::Incomplete:
-        return result.error.kind == ErrorKind::Cancelled ? QObject::tr("Cancelled after %1 (resumable)").arg(took)
-                                                         : QObject::tr("Stopped after %1 (resumable)").arg(took);
+        // No average here: a stopped load's rate says nothing. What was loaded stays loaded.
+        return (result.error.kind == ErrorKind::Cancelled ? QObject::tr("Cancelled after %1")
+                                                          : QObject::tr("Stopped after %1"))
+                   .arg(took) +
+               (result.rows > 0 ? QObject::tr(" · %1 loaded; Run resumes the rest").arg(rows)
+                                : QObject::tr(" · Run starts it again"));
     case PackageStatus::Refused:
         break;
     }
@@ -139,14 +148,23 @@ void LoadControls::finished(const PackageResult &result)
 {
     const int done = result.jobsCompleted + int(result.failedJobs.size());
     m_progress->setRange(0, kProgressSteps);
-    const bool complete = result.status == PackageStatus::Loaded || result.status == PackageStatus::Aborted;
-    m_progress->setValue(complete ? kProgressSteps : qRound(m_estimator.fractionDone() * kProgressSteps));
+    // Full only when the package is loaded; an aborted or stopped one shows how far it got.
+    const double fraction = result.jobsTotal > 0 ? double(result.jobsCompleted) / result.jobsTotal : 0.0;
+    m_progress->setValue(result.status == PackageStatus::Loaded ? kProgressSteps : qRound(fraction * kProgressSteps));
     m_progress->setFormat(barText(done, result.jobsTotal, result.rows));
-    const double average = result.elapsedMs > 0 ? double(result.rows) * 1000.0 / double(result.elapsedMs) : 0.0;
     const QString end = endText(result);
-    m_rate->setText(tr("%1 · %2 rows/s on average").arg(end, QLocale().toString(qRound64(average))));
-    m_chart->finish(result.elapsedMs, m_estimator.isEmpty() ? average : m_estimator.rowsPerSecond(),
-                    tr("%1 · %2 rows/s on average").arg(end, QLocale().toString(qRound64(average))));
+    m_rate->setText(end);
+    m_chart->finish(result.elapsedMs, m_estimator.isEmpty() ? 0.0 : m_estimator.rowsPerSecond(), end);
+}
+
+void LoadControls::showIdle()
+{
+    m_estimator.reset();
+    m_progress->setRange(0, kProgressSteps);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("Idle"));
+    m_rate->clear();
+    m_chart->clear();
 }
 
 } // namespace wharf::ui

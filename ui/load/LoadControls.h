@@ -44,6 +44,8 @@ public slots:
     void started(int jobsTotal);
     void showProgress(const wharf::LoadProgress &progress);
     void finished(const wharf::PackageResult &result);
+    /// No load to show (another package was selected): the bar says "Idle", the chart is empty.
+    void showIdle();
 
 private:
     QPushButton *m_run;

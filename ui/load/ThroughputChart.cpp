@@ -32,8 +32,7 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     // As tall as it needs: the jobs above get the room a small screen has.
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAccessibleName(tr("Throughput chart"));
-    start();
-    setTitle(tr("Throughput (rows/s) — no load yet"));
+    clear();
 }
 
 void ThroughputChart::setTitle(const QString &title)
@@ -48,6 +47,13 @@ void ThroughputChart::start()
     m_points.clear();
     m_lastSampleMs = -1;
     setTitle(tr("Throughput (rows/s) — loading…"));
+}
+
+void ThroughputChart::clear()
+{
+    m_points.clear();
+    m_lastSampleMs = -1;
+    setTitle(tr("Throughput (rows/s) — no load yet"));
 }
 
 void ThroughputChart::addSample(qint64 elapsedMs, double rowsPerSecond)

@@ -27,6 +27,8 @@ public:
 public slots:
     /// A new load: empties the chart.
     void start();
+    /// No load: empties the chart and says so.
+    void clear();
     /// Rows/s at `elapsedMs` into the load; ignored if too close to the previous sample.
     void addSample(qint64 elapsedMs, double rowsPerSecond);
     /// The load ended: a last point and `summary` as the title.

@@ -7,6 +7,7 @@
 #include "LoadSession.h"
 #include "LogBus.h"
 #include "browse/BrowserPanel.h"
+#include "common/Counts.h"
 #include "destination/DestinationEditor.h"
 #include "destination/DestinationPicker.h"
 #include "load/JobErrorDialog.h"
@@ -91,6 +92,11 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     connect(m_packages, &PackagesPanel::currentPackageChanged, this, [this](const QString &dir) {
         if (!dir.isEmpty())
             windowsettings::setPackage(dir);
+        // The progress shown is the last load's: not under another package.
+        if (!m_session->isRunning() && dir != m_progressPackage) {
+            m_progressPackage.clear();
+            m_controls->showIdle();
+        }
         showPackageJobs(dir);
         updateActions();
     });
@@ -386,6 +392,7 @@ void MainWindow::run()
     if (m_session->isRunning() || !m_runAction->isEnabled())
         return;
     const QString dir = m_packages->currentPackage();
+    m_progressPackage = dir;
     m_tabs->setCurrentIndex(LoadTab); // where the jobs show
     m_jobs->beginLive();              // the loader lists the package's jobs itself, then updates them
     const QString error = m_session->start(dir, m_picker->currentType());
@@ -478,14 +485,15 @@ void MainWindow::loadFinished(const PackageResult &result)
 {
     m_cancelling = false;
     m_controls->finished(result);
+    m_jobs->model()->settle(); // nothing runs or waits for a retry any more
     const QString seconds = QString::number(double(result.elapsedMs) / 1000.0, 'f', 2);
     const QString why = result.error.message.section(QLatin1Char('\n'), 0, 0);
     switch (result.status) {
     case PackageStatus::Loaded:
         m_lastDataset = result.datasetName;
         setStatus(tr("Loaded"), result.failedJobs.isEmpty()
-                                    ? tr("Loaded %1 rows into dataset %2 in %3 s")
-                                          .arg(QLocale().toString(result.rows), result.datasetName, seconds)
+                                    ? tr("Loaded %1 into dataset %2 in %3 s")
+                                          .arg(countOf(result.rows, tr("row"), tr("rows")), result.datasetName, seconds)
                                     : tr("Loaded with %1 failed job(s) into dataset %2")
                                           .arg(result.failedJobs.size())
                                           .arg(result.datasetName));
@@ -494,7 +502,12 @@ void MainWindow::loadFinished(const PackageResult &result)
         setStatus(tr("Aborted"), tr("Package %1 aborted: %2").arg(result.loadId, why));
         break;
     case PackageStatus::Incomplete:
-        setStatus(tr("Stopped"), tr("Load stopped, the package can be resumed: %1").arg(why));
+        // The loader's own words may already say it is resumable: say it once.
+        setStatus(result.error.kind == ErrorKind::Cancelled ? tr("Cancelled") : tr("Stopped"),
+                  result.error.kind == ErrorKind::Cancelled
+                      ? tr("Load cancelled; Run resumes the package where it stopped")
+                      : tr("Load stopped (%1); Run resumes the package where it stopped")
+                            .arg(why.section(QStringLiteral("; the package can be resumed"), 0, 0)));
         break;
     case PackageStatus::Refused:
         setStatus(tr("Not loaded"), tr("Nothing was loaded: %1").arg(why));
@@ -530,7 +543,8 @@ void MainWindow::addPackagesFolder(const QString &dir)
         setStatus(tr("Ready"), tr("No load packages found in %1").arg(QDir::toNativeSeparators(dir)));
     } else {
         setStatus(tr("Ready"),
-                  tr("Found %n package(s) in %1", nullptr, int(found.size())).arg(QDir::toNativeSeparators(dir)));
+                  tr("Found %1 in %2")
+                      .arg(countOf(found.size(), tr("package"), tr("packages")), QDir::toNativeSeparators(dir)));
         if (!m_session->isRunning())
             m_packages->selectPackage(found.first());
     }

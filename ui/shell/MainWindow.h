@@ -133,6 +133,7 @@ private:
     bool m_fittedOnScreen = false;
     QString m_browsedDestination; ///< what the browser shows; re-read when the picker changes
     QString m_lastDataset;        ///< dataset of the last successful load
+    QString m_progressPackage;    ///< the package whose load the progress bar and chart show
 };
 
 } // namespace wharf::ui
