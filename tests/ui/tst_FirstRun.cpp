@@ -32,6 +32,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -293,6 +294,13 @@ private slots:
         QVERIFY(!window->jobErrorDialog()->isModal());
         QVERIFY(window->jobErrorDialog()->text().contains(QStringLiteral("issues__labels")));
         QVERIFY(window->jobErrorDialog()->text().contains(jobs->job(failedRow).error.message.section('\n', 0, 0)));
+        // The job's name and path are whole, not cut at the dialog's edge.
+        const auto *file = window->jobErrorDialog()->findChild<QLineEdit *>(QStringLiteral("fileField"));
+        QVERIFY(file);
+        QCOMPARE(file->text(), QDir::toNativeSeparators(jobs->job(failedRow).filePath));
+        window->jobErrorDialog()->resize(1000, 500);
+        QTRY_VERIFY(file->width() >= file->fontMetrics().horizontalAdvance(file->text()) ||
+                    file->width() >= 560); // a long path scrolls within the field
         saveScreenshot(window->jobErrorDialog(), QStringLiteral("-error"));
         window->jobErrorDialog()->close();
 

@@ -3,9 +3,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -41,11 +43,12 @@ JobErrorDialog::JobErrorDialog(const JobEvent &job, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    addField(form, tr("Job"), job.fileName, "jobField");
+    addLine(form, tr("Job"), job.fileName, "jobField");
+    addLine(form, tr("File"), QDir::toNativeSeparators(job.filePath), "fileField");
     addField(form, tr("State"), tr("%1 (retries: %2)").arg(jobStateName(job.state)).arg(job.retryCount), "stateField");
     addField(form, tr("Kind"), errorKindName(e.kind), "kindField");
     addField(form, tr("SQLSTATE"), orNone(e.sqlState), "sqlStateField");
-    addField(form, tr("Where"), orNone(e.location.toString()), "locationField");
+    addLine(form, tr("Where"), orNone(e.location.toString()), "locationField");
     auto *message = readOnlyText(e.message, "messageField", this);
     message->setMaximumHeight(message->fontMetrics().lineSpacing() * 5 + 12);
     form->addRow(tr("Message"), message);
@@ -64,7 +67,25 @@ JobErrorDialog::JobErrorDialog(const JobEvent &job, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form, 1);
     layout->addWidget(buttons);
-    resize(640, 460);
+    resize(std::max(640, sizeHint().width()), 460);
+}
+
+QLineEdit *JobErrorDialog::addLine(QFormLayout *form, const QString &label, const QString &value, const char *name)
+{
+    // Names and paths have no spaces to wrap at: a read-only line shows them whole as the
+    // dialog widens, scrolls when it is narrow, and copies without extra characters.
+    auto *field = new QLineEdit(value, this);
+    field->setObjectName(QLatin1String(name));
+    field->setReadOnly(true);
+    field->setFrame(false);
+    field->setCursorPosition(0);
+    field->setToolTip(value);
+    field->setMinimumWidth(std::min(field->fontMetrics().horizontalAdvance(value) + 12, 560));
+    QPalette transparent = field->palette();
+    transparent.setColor(QPalette::Base, Qt::transparent);
+    field->setPalette(transparent);
+    form->addRow(label, field);
+    return field;
 }
 
 QLabel *JobErrorDialog::addField(QFormLayout *form, const QString &label, const QString &value, const char *name)
@@ -83,6 +104,8 @@ QString JobErrorDialog::describe(const JobEvent &job)
     const ErrorInfo &e = job.error;
     QStringList lines;
     lines << QStringLiteral("Job: %1").arg(job.fileName);
+    if (!job.filePath.isEmpty())
+        lines << QStringLiteral("File: %1").arg(QDir::toNativeSeparators(job.filePath));
     lines << QStringLiteral("State: %1 (retries: %2)").arg(jobStateName(job.state)).arg(job.retryCount);
     lines << QStringLiteral("Kind: %1").arg(errorKindName(e.kind));
     if (!e.sqlState.isEmpty())

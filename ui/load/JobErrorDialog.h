@@ -6,6 +6,7 @@
 
 class QFormLayout;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 
 namespace wharf::ui {
@@ -28,6 +29,7 @@ public slots:
 
 private:
     QLabel *addField(QFormLayout *form, const QString &label, const QString &value, const char *name);
+    QLineEdit *addLine(QFormLayout *form, const QString &label, const QString &value, const char *name);
 
     JobEvent m_job;
 };
