@@ -2,12 +2,14 @@
 // scrolls, every sort or filter starts a new generation and answers of older generations are
 // dropped, never shown; the view copies the selection as TSV, CSV with a header and JSON.
 #include "browse/GridCellDelegate.h"
+#include "browse/TableDataFilterHeader.h"
 #include "browse/TableDataModel.h"
 #include "browse/TableDataView.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -213,6 +215,33 @@ private slots:
                  qPrintable(QString::number(view.columnWidth(1))));
         QVERIFY(view.columnWidth(2) <= std::max(2 * TableDataView::kMinColumnWidth, view.viewport()->width() / 3));
         QVERIFY(view.columnWidth(2) > view.columnWidth(0) / 2);
+    }
+
+    void filtersAreReachedByKeyboard()
+    {
+        // Ctrl+F puts the keyboard in the current column's filter, Esc brings it back to the
+        // rows; Tab leaves the grid instead of walking its cells.
+        TableDataModel model;
+        TableDataView view;
+        view.setDataModel(&model);
+        view.resize(700, 300);
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QSignalSpy requested(&model, &TableDataModel::pageRequested);
+        model.setTable(QStringLiteral("ds"), table());
+        model.applyPage(requested.last().at(0).toULongLong(), page(0, 5, false));
+        view.setCurrentIndex(model.index(2, 1));
+        view.setFocus();
+        QTest::keyClick(&view, Qt::Key_F, Qt::ControlModifier);
+        QLineEdit *filter = view.filterHeader()->editor(1);
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("name 3"));
+        QTest::keyClick(filter, Qt::Key_Escape);
+        QTRY_VERIFY(view.hasFocus());
+        QCOMPARE(view.currentIndex().column(), 1);
+        QCOMPARE(view.filterHeader()->filterText(1), QStringLiteral("name 3"));
+        QVERIFY(!view.tabKeyNavigation());
     }
 };
 

@@ -6,6 +6,7 @@
 #include "ManyJobsPackage.h"
 #include "destination/DestinationPicker.h"
 #include "load/LoadControls.h"
+#include "load/PackagesPanel.h"
 #include "load/ThroughputChart.h"
 #include "log/LogDock.h"
 #include "shell/AboutDialog.h"
@@ -15,6 +16,7 @@
 #include <QAction>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -22,6 +24,8 @@
 #include <QScreen>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace wharf;
@@ -200,6 +204,50 @@ private slots:
         QCOMPARE(bar->text(), QStringLiteral("Idle"));
         QCOMPARE(bar->value(), 0);
         QVERIFY(controls.chart()->points().isEmpty());
+    }
+
+    void keyboardReachesEverything()
+    {
+        test::ManyJobsSpec spec;
+        spec.jobs = 3;
+        const QString root = QDir(m_home).filePath(QStringLiteral("keyboard-packages"));
+        for (const QString &id : {QStringLiteral("1800000001.1"), QStringLiteral("1800000002.2")}) {
+            spec.loadId = id;
+            QVERIFY(!test::writeManyJobsPackage(QDir(root).filePath(spec.pipeline), spec).isEmpty());
+        }
+        ui::StartupState startup;
+        startup.packageRoots = {root};
+        ui::MainWindow window(startup);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTRY_VERIFY(!window.packagesPanel()->currentPackage().isEmpty());
+        auto *tabs = window.tabs();
+
+        // Ctrl+E edits the destination even from a line edit (which would take it as End).
+        auto *search = window.findChild<ui::LogDock *>()->findChild<QLineEdit *>();
+        QVERIFY(search);
+        search->setFocus();
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClick(search, Qt::Key_E, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), int(ui::MainWindow::DestinationTab));
+        // Ctrl+1 and Ctrl+2 show the tabs by number; Alt+O is the Load tab, Alt+L the Load menu.
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), int(ui::MainWindow::BrowseTab));
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), int(ui::MainWindow::LoadTab));
+        QCOMPARE(tabs->tabText(ui::MainWindow::LoadTab), QStringLiteral("L&oad"));
+
+        // Tab leaves the packages table and Ctrl+Tab does not pick another package.
+        QTableView *packages = window.packagesPanel()->view();
+        packages->setFocus();
+        QTRY_VERIFY(packages->hasFocus());
+        const QString selected = window.packagesPanel()->currentPackage();
+        QTest::keyClick(packages, Qt::Key_Tab);
+        QVERIFY(!packages->hasFocus());
+        packages->setFocus();
+        QTest::keyClick(packages, Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(window.packagesPanel()->currentPackage(), selected);
     }
 
     void dummyOnlyInDeveloperMode()

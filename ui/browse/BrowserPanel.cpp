@@ -78,6 +78,7 @@ void BrowserPanel::buildLayout()
     m_treeView->header()->setSectionResizeMode(DatasetTreeModel::RowsColumn, QHeaderView::ResizeToContents);
 
     m_columnsView = new QTableView(this);
+    m_columnsView->setTabKeyNavigation(false); // Tab moves on to the next control
     m_columnsView->setObjectName(QStringLiteral("columnsView"));
     m_columnsView->setModel(m_columns);
     m_columnsView->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -34,6 +34,7 @@ void TableDataFilterHeader::resetEditors()
         const QString name = model()->headerData(c, Qt::Horizontal).toString();
         edit->setObjectName(QStringLiteral("filter_%1").arg(c));
         edit->setPlaceholderText(tr("Filter"));
+        edit->setAccessibleName(tr("Filter of %1").arg(name));
         edit->setToolTip(tr("Show rows whose %1 contains this text (not case-sensitive)").arg(name));
         edit->setClearButtonEnabled(true);
         // textEdited: typing and the clear button, not setText() by the program.

@@ -19,6 +19,8 @@ public:
     void resetEditors();
     QLineEdit *editor(int column) const { return m_editors.value(column); }
     int editorCount() const { return int(m_editors.size()); }
+    /// The column of filter editor `edit`, or -1.
+    qsizetype editorIndex(const QLineEdit *edit) const { return m_editors.indexOf(edit); }
     QString filterText(int column) const;
 
     QSize sizeHint() const override;

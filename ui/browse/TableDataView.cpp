@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSet>
 #include <QTimer>
@@ -26,6 +27,7 @@ TableDataView::TableDataView(QWidget *parent)
     , m_copyJson(new QAction(tr("Copy as &JSON"), this))
 {
     setHorizontalHeader(m_header);
+    setTabKeyNavigation(false); // Tab leaves the grid; arrows move between cells
     setItemDelegate(new GridCellDelegate(this));
     setSortingEnabled(true); // header clicks call TableDataModel::sort: ORDER BY on the server
     setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -56,7 +58,13 @@ TableDataView::TableDataView(QWidget *parent)
     connect(m_copy, &QAction::triggered, this, &TableDataView::copySelection);
     connect(m_copyCsv, &QAction::triggered, this, &TableDataView::copySelectionAsCsv);
     connect(m_copyJson, &QAction::triggered, this, &TableDataView::copySelectionAsJson);
-    addActions({m_copy, m_copyCsv, m_copyJson});
+    auto *filter = new QAction(tr("&Filter this column"), this);
+    filter->setObjectName(QStringLiteral("filterColumnAction"));
+    filter->setShortcut(QKeySequence::Find);
+    filter->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    filter->setToolTip(tr("Type a filter for the current column (Esc or Down returns to the rows)"));
+    connect(filter, &QAction::triggered, this, [this] { focusFilter(std::max(0, currentIndex().column())); });
+    addActions({m_copy, m_copyCsv, m_copyJson, filter});
     setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
@@ -85,6 +93,8 @@ void TableDataView::syncEditors()
     m_filterTimer->stop();
     m_header->setSortIndicator(-1, Qt::AscendingOrder);
     m_header->resetEditors();
+    for (int c = 0; c < m_header->editorCount(); ++c)
+        m_header->editor(c)->installEventFilter(this);
     // Columns as wide as their titles (and editors) need, within reason, until the rows come.
     for (int c = 0; c < m_model->columnCount(); ++c)
         setColumnWidth(c, std::clamp(m_header->sectionSizeHint(c) + 24, 90, 260));
@@ -103,6 +113,32 @@ void TableDataView::sizeColumnsToContent()
         const int wanted = std::max(m_header->sectionSizeHint(c) + 24, sizeHintForColumn(c) + 8);
         setColumnWidth(c, std::clamp(wanted, kMinColumnWidth, most));
     }
+}
+
+void TableDataView::focusFilter(int column)
+{
+    if (QLineEdit *edit = m_header->editor(column)) {
+        scrollTo(model()->index(std::max(0, currentIndex().row()), column));
+        edit->setFocus(Qt::ShortcutFocusReason);
+        edit->selectAll();
+    }
+}
+
+bool TableDataView::eventFilter(QObject *watched, QEvent *event)
+{
+    // In a filter: Esc or Down go back to the rows (the column's current cell).
+    if (event->type() == QEvent::KeyPress) {
+        auto *edit = qobject_cast<QLineEdit *>(watched);
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        const int column = edit ? int(m_header->editorIndex(edit)) : -1;
+        if (column >= 0 && (key == Qt::Key_Escape || key == Qt::Key_Down)) {
+            setFocus(Qt::ShortcutFocusReason);
+            if (model() && model()->rowCount() > 0)
+                setCurrentIndex(model()->index(std::max(0, currentIndex().row()), column));
+            return true;
+        }
+    }
+    return QTableView::eventFilter(watched, event);
 }
 
 void TableDataView::applyFilters()

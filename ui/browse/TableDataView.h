@@ -43,6 +43,8 @@ public slots:
     void copySelectionAsJson();
     /// Applies the texts of the filter row now.
     void applyFilters();
+    /// Puts the keyboard in the filter of `column` (Ctrl+F: the current column's).
+    void focusFilter(int column);
 
 signals:
     /// What a copy put on the clipboard, in words ("Copied 200 rows × 3 columns as TSV — the
@@ -51,6 +53,7 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Block {

@@ -71,6 +71,7 @@ CapabilitiesPanel::CapabilitiesPanel(QWidget *parent)
 void CapabilitiesPanel::setUpView()
 {
     m_view->setObjectName(QStringLiteral("capabilitiesView"));
+    m_view->setTabKeyNavigation(false); // Tab moves on to the next control, as everywhere else
     m_view->setModel(m_model);
     m_view->setItemDelegate(new CapabilityDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

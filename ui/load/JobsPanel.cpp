@@ -78,6 +78,7 @@ JobsPanel::JobsPanel(QWidget *parent)
 void JobsPanel::setUpView()
 {
     m_view->setObjectName(QStringLiteral("jobsView"));
+    m_view->setTabKeyNavigation(false); // Tab moves on to the next control, as everywhere else
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

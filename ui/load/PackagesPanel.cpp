@@ -23,6 +23,7 @@ PackagesPanel::PackagesPanel(QWidget *parent)
     , m_caption(new QLabel(this))
 {
     m_view->setObjectName(QStringLiteral("packagesView"));
+    m_view->setTabKeyNavigation(false); // Tab moves on to the next control, as everywhere else
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(PackagesModel::SortRole);
     m_sorted->setDynamicSortFilter(true);

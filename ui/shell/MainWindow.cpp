@@ -26,7 +26,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -65,7 +67,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(createLoadPage(), tr("&Load"));
+    m_tabs->addTab(createLoadPage(), tr("L&oad")); // Alt+L is the Load menu
     m_tabs->addTab(m_browser, tr("&Browse"));
     m_tabs->addTab(m_editor, tr("Destination &settings"));
     m_tabs->setTabToolTip(LoadTab, tr("Packages and their jobs; run loads here"));
@@ -213,7 +215,26 @@ QString MainWindow::packageDataset() const
     return row < 0 ? QString() : m_packages->model()->package(row).datasetName;
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // A line edit of this window asks for the window's own shortcuts (Ctrl+E: end of line, as
+    // in Emacs) before they fire: refuse it, so Ctrl+E edits the destination wherever the
+    // keyboard is.
+    if (event->type() == QEvent::ShortcutOverride && qobject_cast<QLineEdit *>(watched) &&
+        static_cast<QWidget *>(watched)->window() == this) {
+        const QKeySequence pressed(static_cast<QKeyEvent *>(event)->keyCombination());
+        if (pressed == m_editDestinationAction->shortcut()) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
 
 void MainWindow::createActions()
 {
@@ -241,6 +262,8 @@ void MainWindow::createActions()
 
     m_editDestinationAction = new QAction(tr("&Edit destination"), this);
     m_editDestinationAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    // Line edits claim Ctrl+E (end of line): eventFilter() lets the window's shortcut win.
+    qApp->installEventFilter(this);
     connect(m_editDestinationAction, &QAction::triggered, this, [this] { m_tabs->setCurrentIndex(DestinationTab); });
     m_testConnectionAction = new QAction(tr("&Test connection"), this);
     m_testConnectionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
@@ -301,6 +324,14 @@ void MainWindow::createMenus()
     destination->addAction(m_editDestinationAction);
     destination->addAction(m_testConnectionAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    // The tabs by number, from anywhere (Ctrl+Tab belongs to the tab widget and the tables).
+    const QStringList tabs{tr("&Load tab"), tr("&Browse tab"), tr("Destination &settings tab")};
+    for (int t = 0; t < tabs.size(); ++t) {
+        QAction *show = view->addAction(tabs[t], this, [this, t] { m_tabs->setCurrentIndex(t); });
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + t)));
+        show->setObjectName(QStringLiteral("showTab%1").arg(t + 1));
+    }
+    view->addSeparator();
     view->addAction(m_browseAction);
     view->addAction(m_browser->refreshAction());
     view->addSeparator();
