@@ -551,8 +551,10 @@ void LoadRun::requeueForRetry(JobRecord &r)
     emitJob(r);
     if (limit) {
         ErrorInfo why = r.error;
-        why.message = QStringLiteral("job %1 had %2 retries, a multiple of raise_on_max_retries=%3; stopping. "
-                                     "Last error: %4")
+        // dlt stops at every multiple of load.raise_on_max_retries; said so that people know
+        // what happened and that running again goes on.
+        why.message = QStringLiteral("job %1 failed %2 times in a row, so the load stopped here (after every %3 "
+                                     "tries, load.raise_on_max_retries); run it again to go on trying. Last error: %4")
                           .arg(r.file.name.jobId())
                           .arg(next)
                           .arg(m_options.raiseOnMaxRetries)

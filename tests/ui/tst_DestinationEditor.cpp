@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -268,6 +269,19 @@ private slots:
         QVERIFY(editor.lastTest().text.contains(QStringLiteral("no_such_role_9f3a")));
         QVERIFY2(!editor.lastTest().text.contains(wrong), qPrintable(editor.lastTest().text));
         QVERIFY(!editor.resultText().contains(wrong));
+        // Said in words with what to do; the kind and SQLSTATE are behind Details, once.
+        QVERIFY2(editor.resultText().startsWith(QStringLiteral("Not connected: ")) &&
+                     editor.resultText().contains(QStringLiteral("Check the values above")) &&
+                     !editor.resultText().contains(QStringLiteral("SQLSTATE")),
+                 qPrintable(editor.resultText()));
+        auto *details = editor.findChild<QPushButton *>(QStringLiteral("resultDetails"));
+        QVERIFY(details && details->isVisible());
+        details->click();
+        auto *box = editor.findChild<QMessageBox *>(QStringLiteral("resultDetailsBox"));
+        QVERIFY(box);
+        QCOMPARE(box->detailedText().count(QStringLiteral("SQLSTATE")), 1);
+        QVERIFY(box->detailedText().contains(QStringLiteral("28000")));
+        box->close();
 
         // Nothing listens on port 1: a transient error, unreachable.
         fillTestServer(editor.form(), wrong);
@@ -277,6 +291,8 @@ private slots:
         QVERIFY(!editor.lastTest().ok);
         QCOMPARE(editor.lastTest().kind, errorKindName(ErrorKind::Transient));
         QCOMPARE(editor.lastTest().sqlState, QStringLiteral("08001"));
+        QVERIFY2(editor.resultText().contains(QStringLiteral("check the host and port")),
+                 qPrintable(editor.resultText()));
         // Nothing was written by testing.
         QVERIFY(!QFile::exists(projectFile(QStringLiteral("secrets.toml"))));
     }

@@ -4,6 +4,8 @@
 #include "GuiTestMain.h"
 #include "LoadSession.h"
 #include "ManyJobsPackage.h"
+#include "destination/DestinationEditor.h"
+#include "destination/DestinationForm.h"
 #include "destination/DestinationPicker.h"
 #include "load/LoadControls.h"
 #include "load/PackagesPanel.h"
@@ -248,6 +250,34 @@ private slots:
         packages->setFocus();
         QTest::keyClick(packages, Qt::Key_Tab, Qt::ControlModifier);
         QCOMPARE(window.packagesPanel()->currentPackage(), selected);
+    }
+
+    void pickerSaysWhatIsMissingAndWhatIsTyped()
+    {
+        ui::MainWindow window{ui::StartupState{}};
+        ui::DestinationPicker *picker = window.destinationPicker();
+        picker->setCurrentType(QStringLiteral("postgres"));
+        // Nothing configured: in words, which values, and where to give them.
+        QVERIFY2(picker->shownText().startsWith(QStringLiteral("Not set up yet: ")) &&
+                     picker->shownText().contains(QStringLiteral("database, username missing")) &&
+                     picker->shownText().contains(QStringLiteral("Destination settings")),
+                 qPrintable(picker->shownText()));
+        QVERIFY(!picker->shownText().contains(QStringLiteral("tried:")));
+        QVERIFY(!picker->error().isEmpty()); // the full text stays in the tooltip
+        QVERIFY(!window.runAction()->isEnabled());
+
+        // Typed in the settings: the line follows, marked as not saved; Run waits for Save.
+        ui::DestinationForm *form = window.findChild<ui::DestinationEditor *>()->form();
+        QCOMPARE(form->pasteUrl(QStringLiteral("postgresql://loader:pw@db.example.org:5432/dw")), QString());
+        QVERIFY2(picker->shownText().contains(QStringLiteral("db.example.org")) &&
+                     picker->shownText().endsWith(QStringLiteral("typed, not saved yet")),
+                 qPrintable(picker->shownText()));
+        QVERIFY2(!picker->shownText().contains(QStringLiteral("pw@")), qPrintable(picker->shownText()));
+        QVERIFY(!picker->error().isEmpty()); // loads use what is saved
+
+        // Reverted: back to what is saved.
+        window.findChild<ui::DestinationEditor *>()->reload();
+        QVERIFY2(picker->shownText().startsWith(QStringLiteral("Not set up yet: ")), qPrintable(picker->shownText()));
     }
 
     void dummyOnlyInDeveloperMode()

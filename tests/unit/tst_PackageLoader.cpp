@@ -146,7 +146,7 @@ private slots:
         Recorder rec;
         PackageResult r = run(config({{"retry_tables", "issues__labels"}}), opts, &rec);
         QCOMPARE(r.status, PackageStatus::Incomplete);
-        QVERIFY(r.error.message.contains("2 retries"));
+        QVERIFY(r.error.message.contains("failed 2 times"));
         QCOMPARE(filesIn(folder("new_jobs")), QStringList{"issues__labels.c26f8c1531.2.insert_values.gz"});
         QCOMPARE(filesIn(folder("completed_jobs")).size(), 3);
         int retries = 0;
@@ -175,7 +175,7 @@ private slots:
         opts.retry.baseDelayMs = 0;
         const PackageResult r = run(config({{"server_cancel_tables", "issues"}}), opts);
         QCOMPARE(r.status, PackageStatus::Incomplete);
-        QVERIFY(r.error.message.contains("2 retries"));
+        QVERIFY(r.error.message.contains("failed 2 times"));
         QVERIFY(filesIn(folder("new_jobs")).contains("issues.8194f4afe9.2.insert_values.gz"));
     }
 

@@ -158,6 +158,22 @@ void DestinationEditor::buildLayout()
     m_result->setObjectName(QStringLiteral("destinationResult"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Two lines, whatever the message: the form above does not move when a result comes in.
+    m_result->setFixedHeight(m_result->fontMetrics().lineSpacing() * 2 + 4);
+    m_result->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_detailsButton = new QPushButton(tr("&Details…"), this);
+    m_detailsButton->setObjectName(QStringLiteral("resultDetails"));
+    m_detailsButton->setToolTip(tr("The whole error: the server's words, the kind of error and its code"));
+    m_detailsButton->hide();
+    connect(m_detailsButton, &QPushButton::clicked, this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Connection test"), m_result->text(),
+                                    QMessageBox::Close, this);
+        box->setObjectName(QStringLiteral("resultDetailsBox"));
+        box->setDetailedText(m_resultDetails);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     m_filesLabel = new QLabel(this);
     m_filesLabel->setWordWrap(true);
     m_filesLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -167,7 +183,10 @@ void DestinationEditor::buildLayout()
     connectionLayout->addLayout(urlRow);
     connectionLayout->addWidget(scroll, 1);
     connectionLayout->addLayout(buttons);
-    connectionLayout->addWidget(m_result);
+    auto *resultRow = new QHBoxLayout;
+    resultRow->addWidget(m_result, 1);
+    resultRow->addWidget(m_detailsButton, 0, Qt::AlignTop);
+    connectionLayout->addLayout(resultRow);
     connectionLayout->addWidget(m_filesLabel);
 
     m_tabs = new QTabWidget(this);
@@ -223,8 +242,9 @@ void DestinationEditor::reload()
     m_fillButton->setEnabled(m_url->isEnabled());
     m_url->setPlaceholderText(urlExample(spec));
     if (!problem.isEmpty())
-        showResult(problem, false);
+        showResult(problem.section(QLatin1Char('\n'), 0, 0), false, problem);
     updateButtons();
+    emit reloaded(m_name);
 }
 
 QString DestinationEditor::urlExample(const ConfigSpec &spec)
@@ -258,14 +278,7 @@ void DestinationEditor::startTest()
             return; // cancelled, or another test started since
         m_testing = false;
         m_lastTest = watcher->result();
-        showResult(m_lastTest.ok
-                       ? tr("Connected: %1").arg(m_lastTest.text)
-                       : tr("Failed (%1%2): %3")
-                             .arg(m_lastTest.kind,
-                                  m_lastTest.sqlState.isEmpty() ? QString()
-                                                                : QStringLiteral(", SQLSTATE ") + m_lastTest.sqlState,
-                                  m_lastTest.text),
-                   m_lastTest.ok);
+        showTestResult(m_lastTest);
         updateButtons();
         emit testFinished(m_lastTest);
     });
@@ -567,9 +580,35 @@ void DestinationEditor::askRemove()
     box->open();
 }
 
-void DestinationEditor::showResult(const QString &text, bool good)
+void DestinationEditor::showTestResult(const ConnectionTestResult &result)
+{
+    if (result.ok) {
+        showResult(tr("Connected: %1").arg(result.text), true);
+        return;
+    }
+    // What happened and what to do, in a line or two; the server's whole answer, the error's
+    // kind and SQLSTATE one click away (Details).
+    QString said = result.text.section(QLatin1Char('\n'), 0, 0).trimmed();
+    if (said.endsWith(QLatin1Char('.')))
+        said.chop(1);
+    QString advice;
+    if (result.kind == errorKindName(ErrorKind::Config))
+        advice = tr("Check the values above, then test again.");
+    else if (result.kind == errorKindName(ErrorKind::Transient))
+        advice = tr("The server may be down or out of reach: check the host and port, or try again later.");
+    QString details = result.text;
+    details += QStringLiteral("\n\n") + tr("Kind of error: %1").arg(result.kind);
+    if (!result.sqlState.isEmpty() && !result.text.contains(QLatin1String("SQLSTATE")))
+        details += QStringLiteral("\nSQLSTATE: ") + result.sqlState;
+    showResult(tr("Not connected: %1.").arg(said) + (advice.isEmpty() ? QString() : QLatin1Char(' ') + advice), false,
+               details);
+}
+
+void DestinationEditor::showResult(const QString &text, bool good, const QString &details)
 {
     m_result->setText(text);
+    m_resultDetails = details;
+    m_detailsButton->setVisible(!details.isEmpty());
     QPalette pal = palette();
     if (!good)
         pal.setColor(QPalette::WindowText, colors::failure());

@@ -89,6 +89,9 @@ signals:
     void testFinished(const wharf::ui::ConnectionTestResult &result);
     /// The settings of `name` were written.
     void saved(const QString &name);
+    /// The form shows the files' values again (another destination, Revert, a reload): nothing
+    /// typed is pending.
+    void reloaded(const QString &name);
     /// Destinations were added, renamed or removed; `select` is the one to show now.
     void destinationsChanged(const QString &select);
 
@@ -100,7 +103,8 @@ private:
     void askDuplicate();
     void askRename();
     void askRemove();
-    void showResult(const QString &text, bool good);
+    void showResult(const QString &text, bool good, const QString &details = {});
+    void showTestResult(const ConnectionTestResult &result);
     void updateButtons();
     QString catalogOperation(const std::function<void()> &operation, const QString &select);
     QString writeSettings(const QString &name, const QList<wharf::DestinationSetting> &settings, const QString &note);
@@ -114,6 +118,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_filesLabel = nullptr;
+    QPushButton *m_detailsButton = nullptr;
+    QString m_resultDetails; ///< the whole error behind the result line, for Details…
     QLabel *m_result = nullptr;
     QLineEdit *m_url = nullptr;
     QPushButton *m_fillButton = nullptr;

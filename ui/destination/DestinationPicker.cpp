@@ -123,28 +123,98 @@ void DestinationPicker::reloadList()
     }
 }
 
+namespace {
+
+struct Resolution {
+    QString location;
+    QString error;   ///< the resolver's full text
+    QString summary; ///< in words, for the line under the picker
+};
+
+/// Resolves destination `name` (with `typed` values on top of the files) and says in words what
+/// is wrong when it does not resolve.
+Resolution resolveForPicker(const QString &name, const QMap<QString, QVariant> &typed)
+{
+    Resolution out;
+    try {
+        ConfigResolver resolver(ConfigLocations::defaults());
+        for (auto it = typed.cbegin(); it != typed.cend(); ++it)
+            resolver.setExplicit(it.key(), it.value());
+        try {
+            out.location = ResolvedDestination::resolve(resolver, name).displayLocation();
+            return out;
+        } catch (const Error &e) {
+            out.error = e.fullText();
+        }
+        // Which required values are missing, by name, and where to give them.
+        const ConfigSpec spec = DestinationRegistry::instance().create(resolver.destinationType(name))->configSpec();
+        const ResolvedConfig partial = resolver.resolveDestination(name, spec, true);
+        QStringList missing;
+        for (const ConfigField &f : spec.credentials)
+            if (f.required && !partial.credentials.contains(f.name))
+                missing << f.name;
+        for (const ConfigField &f : spec.options)
+            if (f.required && !partial.options.contains(f.name))
+                missing << f.name;
+        if (!missing.isEmpty()) {
+            out.summary = QObject::tr("Not set up yet: %1 missing. Fill in Destination settings (Ctrl+E).")
+                              .arg(missing.join(QStringLiteral(", ")));
+            return out;
+        }
+    } catch (const Error &e) {
+        if (out.error.isEmpty())
+            out.error = e.fullText();
+    }
+    out.summary = out.error.section(QLatin1Char('\n'), 0, 0);
+    return out;
+}
+
+} // namespace
+
+QString DestinationPicker::shownText() const
+{
+    return m_locationLabel->text();
+}
+
+void DestinationPicker::setPendingValues(const QMap<QString, QVariant> &values)
+{
+    m_pending = values;
+    refresh();
+}
+
 void DestinationPicker::refresh()
 {
     m_location.clear();
     m_error.clear();
+    QString shown;
+    QString tip;
+    bool bad = false;
     if (currentType().isEmpty()) {
         m_error = tr("no destination types are registered");
+        shown = m_error;
+        bad = true;
     } else {
-        try {
-            const ConfigResolver resolver(ConfigLocations::defaults());
-            m_location = ResolvedDestination::resolve(resolver, currentType()).displayLocation();
-        } catch (const Error &e) {
-            m_error = e.fullText();
+        const Resolution saved = resolveForPicker(currentType(), {});
+        m_location = saved.location;
+        m_error = saved.error;
+        shown = m_error.isEmpty() ? m_location : saved.summary;
+        tip = m_error.isEmpty() ? tr("Where the data goes: %1").arg(m_location) : m_error;
+        bad = !m_error.isEmpty();
+        if (!m_pending.isEmpty()) {
+            // What is being typed, said as such: loads use what is saved.
+            const Resolution typed = resolveForPicker(currentType(), m_pending);
+            shown = (typed.error.isEmpty() ? typed.location : typed.summary) + tr(" — typed, not saved yet");
+            tip = typed.error.isEmpty() ? tr("Save in Destination settings to load there: %1").arg(typed.location)
+                                        : typed.error;
+            bad = !typed.error.isEmpty();
         }
     }
     QPalette pal = palette();
-    if (!m_error.isEmpty())
+    if (bad)
         pal.setColor(QPalette::WindowText, colors::failure());
     m_locationLabel->setPalette(pal);
-    // The first line says what is wrong, the second (if any) which field: show both.
-    const QString shown = m_error.isEmpty() ? m_location : m_error.section(QLatin1Char('\n'), 0, 1).simplified();
     m_locationLabel->setText(shown);
-    m_locationLabel->setToolTip(m_error.isEmpty() ? tr("Where the data goes: %1").arg(m_location) : m_error);
+    m_locationLabel->setToolTip(tip);
 }
 
 } // namespace wharf::ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QMap>
+#include <QVariant>
 #include <QWidget>
 
 class QComboBox;
@@ -27,8 +29,14 @@ public:
     static QStringList offeredTypes();
     /// The masked location, empty when the configuration did not resolve.
     QString location() const { return m_location; }
-    /// Why the configuration did not resolve, empty when it did.
+    /// Why the saved configuration did not resolve, empty when it did (the full text).
     QString error() const { return m_error; }
+    /// What the line under the picker says: the location, or in words what is missing and
+    /// where to fill it in; with typed values (setPendingValues), what they would give.
+    QString shownText() const;
+    /// Values typed in Destination settings and not saved yet (empty: none): the line says what
+    /// they would resolve to, marked as not saved. Loads still use the saved configuration.
+    void setPendingValues(const QMap<QString, QVariant> &values);
 
 public slots:
     /// Resolves the selected destination again (its location or error).
@@ -45,6 +53,7 @@ private:
     QLabel *m_locationLabel;
     QString m_location;
     QString m_error;
+    QMap<QString, QVariant> m_pending;
     bool m_reloading = false;
 };
 

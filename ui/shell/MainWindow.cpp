@@ -9,6 +9,7 @@
 #include "browse/BrowserPanel.h"
 #include "common/Counts.h"
 #include "destination/DestinationEditor.h"
+#include "destination/DestinationForm.h"
 #include "destination/DestinationPicker.h"
 #include "load/JobErrorDialog.h"
 #include "load/JobsModel.h"
@@ -87,6 +88,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
 
     connect(m_picker, &DestinationPicker::destinationChanged, this, [this](const QString &name) {
         windowsettings::setDestination(name);
+        m_picker->setPendingValues({});
         m_editor->setDestination(name);
         browseDestinationIfShown();
         updateActions();
@@ -112,8 +114,20 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::tabChanged);
     // Loadability is known once the package summaries are read (on a pool thread).
     connect(m_packages->model(), &PackagesModel::summariesRead, this, &MainWindow::updateActions);
+    // What is typed in the settings shows under the picker as it is typed (marked not saved).
+    connect(m_editor->form(), &DestinationForm::edited, this, [this] {
+        if (m_editor->destinationName() == m_picker->currentType())
+            m_picker->setPendingValues(m_editor->form()->isEdited()
+                                           ? m_editor->form()->explicitValues(m_editor->destinationName())
+                                           : QMap<QString, QVariant>());
+        updateActions();
+    });
+    connect(m_editor, &DestinationEditor::reloaded, this, [this](const QString &name) {
+        if (name == m_picker->currentType())
+            m_picker->setPendingValues({});
+    });
     connect(m_editor, &DestinationEditor::saved, this, [this] {
-        m_picker->refresh();
+        m_picker->setPendingValues({});
         m_browsedDestination.clear(); // new credentials: the browser connects again
         browseDestinationIfShown();
         updateActions();
@@ -358,7 +372,8 @@ void MainWindow::updateActions()
         blocker = tr("This package is %1; nothing left to load")
                       .arg(packageStateText(m_packages->model()->package(row).state));
     else if (!m_picker->error().isEmpty())
-        blocker = tr("The destination is not configured: %1").arg(m_picker->error());
+        blocker = m_editor->form()->isEdited() ? tr("Save the destination settings first")
+                                               : tr("The destination is not set up: %1").arg(m_picker->shownText());
     m_runAction->setEnabled(!running && blocker.isEmpty());
     m_runAction->setToolTip(blocker.isEmpty() ? tr("Load the selected package into the destination") : blocker);
     m_cancelAction->setEnabled(m_session->isRunning() && !m_cancelling);
