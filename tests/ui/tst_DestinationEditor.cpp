@@ -106,10 +106,17 @@ private slots:
         QCOMPARE(password->echoMode(), QLineEdit::Password);
         auto *show = password->findChild<QAction *>(QStringLiteral("showSecret"));
         QVERIFY(show);
+        // The button says what a click does, and looks the part (open or crossed-out eye).
+        QCOMPARE(show->toolTip(), QStringLiteral("Show the password"));
+        const QImage hidden = show->icon().pixmap(16, 16).toImage();
         show->trigger();
         QCOMPARE(password->echoMode(), QLineEdit::Normal);
+        QVERIFY(show->isChecked());
+        QCOMPARE(show->toolTip(), QStringLiteral("Hide the password"));
+        QVERIFY(show->icon().pixmap(16, 16).toImage() != hidden);
         show->trigger();
         QCOMPARE(password->echoMode(), QLineEdit::Password);
+        QCOMPARE(show->toolTip(), QStringLiteral("Show the password"));
         QVERIFY(qobject_cast<QSpinBox *>(form->editorFor(QStringLiteral("port"))));
         auto *sslmode = qobject_cast<QComboBox *>(form->editorFor(QStringLiteral("sslmode")));
         QVERIFY(sslmode);

@@ -86,4 +86,25 @@ QIcon stateIcon(JobState state)
     return *it;
 }
 
+QIcon eyeIcon(bool open, const QColor &color)
+{
+    constexpr int kSize = 32; // drawn large, scaled down crisply
+    QPixmap pixmap(kSize, kSize);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(color, 2.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    QPainterPath lid;
+    lid.moveTo(3, 16);
+    lid.quadTo(16, 3, 29, 16);
+    lid.quadTo(16, 29, 3, 16);
+    p.drawPath(lid);
+    p.setBrush(color);
+    p.drawEllipse(QPointF(16, 16), 4.5, 4.5);
+    if (!open)
+        p.drawLine(QPointF(5, 27), QPointF(27, 5));
+    p.end();
+    return QIcon(pixmap);
+}
+
 } // namespace wharf::ui

@@ -12,4 +12,8 @@ namespace wharf::ui {
 /// state. GUI thread only (needs a QGuiApplication).
 QIcon stateIcon(JobState state);
 
+/// The show/hide button of a secret field: an open eye (the value is shown) or a crossed-out
+/// one (it is hidden), in `color` (the text colour of the palette in use).
+QIcon eyeIcon(bool open, const QColor &color);
+
 } // namespace wharf::ui

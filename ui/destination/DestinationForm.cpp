@@ -1,5 +1,7 @@
 #include "destination/DestinationForm.h"
 
+#include "common/StateIcons.h"
+
 #include "Error.h"
 #include "config/ConnectionString.h"
 
@@ -234,13 +236,20 @@ QWidget *DestinationForm::createEditor(Row &r)
         edit->setEchoMode(QLineEdit::Password);
         auto *toggle = edit->addAction(QIcon(), QLineEdit::TrailingPosition);
         toggle->setObjectName(QStringLiteral("showSecret"));
-        toggle->setText(tr("Show"));
-        toggle->setToolTip(field.name == QLatin1String("password") ? tr("Show or hide the password")
-                                                                   : tr("Show or hide the value"));
         toggle->setCheckable(true);
-        toggle->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
-        connect(toggle, &QAction::toggled, edit,
-                [edit](bool shown) { edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
+        // The button shows the state it is in: a crossed-out eye while the value is hidden,
+        // an open one while it is shown, and says what a click does.
+        const QString what = field.name == QLatin1String("password") ? tr("password") : tr("value");
+        const auto look = [this, toggle, what](bool shown) {
+            toggle->setIcon(eyeIcon(shown, palette().color(QPalette::Text)));
+            toggle->setText(shown ? tr("Hide") : tr("Show"));
+            toggle->setToolTip(shown ? tr("Hide the %1").arg(what) : tr("Show the %1").arg(what));
+        };
+        look(false);
+        connect(toggle, &QAction::toggled, edit, [edit, look](bool shown) {
+            edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+            look(shown);
+        });
     }
     connect(edit, &QLineEdit::textEdited, this, changed);
     return edit;
