@@ -84,10 +84,15 @@ void DestinationConfigWriter::setConfigValue(const QStringList &path, const QVar
         throw Error(ErrorKind::Internal, QStringLiteral("setConfigValue: empty key"));
     TomlDocumentEditor config = TomlDocumentEditor::load(configPath());
     const QStringList table = path.mid(0, path.size() - 1);
-    if (value.isValid())
+    if (value.isValid()) {
         config.setValue(table, path.last(), value);
-    else if (config.contains(path))
+    } else if (config.contains(path)) {
         config.removeKey(table, path.last());
+        // A reset that empties its table takes the table's header with it: no empty
+        // [destination.sqlite] is left behind ([destination] itself is only an ancestor).
+        for (QStringList t = table; t.size() >= 2 && config.isTable(t) && config.keys(t).isEmpty(); t.removeLast())
+            config.removeTable(t);
+    }
     if (config.isModified())
         config.save(configPath());
 }

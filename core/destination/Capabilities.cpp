@@ -25,7 +25,8 @@ QList<Capabilities::Entry> Capabilities::describe() const
     const QString none = QStringLiteral("(none)");
     return {
         {QStringLiteral("preferred_loader_file_format"), preferredLoaderFileFormat,
-         QStringLiteral("format dlt's normalizer writes for this destination")},
+         QStringLiteral("the format dlt's normalizer writes when it makes packages for this destination (a choice "
+                        "for dlt; Wharf loads every format listed below, whichever the package has)")},
         {QStringLiteral("supported_loader_file_formats"), supportedLoaderFileFormats.join(QStringLiteral(", ")),
          QStringLiteral("job file formats the destination loads directly")},
         {QStringLiteral("casefold_identifier"), casefoldLower ? QStringLiteral("lower") : QStringLiteral("identity"),
@@ -59,17 +60,16 @@ QList<Capabilities::Entry> Capabilities::describe() const
         {QStringLiteral("timestamp_precision"), QString::number(timestampPrecision),
          QStringLiteral("default fractional second digits")},
         {QStringLiteral("max_rows_per_insert"), maxRowsPerInsert ? QString::number(maxRowsPerInsert) : none,
-         QStringLiteral("rows per INSERT statement")},
+         QStringLiteral("rows per INSERT statement, used only where rows are sent as INSERT statements "
+                        "(PostgreSQL with load_method = \"insert\"); COPY and LOAD DATA ignore it")},
         {QStringLiteral("max_parallel_load_jobs"), maxParallelLoadJobs ? QString::number(maxParallelLoadJobs) : none,
          QStringLiteral("cap on jobs running at once")},
         {QStringLiteral("loader_parallelism_strategy"), parallelismStrategyName(parallelismStrategy),
          QStringLiteral("parallel, table-sequential or sequential")},
         {QStringLiteral("supported_merge_strategies"), supportedMergeStrategies.join(QStringLiteral(", ")),
-         QStringLiteral("merge strategies dlt offers here, first is the default; Wharf runs delete-insert and refuses "
-                        "the others")},
+         QStringLiteral("merge strategies this destination runs (as dlt names them); the first is the default")},
         {QStringLiteral("supported_replace_strategies"), supportedReplaceStrategies.join(QStringLiteral(", ")),
-         QStringLiteral("replace strategies dlt offers here, first is the default; Wharf runs truncate-and-insert and "
-                        "refuses the others")},
+         QStringLiteral("replace strategies this destination runs (as dlt names them); the first is the default")},
     };
 }
 

@@ -122,9 +122,16 @@ private slots:
         QCOMPARE(model.rowCount(), entries.size() + 1); // + workers, a [load] setting
         int row = 0;
         for (const auto &e : entries) {
-            if (model.index(row, CapabilitiesModel::NameColumn).data().toString() == QLatin1String("workers"))
+            if (model.index(row, CapabilitiesModel::NameColumn).data(CapabilitiesModel::DltNameRole).toString() ==
+                QLatin1String("workers"))
                 ++row;
-            QCOMPARE(model.index(row, CapabilitiesModel::NameColumn).data().toString(), e.name);
+            const QModelIndex name = model.index(row, CapabilitiesModel::NameColumn);
+            QCOMPARE(name.data(CapabilitiesModel::DltNameRole).toString(), e.name);
+            // In words, with dlt's name in the tooltip; no Markdown quoting in tooltips.
+            QCOMPARE(name.data().toString(), CapabilitiesModel::caption(e.name));
+            QVERIFY2(!name.data().toString().contains(QLatin1Char('_')), qPrintable(name.data().toString()));
+            QVERIFY(name.data(Qt::ToolTipRole).toString().contains(QStringLiteral("dlt: ") + e.name));
+            QVERIFY(!name.data(Qt::ToolTipRole).toString().contains(QLatin1Char('`')));
             QCOMPARE(model.index(row, CapabilitiesModel::ValueColumn).data().toString(), e.value);
             QCOMPARE(model.index(row, CapabilitiesModel::DefaultColumn).data().toString(), e.value);
             QCOMPARE(model.index(row, CapabilitiesModel::MeaningColumn).data().toString().left(e.meaning.size()),
@@ -140,7 +147,7 @@ private slots:
             const QModelIndex name = model.index(r, CapabilitiesModel::NameColumn);
             QVERIFY(!(name.flags() & Qt::ItemIsEditable));
             if (model.index(r, CapabilitiesModel::ValueColumn).flags() & Qt::ItemIsEditable)
-                editable << name.data().toString();
+                editable << name.data(CapabilitiesModel::DltNameRole).toString();
         }
         QStringList tunable;
         for (const auto &t : tunableCapabilities(kSqlite))
@@ -295,6 +302,9 @@ private slots:
         QVERIFY(model.lastError().isEmpty());
         QVERIFY(!configValue({QStringLiteral("destination"), kSqlite, name}).isValid());
         QVERIFY(!readFile(configFile()).contains("max_rows_per_insert"));
+        // The section it emptied is gone too.
+        QVERIFY2(!readFile(configFile()).contains("[destination." + kSqlite.toUtf8() + "]"),
+                 readFile(configFile()).constData());
         QCOMPARE(value(model, name), QStringLiteral("10000"));
         QVERIFY(!overridden(model, name));
         QVERIFY(!model.isResettable(row));

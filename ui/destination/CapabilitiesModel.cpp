@@ -9,6 +9,7 @@
 
 #include <QFileInfo>
 #include <QFont>
+#include <QHash>
 #include <limits>
 #include <memory>
 
@@ -53,6 +54,43 @@ bool samePath(const QString &a, const QString &b)
 }
 
 } // namespace
+
+QString CapabilitiesModel::caption(const QString &dltName)
+{
+    static const QHash<QString, QString> captions{
+        {QStringLiteral("preferred_loader_file_format"), tr("Preferred file format")},
+        {QStringLiteral("supported_loader_file_formats"), tr("File formats loaded")},
+        {QStringLiteral("casefold_identifier"), tr("Name case folding")},
+        {QStringLiteral("has_case_sensitive_identifiers"), tr("Case-sensitive names")},
+        {QStringLiteral("decimal_precision"), tr("Decimal precision, scale")},
+        {QStringLiteral("wei_precision"), tr("Wei precision, scale")},
+        {QStringLiteral("max_identifier_length"), tr("Longest table name")},
+        {QStringLiteral("max_column_identifier_length"), tr("Longest column name")},
+        {QStringLiteral("max_query_length"), tr("Longest SQL statement")},
+        {QStringLiteral("max_text_data_type_length"), tr("Longest text column")},
+        {QStringLiteral("supports_transactions"), tr("Transactions")},
+        {QStringLiteral("supports_ddl_transactions"), tr("Schema changes in transactions")},
+        {QStringLiteral("alter_add_multi_column"), tr("Several columns per ALTER")},
+        {QStringLiteral("supports_truncate_command"), tr("TRUNCATE")},
+        {QStringLiteral("supports_multiple_statements"), tr("Several statements per call")},
+        {QStringLiteral("supports_native_boolean"), tr("Native booleans")},
+        {QStringLiteral("timestamp_precision"), tr("Timestamp precision")},
+        {QStringLiteral("max_rows_per_insert"), tr("Rows per INSERT")},
+        {QStringLiteral("max_parallel_load_jobs"), tr("Most jobs at once")},
+        {QStringLiteral("loader_parallelism_strategy"), tr("Parallelism")},
+        {QStringLiteral("supported_merge_strategies"), tr("Merge strategies")},
+        {QStringLiteral("supported_replace_strategies"), tr("Replace strategies")},
+        {QStringLiteral("workers"), tr("Parallel jobs (workers)")},
+    };
+    const auto it = captions.constFind(dltName);
+    if (it != captions.cend())
+        return *it;
+    QString text = dltName;
+    text.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
 
 CapabilitiesModel::CapabilitiesModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -285,7 +323,7 @@ QVariant CapabilitiesModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         switch (column) {
         case NameColumn:
-            return row.name;
+            return caption(row.name);
         case ValueColumn:
             return role == Qt::EditRole && row.tunable && row.problem.isEmpty() ? row.editValue : row.value;
         case DefaultColumn:
@@ -301,8 +339,9 @@ QVariant CapabilitiesModel::data(const QModelIndex &index, int role) const
         case NameColumn:
         case MeaningColumn:
             if (row.tunable)
-                return tr("%1\n\nTunable: `%2` in config.toml").arg(row.meaning, row.tunable->configKey());
-            return row.meaning;
+                return tr("%1 (dlt: %2)\n%3\n\nCan be changed: %4 in config.toml")
+                    .arg(caption(row.name), row.name, row.meaning, row.tunable->configKey());
+            return tr("%1 (dlt: %2)\n%3").arg(caption(row.name), row.name, row.meaning);
         case ValueColumn:
             if (!row.problem.isEmpty())
                 return tr("Invalid, loads will fail: %1").arg(row.problem);
@@ -316,6 +355,8 @@ QVariant CapabilitiesModel::data(const QModelIndex &index, int role) const
             return overridden ? row.configured->source.describe() : QVariant();
         }
         return {};
+    case DltNameRole:
+        return row.name;
     case Qt::FontRole:
         if (overridden && (column == NameColumn || column == ValueColumn)) {
             QFont font;

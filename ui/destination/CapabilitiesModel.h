@@ -40,8 +40,12 @@ public:
         OverriddenRole,                ///< bool: the value does not come from the defaults
         ResettableRole,                ///< bool: the project's config.toml holds an override to remove
         ConfigKeyRole,                 ///< "destination.sqlite.max_rows_per_insert", "load.workers", or empty
-        ProblemRole                    ///< why the configured value is invalid (loads would fail), or empty
+        ProblemRole,                   ///< why the configured value is invalid (loads would fail), or empty
+        DltNameRole                    ///< the capability's name in dlt ("max_rows_per_insert"), on every column
     };
+    /// The capability in words for the Capability column ("Rows per INSERT"); dlt's name is in
+    /// its tooltip and DltNameRole.
+    static QString caption(const QString &dltName);
 
     explicit CapabilitiesModel(QObject *parent = nullptr);
 
