@@ -122,6 +122,38 @@ QString LoadSession::abortPackage(const QString &packageDir)
     return {};
 }
 
+QString LoadSession::copyPackage(const QString &packageDir, const QString &targetParent)
+{
+    if (isBusy())
+        return m_running ? tr("a load is running") : tr("another package action is running");
+    if (packageDir.isEmpty())
+        return tr("no package selected");
+    m_copying = true;
+    auto *watcher = new QFutureWatcher<AbortOutcome>(this);
+    connect(watcher, &QFutureWatcher<AbortOutcome>::finished, this, [this, watcher, packageDir] {
+        watcher->deleteLater();
+        m_copying = false;
+        const AbortOutcome outcome = watcher->result();
+        if (outcome.error.isEmpty())
+            qCInfo(lcUi).noquote() << "Load package" << QFileInfo(packageDir).fileName() << "copied to"
+                                   << outcome.newDir << "to be loaded again";
+        else
+            qCWarning(lcUi).noquote() << "cannot copy the package:" << outcome.error;
+        emit packageCopied(packageDir, outcome.newDir, outcome.error);
+    });
+    // A package may be gigabytes: copied off the GUI thread.
+    watcher->setFuture(QtConcurrent::run([packageDir, targetParent] {
+        AbortOutcome outcome;
+        try {
+            outcome.newDir = packageactions::copyForAnotherLoad(LoadPackage::open(packageDir), targetParent);
+        } catch (const Error &e) {
+            outcome.error = e.fullText();
+        }
+        return outcome;
+    }));
+    return {};
+}
+
 void LoadSession::cancel()
 {
     if (m_running)

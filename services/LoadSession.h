@@ -26,7 +26,7 @@ public:
     /// From a successful start() until `finished` was emitted.
     bool isRunning() const;
     /// Running, or an abort under way: no other action on packages now.
-    bool isBusy() const { return m_running || m_aborting; }
+    bool isBusy() const { return m_running || m_aborting || m_copying; }
     /// The loader whose signals the window shows (for tests and wiring).
     Loader *loader() const { return m_loader; }
 
@@ -40,6 +40,10 @@ public:
     /// as dlt does, on a pool thread; `packageAborted` follows. Returns why it cannot start,
     /// or an empty string.
     QString abortPackage(const QString &packageDir);
+    /// Copies the (loaded) package `packageDir` for loading once more elsewhere
+    /// (packageactions::copyForAnotherLoad) into `targetParent`, on a pool thread;
+    /// `packageCopied` follows. Returns why it cannot start, or an empty string.
+    QString copyPackage(const QString &packageDir, const QString &targetParent);
 
     /// Masks the secrets of destination `destinationName` (as configured now, or as the
     /// running load resolved them) and, whatever the destination, URL passwords and
@@ -60,6 +64,8 @@ signals:
     void finished(const wharf::PackageResult &result);
     /// Abort package ended: `newDir` is where the package is now; `error` empty on success.
     void packageAborted(const QString &packageDir, const QString &newDir, const QString &error);
+    /// copyPackage() ended: the copy's folder, or why there is none.
+    void packageCopied(const QString &packageDir, const QString &copyDir, const QString &error);
 
 private:
     QString startLoad(const QString &packageDir, const QString &destinationName, bool retryFailed);
@@ -69,6 +75,7 @@ private:
     Loader *m_loader;
     bool m_running = false; ///< from a successful start() to packageFinished
     bool m_aborting = false;
+    bool m_copying = false;
     QString m_destinationName;
     QString m_location;
     QString m_pipelineName;

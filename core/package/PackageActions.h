@@ -37,5 +37,16 @@ QString reopenAborted(LoadPackage &package);
 /// when the marker cannot be written.
 QString abortPackage(LoadPackage &package);
 
+/// A fresh copy of `package` for loading its rows once more, elsewhere: a loaded package is
+/// never loaded again (dlt never loads a completed package twice), so the copy is what another
+/// destination can take. It keeps the load id (the rows' _dlt_load_id stays true to their
+/// _dlt_loads row) and the schema; every data job is back in new_jobs/ with no retries; the
+/// completion marker, load metrics, applied schema updates, error files and follow-up SQL jobs
+/// are left behind (the loader makes its own). Written under `targetParent`/<load id>, with the
+/// pipeline files of the package's parent folder (pipeline_state.json, package_info.json)
+/// beside it. Returns the copy's folder. Throws Error(Terminal) when the target exists,
+/// Error(Internal) when a file cannot be written (a half-made copy is removed).
+QString copyForAnotherLoad(const LoadPackage &package, const QString &targetParent);
+
 } // namespace packageactions
 } // namespace wharf

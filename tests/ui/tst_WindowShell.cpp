@@ -11,12 +11,14 @@
 #include "load/PackagesPanel.h"
 #include "load/ThroughputChart.h"
 #include "log/LogDock.h"
+#include "package/LoadPackage.h"
 #include "shell/AboutDialog.h"
 #include "shell/MainWindow.h"
 #include "shell/WindowSettings.h"
 
 #include <QAction>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -278,6 +280,45 @@ private slots:
         // Reverted: back to what is saved.
         window.findChild<ui::DestinationEditor *>()->reload();
         QVERIFY2(picker->shownText().startsWith(QStringLiteral("Not set up yet: ")), qPrintable(picker->shownText()));
+    }
+
+    void aLoadedPackageSaysSoAndCanBeCopied()
+    {
+        test::ManyJobsSpec spec;
+        spec.jobs = 3;
+        spec.pipeline = QStringLiteral("copied_pipeline");
+        const QString root = QDir(m_home).filePath(QStringLiteral("loaded-packages"));
+        const QString dir = test::writeManyJobsPackage(QDir(root).filePath(spec.pipeline), spec);
+        QVERIFY(!dir.isEmpty());
+        {
+            LoadPackage package = LoadPackage::open(dir);
+            for (const JobFile &job : package.jobs(JobFolder::New))
+                package.moveJob(job, JobFolder::Completed);
+            package.markCompleted(false);
+        }
+        ui::StartupState startup;
+        startup.packageRoots = {root};
+        startup.destinationType = QStringLiteral("dummy");
+        ui::MainWindow window(startup);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.packagesPanel()->selectPackage(dir));
+        QTRY_VERIFY(window.copyAction()->isEnabled());
+        // Before Run: it says the package is loaded and what to do instead.
+        QVERIFY(!window.runAction()->isEnabled());
+        QVERIFY2(window.runAction()->toolTip().contains(QStringLiteral("Load a copy")),
+                 qPrintable(window.runAction()->toolTip()));
+        const QString note = window.findChild<QLabel *>(QStringLiteral("loadRate"))->text();
+        QVERIFY2(note.contains(QStringLiteral("not loaded again")), qPrintable(note));
+
+        window.copyAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.packagesPanel()->currentPackage() != dir, 10000);
+        const QString copy = window.packagesPanel()->currentPackage();
+        QCOMPARE(QFileInfo(copy).fileName(), spec.loadId);
+        QVERIFY(copy.contains(QStringLiteral("copied_pipeline-copy-")));
+        QTRY_VERIFY(window.runAction()->isEnabled());  // the copy is new: it can be loaded
+        QVERIFY(LoadPackage::open(dir).isCompleted()); // the original stays as it was
+        QCOMPARE(LoadPackage::open(copy).jobs(JobFolder::New).size(), 3);
     }
 
     void dummyOnlyInDeveloperMode()

@@ -23,6 +23,7 @@ QPushButton *buttonFor(QAction *action, QWidget *parent)
     const auto sync = [button, action] {
         button->setText(action->text());
         button->setEnabled(action->isEnabled());
+        button->setVisible(action->isVisible()); // an action only for some packages (Load a copy)
         const QString keys = action->shortcut().toString(QKeySequence::NativeText);
         button->setToolTip(keys.isEmpty() ? action->toolTip() : QStringLiteral("%1 (%2)").arg(action->toolTip(), keys));
     };
@@ -157,13 +158,14 @@ void LoadControls::finished(const PackageResult &result)
     m_chart->finish(result.elapsedMs, m_estimator.isEmpty() ? 0.0 : m_estimator.rowsPerSecond(), end);
 }
 
-void LoadControls::showIdle()
+void LoadControls::showIdle(const QString &note)
 {
     m_estimator.reset();
     m_progress->setRange(0, kProgressSteps);
     m_progress->setValue(0);
     m_progress->setFormat(tr("Idle"));
-    m_rate->clear();
+    m_rate->setText(note);
+    m_rate->setToolTip(note);
     m_chart->clear();
 }
 

@@ -44,8 +44,9 @@ public slots:
     void started(int jobsTotal);
     void showProgress(const wharf::LoadProgress &progress);
     void finished(const wharf::PackageResult &result);
-    /// No load to show (another package was selected): the bar says "Idle", the chart is empty.
-    void showIdle();
+    /// No load to show (another package was selected): the bar says "Idle", the chart is empty,
+    /// and `note` (what Run would or would not do) is shown beside the bar.
+    void showIdle(const QString &note = {});
 
 private:
     QPushButton *m_run;

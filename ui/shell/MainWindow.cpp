@@ -18,11 +18,13 @@
 #include "load/PackagesModel.h"
 #include "load/PackagesPanel.h"
 #include "log/LogDock.h"
+#include "package/SampleInstaller.h"
 #include "shell/WindowSettings.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -63,6 +65,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     createActions();
     m_controls = new LoadControls(m_runAction, m_cancelAction, this);
     m_controls->addActionButton(m_retryAction);
+    m_controls->addActionButton(m_copyAction);
     m_controls->addActionButton(m_abortAction);
 
     m_tabs = new QTabWidget(this);
@@ -300,6 +303,12 @@ void MainWindow::createLoadActions()
     m_retryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailedJobs);
 
+    m_copyAction = new QAction(tr("Load a &copy…"), this);
+    m_copyAction->setObjectName(QStringLiteral("copyPackageAction"));
+    m_copyAction->setToolTip(tr("Copy this loaded package so that its rows can be loaded again, into another "
+                                "destination or dataset"));
+    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copyPackage);
+
     m_abortAction = new QAction(tr("&Abort package…"), this);
     m_abortAction->setObjectName(QStringLiteral("abortAction"));
     connect(m_abortAction, &QAction::triggered, this, &MainWindow::abortPackage);
@@ -317,6 +326,7 @@ void MainWindow::connectSession()
     connect(m_session, &LoadSession::progressChanged, m_controls, &LoadControls::showProgress);
     connect(m_session, &LoadSession::finished, this, &MainWindow::loadFinished);
     connect(m_session, &LoadSession::packageAborted, this, &MainWindow::packageAborted);
+    connect(m_session, &LoadSession::packageCopied, this, &MainWindow::packageCopied);
 }
 
 void MainWindow::createMenus()
@@ -330,6 +340,7 @@ void MainWindow::createMenus()
     load->addAction(m_cancelAction);
     load->addSeparator();
     load->addAction(m_retryAction);
+    load->addAction(m_copyAction);
     load->addAction(m_abortAction);
     load->addSeparator();
     load->addAction(m_jobs->showErrorAction());
@@ -369,8 +380,10 @@ void MainWindow::updateActions()
     else if (m_packages->model()->package(row).reading)
         blocker = tr("Reading the package…");
     else if (!m_packages->model()->package(row).isLoadable())
-        blocker = tr("This package is %1; nothing left to load")
-                      .arg(packageStateText(m_packages->model()->package(row).state));
+        blocker = m_packages->model()->package(row).state == PackageState::Loaded
+                      ? tr("This package is loaded already; Load a copy to load its rows into another destination")
+                      : tr("This package is %1; nothing left to load")
+                            .arg(packageStateText(m_packages->model()->package(row).state));
     else if (!m_picker->error().isEmpty())
         blocker = m_editor->form()->isEdited() ? tr("Save the destination settings first")
                                                : tr("The destination is not set up: %1").arg(m_picker->shownText());
@@ -412,8 +425,18 @@ void MainWindow::updatePackageActions(bool running)
             retryBlocker = tr("This package has no failed jobs");
         }
         if (retryBlocker.isEmpty() && !m_picker->error().isEmpty())
-            retryBlocker = tr("The destination is not configured: %1").arg(m_picker->error());
+            retryBlocker = tr("The destination is not set up: %1").arg(m_picker->shownText());
     }
+    // Load a copy: for a loaded package (it is never loaded again, into any destination).
+    const bool loaded = !running && row >= 0 && !m_packages->model()->package(row).reading &&
+                        m_packages->model()->package(row).state == PackageState::Loaded;
+    m_copyAction->setEnabled(loaded && !m_session->isBusy());
+    m_copyAction->setVisible(loaded);
+    if (loaded && !m_session->isRunning() && m_progressPackage.isEmpty())
+        m_controls->showIdle(tr("This package is loaded; a loaded package is not loaded again (as in dlt), into "
+                                "any destination. To load its rows elsewhere, load a copy."));
+    else if (!loaded && m_progressPackage.isEmpty() && !m_session->isRunning())
+        m_controls->showIdle();
     m_retryAction->setEnabled(retryBlocker.isEmpty());
     m_retryAction->setToolTip(retryBlocker.isEmpty()
                                   ? tr("Move the failed jobs back to new_jobs/ and load the package again")
@@ -495,6 +518,43 @@ void MainWindow::abortPackage()
         updateActions();
     });
     m_abortConfirm->open();
+}
+
+void MainWindow::copyPackage()
+{
+    if (m_session->isBusy() || !m_copyAction->isEnabled())
+        return;
+    const QString dir = m_packages->currentPackage();
+    const int row = m_packages->model()->rowOf(dir);
+    const QString pipeline = row >= 0 ? m_packages->model()->package(row).pipelineName : QString();
+    // Beside the other packages, two levels down as the list looks for them.
+    const QString parent =
+        QDir(defaultPackagesDir())
+            .filePath(QStringLiteral("%1-copy-%2")
+                          .arg(pipeline.isEmpty() ? QStringLiteral("package") : pipeline,
+                               QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    const QString error = m_session->copyPackage(dir, parent);
+    if (!error.isEmpty())
+        setStatus(tr("Ready"), tr("Cannot copy the package: %1").arg(error));
+    else
+        setStatus(tr("Copying…"), tr("Copying package %1").arg(QFileInfo(dir).fileName()));
+    updateActions();
+}
+
+void MainWindow::packageCopied(const QString &packageDir, const QString &copyDir, const QString &error)
+{
+    if (!error.isEmpty()) {
+        setStatus(tr("Ready"), tr("Cannot copy the package: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
+        updateActions();
+        return;
+    }
+    if (!m_packages->model()->roots().contains(QDir(defaultPackagesDir()).absolutePath()))
+        m_packages->model()->addRoot(defaultPackagesDir());
+    m_packages->refresh();
+    m_packages->selectPreferred(copyDir); // once its summary is read
+    setStatus(tr("Ready"), tr("Package %1 copied to %2: pick the destination (or dataset) and Run")
+                               .arg(QFileInfo(packageDir).fileName(), QDir::toNativeSeparators(copyDir)));
+    updateActions();
 }
 
 void MainWindow::packageAborted(const QString &packageDir, const QString &newDir, const QString &error)

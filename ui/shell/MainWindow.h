@@ -57,6 +57,7 @@ public:
     QAction *cancelAction() const { return m_cancelAction; }
     QAction *retryAction() const { return m_retryAction; }
     QAction *abortAction() const { return m_abortAction; }
+    QAction *copyAction() const { return m_copyAction; }
     /// The error dialog opened last, while it is open (for tests).
     JobErrorDialog *jobErrorDialog() const { return m_errorDialog; }
     /// The Abort package confirmation, while it is open (for tests).
@@ -84,12 +85,17 @@ public slots:
     /// of the selected package).
     void browse(const QString &dataset = {}, const QString &table = {});
 
+    /// Load a copy: copies the selected loaded package (on a pool thread) beside the other
+    /// packages and selects the copy, ready to load into any destination.
+    void copyPackage();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
+    void packageCopied(const QString &packageDir, const QString &copyDir, const QString &error);
     void createActions();
     void createLoadActions();
     void createMenus();
@@ -121,6 +127,7 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_retryAction = nullptr;
     QAction *m_abortAction = nullptr;
+    QAction *m_copyAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_browseAction = nullptr;
