@@ -16,6 +16,9 @@ struct BrowserDataset {
     QString name;
     /// `<dataset>_staging` of a listed dataset: merge jobs load into it first.
     bool staging = false;
+    /// Holds `_dlt_version` (a dataset dlt or Wharf loaded). Other schemas are listed too,
+    /// after the dlt ones, and browse without dlt types.
+    bool dlt = true;
 };
 
 /// A column as the database has it, with dlt's type beside it when the dataset's stored

@@ -248,13 +248,28 @@ QList<BrowserDataset> SqlDatasetBrowser::datasetsWithStaging(const QStringList &
     static const QString suffix = QStringLiteral("_staging");
     const QSet<QString> listed(withVersion.cbegin(), withVersion.cend());
     QList<BrowserDataset> out;
+    QSet<QString> shown;
     for (const QString &name : withVersion) {
         if (name.endsWith(suffix) && listed.contains(name.chopped(suffix.size())))
             continue; // listed right after its dataset
-        out.append({name, false});
-        if (all.contains(name + suffix))
-            out.append({name + suffix, true});
+        out.append({name, false, true});
+        shown.insert(name);
+        if (all.contains(name + suffix)) {
+            out.append({name + suffix, true, true});
+            shown.insert(name + suffix);
+        }
     }
+    // Then every other schema the user may read, but the database's own and Wharf's ledger.
+    QStringList others;
+    for (const QString &name : all) {
+        if (shown.contains(name) || name.startsWith(QLatin1String("pg_")) ||
+            name == QLatin1String("information_schema") || name == QLatin1String("_wharf"))
+            continue;
+        others.append(name);
+    }
+    others.sort();
+    for (const QString &name : std::as_const(others))
+        out.append({name, false, false});
     return out;
 }
 

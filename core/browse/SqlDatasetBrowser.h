@@ -68,8 +68,9 @@ protected:
     virtual QString likeOperator() const { return QStringLiteral("LIKE"); }
 
     /// The datasets to list: those holding `_dlt_version` (`withVersion`, in order), each
-    /// followed by its `<name>_staging` when `all` has it; a staging dataset of a listed one is
-    /// not listed on its own.
+    /// followed by its `<name>_staging` when `all` has it (a staging dataset of a listed one is
+    /// not listed on its own); then the other schemas of `all` by name (dlt = false), but
+    /// the database's own (pg_*, information_schema) and Wharf's ledger (_wharf).
     static QList<BrowserDataset> datasetsWithStaging(const QStringList &withVersion, const QSet<QString> &all);
 
     /// `"dataset"."table"`.

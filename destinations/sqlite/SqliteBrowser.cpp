@@ -51,16 +51,17 @@ QList<BrowserDataset> SqliteBrowser::listDatasets()
     open();
     if (mainHasTables())
         names.prepend(kMain);
-    const QSet<QString> known(names.cbegin(), names.cend());
-    for (const QString &name : names) {
-        const bool staging = name.endsWith(kStagingSuffix) && known.contains(name.chopped(kStagingSuffix.size()));
-        if (staging)
-            continue; // listed right after its dataset
-        out.append({name, false});
-        if (known.contains(name + kStagingSuffix))
-            out.append({name + kStagingSuffix, true});
+    // Which hold _dlt_version (each is a file of its own: attached to look).
+    QStringList withVersion;
+    for (const QString &name : std::as_const(names)) {
+        useDataset(name);
+        if (!sql()
+                 .query(QStringLiteral("SELECT 1 FROM %1.sqlite_master WHERE type = 'table' AND name = '_dlt_version'")
+                            .arg(quoteName(name)))
+                 .isEmpty())
+            withVersion.append(name);
     }
-    return out;
+    return datasetsWithStaging(withVersion, QSet<QString>(names.cbegin(), names.cend()));
 }
 
 // Wharf's job ledger (_wharf_job_ledger) lives in the main file; it alone does not make "main"

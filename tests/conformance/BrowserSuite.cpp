@@ -173,6 +173,47 @@ private slots:
         QVERIFY(at + 1 < datasets.size());
         QCOMPARE(datasets[at + 1].name, m_dataset + QStringLiteral("_staging"));
         QVERIFY(datasets[at + 1].staging);
+        QVERIFY(datasets[at].dlt);
+    }
+
+    void listsSchemasThatDltDidNotMake_data() { addDestinations(); }
+    void listsSchemasThatDltDidNotMake()
+    {
+        // A dataset without _dlt_version (made by hand, or by another tool) is listed too, after
+        // the dlt ones and marked so; its tables browse.
+        auto plain = dest().client(m_dataset + QStringLiteral("_plain"));
+        QVERIFY(plain);
+        try {
+            plain->open();
+            plain->sql().createDataset();
+            plain->sql().execute(QStringLiteral("CREATE TABLE %1 (id bigint)")
+                                     .arg(plain->sql().qualifiedTableName(QStringLiteral("things"))));
+            const QList<BrowserDataset> datasets = m_browser->listDatasets();
+            int at = -1;
+            int lastDlt = -1;
+            for (int k = 0; k < datasets.size(); ++k) {
+                if (datasets[k].name == m_dataset + QStringLiteral("_plain"))
+                    at = k;
+                if (datasets[k].dlt)
+                    lastDlt = k;
+            }
+            QVERIFY2(at >= 0, "a schema without _dlt_version is not listed");
+            QVERIFY(!datasets[at].dlt);
+            QVERIFY(!datasets[at].staging);
+            QVERIFY(at > lastDlt);
+            bool found = false;
+            for (const BrowserTable &t : m_browser->listTables(m_dataset + QStringLiteral("_plain")))
+                found = found || t.name.compare(QStringLiteral("things"), Qt::CaseInsensitive) == 0;
+            QVERIFY(found);
+        } catch (const Error &e) {
+            QFAIL(qPrintable(dest().name + QStringLiteral(": ") + e.fullText()));
+        }
+        m_browser->close();
+        try {
+            plain->sql().dropDataset();
+        } catch (const Error &) {
+        }
+        plain->close();
     }
 
     void listsTablesWithCountsAndTypes_data() { addDestinations(); }

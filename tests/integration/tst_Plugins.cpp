@@ -4,6 +4,7 @@
 // are reported and skipped, never loaded into a crash. The plugins are built by tests/plugins.
 #include "SqliteProbe.h"
 #include "TestSupport.h"
+#include "destination/DestinationPlugin.h"
 
 #include <QDir>
 #include <QFile>
@@ -57,16 +58,17 @@ private slots:
         QVERIFY2(all.contains("plugged_sqlite"), qPrintable(r.out));
         const QJsonObject plugged = all.value("plugged_sqlite");
         QCOMPARE(plugged.value("origin").toString(), QDir(pluginDir()).absoluteFilePath("libwharf_test_plugin.so"));
-        QCOMPARE(plugged.value("sdk_version").toInt(), 1);
+        QCOMPARE(plugged.value("sdk_version").toInt(), WHARF_SDK_VERSION);
         QVERIFY(plugged.value("formats").toArray().contains("typed-jsonl"));
         QCOMPARE(all.value("sqlite").value("origin").toString(), QStringLiteral("built-in"));
         // Reported, never loaded (its create() aborts) and never registered.
         QVERIFY(!all.contains("old_sdk"));
-        QVERIFY2(all.value("skipped:libwharf_test_plugin_old_sdk.so")
-                     .value("problem")
-                     .toString()
-                     .contains("built for Wharf SDK version 0, this Wharf has version 1"),
-                 qPrintable(r.out));
+        QVERIFY2(
+            all.value("skipped:libwharf_test_plugin_old_sdk.so")
+                .value("problem")
+                .toString()
+                .contains("built for Wharf SDK version 0, this Wharf has version " QT_STRINGIFY(WHARF_SDK_VERSION)),
+            qPrintable(r.out));
         QCOMPARE(all.value("skipped:libwharf_not_a_plugin.so").value("problem").toString(),
                  QStringLiteral("not a Qt plugin"));
         // The text form says the same to people.

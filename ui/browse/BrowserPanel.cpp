@@ -307,9 +307,11 @@ void BrowserPanel::onDatasetsListed(const QList<BrowserDataset> &datasets)
     QSet<QString> open = m_expanded;
     if (!m_pendingDataset.isEmpty())
         open.insert(m_pendingDataset);
-    if (open.isEmpty() && datasets.size() <= kAutoExpandDatasets)
+    const auto dltDatasets =
+        std::count_if(datasets.cbegin(), datasets.cend(), [](const BrowserDataset &d) { return d.dlt; });
+    if (open.isEmpty() && dltDatasets <= kAutoExpandDatasets)
         for (const BrowserDataset &d : datasets)
-            if (!d.staging)
+            if (!d.staging && d.dlt)
                 open.insert(d.name);
     for (const BrowserDataset &d : datasets)
         if (open.contains(d.name))

@@ -196,7 +196,9 @@ QVariant DatasetTreeModel::datasetData(const Node &node, int column, int role) c
         return node.dataset.name;
     case Qt::DisplayRole:
         if (column == NameColumn)
-            return node.dataset.staging ? tr("%1 (staging)").arg(node.dataset.name) : node.dataset.name;
+            return node.dataset.staging ? tr("%1 (staging)").arg(node.dataset.name)
+                   : node.dataset.dlt   ? node.dataset.name
+                                        : tr("%1 (not from dlt)").arg(node.dataset.name);
         switch (node.state) {
         case State::NotLoaded:
             return QString();
@@ -211,7 +213,11 @@ QVariant DatasetTreeModel::datasetData(const Node &node, int column, int role) c
     case Qt::ToolTipRole:
         if (node.state == State::Failed)
             return node.error;
-        return node.dataset.staging ? tr("Staging dataset: merge jobs load their rows here first") : QVariant();
+        if (node.dataset.staging)
+            return tr("Staging dataset: merge jobs load their rows here first");
+        if (!node.dataset.dlt)
+            return tr("No _dlt_version here: not a dataset dlt loaded; its tables show without dlt types");
+        return {};
     case Qt::ForegroundRole:
         if (node.state == State::Failed)
             return QBrush(QColor(0xb0, 0x20, 0x20));
