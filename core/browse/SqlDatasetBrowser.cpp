@@ -1,6 +1,7 @@
 #include "browse/SqlDatasetBrowser.h"
 
 #include "Error.h"
+#include "browse/ColumnFilter.h"
 #include "load/LogCategories.h"
 
 #include <algorithm>
@@ -213,12 +214,9 @@ QString SqlDatasetBrowser::pageSql(const PageRequest &request, const CatalogTabl
 
     QStringList where;
     for (auto it = request.filters.cbegin(); it != request.filters.cend(); ++it) {
-        if (it.value().isEmpty())
+        if (it.value().trimmed().isEmpty())
             continue;
-        params->append(containsPattern(it.value()));
-        where.append(QStringLiteral("%1 %2 %3 ESCAPE '%4'")
-                         .arg(textExpression(column(it.key())), likeOperator(),
-                              m_sql->placeholder(int(params->size()) - 1), QChar(kLikeEscape)));
+        where.append(filterSql(column(it.key()), ColumnFilter::parse(it.value()), params));
     }
 
     QStringList order;
@@ -241,6 +239,45 @@ QString SqlDatasetBrowser::pageSql(const PageRequest &request, const CatalogTabl
     const int limit = std::clamp(request.limit, 1, kMaxPageRows);
     sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit + 1).arg(std::max<qint64>(0, request.offset));
     return sql;
+}
+
+QString SqlDatasetBrowser::filterSql(const QString &column, const ColumnFilter &filter, QVariantList *params) const
+{
+    // Every value is a parameter; only operators and the quoted column are SQL text.
+    const auto bind = [&](const QVariant &value) {
+        params->append(value);
+        return m_sql->placeholder(int(params->size()) - 1);
+    };
+    using Op = ColumnFilter::Op;
+    switch (filter.op) {
+    case Op::Contains:
+        return QStringLiteral("%1 %2 %3 ESCAPE '%4'")
+            .arg(textExpression(column), likeOperator(), bind(containsPattern(filter.value.toString())),
+                 QChar(kLikeEscape));
+    case Op::Like:
+        return QStringLiteral("%1 LIKE %2").arg(textExpression(column), bind(filter.value));
+    case Op::IsNull:
+        return column + QStringLiteral(" IS NULL");
+    case Op::IsNotNull:
+        return column + QStringLiteral(" IS NOT NULL");
+    case Op::Between: {
+        const QString from = bind(filter.value);
+        return QStringLiteral("%1 BETWEEN %2 AND %3").arg(column, from, bind(filter.second));
+    }
+    case Op::Equal:
+        return QStringLiteral("%1 = %2").arg(column, bind(filter.value));
+    case Op::NotEqual:
+        return QStringLiteral("%1 <> %2").arg(column, bind(filter.value));
+    case Op::Less:
+        return QStringLiteral("%1 < %2").arg(column, bind(filter.value));
+    case Op::LessOrEqual:
+        return QStringLiteral("%1 <= %2").arg(column, bind(filter.value));
+    case Op::Greater:
+        return QStringLiteral("%1 > %2").arg(column, bind(filter.value));
+    case Op::GreaterOrEqual:
+        return QStringLiteral("%1 >= %2").arg(column, bind(filter.value));
+    }
+    return {};
 }
 
 QList<BrowserDataset> SqlDatasetBrowser::datasetsWithStaging(const QStringList &withVersion, const QSet<QString> &all)

@@ -10,6 +10,8 @@
 
 namespace wharf {
 
+struct ColumnFilter;
+
 /// The part of a dataset browser every SQL destination shares: paging SQL (sorting, filters,
 /// LIMIT/OFFSET), bounded row counts for small tables, dlt types from `_dlt_version`. The
 /// destinations supply the catalog queries (SqliteBrowser, PgBrowser). Same threading rules as
@@ -64,6 +66,8 @@ protected:
     virtual QList<CatalogTable> catalogTables(const QString &dataset, const QString &onlyTable) = 0;
     /// The text form of a column for filtering; `column` is already quoted.
     virtual QString textExpression(const QString &column) const;
+    /// The WHERE condition of one column filter (ColumnFilter), its values appended to `params`.
+    QString filterSql(const QString &column, const ColumnFilter &filter, QVariantList *params) const;
     /// Case-insensitive LIKE ("LIKE" in SQLite, "ILIKE" in PostgreSQL).
     virtual QString likeOperator() const { return QStringLiteral("LIKE"); }
 

@@ -363,6 +363,33 @@ private slots:
         QVERIFY(!last.hasMore);
     }
 
+    void filterOperators_data() { addDestinations(); }
+    void filterOperators()
+    {
+        // Comparisons, ranges, null tests and LIKE (ColumnFilter), with values bound as
+        // parameters and compared as the column's type: ">440" on a bigint is a number.
+        const auto count = [&](const QString &column, const QString &filter) {
+            PageRequest request = itemsRequest();
+            request.filters = {{column, filter}};
+            request.limit = 1000;
+            return int(m_browser->fetchPage(request).rows.size());
+        };
+        QCOMPARE(count(QStringLiteral("id"), QStringLiteral(">440")), 9);
+        QCOMPARE(count(QStringLiteral("id"), QStringLiteral(">= 440")), 10);
+        QCOMPARE(count(QStringLiteral("id"), QStringLiteral("<3")), 3);
+        QCOMPARE(count(QStringLiteral("id"), QStringLiteral("<=2")), 3);
+        QCOMPARE(count(QStringLiteral("id"), QStringLiteral("=7")), 1);
+        QCOMPARE(count(QStringLiteral("id"), QStringLiteral("<>7")), kItems - 1);
+        QCOMPARE(count(QStringLiteral("id"), QStringLiteral("!=7")), kItems - 1);
+        QCOMPARE(count(QStringLiteral("id"), QStringLiteral("10..12")), 3);
+        QCOMPARE(count(QStringLiteral("name"), QStringLiteral("not null")), kItems);
+        QCOMPARE(count(QStringLiteral("name"), QStringLiteral("is null")), 0);
+        QCOMPARE(count(QStringLiteral("name"), QStringLiteral("like name 00_")), 7);
+        QCOMPARE(count(QStringLiteral("name"), QStringLiteral("=it's")), 1);
+        QCOMPARE(count(QStringLiteral("name"), QStringLiteral("'>5")), 0); // literally ">5", nowhere
+        QCOMPARE(count(QStringLiteral("name"), QStringLiteral("'50%")), 1);
+    }
+
     void exactDecimals_data() { addDestinations(); }
     void exactDecimals()
     {

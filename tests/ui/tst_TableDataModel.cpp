@@ -242,6 +242,18 @@ private slots:
         QCOMPARE(view.currentIndex().column(), 1);
         QCOMPARE(view.filterHeader()->filterText(1), QStringLiteral("name 3"));
         QVERIFY(!view.tabKeyNavigation());
+
+        // An operator without a value is shown as not applied (not a filter matching nothing);
+        // once complete, it goes to the database as a comparison.
+        QLineEdit *ids = view.filterHeader()->editor(0);
+        ids->setText(QStringLiteral(">"));
+        view.applyFilters();
+        QVERIFY2(ids->toolTip().startsWith(QStringLiteral("Not applied: ")), qPrintable(ids->toolTip()));
+        QCOMPARE(requested.last().at(1).value<PageRequest>().filters.value(QStringLiteral("id")), QString());
+        ids->setText(QStringLiteral(">3"));
+        view.applyFilters();
+        QCOMPARE(requested.last().at(1).value<PageRequest>().filters.value(QStringLiteral("id")), QStringLiteral(">3"));
+        QVERIFY(ids->toolTip().contains(QStringLiteral("10..20")));
     }
 };
 

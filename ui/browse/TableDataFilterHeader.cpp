@@ -35,7 +35,7 @@ void TableDataFilterHeader::resetEditors()
         edit->setObjectName(QStringLiteral("filter_%1").arg(c));
         edit->setPlaceholderText(tr("Filter"));
         edit->setAccessibleName(tr("Filter of %1").arg(name));
-        edit->setToolTip(tr("Show rows whose %1 contains this text (not case-sensitive)").arg(name));
+        edit->setToolTip(filterHelp(c));
         edit->setClearButtonEnabled(true);
         // textEdited: typing and the clear button, not setText() by the program.
         connect(edit, &QLineEdit::textEdited, this, [this, c](const QString &text) { emit filterEdited(c, text); });
@@ -44,6 +44,18 @@ void TableDataFilterHeader::resetEditors()
         m_editors.append(edit);
     }
     updateGeometries();
+}
+
+QString TableDataFilterHeader::filterHelp(int column) const
+{
+    const QString name = model() ? model()->headerData(column, Qt::Horizontal).toString() : QString();
+    return tr("Rows whose %1 contains this text (any case). Or:\n"
+              "  >100  >=100  <100  <=100  =open  <>open   compare (numbers as numbers)\n"
+              "  10..20   from 10 to 20\n"
+              "  null   not null\n"
+              "  like a%b   SQL LIKE (%: any text, _: one character)\n"
+              "  'text   this text literally, even if it starts like an operator")
+        .arg(name);
 }
 
 QString TableDataFilterHeader::filterText(int column) const

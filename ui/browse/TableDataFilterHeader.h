@@ -22,6 +22,8 @@ public:
     /// The column of filter editor `edit`, or -1.
     qsizetype editorIndex(const QLineEdit *edit) const { return m_editors.indexOf(edit); }
     QString filterText(int column) const;
+    /// What can be typed in the filter of `column` (its tooltip).
+    QString filterHelp(int column) const;
 
     QSize sizeHint() const override;
 

@@ -1,10 +1,13 @@
 #include "browse/TableDataView.h"
 
+#include "Error.h"
+#include "browse/ColumnFilter.h"
 #include "browse/GridCellDelegate.h"
 #include "browse/RowExport.h"
 #include "browse/TableDataFilterHeader.h"
 #include "browse/TableDataModel.h"
 #include "common/Counts.h"
+#include "common/StateColors.h"
 
 #include <QAction>
 #include <QApplication>
@@ -147,9 +150,25 @@ void TableDataView::applyFilters()
     if (!m_model)
         return;
     QMap<int, QString> filters;
-    for (int c = 0; c < m_header->editorCount(); ++c)
-        if (!m_header->filterText(c).isEmpty())
-            filters.insert(c, m_header->filterText(c));
+    for (int c = 0; c < m_header->editorCount(); ++c) {
+        const QString text = m_header->filterText(c);
+        QLineEdit *edit = m_header->editor(c);
+        // A filter that does not parse (">" with nothing after it) is shown as such and left
+        // out, instead of quietly matching nothing.
+        QString problem;
+        if (!text.trimmed().isEmpty()) {
+            try {
+                ColumnFilter::parse(text);
+                filters.insert(c, text);
+            } catch (const Error &e) {
+                problem = e.message();
+            }
+        }
+        QPalette pal = edit->palette();
+        pal.setColor(QPalette::Text, problem.isEmpty() ? palette().color(QPalette::Text) : colors::failure());
+        edit->setPalette(pal);
+        edit->setToolTip(problem.isEmpty() ? m_header->filterHelp(c) : tr("Not applied: %1").arg(problem));
+    }
     m_model->setFilters(filters);
 }
 
