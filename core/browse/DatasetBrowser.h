@@ -92,6 +92,9 @@ public:
     virtual QList<BrowserTable> listTables(const QString &dataset) = 0;
     /// One page of rows. Throws Error(Terminal) for a column the table does not have.
     virtual BrowserPage fetchPage(const PageRequest &request) = 0;
+    /// The exact number of rows of `request`'s table that its filters keep (offset, limit,
+    /// sort and columns are ignored): a full count, asked for by the user, cancellable.
+    virtual qint64 countRows(const PageRequest &request) = 0;
     /// Interrupts the statement running on the browser's connection (sqlite3_interrupt /
     /// PQcancel); it then throws Error(Cancelled). Callable from any thread.
     virtual void cancel() = 0;

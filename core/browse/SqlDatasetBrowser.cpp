@@ -193,6 +193,27 @@ BrowserPage SqlDatasetBrowser::fetchPage(const PageRequest &request)
     return page;
 }
 
+qint64 SqlDatasetBrowser::countRows(const PageRequest &request)
+{
+    open();
+    useDataset(request.dataset);
+    const CatalogTable table = describe(request.dataset, request.table);
+    QVariantList params;
+    QStringList where;
+    for (auto it = request.filters.cbegin(); it != request.filters.cend(); ++it) {
+        if (it.value().trimmed().isEmpty())
+            continue;
+        if (!table.table.column(it.key()))
+            throw Error(ErrorKind::Terminal, QStringLiteral("table %1 has no column %2").arg(table.table.name, it.key()));
+        where.append(filterSql(QStringLiteral("t0.") + quoteName(it.key()), ColumnFilter::parse(it.value()), &params));
+    }
+    QString sql = QStringLiteral("SELECT count(*) FROM %1 AS t0").arg(tableReference(request.dataset, table.table.name));
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    const auto rows = m_sql->query(sql, params);
+    return rows.isEmpty() ? 0 : rows.first().value(0).toLongLong();
+}
+
 QString SqlDatasetBrowser::pageSql(const PageRequest &request, const CatalogTable &table, QVariantList *params) const
 {
     const auto column = [&](const QString &name) {

@@ -28,6 +28,7 @@ public:
     void close() override;
     QList<BrowserTable> listTables(const QString &dataset) override;
     BrowserPage fetchPage(const PageRequest &request) override;
+    qint64 countRows(const PageRequest &request) override;
     void cancel() override;
 
     /// `"name"` with embedded quotes doubled: a name exactly as the catalog stores it. (Unlike

@@ -388,6 +388,16 @@ private slots:
         QCOMPARE(count(QStringLiteral("name"), QStringLiteral("=it's")), 1);
         QCOMPARE(count(QStringLiteral("name"), QStringLiteral("'>5")), 0); // literally ">5", nowhere
         QCOMPARE(count(QStringLiteral("name"), QStringLiteral("'50%")), 1);
+
+        // The exact count asks the database, with the same filters.
+        PageRequest request = itemsRequest();
+        QCOMPARE(m_browser->countRows(request), qint64(kItems));
+        request.filters = {{QStringLiteral("id"), QStringLiteral(">440")},
+                           {QStringLiteral("name"), QStringLiteral("44")}};
+        QCOMPARE(m_browser->countRows(request), qint64(9));
+        request.table = QStringLiteral("big");
+        request.filters.clear();
+        QCOMPARE(m_browser->countRows(request), qint64(kBigRows));
     }
 
     void exactDecimals_data() { addDestinations(); }

@@ -1,6 +1,7 @@
 // The browser's grid without a database: the model asks for 200-row pages as the view
 // scrolls, every sort or filter starts a new generation and answers of older generations are
 // dropped, never shown; the view copies the selection as TSV, CSV with a header and JSON.
+#include "browse/CellViewer.h"
 #include "browse/GridCellDelegate.h"
 #include "browse/TableDataFilterHeader.h"
 #include "browse/TableDataModel.h"
@@ -215,6 +216,76 @@ private slots:
                  qPrintable(QString::number(view.columnWidth(1))));
         QVERIFY(view.columnWidth(2) <= std::max(2 * TableDataView::kMinColumnWidth, view.viewport()->width() / 3));
         QVERIFY(view.columnWidth(2) > view.columnWidth(0) / 2);
+    }
+
+    void cellViewerAndCopies()
+    {
+        TableDataModel model;
+        TableDataView view;
+        view.setDataModel(&model);
+        QSignalSpy requested(&model, &TableDataModel::pageRequested);
+        model.setTable(QStringLiteral("ds"), table());
+        model.applyPage(requested.last().at(0).toULongLong(), page(0, 3, false));
+        // A JSON value, whole and indented, in a viewer that leaves the grid usable.
+        view.setCurrentIndex(model.index(1, 2));
+        view.viewCurrentCell();
+        QVERIFY(view.cellViewer() && view.cellViewer()->isVisible());
+        QVERIFY(!view.cellViewer()->isModal());
+        QCOMPARE(view.cellViewer()->text(), QStringLiteral("{\n    \"n\": 1\n}"));
+        QCOMPARE(CellViewer::displayText(QVariant(), false), QStringLiteral("NULL"));
+        QCOMPARE(CellViewer::displayText(QStringLiteral("[1,2]"), false), QStringLiteral("[\n    1,\n    2\n]"));
+        QCOMPARE(CellViewer::displayText(QStringLiteral("{not json"), false), QStringLiteral("{not json"));
+
+        QSignalSpy copied(&view, &TableDataView::copied);
+        view.setCurrentIndex(model.index(1, 1));
+        view.copyCell();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("name 1"));
+        view.copyRow();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("1\tname 1\t{\"n\": 1}\n"));
+        QCOMPARE(copied.last().at(0).toString(), QStringLiteral("Copied row 2 as TSV"));
+        view.copyColumn();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("name 0\nname 1\nname 2\n"));
+        QCOMPARE(copied.count(), 3);
+    }
+
+    void countsAndJumpsToTheEnd()
+    {
+        // Count all rows asks the database (same filters); Last rows counts first when needed
+        // and shows the last page with the rows' real numbers; a new sort starts from the top.
+        TableDataModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy pages(&model, &TableDataModel::pageRequested);
+        QSignalSpy counts(&model, &TableDataModel::countRequested);
+        model.setTable(QStringLiteral("ds"), table());
+        model.setFilter(1, QStringLiteral("name"));
+        model.applyPage(pages.last().at(0).toULongLong(), page(0, 200, true));
+        model.jumpToEnd();
+        QCOMPARE(counts.count(), 1);
+        QVERIFY(model.isCounting());
+        const auto asked = counts.last();
+        QCOMPARE(asked.at(1).value<PageRequest>().filters.value(QStringLiteral("name")), QStringLiteral("name"));
+        model.applyCount(asked.at(0).toULongLong(), 450);
+        QCOMPARE(model.exactCount(), 450);
+        QCOMPARE(model.firstRowOffset(), 450 - PageRequest::kDefaultLimit);
+        const auto last = pages.last();
+        QCOMPARE(last.at(1).value<PageRequest>().offset, 450 - PageRequest::kDefaultLimit);
+        model.applyPage(last.at(0).toULongLong(), page(250, 200, false));
+        QCOMPARE(model.rowCount(), 200);
+        QCOMPARE(model.headerData(0, Qt::Vertical).toLongLong(), 251);
+        QCOMPARE(model.headerData(199, Qt::Vertical).toLongLong(), 450);
+        QCOMPARE(model.exactCount(), 450); // the count still holds after the jump
+        QVERIFY(!model.canFetchMore({}));
+
+        // A count answered for an older sort is dropped; a new sort starts at the first row.
+        model.requestCount();
+        const quint64 older = counts.last().at(0).toULongLong();
+        model.sort(0, Qt::DescendingOrder);
+        QCOMPARE(model.firstRowOffset(), 0);
+        QCOMPARE(pages.last().at(1).value<PageRequest>().offset, 0);
+        model.applyCount(older, 7);
+        QCOMPARE(model.exactCount(), -1);
+        model.jumpTo(0);
+        QCOMPARE(model.headerData(0, Qt::Vertical), QVariant()); // no rows yet
     }
 
     void filtersAreReachedByKeyboard()

@@ -1,5 +1,7 @@
 #include "browse/BrowserPanel.h"
 
+#include "common/Counts.h"
+
 #include "browse/BrowserColumnsModel.h"
 #include "browse/BrowserWorker.h"
 #include "browse/DatasetTreeModel.h"
@@ -128,6 +130,13 @@ void BrowserPanel::buildLayout()
     auto *statusLine = new QHBoxLayout;
     statusLine->addWidget(m_busy);
     statusLine->addWidget(m_statusLabel, 1);
+    // The grid's moves that the rows fetched so far cannot answer: the database does.
+    for (QAction *action : m_dataView->tableActions()) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        statusLine->addWidget(button);
+    }
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -175,6 +184,10 @@ void BrowserPanel::wireWorker()
     connect(m_data, &TableDataModel::generationChanged, m_worker, &BrowserWorker::abandonPagesBefore);
     connect(m_worker, &BrowserWorker::pageFetched, m_data, &TableDataModel::applyPage);
     connect(m_worker, &BrowserWorker::pageFailed, m_data, &TableDataModel::applyError);
+    connect(m_data, &TableDataModel::countRequested, m_worker, &BrowserWorker::countRows);
+    connect(m_worker, &BrowserWorker::rowsCounted, m_data, &TableDataModel::applyCount);
+    connect(m_worker, &BrowserWorker::countFailed, m_data, &TableDataModel::applyCountError);
+    connect(m_data, &TableDataModel::countChanged, this, &BrowserPanel::updateStatus);
     connect(m_data, &TableDataModel::loadingChanged, this, &BrowserPanel::updateStatus);
     connect(m_data, &TableDataModel::rowsFetched, this, [this] {
         clearError(ErrorSource::Grid);
@@ -436,15 +449,23 @@ void BrowserPanel::updateStatus()
         text = tr("Reading the tables…");
     } else if (m_data->hasTable()) {
         const QString name = m_data->dataset() + QLatin1Char('.') + m_data->table().name;
-        const QString rows = locale.toString(m_data->rowCount());
+        const qint64 first = m_data->firstRowOffset();
+        // Rows a..b of the filtered table, and how many there are: counted, or the estimate.
+        const QString shown =
+            first > 0 ? tr("rows %1–%2").arg(locale.toString(first + 1), locale.toString(first + m_data->rowCount()))
+                      : countOf(m_data->rowCount(), tr("row"), tr("rows"));
+        const QString total = m_data->isCounting() ? tr("counting…")
+                              : m_data->exactCount() >= 0
+                                  ? tr("%1 in all").arg(countOf(m_data->exactCount(), tr("row"), tr("rows")))
+                                  : tr("table: %1 rows").arg(m_data->table().rowsText());
         if (m_data->isLoading())
             text = tr("Reading rows of %1…").arg(name);
         else if (!m_data->errorText().isEmpty())
             text = tr("Could not read %1").arg(name);
         else if (m_data->hasMore())
-            text = tr("%1 rows shown, more as you scroll (table: %2 rows)").arg(rows, m_data->table().rowsText());
+            text = tr("%1 shown, more as you scroll (%2)").arg(shown, total);
         else
-            text = tr("%1 row(s)").arg(rows);
+            text = first > 0 || m_data->exactCount() >= 0 ? tr("%1 (%2)").arg(shown, total) : shown;
     }
     m_busy->setVisible(isBusy());
     m_statusLabel->setText(text);

@@ -82,6 +82,29 @@ public:
             [&] { return generation >= m_shared->latestPage.load(); });
     }
 
+    void countRows(quint64 epoch, quint64 generation, const PageRequest &request)
+    {
+        if (generation < m_shared->latestPage.load())
+            return;
+        run(
+            epoch,
+            [&] {
+                DatasetBrowser &b = browser();
+                // Cancelled like a page when the table, sort or filters change (abandonPagesBefore).
+                setRunningPage(generation);
+                try {
+                    const qint64 rows = b.countRows(request);
+                    setRunningPage(0);
+                    emit rowsCounted(epoch, generation, rows);
+                } catch (...) {
+                    setRunningPage(0);
+                    throw;
+                }
+            },
+            [&](const ErrorInfo &e) { emit countFailed(epoch, generation, e); },
+            [&] { return generation >= m_shared->latestPage.load(); });
+    }
+
     void stop()
     {
         drop();
@@ -96,6 +119,8 @@ signals:
     void tablesFailed(quint64 epoch, const QString &dataset, const wharf::ErrorInfo &error);
     void pageFetched(quint64 epoch, quint64 generation, const wharf::BrowserPage &page);
     void pageFailed(quint64 epoch, quint64 generation, const wharf::ErrorInfo &error);
+    void rowsCounted(quint64 epoch, quint64 generation, qint64 rows);
+    void countFailed(quint64 epoch, quint64 generation, const wharf::ErrorInfo &error);
 
 private:
     // Runs `work`, turning exceptions into `fail` values (nothing crosses the thread edge). A
@@ -220,6 +245,15 @@ BrowserWorker::BrowserWorker(QObject *parent)
                 if (current(epoch))
                     emit pageFailed(generation, error);
             });
+    connect(m_backend, &BrowserBackend::rowsCounted, this, [=, this](quint64 epoch, quint64 generation, qint64 rows) {
+        if (current(epoch))
+            emit rowsCounted(generation, rows);
+    });
+    connect(m_backend, &BrowserBackend::countFailed, this,
+            [=, this](quint64 epoch, quint64 generation, const ErrorInfo &error) {
+                if (current(epoch))
+                    emit countFailed(generation, error);
+            });
     m_thread->start();
 }
 
@@ -271,6 +305,13 @@ void BrowserWorker::fetchPage(quint64 generation, const PageRequest &request)
 {
     post([backend = m_backend, epoch = m_epoch, generation, request] {
         backend->fetchPage(epoch, generation, request);
+    });
+}
+
+void BrowserWorker::countRows(quint64 generation, const PageRequest &request)
+{
+    post([backend = m_backend, epoch = m_epoch, generation, request] {
+        backend->countRows(epoch, generation, request);
     });
 }
 

@@ -41,6 +41,9 @@ public:
     void listDatasets();
     void listTables(const QString &dataset);
     void fetchPage(quint64 generation, const wharf::PageRequest &request);
+    /// Counts the rows `request`'s filters keep (rowsCounted or countFailed follows); dropped
+    /// and interrupted with the pages of its generation.
+    void countRows(quint64 generation, const wharf::PageRequest &request);
     /// Pages of older generations are not needed any more: skip the queued ones and interrupt
     /// the running one.
     void abandonPagesBefore(quint64 generation);
@@ -54,6 +57,8 @@ signals:
     void tablesFailed(const QString &dataset, const wharf::ErrorInfo &error);
     void pageFetched(quint64 generation, const wharf::BrowserPage &page);
     void pageFailed(quint64 generation, const wharf::ErrorInfo &error);
+    void rowsCounted(quint64 generation, qint64 rows);
+    void countFailed(quint64 generation, const wharf::ErrorInfo &error);
 
 private:
     template <typename F> void post(F &&work);

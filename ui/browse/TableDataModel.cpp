@@ -19,6 +19,7 @@ void TableDataModel::setTable(const QString &dataset, const BrowserTable &table)
     m_sortColumn = -1;
     m_sortOrder = Qt::AscendingOrder;
     m_filters.clear();
+    m_baseOffset = 0; // another table, order or filter: from its first row
     restart();
 }
 
@@ -28,6 +29,7 @@ void TableDataModel::clear()
     m_table = BrowserTable();
     m_filters.clear();
     m_sortColumn = -1;
+    m_baseOffset = 0; // another table, order or filter: from its first row
     restart();
 }
 
@@ -40,6 +42,7 @@ void TableDataModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = wanted;
     m_sortOrder = order;
+    m_baseOffset = 0; // another table, order or filter: from its first row
     restart();
 }
 
@@ -62,6 +65,7 @@ void TableDataModel::setFilters(const QMap<int, QString> &filters)
     if (cleaned == m_filters)
         return;
     m_filters = cleaned;
+    m_baseOffset = 0; // another table, order or filter: from its first row
     restart();
 }
 
@@ -70,10 +74,83 @@ void TableDataModel::reload()
     restart();
 }
 
+void TableDataModel::requestCount()
+{
+    if (!hasTable() || m_counting)
+        return;
+    m_counting = true;
+    emit countChanged();
+    emit countRequested(m_generation, baseRequest());
+}
+
+void TableDataModel::applyCount(quint64 generation, qint64 rows)
+{
+    if (generation != m_generation)
+        return;
+    m_counting = false;
+    m_exactCount = rows;
+    emit countChanged();
+    if (m_jumpWhenCounted) {
+        m_jumpWhenCounted = false;
+        jumpToEnd();
+    }
+}
+
+void TableDataModel::applyCountError(quint64 generation, const ErrorInfo &error)
+{
+    if (generation != m_generation)
+        return;
+    m_counting = false;
+    m_jumpWhenCounted = false;
+    emit countChanged();
+    emit errorOccurred(error.fullText());
+}
+
+void TableDataModel::jumpTo(qint64 offset)
+{
+    if (!hasTable())
+        return;
+    const qint64 count = m_exactCount;
+    m_baseOffset = std::max<qint64>(0, offset);
+    restart();
+    m_exactCount = count; // same sort and filters: the count still holds
+    emit countChanged();
+}
+
+void TableDataModel::jumpToEnd()
+{
+    if (!hasTable())
+        return;
+    if (m_exactCount < 0) {
+        m_jumpWhenCounted = true;
+        requestCount();
+        return;
+    }
+    jumpTo(std::max<qint64>(0, m_exactCount - PageRequest::kDefaultLimit));
+}
+
+PageRequest TableDataModel::baseRequest() const
+{
+    PageRequest request;
+    request.dataset = m_dataset;
+    request.table = m_table.name;
+    for (const BrowserColumn &c : m_table.columns)
+        request.columns.append(c.name);
+    if (m_sortColumn >= 0) {
+        request.sortColumn = m_table.columns[m_sortColumn].name;
+        request.descending = m_sortOrder == Qt::DescendingOrder;
+    }
+    for (auto it = m_filters.cbegin(); it != m_filters.cend(); ++it)
+        request.filters.insert(m_table.columns[it.key()].name, it.value());
+    return request;
+}
+
 void TableDataModel::restart()
 {
-    // A new generation first: whatever is in flight now belongs to the past.
+    // A new generation first: whatever is in flight now belongs to the past (a count too).
     ++m_generation;
+    m_exactCount = -1;
+    m_counting = false;
     emit generationChanged(m_generation);
     beginResetModel();
     m_rows.clear();
@@ -91,18 +168,8 @@ void TableDataModel::restart()
 
 void TableDataModel::requestPage()
 {
-    PageRequest request;
-    request.dataset = m_dataset;
-    request.table = m_table.name;
-    for (const BrowserColumn &c : m_table.columns)
-        request.columns.append(c.name);
-    if (m_sortColumn >= 0) {
-        request.sortColumn = m_table.columns[m_sortColumn].name;
-        request.descending = m_sortOrder == Qt::DescendingOrder;
-    }
-    for (auto it = m_filters.cbegin(); it != m_filters.cend(); ++it)
-        request.filters.insert(m_table.columns[it.key()].name, it.value());
-    request.offset = m_rows.size();
+    PageRequest request = baseRequest();
+    request.offset = m_baseOffset + m_rows.size();
     setLoading(true);
     emit pageRequested(m_generation, request);
 }
@@ -117,7 +184,7 @@ void TableDataModel::setLoading(bool loading)
 
 void TableDataModel::applyPage(quint64 generation, const BrowserPage &page)
 {
-    if (generation != m_generation || !m_loading || page.offset != m_rows.size()) {
+    if (generation != m_generation || !m_loading || page.offset != m_baseOffset + m_rows.size()) {
         ++m_droppedPages;
         return;
     }
@@ -273,7 +340,7 @@ QVariant TableDataModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation == Qt::Vertical) {
         if (role == Qt::DisplayRole && section >= 0 && section < m_rows.size())
-            return section + 1;
+            return m_baseOffset + section + 1; // the row's number in the table, after a jump too
         return {};
     }
     if (section < 0 || section >= m_table.columns.size())

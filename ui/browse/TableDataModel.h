@@ -39,6 +39,17 @@ public:
     void setFilters(const QMap<int, QString> &filters);
     /// Reads the current table again with the same sort and filters.
     void reload();
+    /// Asks for the exact number of rows the filters keep (countRequested; applyCount answers).
+    void requestCount();
+    /// The rows shown start at `offset` of the sorted, filtered table (row numbers follow):
+    /// 0 is the first page; jumpToEnd() shows the last one, counting first when needed.
+    void jumpTo(qint64 offset);
+    void jumpToEnd();
+    /// Where the rows shown start in the table (0 unless jumped).
+    qint64 firstRowOffset() const { return m_baseOffset; }
+    /// The exact count of this sort and filter, -1 when not counted (yet).
+    qint64 exactCount() const { return m_exactCount; }
+    bool isCounting() const { return m_counting; }
 
     const QString &dataset() const { return m_dataset; }
     const wharf::BrowserTable &table() const { return m_table; }
@@ -73,8 +84,15 @@ public slots:
     /// An answer to pageRequested(); dropped unless it is the page this generation waits for.
     void applyPage(quint64 generation, const wharf::BrowserPage &page);
     void applyError(quint64 generation, const wharf::ErrorInfo &error);
+    /// An answer to countRequested().
+    void applyCount(quint64 generation, qint64 rows);
+    void applyCountError(quint64 generation, const wharf::ErrorInfo &error);
 
 signals:
+    /// Count the rows of this request's table that its filters keep; answer with applyCount.
+    void countRequested(quint64 generation, const wharf::PageRequest &request);
+    /// The exact count is known, or counting started or failed.
+    void countChanged();
     /// Read this page and answer with applyPage(generation, page) (or applyError).
     void pageRequested(quint64 generation, const wharf::PageRequest &request);
     /// Pages of older generations are no longer wanted.
@@ -88,6 +106,7 @@ private:
     bool isNumeric(const QModelIndex &index, const QVariant &value) const;
     void restart();
     void requestPage();
+    wharf::PageRequest baseRequest() const;
     void setLoading(bool loading);
     QString displayText(const QVariant &value) const;
 
@@ -101,6 +120,10 @@ private:
     bool m_loading = false;
     bool m_hasMore = false;
     int m_droppedPages = 0;
+    qint64 m_baseOffset = 0;  ///< offset of the first row shown
+    qint64 m_exactCount = -1; ///< of this generation's filters, -1 when unknown
+    bool m_counting = false;
+    bool m_jumpWhenCounted = false; ///< jumpToEnd() waits for the count
     QString m_error;
 };
 

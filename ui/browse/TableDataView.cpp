@@ -1,6 +1,7 @@
 #include "browse/TableDataView.h"
 
 #include "Error.h"
+#include "browse/CellViewer.h"
 #include "browse/ColumnFilter.h"
 #include "browse/GridCellDelegate.h"
 #include "browse/RowExport.h"
@@ -14,6 +15,7 @@
 #include <QClipboard>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QLocale>
 #include <QScrollBar>
 #include <QSet>
 #include <QTimer>
@@ -28,6 +30,9 @@ TableDataView::TableDataView(QWidget *parent)
     , m_copy(new QAction(tr("&Copy"), this))
     , m_copyCsv(new QAction(tr("Copy as CS&V (with header)"), this))
     , m_copyJson(new QAction(tr("Copy as &JSON"), this))
+    , m_count(new QAction(tr("Count all rows"), this))
+    , m_first(new QAction(tr("First rows"), this))
+    , m_last(new QAction(tr("Last rows"), this))
 {
     setHorizontalHeader(m_header);
     setTabKeyNavigation(false); // Tab leaves the grid; arrows move between cells
@@ -67,7 +72,59 @@ TableDataView::TableDataView(QWidget *parent)
     filter->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     filter->setToolTip(tr("Type a filter for the current column (Esc or Down returns to the rows)"));
     connect(filter, &QAction::triggered, this, [this] { focusFilter(std::max(0, currentIndex().column())); });
-    addActions({m_copy, m_copyCsv, m_copyJson, filter});
+    m_count->setObjectName(QStringLiteral("countRowsAction"));
+    m_count->setToolTip(tr("Count the rows the filters keep, exactly (the database reads them all)"));
+    connect(m_count, &QAction::triggered, this, [this] {
+        if (m_model)
+            m_model->requestCount();
+    });
+    m_first->setObjectName(QStringLiteral("firstRowsAction"));
+    m_first->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
+    m_first->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_first->setToolTip(tr("Show the table from its first row (Ctrl+Home)"));
+    connect(m_first, &QAction::triggered, this, [this] {
+        if (!m_model)
+            return;
+        if (m_model->firstRowOffset() > 0)
+            m_model->jumpTo(0);
+        else if (m_model->rowCount() > 0)
+            setCurrentIndex(m_model->index(0, std::max(0, currentIndex().column())));
+    });
+    m_last->setObjectName(QStringLiteral("lastRowsAction"));
+    m_last->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
+    m_last->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_last->setToolTip(tr("Show the last rows of the table (Ctrl+End), counting them first if needed"));
+    connect(m_last, &QAction::triggered, this, [this] {
+        if (!m_model)
+            return;
+        if (!m_model->hasMore() && m_model->rowCount() > 0) {
+            setCurrentIndex(m_model->index(m_model->rowCount() - 1, std::max(0, currentIndex().column())));
+            return;
+        }
+        m_goToLastRow = true; // once the last page is in
+        m_model->jumpToEnd();
+    });
+    auto *view = new QAction(tr("&View value…"), this);
+    view->setObjectName(QStringLiteral("viewCellAction"));
+    view->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::SHIFT | Qt::Key_Enter)});
+    view->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(view, &QAction::triggered, this, &TableDataView::viewCurrentCell);
+    connect(this, &QAbstractItemView::doubleClicked, this, &TableDataView::viewCurrentCell);
+    auto *copyCell = new QAction(tr("Copy ce&ll"), this);
+    copyCell->setObjectName(QStringLiteral("copyCellAction"));
+    connect(copyCell, &QAction::triggered, this, &TableDataView::copyCell);
+    auto *copyRow = new QAction(tr("Copy &row"), this);
+    copyRow->setObjectName(QStringLiteral("copyRowAction"));
+    connect(copyRow, &QAction::triggered, this, &TableDataView::copyRow);
+    auto *copyColumn = new QAction(tr("Copy c&olumn (rows fetched)"), this);
+    copyColumn->setObjectName(QStringLiteral("copyColumnAction"));
+    connect(copyColumn, &QAction::triggered, this, &TableDataView::copyColumn);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    auto *separator2 = new QAction(this);
+    separator2->setSeparator(true);
+    addActions({view, separator, m_copy, copyCell, copyRow, copyColumn, m_copyCsv, m_copyJson, separator2, filter,
+                m_count, m_first, m_last});
     setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
@@ -82,6 +139,11 @@ void TableDataView::setDataModel(TableDataModel *model)
     connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_sizeToContent)
             sizeColumnsToContent();
+        if (m_goToLastRow && !m_model->hasMore()) {
+            m_goToLastRow = false;
+            setCurrentIndex(m_model->index(m_model->rowCount() - 1, std::max(0, currentIndex().column())));
+            scrollToBottom();
+        }
     });
     syncEditors();
 }
@@ -116,6 +178,54 @@ void TableDataView::sizeColumnsToContent()
         const int wanted = std::max(m_header->sectionSizeHint(c) + 24, sizeHintForColumn(c) + 8);
         setColumnWidth(c, std::clamp(wanted, kMinColumnWidth, most));
     }
+}
+
+void TableDataView::viewCurrentCell()
+{
+    const QModelIndex cell = currentIndex();
+    if (!m_model || !cell.isValid())
+        return;
+    if (!m_viewer)
+        m_viewer = new CellViewer(this);
+    m_viewer->showValue(m_model->table().columns.value(cell.column()).name, m_model->value(cell.row(), cell.column()),
+                        m_model->jsonColumns().value(cell.column()));
+}
+
+void TableDataView::copyCell()
+{
+    const QModelIndex cell = currentIndex();
+    if (!m_model || !cell.isValid())
+        return;
+    const QVariant value = m_model->value(cell.row(), cell.column());
+    QApplication::clipboard()->setText(value.isNull() ? QString() : CellViewer::displayText(value, false));
+    emit copied(tr("Copied the value of %1").arg(m_model->table().columns.value(cell.column()).name));
+}
+
+void TableDataView::copyRow()
+{
+    const QModelIndex cell = currentIndex();
+    if (!m_model || !cell.isValid())
+        return;
+    QVariantList row;
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        row.append(m_model->value(cell.row(), c));
+    QApplication::clipboard()->setText(rowsToTsv({row}));
+    emit copied(tr("Copied row %1 as TSV").arg(QLocale().toString(m_model->firstRowOffset() + cell.row() + 1)));
+}
+
+void TableDataView::copyColumn()
+{
+    const QModelIndex cell = currentIndex();
+    if (!m_model || !cell.isValid())
+        return;
+    QList<QVariantList> rows;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        rows.append({m_model->value(r, cell.column())});
+    QApplication::clipboard()->setText(rowsToTsv(rows));
+    Block block;
+    block.headers = {m_model->table().columns.value(cell.column()).name};
+    block.rows = rows;
+    announceCopy(block, QStringLiteral("text"));
 }
 
 void TableDataView::focusFilter(int column)

@@ -7,6 +7,7 @@ class QTimer;
 
 namespace wharf::ui {
 
+class CellViewer;
 class TableDataFilterHeader;
 class TableDataModel;
 
@@ -30,6 +31,9 @@ public:
     QAction *copyAction() const { return m_copy; }
     QAction *copyCsvAction() const { return m_copyCsv; }
     QAction *copyJsonAction() const { return m_copyJson; }
+    CellViewer *cellViewer() const { return m_viewer; }
+    /// Count all rows (exact), First rows (Ctrl+Home), Last rows (Ctrl+End): asked of the database.
+    QList<QAction *> tableActions() const { return {m_count, m_first, m_last}; }
 
     /// The selected cells: the rows and columns that hold a selected cell, in order (cells of
     /// that block not selected are left empty); the current cell when nothing is selected.
@@ -45,6 +49,13 @@ public slots:
     void applyFilters();
     /// Puts the keyboard in the filter of `column` (Ctrl+F: the current column's).
     void focusFilter(int column);
+    /// The current cell's whole value in the cell viewer (double-click, Shift+Return).
+    void viewCurrentCell();
+    /// Copies the current cell's whole value, its row (TSV) or its column's fetched values
+    /// (one per line).
+    void copyCell();
+    void copyRow();
+    void copyColumn();
 
 signals:
     /// What a copy put on the clipboard, in words ("Copied 200 rows × 3 columns as TSV — the
@@ -72,9 +83,14 @@ private:
     QAction *m_copy;
     QAction *m_copyCsv;
     QAction *m_copyJson;
+    QAction *m_count;
+    QAction *m_first;
+    QAction *m_last;
+    CellViewer *m_viewer = nullptr;
     QString m_editorsFor;
-    bool m_sizeToContent = false; ///< a new table's columns wait for its first rows ///< dataset, table and columns the
-                                  ///< filter editors were made for
+    bool m_sizeToContent = false; ///< a new table's columns wait for its first rows
+    bool m_goToLastRow = false;   ///< Last rows: the current row moves to the end once it is in ///< dataset, table and
+                                  ///< columns the filter editors were made for
 };
 
 } // namespace wharf::ui
