@@ -96,47 +96,83 @@ QString rowsToTsv(const QList<QVariantList> &rows)
     return out;
 }
 
+QString csvLine(const QVariantList &cells)
+{
+    QStringList fields;
+    fields.reserve(cells.size());
+    for (const QVariant &v : cells)
+        fields.append(field(v, QLatin1Char(',')));
+    return fields.join(QLatin1Char(',')) + QLatin1String("\r\n");
+}
+
 QString rowsToCsv(const QStringList &headers, const QList<QVariantList> &rows)
 {
-    const QLatin1String crlf("\r\n");
-    QStringList head;
+    QVariantList head;
     for (const QString &h : headers)
-        head.append(field(h, QLatin1Char(',')));
-    QString out = head.join(QLatin1Char(',')) + crlf;
-    for (const QVariantList &row : rows) {
-        QStringList cells;
-        cells.reserve(row.size());
-        for (const QVariant &v : row)
-            cells.append(field(v, QLatin1Char(',')));
-        out += cells.join(QLatin1Char(',')) + crlf;
-    }
+        head.append(h);
+    QString out = csvLine(head);
+    for (const QVariantList &row : rows)
+        out += csvLine(row);
     return out;
 }
 
-QByteArray rowsToJson(const QStringList &headers, const QList<QVariantList> &rows, const QList<bool> &jsonColumns)
+namespace {
+
+QByteArray jsonText(const QJsonValue &v)
 {
-    // Written by hand, one object per line: QJsonObject would sort the keys, and people expect
-    // the columns in table order.
-    const auto text = [](const QJsonValue &v) {
-        const QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
-        return wrapped.mid(1, wrapped.size() - 2);
-    };
+    const QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+/// `{"a": 1, "b": "x"}`: written by hand, because QJsonObject would sort the keys and people
+/// expect the columns in table order.
+QByteArray jsonObject(const QList<QByteArray> &keys, const QVariantList &row, const QList<bool> &jsonColumns)
+{
+    QByteArray out("{");
+    for (qsizetype c = 0; c < keys.size() && c < row.size(); ++c) {
+        if (c > 0)
+            out += ", ";
+        out += keys[c] + ": " + jsonText(jsonValue(row[c], jsonColumns.value(c, false)));
+    }
+    out += '}';
+    return out;
+}
+
+QList<QByteArray> jsonKeys(const QStringList &headers)
+{
     QList<QByteArray> keys;
     for (const QString &h : headers)
-        keys.append(text(h));
+        keys.append(jsonText(h));
+    return keys;
+}
+
+} // namespace
+
+QByteArray rowsToJson(const QStringList &headers, const QList<QVariantList> &rows, const QList<bool> &jsonColumns)
+{
+    const QList<QByteArray> keys = jsonKeys(headers);
     QByteArray out("[");
     for (qsizetype r = 0; r < rows.size(); ++r) {
-        out += r == 0 ? "\n  {" : ",\n  {";
-        const QVariantList &row = rows[r];
-        for (qsizetype c = 0; c < keys.size() && c < row.size(); ++c) {
-            if (c > 0)
-                out += ", ";
-            out += keys[c] + ": " + text(jsonValue(row[c], jsonColumns.value(c, false)));
-        }
-        out += '}';
+        out += r == 0 ? "\n  " : ",\n  ";
+        out += jsonObject(keys, rows[r], jsonColumns);
     }
     out += rows.isEmpty() ? "]\n" : "\n]\n";
     return out;
+}
+
+JsonLines::JsonLines(const QStringList &headers, QList<bool> jsonColumns)
+    : m_keys(jsonKeys(headers))
+    , m_json(std::move(jsonColumns))
+{}
+
+QByteArray JsonLines::line(const QVariantList &row) const
+{
+    return jsonObject(m_keys, row, m_json) + '\n';
+}
+
+QString tsvLine(const QVariantList &cells)
+{
+    return rowsToTsv({cells});
 }
 
 } // namespace wharf

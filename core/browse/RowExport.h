@@ -24,4 +24,19 @@ QString rowsToCsv(const QStringList &headers, const QList<QVariantList> &rows);
 /// type) is embedded as the JSON value it holds when it parses.
 QByteArray rowsToJson(const QStringList &headers, const QList<QVariantList> &rows, const QList<bool> &jsonColumns = {});
 
+/// The lines of the formats above one at a time, for exports written page by page: a CSV
+/// line (CRLF-terminated; the header is csvLine(headers)), a TSV line ("\n"), one JSON object
+/// per line (JSON lines, "\n").
+QString csvLine(const QVariantList &cells);
+QString tsvLine(const QVariantList &cells);
+class JsonLines {
+public:
+    explicit JsonLines(const QStringList &headers, QList<bool> jsonColumns = {});
+    QByteArray line(const QVariantList &row) const;
+
+private:
+    QList<QByteArray> m_keys; ///< the headers, JSON-encoded once
+    QList<bool> m_json;
+};
+
 } // namespace wharf

@@ -6,9 +6,13 @@
 #include "Error.h"
 #include "browse/DatasetBrowser.h"
 #include "browse/SqlDatasetBrowser.h"
+#include "browse/TableExport.h"
 #include "schema/Schema.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
@@ -398,6 +402,51 @@ private slots:
         request.table = QStringLiteral("big");
         request.filters.clear();
         QCOMPARE(m_browser->countRows(request), qint64(kBigRows));
+    }
+
+    void exportsEveryRowPageByPage_data() { addDestinations(); }
+    void exportsEveryRowPageByPage()
+    {
+        // Small pages, so that the export crosses many of them; the filters and order of the
+        // grid apply; Cancel stops it between pages.
+        const auto exported = [&](ExportFormat format, const QMap<QString, QString> &filters) {
+            PageRequest request = itemsRequest();
+            request.filters = filters;
+            request.sortColumn = QStringLiteral("id");
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            const qint64 rows = exportRows(*m_browser, request, format, buffer, {}, 100);
+            return std::make_pair(rows, buffer.data());
+        };
+        const auto [csvRows, csv] = exported(ExportFormat::Csv, {});
+        QCOMPARE(csvRows, qint64(kItems));
+        const QList<QByteArray> lines = csv.split('\n');
+        QCOMPARE(lines.size(), kItems + 2); // header, rows, and the empty piece after the last CRLF
+        QVERIFY2(lines.first().startsWith("id,name,amount,flag"), lines.first().constData());
+        QVERIFY(lines.at(1).startsWith("0,name 000,"));
+        QVERIFY(csv.contains("\"50% off\"") || csv.contains(",50% off,")); // as RFC 4180 wants it
+
+        const auto [jsonRows, jsonl] =
+            exported(ExportFormat::JsonLines, {{QStringLiteral("id"), QStringLiteral(">440")}});
+        QCOMPARE(jsonRows, qint64(9));
+        const QList<QByteArray> objects = jsonl.trimmed().split('\n');
+        QCOMPARE(objects.size(), 9);
+        QCOMPARE(QJsonDocument::fromJson(objects.first()).object().value(QStringLiteral("id")).toInteger(), 441);
+
+        const auto [tsvRows, tsv] = exported(ExportFormat::Tsv, {{QStringLiteral("name"), QStringLiteral("it's")}});
+        QCOMPARE(tsvRows, qint64(1));
+        QVERIFY2(tsv.startsWith("10\tit's\t"), tsv.constData());
+
+        PageRequest request = itemsRequest();
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        try {
+            exportRows(
+                *m_browser, request, ExportFormat::Csv, buffer, [](qint64 rows) { return rows < 200; }, 100);
+            QFAIL("the export was not cancelled");
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Cancelled);
+        }
     }
 
     void exactDecimals_data() { addDestinations(); }

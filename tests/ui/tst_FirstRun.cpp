@@ -7,6 +7,7 @@
 #include "browse/BrowserColumnsModel.h"
 #include "browse/BrowserPanel.h"
 #include "browse/DatasetTreeModel.h"
+#include "browse/TableDataFilterHeader.h"
 #include "browse/TableDataModel.h"
 #include "browse/TableDataView.h"
 #include "config/ConfigResolver.h"
@@ -203,6 +204,42 @@ private slots:
                              QLatin1String("text");
         QVERIFY(sawDltType);
         saveScreenshot(window.get(), QStringLiteral("-browser"));
+
+        // Export all rows: on a connection of its own, every row the filters keep, whole file.
+        QSignalSpy exported(browser, &ui::BrowserPanel::exportFinished);
+        const QString csv = QDir(m_home).filePath(QStringLiteral("issues.csv"));
+        QVERIFY(browser->exportTo(csv, ExportFormat::Csv));
+        QVERIFY(!browser->exportTo(csv, ExportFormat::Csv)); // one at a time
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, kLoadTimeoutMs);
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        QCOMPARE(exported.first().at(0).toLongLong(), 100);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        // Records: line ends outside quoted fields (issue bodies hold line breaks of their own).
+        const QByteArray text = file.readAll();
+        int records = 0;
+        bool quoted = false;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            if (text[i] == '"')
+                quoted = !quoted;
+            else if (!quoted && text[i] == '\n')
+                ++records;
+        }
+        QCOMPARE(records, 101); // the header and 100 rows
+        QVERIFY(text.startsWith("url,"));
+        QVERIFY2(browser->statusText().startsWith(QStringLiteral("Exported 100 rows to")),
+                 qPrintable(browser->statusText()));
+        browser->dataView()->filterHeader()->editor(title)->setText(QStringLiteral("like %a%"));
+        browser->dataView()->applyFilters();
+        QTRY_VERIFY(!rows->isLoading());
+        const QString jsonl = QDir(m_home).filePath(QStringLiteral("issues.jsonl"));
+        QVERIFY(browser->exportTo(jsonl, ExportFormat::JsonLines));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, kLoadTimeoutMs);
+        QFile lines(jsonl);
+        QVERIFY(lines.open(QIODevice::ReadOnly));
+        const qint64 kept = exported.last().at(0).toLongLong();
+        QVERIFY(kept > 0 && kept < 100);
+        QCOMPARE(lines.readAll().count('\n'), kept);
     }
 
     void escapeCancelsARunningLoad()

@@ -2,20 +2,21 @@
 
 #include "Error.h"
 #include "browse/DatasetBrowser.h"
+#include "browse/TableExport.h"
+#include "destination/ResolvedDestination.h"
 
+#include <QPointer>
 #include <QSet>
 #include <QWidget>
+#include <optional>
 
 class QAction;
 class QLabel;
 class QProgressBar;
+class QProgressDialog;
 class QStackedWidget;
 class QTableView;
 class QTreeView;
-
-namespace wharf {
-struct ResolvedDestination;
-}
 
 namespace wharf::ui {
 
@@ -23,6 +24,7 @@ class BrowserColumnsModel;
 class BrowserWorker;
 class DatasetTreeModel;
 class TableDataModel;
+class TableExportJob;
 class TableDataView;
 
 /// The dataset browser: the destination's datasets and tables (with row counts) on the left,
@@ -54,6 +56,11 @@ public:
     QString statusText() const;
     /// Something is being read (datasets, tables or rows).
     bool isBusy() const;
+    /// Writes every row of the grid's table that its filters keep, in its order, to `path`
+    /// (on a thread and a connection of its own; exportFinished follows). False when an export
+    /// runs already or no table is shown. Export… in the grid asks for the file first.
+    bool exportTo(const QString &path, wharf::ExportFormat format);
+    TableExportJob *exportJob() const { return m_export; }
 
 public slots:
     /// Browses destination `name` ("sqlite", "postgres" or a named destination); its
@@ -68,6 +75,8 @@ public slots:
     void selectTable(const QString &dataset, const QString &table = {});
 
 signals:
+    /// An export ended: rows written, or why not (`cancelled`: by the user).
+    void exportFinished(qint64 rows, const QString &error, bool cancelled);
     /// Something could not be read; `message` is shown in the panel too.
     void errorOccurred(const QString &message);
     /// The status line changed.
@@ -76,6 +85,7 @@ signals:
     void currentTableChanged(const QString &dataset, const QString &table);
 
 private:
+    void askExport();
     enum class ErrorSource { None, Catalog, Grid };
     void buildLayout();
     void startOver(const QString &location);
@@ -107,6 +117,11 @@ private:
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_busy = nullptr;
     QAction *m_refreshAction = nullptr;
+    TableExportJob *m_export = nullptr;
+    QPointer<QProgressDialog> m_exportProgress;
+    QString m_exportPath;
+    QString m_destinationName;                            ///< browsed by name (setDestination) ...
+    std::optional<wharf::ResolvedDestination> m_resolved; ///< ... or as resolved
 
     bool m_hasDestination = false;
     QString m_location;

@@ -80,7 +80,7 @@ void TableDataModel::requestCount()
         return;
     m_counting = true;
     emit countChanged();
-    emit countRequested(m_generation, baseRequest());
+    emit countRequested(m_generation, currentRequest());
 }
 
 void TableDataModel::applyCount(quint64 generation, qint64 rows)
@@ -129,7 +129,7 @@ void TableDataModel::jumpToEnd()
     jumpTo(std::max<qint64>(0, m_exactCount - PageRequest::kDefaultLimit));
 }
 
-PageRequest TableDataModel::baseRequest() const
+PageRequest TableDataModel::currentRequest() const
 {
     PageRequest request;
     request.dataset = m_dataset;
@@ -168,7 +168,7 @@ void TableDataModel::restart()
 
 void TableDataModel::requestPage()
 {
-    PageRequest request = baseRequest();
+    PageRequest request = currentRequest();
     request.offset = m_baseOffset + m_rows.size();
     setLoading(true);
     emit pageRequested(m_generation, request);

@@ -50,6 +50,8 @@ public:
     /// The exact count of this sort and filter, -1 when not counted (yet).
     qint64 exactCount() const { return m_exactCount; }
     bool isCounting() const { return m_counting; }
+    /// What the grid shows, as a request: dataset, table, columns, sort and filters.
+    wharf::PageRequest currentRequest() const;
 
     const QString &dataset() const { return m_dataset; }
     const wharf::BrowserTable &table() const { return m_table; }
@@ -106,7 +108,7 @@ private:
     bool isNumeric(const QModelIndex &index, const QVariant &value) const;
     void restart();
     void requestPage();
-    wharf::PageRequest baseRequest() const;
+
     void setLoading(bool loading);
     QString displayText(const QVariant &value) const;
 

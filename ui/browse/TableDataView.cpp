@@ -119,6 +119,13 @@ TableDataView::TableDataView(QWidget *parent)
     auto *copyColumn = new QAction(tr("Copy c&olumn (rows fetched)"), this);
     copyColumn->setObjectName(QStringLiteral("copyColumnAction"));
     connect(copyColumn, &QAction::triggered, this, &TableDataView::copyColumn);
+    auto *exportAll = new QAction(tr("E&xport all rows…"), this);
+    exportAll->setObjectName(QStringLiteral("exportAction"));
+    exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    exportAll->setToolTip(tr("Write every row the filters keep, in this order, to a CSV, TSV or JSON lines file"));
+    connect(exportAll, &QAction::triggered, this, &TableDataView::exportRequested);
+    m_export = exportAll;
     auto *separator = new QAction(this);
     separator->setSeparator(true);
     auto *separator2 = new QAction(this);
@@ -344,7 +351,8 @@ void TableDataView::announceCopy(const Block &block, const QString &format)
                             countOf(block.headers.size(), tr("column"), tr("columns")), format);
     // All the rows fetched while the table has more: say that the rest is not on the clipboard.
     if (m_model && m_model->hasMore() && block.rows.size() >= m_model->rowCount())
-        what += tr(" — only the rows fetched so far; the table has %1 rows").arg(m_model->table().rowsText(locale));
+        what += tr(" — only the rows fetched so far; the table has %1 rows (Export all rows writes them all)")
+                    .arg(m_model->table().rowsText(locale));
     emit copied(what);
 }
 

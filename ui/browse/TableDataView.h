@@ -32,8 +32,9 @@ public:
     QAction *copyCsvAction() const { return m_copyCsv; }
     QAction *copyJsonAction() const { return m_copyJson; }
     CellViewer *cellViewer() const { return m_viewer; }
-    /// Count all rows (exact), First rows (Ctrl+Home), Last rows (Ctrl+End): asked of the database.
-    QList<QAction *> tableActions() const { return {m_count, m_first, m_last}; }
+    /// Count all rows (exact), First rows (Ctrl+Home), Last rows (Ctrl+End), Export all rows:
+    /// asked of the database.
+    QList<QAction *> tableActions() const { return {m_count, m_first, m_last, m_export}; }
 
     /// The selected cells: the rows and columns that hold a selected cell, in order (cells of
     /// that block not selected are left empty); the current cell when nothing is selected.
@@ -58,6 +59,8 @@ public slots:
     void copyColumn();
 
 signals:
+    /// Export… was asked for (the context menu, Ctrl+Shift+E).
+    void exportRequested();
     /// What a copy put on the clipboard, in words ("Copied 200 rows × 3 columns as TSV — the
     /// rows fetched so far, of about 1,000,000 in the table").
     void copied(const QString &what);
@@ -86,6 +89,7 @@ private:
     QAction *m_count;
     QAction *m_first;
     QAction *m_last;
+    QAction *m_export = nullptr;
     CellViewer *m_viewer = nullptr;
     QString m_editorsFor;
     bool m_sizeToContent = false; ///< a new table's columns wait for its first rows
