@@ -2,6 +2,7 @@
 
 #include "AbortCommand.h"
 #include "DestinationsCommand.h"
+#include "ExportCommand.h"
 #include "InfoCommand.h"
 #include "LoadCommand.h"
 
@@ -27,6 +28,7 @@ void printUsage(QTextStream &out)
            "  abort <package-dir>  mark a package aborted, as dlt does: it is not loaded again\n"
            "  info <package-dir>   show a package's jobs by state, tables and sizes (--sql: what loading would run)\n"
            "  destinations         list the destination types, built in or from plugins\n"
+           "  export               write a loaded table's rows (filtered, sorted) to CSV, TSV or JSON lines\n"
            "\n"
            "Run 'wharf <command> --help' for the options of a command.\n"
            "Options:\n"
@@ -103,6 +105,8 @@ int run(const QStringList &args)
         return runInfo(rest);
     if (command == QLatin1String("destinations"))
         return runDestinations(rest);
+    if (command == QLatin1String("export"))
+        return runExport(rest);
     err << "wharf: unknown command '" << command << "'\n\n";
     err.flush();
     printUsage(out);

@@ -29,7 +29,11 @@ int runDestinations(const QStringList &args)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText().replace(args.value(0), QStringLiteral("wharf destinations"));
+        QString help = parser.helpText();
+        const qsizetype end = help.indexOf(QLatin1String(" [options]"));
+        if (help.startsWith(QLatin1String("Usage: ")) && end > 0)
+            help.replace(7, end - 7, QStringLiteral("wharf destinations")); // not the binary's path
+        out << help;
         return ExitOk;
     }
     const DestinationRegistry &registry = DestinationRegistry::instance();

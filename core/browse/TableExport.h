@@ -19,6 +19,6 @@ std::optional<ExportFormat> exportFormatFromName(const QString &name);
 /// far; returning false stops the export (Error(Cancelled)). Returns the rows written. Throws
 /// the browser's errors and Error(Internal) when `out` cannot be written.
 qint64 exportRows(DatasetBrowser &browser, PageRequest request, ExportFormat format, QIODevice &out,
-                  const std::function<bool(qint64 rows)> &progress = {}, int pageRows = 5000);
+                  const std::function<bool(qint64 rows)> &progress = {}, int pageRows = 10000);
 
 } // namespace wharf
