@@ -5,13 +5,12 @@
 //   build/bench/wharf_bench_export [--rows 100000,1000000] [--work DIR] [--wharf PATH] [--sqlite3 PATH]
 #include "BenchData.h"
 #include "ChildProcess.h"
+#include "SqliteBenchArgs.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTemporaryDir>
 #include <cstdio>
 
 using namespace wharf::bench;
@@ -31,36 +30,22 @@ void printRow(const char *what, qint64 rows, const ChildRun &run, qint64 bytes, 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("wharf export vs the sqlite3 shell's CSV output on the same table"));
-    p.addHelpOption();
-    QCommandLineOption rowsOpt(QStringLiteral("rows"), QStringLiteral("row counts, comma separated"),
-                               QStringLiteral("N[,N]"), QStringLiteral("100000,1000000"));
-    QCommandLineOption workOpt(QStringLiteral("work"), QStringLiteral("scratch folder"), QStringLiteral("DIR"));
-    QCommandLineOption wharfOpt(QStringLiteral("wharf"), QStringLiteral("wharf binary"), QStringLiteral("PATH"),
-                                QStringLiteral(WHARF_DEFAULT_BIN));
-    QCommandLineOption sqliteOpt(QStringLiteral("sqlite3"), QStringLiteral("sqlite3 shell"), QStringLiteral("PATH"),
-                                 QStringLiteral("sqlite3"));
-    p.addOptions({rowsOpt, workOpt, wharfOpt, sqliteOpt});
-    p.process(app);
-
-    QTemporaryDir tmp;
-    const QString work = p.isSet(workOpt) ? p.value(workOpt) : tmp.path();
-    QDir().mkpath(work);
-    const QString log = QDir(work).filePath(QStringLiteral("bench.log"));
+    const SqliteBenchArgs args =
+        parseSqliteBenchArgs(app, QStringLiteral("wharf export vs the sqlite3 shell's CSV output on the same table"));
+    const QString &work = args.work;
+    const QString &log = args.log;
     std::printf("Wharf export benchmark (scratch: %s, child output in %s)\n", work.toUtf8().constData(),
                 log.toUtf8().constData());
     std::printf("%-28s %10s %9s %12s %9s %10s %8s\n", "export", "rows", "seconds", "rows/s", "peak MB", "file MB",
                 "vs sqlite3");
     int failures = 0;
-    for (const QString &n : p.value(rowsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const qint64 rows = n.toLongLong();
+    for (const qint64 rows : args.rows) {
         const QString root = QDir(work).filePath(QStringLiteral("pkg_%1").arg(rows));
         writePackage(root, rows, QStringLiteral("csv"), false);
         const QString db = QDir(work).filePath(QStringLiteral("export_%1.db").arg(rows));
         const QMap<QString, QString> env{
             {QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"), QStringLiteral("sqlite:///") + db}};
-        const ChildRun load = runChild(p.value(wharfOpt), {QStringLiteral("load"), root}, env, log);
+        const ChildRun load = runChild(args.wharf, {QStringLiteral("load"), root}, env, log);
         if (load.exitCode != 0) {
             std::printf("loading %lld rows failed; see %s\n", (long long)rows, log.toUtf8().constData());
             ++failures;
@@ -69,7 +54,7 @@ int main(int argc, char **argv)
         const QString dataset = QDir(work).filePath(QStringLiteral("export_%1__bench.db").arg(rows));
         const QString baseFile = QDir(work).filePath(QStringLiteral("sqlite3_%1.csv").arg(rows));
         const ChildRun base =
-            runChild(p.value(sqliteOpt),
+            runChild(args.sqlite3,
                      {dataset, QStringLiteral(".headers on"), QStringLiteral(".mode csv"),
                       QStringLiteral(".output %1").arg(baseFile), QStringLiteral("SELECT * FROM bench_rows;")},
                      {}, log);
@@ -79,7 +64,7 @@ int main(int argc, char **argv)
         for (const char *format : {"csv", "jsonl"}) {
             const QString out = QDir(work).filePath(QStringLiteral("wharf_%1.%2").arg(rows).arg(QLatin1String(format)));
             const ChildRun r =
-                runChild(p.value(wharfOpt),
+                runChild(args.wharf,
                          {QStringLiteral("export"), QStringLiteral("--dataset"), QStringLiteral("bench"),
                           QStringLiteral("--table"), QStringLiteral("bench_rows"), QStringLiteral("-o"), out},
                          env, log);

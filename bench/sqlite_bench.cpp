@@ -4,12 +4,11 @@
 //   build/bench/wharf_bench_sqlite [--rows 100000,1000000] [--work DIR] [--wharf PATH] [--sqlite3 PATH]
 #include "BenchData.h"
 #include "ChildProcess.h"
+#include "SqliteBenchArgs.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QTemporaryDir>
 #include <cstdio>
 
 using namespace wharf::bench;
@@ -35,29 +34,14 @@ void printRow(const Result &r, double baseline)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Wharf vs sqlite3 .import on the same rows"));
-    p.addHelpOption();
-    QCommandLineOption rowsOpt(QStringLiteral("rows"), QStringLiteral("row counts, comma separated"),
-                               QStringLiteral("N[,N]"), QStringLiteral("100000,1000000"));
-    QCommandLineOption workOpt(QStringLiteral("work"), QStringLiteral("scratch folder"), QStringLiteral("DIR"));
-    QCommandLineOption wharfOpt(QStringLiteral("wharf"), QStringLiteral("wharf binary"), QStringLiteral("PATH"),
-                                QStringLiteral(WHARF_DEFAULT_BIN));
-    QCommandLineOption sqliteOpt(QStringLiteral("sqlite3"), QStringLiteral("sqlite3 shell"), QStringLiteral("PATH"),
-                                 QStringLiteral("sqlite3"));
-    p.addOptions({rowsOpt, workOpt, wharfOpt, sqliteOpt});
-    p.process(app);
-
-    QTemporaryDir tmp;
-    const QString work = p.isSet(workOpt) ? p.value(workOpt) : tmp.path();
-    QDir().mkpath(work);
-    const QString log = QDir(work).filePath(QStringLiteral("bench.log"));
+    const SqliteBenchArgs args = parseSqliteBenchArgs(app, QStringLiteral("Wharf vs sqlite3 .import on the same rows"));
+    const QString &work = args.work;
+    const QString &log = args.log;
     std::printf("Wharf SQLite benchmark (scratch: %s, child output in %s)\n", work.toUtf8().constData(),
                 log.toUtf8().constData());
     std::printf("%-34s %10s %9s %12s %9s %8s\n", "load", "rows", "seconds", "rows/s", "peak MB", "vs .import");
     int failures = 0;
-    for (const QString &n : p.value(rowsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const qint64 rows = n.toLongLong();
+    for (const qint64 rows : args.rows) {
         // Baseline: the sqlite3 shell importing the plain CSV into a fresh file, one transaction.
         const QString csv = QDir(work).filePath(QStringLiteral("bench_%1.csv").arg(rows));
         writePlainCsv(csv, rows);
@@ -65,7 +49,7 @@ int main(int argc, char **argv)
         QFile::remove(importDb);
         Result base{
             QStringLiteral("sqlite3 .import (csv)"), rows,
-            runChild(p.value(sqliteOpt),
+            runChild(args.sqlite3,
                      {importDb, createTableSql(), QStringLiteral(".import --csv --skip 1 %1 bench_rows").arg(csv)}, {},
                      log)};
         failures += base.run.exitCode != 0;
@@ -88,7 +72,7 @@ int main(int argc, char **argv)
             for (const QString &f : QDir(work).entryList({QFileInfo(db).completeBaseName() + QStringLiteral("*")}))
                 QFile::remove(QDir(work).filePath(f));
             Result r{QLatin1String(v.label), rows,
-                     runChild(p.value(wharfOpt), {QStringLiteral("load"), root},
+                     runChild(args.wharf, {QStringLiteral("load"), root},
                               {{QStringLiteral("DESTINATION__SQLITE__CREDENTIALS"), QStringLiteral("sqlite:///") + db}},
                               log)};
             failures += r.run.exitCode != 0;

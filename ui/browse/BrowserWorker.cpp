@@ -60,7 +60,11 @@ public:
             [&](const ErrorInfo &e) { emit tablesFailed(epoch, dataset, e); });
     }
 
-    void fetchPage(quint64 epoch, quint64 generation, const PageRequest &request)
+    /// Work for the grid's current generation (a page, a count): skipped when the table, sort
+    /// or filters changed since it was asked for, and interrupted by abandonPagesBefore() while
+    /// it runs. `work` reads and returns what to emit once it is no longer cancellable.
+    template <typename Work, typename OnError>
+    void runForGeneration(quint64 epoch, quint64 generation, Work &&work, OnError &&onError)
     {
         if (generation < m_shared->latestPage.load())
             return; // asked for before the table, sort or filter changed: nobody waits for it
@@ -70,39 +74,37 @@ public:
                 DatasetBrowser &b = browser();
                 setRunningPage(generation);
                 try {
-                    BrowserPage page = b.fetchPage(request);
+                    const auto announce = work(b);
                     setRunningPage(0);
-                    emit pageFetched(epoch, generation, page);
+                    announce();
                 } catch (...) {
                     setRunningPage(0);
                     throw;
                 }
             },
-            [&](const ErrorInfo &e) { emit pageFailed(epoch, generation, e); },
-            [&] { return generation >= m_shared->latestPage.load(); });
+            onError, [&] { return generation >= m_shared->latestPage.load(); });
+    }
+
+    void fetchPage(quint64 epoch, quint64 generation, const PageRequest &request)
+    {
+        runForGeneration(
+            epoch, generation,
+            [&](DatasetBrowser &b) {
+                const BrowserPage page = b.fetchPage(request);
+                return [this, epoch, generation, page] { emit pageFetched(epoch, generation, page); };
+            },
+            [&](const ErrorInfo &e) { emit pageFailed(epoch, generation, e); });
     }
 
     void countRows(quint64 epoch, quint64 generation, const PageRequest &request)
     {
-        if (generation < m_shared->latestPage.load())
-            return;
-        run(
-            epoch,
-            [&] {
-                DatasetBrowser &b = browser();
-                // Cancelled like a page when the table, sort or filters change (abandonPagesBefore).
-                setRunningPage(generation);
-                try {
-                    const qint64 rows = b.countRows(request);
-                    setRunningPage(0);
-                    emit rowsCounted(epoch, generation, rows);
-                } catch (...) {
-                    setRunningPage(0);
-                    throw;
-                }
+        runForGeneration(
+            epoch, generation,
+            [&](DatasetBrowser &b) {
+                const qint64 rows = b.countRows(request);
+                return [this, epoch, generation, rows] { emit rowsCounted(epoch, generation, rows); };
             },
-            [&](const ErrorInfo &e) { emit countFailed(epoch, generation, e); },
-            [&] { return generation >= m_shared->latestPage.load(); });
+            [&](const ErrorInfo &e) { emit countFailed(epoch, generation, e); });
     }
 
     void stop()
