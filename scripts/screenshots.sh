@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh >/dev/null
 mkdir -p docs/screenshots
-export QT_QPA_PLATFORM=offscreen WHARF_TEST_DATA="$PWD/tests/data"
+export QT_QPA_PLATFORM=offscreen WHARF_TEST_DATA="$PWD/tests/data" WHARF_TEST_PLUGINS="$PWD/build/tests/plugins" \
+  WHARF_BIN="$PWD/build/app/wharf"
 shots="$PWD/docs/screenshots"
 WHARF_SCREENSHOT="$shots/main-window.png" build/tests/tst_FirstRun >/dev/null
 WHARF_SCREENSHOT="$shots/destination-settings.png" build/tests/tst_DestinationEditor addDuplicateRenameRemoveInTheWindow >/dev/null
