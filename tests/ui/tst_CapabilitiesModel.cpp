@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFont>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -312,6 +313,44 @@ private slots:
         // Non-tunable rows have nothing to reset.
         QVERIFY(!model.isResettable(model.rowOf(QStringLiteral("supports_transactions"))));
         QVERIFY(!model.resetToDefault(-1));
+    }
+
+    void pendingEditsWaitForSave()
+    {
+        // Inside Destination settings the Capabilities tab works like the Connection tab:
+        // changes are shown as typed, written by Save, dropped by Revert.
+        CapabilitiesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setPendingEdits(true);
+        model.setDestination(kSqlite, m_locations);
+        QSignalSpy edited(&model, &CapabilitiesModel::editedChanged);
+        const QString name = QStringLiteral("max_rows_per_insert");
+        QVERIFY(model.setData(valueIndex(model, name), 500));
+        QVERIFY(model.isEdited());
+        QCOMPARE(edited.count(), 1);
+        QCOMPARE(value(model, name), QStringLiteral("500"));
+        QCOMPARE(source(model, name), QStringLiteral("typed here (not saved)"));
+        QVERIFY(valueIndex(model, name).data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(!configValue({QStringLiteral("destination"), kSqlite, name}).isValid()); // not written yet
+
+        model.revert();
+        QVERIFY(!model.isEdited());
+        QCOMPARE(value(model, name), QStringLiteral("10000"));
+
+        QVERIFY(model.setData(valueIndex(model, name), 500));
+        QVERIFY(model.save());
+        QVERIFY(!model.isEdited());
+        QCOMPARE(configValue({QStringLiteral("destination"), kSqlite, name}).toLongLong(), 500);
+        QCOMPARE(value(model, name), QStringLiteral("500"));
+
+        // A reset waits for Save too.
+        QVERIFY(model.resetToDefault(model.rowOf(name)));
+        QCOMPARE(source(model, name), QStringLiteral("reset (not saved)"));
+        QCOMPARE(value(model, name), QStringLiteral("10000"));
+        QCOMPARE(configValue({QStringLiteral("destination"), kSqlite, name}).toLongLong(), 500);
+        QVERIFY(model.save());
+        QVERIFY(!configValue({QStringLiteral("destination"), kSqlite, name}).isValid());
+        QVERIFY(!overridden(model, name));
     }
 
     void loadSettingsAreEditable()

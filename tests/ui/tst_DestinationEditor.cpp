@@ -4,6 +4,8 @@
 // unreachable port), and add / duplicate / rename / remove through the main window.
 #include "BuiltinDestinations.h"
 #include "GuiTestMain.h"
+#include "destination/CapabilitiesModel.h"
+#include "destination/CapabilitiesPanel.h"
 #include "destination/DestinationEditor.h"
 #include "destination/DestinationForm.h"
 #include "destination/DestinationPicker.h"
@@ -179,6 +181,30 @@ private slots:
                 qEnvironmentVariable("WHARF_SCREENSHOT").replace(QStringLiteral(".png"), QStringLiteral("-sink.png")),
                 "PNG");
         }
+    }
+
+    void capabilitiesSaveWithTheForm()
+    {
+        // One Save and one Revert for both tabs: a capability changed waits for them.
+        DestinationEditor editor;
+        editor.setDestination(QStringLiteral("sqlite"));
+        CapabilitiesModel *caps = editor.findChild<CapabilitiesPanel *>()->model();
+        const QModelIndex rows =
+            caps->index(caps->rowOf(QStringLiteral("max_rows_per_insert")), CapabilitiesModel::ValueColumn);
+        QVERIFY(!editor.saveButton()->isEnabled());
+        QVERIFY(caps->setData(rows, 250));
+        QVERIFY(editor.saveButton()->isEnabled());
+        QVERIFY(!readFile(projectFile(QStringLiteral("config.toml"))).contains(QStringLiteral("max_rows_per_insert")));
+        QCOMPARE(editor.save(), QString());
+        QVERIFY(
+            readFile(projectFile(QStringLiteral("config.toml"))).contains(QStringLiteral("max_rows_per_insert = 250")));
+        QVERIFY(!editor.saveButton()->isEnabled());
+        QVERIFY(caps->setData(rows, 300));
+        QVERIFY(caps->isEdited());
+        editor.setDestination(QStringLiteral("sqlite")); // another look: what was typed is dropped
+        QVERIFY(!caps->isEdited());
+        QVERIFY(
+            readFile(projectFile(QStringLiteral("config.toml"))).contains(QStringLiteral("max_rows_per_insert = 250")));
     }
 
     void pastedUrlFillsFields()

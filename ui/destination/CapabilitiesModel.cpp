@@ -98,6 +98,8 @@ CapabilitiesModel::CapabilitiesModel(QObject *parent)
 
 void CapabilitiesModel::setDestination(const QString &name, const ConfigLocations &locations)
 {
+    const bool hadEdits = !m_pending.isEmpty();
+    m_pending.clear();
     beginResetModel();
     m_name = name;
     m_locations = locations;
@@ -105,6 +107,8 @@ void CapabilitiesModel::setDestination(const QString &name, const ConfigLocation
     m_rows = readRows(&error);
     endResetModel();
     setLastError(error);
+    if (hadEdits)
+        emit editedChanged();
 }
 
 QString CapabilitiesModel::configPath() const
@@ -318,6 +322,17 @@ QVariant CapabilitiesModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows.at(index.row());
     const int column = index.column();
     const bool overridden = row.configured.has_value();
+    const auto pending = m_pending.constFind(row.name);
+    const bool isPending = pending != m_pending.cend();
+    if (isPending && (role == Qt::DisplayRole || role == Qt::EditRole) && column == ValueColumn)
+        return pending->has_value() ? pending->value() : QVariant(row.defaultValue);
+    if (isPending && role == Qt::DisplayRole && column == SourceColumn)
+        return pending->has_value() ? tr("typed here (not saved)") : tr("reset (not saved)");
+    if (isPending && role == Qt::FontRole && (column == NameColumn || column == ValueColumn)) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -506,6 +521,12 @@ bool CapabilitiesModel::setData(const QModelIndex &index, const QVariant &value,
         return false;
     }
     const TunableCapability tunable = *row.tunable; // reload() replaces `row`
+    if (m_pendingMode) {
+        m_pending.insert(row.name, *checked);
+        emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
+        emit editedChanged();
+        return true;
+    }
     if (!writeConfig(tunable.path(), *checked))
         return false;
     reload();
@@ -527,6 +548,19 @@ bool CapabilitiesModel::isResettable(int row) const
 
 bool CapabilitiesModel::resetToDefault(int row)
 {
+    if (m_pendingMode && row >= 0 && row < m_rows.size() && m_pending.contains(m_rows.at(row).name) &&
+        !m_rows.at(row).inProjectFile) {
+        m_pending.remove(m_rows.at(row).name); // only typed: forget it
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        emit editedChanged();
+        return true;
+    }
+    if (m_pendingMode && isResettable(row)) {
+        m_pending.insert(m_rows.at(row).name, std::nullopt);
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        emit editedChanged();
+        return true;
+    }
     if (!isResettable(row)) {
         setLastError(tr("there is no override to remove in %1").arg(configPath()));
         return false;
@@ -535,6 +569,32 @@ bool CapabilitiesModel::resetToDefault(int row)
         return false;
     reload();
     return true;
+}
+
+bool CapabilitiesModel::save()
+{
+    const auto pending = m_pending;
+    m_pending.clear();
+    bool ok = true;
+    for (auto it = pending.cbegin(); it != pending.cend() && ok; ++it) {
+        const int row = rowOf(it.key());
+        if (row < 0 || !m_rows.at(row).tunable)
+            continue;
+        ok = writeConfig(m_rows.at(row).tunable->path(), it.value().value_or(QVariant()));
+    }
+    reload();
+    emit editedChanged();
+    return ok;
+}
+
+void CapabilitiesModel::revert()
+{
+    if (m_pending.isEmpty())
+        return;
+    m_pending.clear();
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    emit editedChanged();
 }
 
 int CapabilitiesModel::rowOf(const QString &name) const

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -66,6 +67,15 @@ public:
     /// lastError() set) when there is none or the file cannot be written.
     bool resetToDefault(int row);
     bool isResettable(int row) const;
+
+    /// Pending edits, as in the Connection tab: with it on, a changed value or a reset is kept
+    /// (shown in italics, "typed here (not saved)") until save(), or dropped by revert().
+    /// Off (the default), every edit is written to config.toml at once.
+    void setPendingEdits(bool pending) { m_pendingMode = pending; }
+    bool isEdited() const { return !m_pending.isEmpty(); }
+    /// Writes every pending edit to config.toml; false (lastError() set) when one failed.
+    bool save();
+    void revert();
     /// Row of capability `name` ("max_rows_per_insert", "workers"), or -1.
     int rowOf(const QString &name) const;
 
@@ -86,6 +96,8 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
 signals:
+    /// A pending edit was made, saved or dropped.
+    void editedChanged();
     /// lastError() changed: set by a rejected edit or a failed read/write, cleared (empty)
     /// by the next success.
     void lastErrorChanged(const QString &message);
@@ -117,6 +129,9 @@ private:
     bool m_readable = false; ///< the configuration was read: edits can be checked and written
     QList<Row> m_rows;
     QString m_lastError;
+    bool m_pendingMode = false;
+    /// capability -> value to write, or nullopt to remove its override (a pending reset)
+    QMap<QString, std::optional<QVariant>> m_pending;
 };
 
 } // namespace wharf::ui

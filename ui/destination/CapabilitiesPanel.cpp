@@ -134,7 +134,8 @@ void CapabilitiesPanel::updateTexts()
                                       : tr("<b>Capabilities</b> of %1").arg(name.toHtmlEscaped()));
     m_fileHint->setText(name.isEmpty() ? QString()
                                        : tr("Values in <b>bold</b> are overridden. Double-click a blue value to "
-                                            "change it; overrides are saved in <code>%1</code>.")
+                                            "change it; changes in <i>italics</i> are written to <code>%1</code> "
+                                            "by Save, or dropped by Revert.")
                                              .arg(m_model->configPath().toHtmlEscaped()));
 }
 

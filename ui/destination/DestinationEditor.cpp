@@ -7,6 +7,7 @@
 #include "common/StateColors.h"
 #include "config/DestinationCatalog.h"
 #include "config/DestinationConfigWriter.h"
+#include "destination/CapabilitiesModel.h"
 #include "destination/CapabilitiesPanel.h"
 #include "destination/Destination.h"
 #include "destination/DestinationForm.h"
@@ -71,6 +72,9 @@ DestinationEditor::DestinationEditor(QWidget *parent)
     m_testPool->setMaxThreadCount(2);
     buildLayout();
     connect(m_form, &DestinationForm::edited, this, &DestinationEditor::updateButtons);
+    // Capabilities wait for Save, as the Connection tab's fields do.
+    m_capabilities->model()->setPendingEdits(true);
+    connect(m_capabilities->model(), &CapabilitiesModel::editedChanged, this, &DestinationEditor::updateButtons);
     updateButtons();
 }
 
@@ -141,7 +145,10 @@ void DestinationEditor::buildLayout()
     connect(m_testButton, &QPushButton::clicked, this, &DestinationEditor::startTest);
     connect(m_cancelTestButton, &QPushButton::clicked, this, &DestinationEditor::cancelTest);
     connect(m_saveButton, &QPushButton::clicked, this, [this] { save(); });
-    connect(m_revertButton, &QPushButton::clicked, this, &DestinationEditor::reload);
+    connect(m_revertButton, &QPushButton::clicked, this, [this] {
+        m_capabilities->model()->revert();
+        reload();
+    });
     m_useKeychain = new QCheckBox(tr("Keep passwords in the OS &keychain"), this);
     m_useKeychain->setObjectName(QStringLiteral("useKeychain"));
     m_useKeychain->setChecked(true);
@@ -323,9 +330,20 @@ void DestinationEditor::cancelTest()
 
 QString DestinationEditor::save()
 {
-    QList<DestinationSetting> settings = m_form->changedSettings();
-    if (settings.isEmpty() || m_saving)
+    if (m_saving)
         return {};
+    // Capability overrides typed in the Capabilities tab go with the same Save.
+    const bool capabilitiesEdited = m_capabilities->model()->isEdited();
+    if (capabilitiesEdited && !m_capabilities->model()->save())
+        return m_capabilities->model()->lastError();
+    QList<DestinationSetting> settings = m_form->changedSettings();
+    if (settings.isEmpty()) {
+        if (capabilitiesEdited) {
+            updateButtons();
+            emit saved(m_name);
+        }
+        return {};
+    }
     const QString project = ConfigLocations::defaults().projectDir;
     const bool useKeychain = m_keychain && m_keychain->isAvailable() && m_useKeychain->isChecked();
     QList<DestinationSetting> toKeychain;
@@ -624,13 +642,15 @@ void DestinationEditor::setLoadRunning(bool running)
 void DestinationEditor::updateButtons()
 {
     const bool has = !m_name.isEmpty();
+    // Settings typed in the form or capabilities changed in their tab: one Save, one Revert.
+    const bool edited = m_form->isEdited() || m_capabilities->model()->isEdited();
     // While a load runs, its destination must not be renamed or removed under it, nor the
     // picker moved away from it by an add.
     const bool catalog = has && !m_loadRunning && !m_saving;
     m_testButton->setEnabled(has && !m_testing);
     m_cancelTestButton->setEnabled(m_testing);
-    m_saveButton->setEnabled(has && m_form->isEdited() && !m_saving);
-    m_revertButton->setEnabled(has && m_form->isEdited() && !m_saving);
+    m_saveButton->setEnabled(has && edited && !m_saving);
+    m_revertButton->setEnabled(has && edited && !m_saving);
     m_addButton->setEnabled(!m_loadRunning && !m_saving);
     m_duplicateButton->setEnabled(catalog);
     m_renameButton->setEnabled(catalog && !DestinationPicker::offeredTypes().contains(m_name));
