@@ -7,6 +7,7 @@
 #include "destination/ResolvedDestination.h"
 #include "load/LoadOptions.h"
 #include "load/LoadPreview.h"
+#include "load/LoadPreviewText.h"
 #include "package/LoadPackage.h"
 
 #include <QCommandLineParser>
@@ -160,73 +161,6 @@ void printText(QTextStream &out, const QJsonObject &o)
     }
 }
 
-// `--sql`: what loading the package would run, worked out without connecting.
-QJsonObject describeSql(const LoadPreview &p)
-{
-    QJsonObject o;
-    o[QStringLiteral("dataset")] = p.dataset;
-    o[QStringLiteral("staging_dataset")] = p.stagingDataset;
-    o[QStringLiteral("refusals")] = QJsonArray::fromStringList(p.refusals);
-    o[QStringLiteral("dropped_tables")] = QJsonArray::fromStringList(p.dropped);
-    o[QStringLiteral("truncated_tables")] = QJsonArray::fromStringList(p.truncated);
-    o[QStringLiteral("staging_truncated_tables")] = QJsonArray::fromStringList(p.stagingTruncated);
-    QJsonArray chains;
-    for (const ChainPreview &c : p.chains) {
-        QJsonObject co;
-        co[QStringLiteral("root")] = c.root;
-        co[QStringLiteral("tables")] = QJsonArray::fromStringList(c.tables);
-        co[QStringLiteral("write_disposition")] = writeDispositionName(c.write.disposition);
-        co[QStringLiteral("strategy")] = c.write.strategy;
-        co[QStringLiteral("staged")] = c.staged;
-        co[QStringLiteral("followup_sql")] = QJsonArray::fromStringList(c.statements);
-        chains.append(co);
-    }
-    o[QStringLiteral("table_chains")] = chains;
-    return o;
-}
-
-void printSql(QTextStream &out, const QJsonObject &o, const QString &destination)
-{
-    const auto list = [&](const char *key) {
-        QStringList items;
-        for (const auto &v : o[QLatin1String(key)].toArray())
-            items << v.toString();
-        return items;
-    };
-    out << "Loading it into dataset " << o[QStringLiteral("dataset")].toString() << " of " << destination
-        << " would run (nothing was run or connected to):\n";
-    if (!list("refusals").isEmpty()) {
-        out << "  nothing: the package would be refused for " << list("refusals").join(QStringLiteral("; ")) << "\n";
-        return;
-    }
-    if (!list("dropped_tables").isEmpty())
-        out << "  refresh drops " << list("dropped_tables").join(QStringLiteral(", "))
-            << " (and the stored versions of the schema) before anything else\n";
-    if (!list("truncated_tables").isEmpty())
-        out << "  empties " << list("truncated_tables").join(QStringLiteral(", ")) << " before the first job\n";
-    if (!list("staging_truncated_tables").isEmpty())
-        out << "  empties " << list("staging_truncated_tables").join(QStringLiteral(", ")) << " in "
-            << o[QStringLiteral("staging_dataset")].toString() << " before the first job\n";
-    for (const auto &cv : o[QStringLiteral("table_chains")].toArray()) {
-        const QJsonObject c = cv.toObject();
-        QStringList tables;
-        for (const auto &t : c[QStringLiteral("tables")].toArray())
-            tables << t.toString();
-        const QString strategy = c[QStringLiteral("strategy")].toString();
-        out << "  table chain " << tables.join(QStringLiteral(", ")) << ": "
-            << c[QStringLiteral("write_disposition")].toString() << (strategy.isEmpty() ? QString() : " " + strategy);
-        const QJsonArray sql = c[QStringLiteral("followup_sql")].toArray();
-        if (!c[QStringLiteral("staged")].toBool() || sql.isEmpty()) {
-            out << "; jobs load straight into the dataset\n";
-            continue;
-        }
-        out << "; jobs load into " << o[QStringLiteral("staging_dataset")].toString()
-            << ", then one transaction runs:\n";
-        for (const auto &s : sql)
-            out << "    " << s.toString() << ";\n";
-    }
-}
-
 } // namespace
 
 int runInfo(const QStringList &args)
@@ -271,7 +205,7 @@ int runInfo(const QStringList &args)
             QJsonObject o = describe(package);
             if (target)
                 o[QStringLiteral("load_sql")] =
-                    describeSql(LoadPreview::of(package, *target->destination, target->config, options));
+                    loadPreviewJson(LoadPreview::of(package, *target->destination, target->config, options));
             all.append(o);
         }
     } catch (const Error &e) {
@@ -287,7 +221,8 @@ int runInfo(const QStringList &args)
             out << "\n";
         printText(out, all[k].toObject());
         if (all[k].toObject().contains(QStringLiteral("load_sql")))
-            printSql(out, all[k].toObject().value(QStringLiteral("load_sql")).toObject(), parser.value(destOpt));
+            out << loadPreviewText(all[k].toObject().value(QStringLiteral("load_sql")).toObject(),
+                                   parser.value(destOpt));
     }
     return ExitOk;
 }
