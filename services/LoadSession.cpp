@@ -5,6 +5,8 @@
 #include "destination/ResolvedDestination.h"
 #include "load/LoadInfo.h"
 #include "load/LoadOptions.h"
+#include "load/LoadPreview.h"
+#include "load/LoadPreviewText.h"
 #include "load/Loader.h"
 #include "package/LoadPackage.h"
 #include "package/PackageActions.h"
@@ -152,6 +154,37 @@ QString LoadSession::copyPackage(const QString &packageDir, const QString &targe
         return outcome;
     }));
     return {};
+}
+
+void LoadSession::previewPackage(const QString &packageDir, const QString &destinationName)
+{
+    struct Plan {
+        QString text;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Plan>(this);
+    connect(watcher, &QFutureWatcher<Plan>::finished, this, [this, watcher, packageDir, destinationName] {
+        watcher->deleteLater();
+        const Plan plan = watcher->result();
+        emit previewReady(packageDir, destinationName, plan.text, plan.error);
+    });
+    // Reads the package's schema and jobs and the configuration: off the GUI thread.
+    watcher->setFuture(QtConcurrent::run([packageDir, destinationName] {
+        Plan plan;
+        std::optional<ResolvedDestination> destination;
+        try {
+            const ConfigResolver resolver(ConfigLocations::defaults());
+            destination = ResolvedDestination::resolve(resolver, destinationName, true);
+            const LoadOptions options = LoadOptions::fromConfig(resolver, destinationName);
+            const LoadPackage package = LoadPackage::open(packageDir);
+            plan.text = loadPreviewText(
+                loadPreviewJson(LoadPreview::of(package, *destination->destination, destination->config, options)),
+                destinationName);
+        } catch (const Error &e) {
+            plan.error = destination ? destination->config.maskSecrets(e.fullText()) : e.fullText();
+        }
+        return plan;
+    }));
 }
 
 void LoadSession::cancel()

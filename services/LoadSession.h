@@ -40,6 +40,11 @@ public:
     /// as dlt does, on a pool thread; `packageAborted` follows. Returns why it cannot start,
     /// or an empty string.
     QString abortPackage(const QString &packageDir);
+    /// Works out what loading `packageDir` into destination `destinationName` would run (the
+    /// text of `wharf info --sql`: dataset, tables emptied or dropped, per table chain its
+    /// disposition, strategy and follow-up SQL), without connecting, on a pool thread;
+    /// `previewReady` follows. Any number may run; the caller keeps the answer it asked for last.
+    void previewPackage(const QString &packageDir, const QString &destinationName);
     /// Copies the (loaded) package `packageDir` for loading once more elsewhere
     /// (packageactions::copyForAnotherLoad) into `targetParent`, on a pool thread;
     /// `packageCopied` follows. Returns why it cannot start, or an empty string.
@@ -54,6 +59,9 @@ public slots:
     void cancel();
 
 signals:
+    /// previewPackage() ended: the plan as text, or why there is none.
+    void previewReady(const QString &packageDir, const QString &destinationName, const QString &text,
+                      const QString &error);
     /// `jobsTotal` is 0: the loader lists the package on its own thread (jobsListed).
     void started(const QString &packageDir, int jobsTotal);
     /// The Loader's batched events, re-emitted with secrets masked.

@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
@@ -319,6 +320,32 @@ private slots:
         QTRY_VERIFY(window.runAction()->isEnabled());  // the copy is new: it can be loaded
         QVERIFY(LoadPackage::open(dir).isCompleted()); // the original stays as it was
         QCOMPARE(LoadPackage::open(copy).jobs(JobFolder::New).size(), 3);
+    }
+
+    void planSaysWhatRunWillDo()
+    {
+        // The Plan tab: what Run would do with the selected package in the picked destination,
+        // worked out off the GUI thread without connecting, following both choices.
+        test::ManyJobsSpec spec;
+        spec.jobs = 4;
+        spec.pipeline = QStringLiteral("plan_pipeline");
+        const QString root = QDir(m_home).filePath(QStringLiteral("plan-packages"));
+        const QString dir = test::writeManyJobsPackage(QDir(root).filePath(spec.pipeline), spec);
+        QVERIFY(!dir.isEmpty());
+        ui::StartupState startup;
+        startup.packageRoots = {root};
+        startup.destinationType = QStringLiteral("sqlite");
+        ui::MainWindow window(startup);
+        window.destinationPicker()->setCurrentType(QStringLiteral("sqlite")); // not the one remembered
+        QVERIFY(window.packagesPanel()->selectPackage(dir));
+        QPlainTextEdit *plan = window.planView();
+        QTRY_VERIFY2(plan->toPlainText().contains(QStringLiteral("of sqlite would run")),
+                     qPrintable(plan->toPlainText()));
+        QVERIFY(plan->toPlainText().contains(QStringLiteral("dataset plan_pipeline_data")));
+        QVERIFY(plan->toPlainText().contains(QStringLiteral("table chain t0")));
+        window.destinationPicker()->setCurrentType(QStringLiteral("dummy"));
+        QTRY_VERIFY2(plan->toPlainText().contains(QStringLiteral("of dummy would run")),
+                     qPrintable(plan->toPlainText()));
     }
 
     void dummyOnlyInDeveloperMode()

@@ -28,6 +28,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
@@ -35,6 +36,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -93,6 +95,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
         windowsettings::setDestination(name);
         m_picker->setPendingValues({});
         m_editor->setDestination(name);
+        refreshPlan();
         browseDestinationIfShown();
         updateActions();
     });
@@ -105,6 +108,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
             m_controls->showIdle();
         }
         showPackageJobs(dir);
+        refreshPlan();
         updateActions();
     });
     connectSession();
@@ -131,6 +135,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     });
     connect(m_editor, &DestinationEditor::saved, this, [this] {
         m_picker->setPendingValues({});
+        refreshPlan();                // new settings may change the dataset or the strategies
         m_browsedDestination.clear(); // new credentials: the browser connects again
         browseDestinationIfShown();
         updateActions();
@@ -175,7 +180,21 @@ QWidget *MainWindow::createLoadPage()
     splitter->setObjectName(QStringLiteral("loadSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_packages);
-    splitter->addWidget(m_jobs);
+    // The selected package's jobs, and what Run would do with it (`wharf info --sql`).
+    m_plan = new QPlainTextEdit(this);
+    m_plan->setObjectName(QStringLiteral("planView"));
+    m_plan->setReadOnly(true);
+    m_plan->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_plan->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_plan->setPlaceholderText(tr("Select a package to see what Run would do with it."));
+    m_packageTabs = new QTabWidget(this);
+    m_packageTabs->setObjectName(QStringLiteral("packageTabs"));
+    m_packageTabs->setDocumentMode(true);
+    m_packageTabs->addTab(m_jobs, tr("Jobs"));
+    m_packageTabs->addTab(m_plan, tr("What Run will do"));
+    m_packageTabs->setTabToolTip(1, tr("Tables emptied or dropped first, each table chain's write disposition and "
+                                       "strategy, and the SQL that follows the jobs; worked out without connecting"));
+    splitter->addWidget(m_packageTabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     auto *page = new QWidget(this);
@@ -327,6 +346,14 @@ void MainWindow::connectSession()
     connect(m_session, &LoadSession::finished, this, &MainWindow::loadFinished);
     connect(m_session, &LoadSession::packageAborted, this, &MainWindow::packageAborted);
     connect(m_session, &LoadSession::packageCopied, this, &MainWindow::packageCopied);
+    connect(m_session, &LoadSession::previewReady, this,
+            [this](const QString &dir, const QString &destination, const QString &text, const QString &error) {
+                // Only the answer for what is selected now (older ones may arrive late).
+                if (dir != m_packages->currentPackage() || destination != m_picker->currentType())
+                    return;
+                m_plan->setPlainText(error.isEmpty() ? text
+                                                     : tr("What Run would do cannot be worked out: %1").arg(error));
+            });
 }
 
 void MainWindow::createMenus()
@@ -520,6 +547,14 @@ void MainWindow::abortPackage()
     m_abortConfirm->open();
 }
 
+void MainWindow::refreshPlan()
+{
+    const QString dir = m_packages->currentPackage();
+    m_plan->clear();
+    if (!dir.isEmpty() && !m_picker->currentType().isEmpty())
+        m_session->previewPackage(dir, m_picker->currentType());
+}
+
 void MainWindow::copyPackage()
 {
     if (m_session->isBusy() || !m_copyAction->isEnabled())
@@ -622,6 +657,7 @@ void MainWindow::loadFinished(const PackageResult &result)
     // The package folder changed (package_completed.json, job folders): show it as it is now.
     // The jobs table keeps the load's last state (rows and durations are not on disk).
     m_packages->refresh();
+    refreshPlan(); // a loaded package is refused now; a stopped one goes on where it stopped
     // New tables or rows: a browser that was looked at shows them without a click.
     if (!m_browsedDestination.isEmpty() && m_browsedDestination == m_picker->currentType()) {
         m_browser->refresh();

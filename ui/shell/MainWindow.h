@@ -9,6 +9,7 @@
 #include <QPointer>
 
 class QAction;
+class QPlainTextEdit;
 class QLabel;
 class QTabWidget;
 
@@ -48,6 +49,8 @@ public:
     BrowserPanel *browserPanel() const { return m_browser; }
     DestinationEditor *destinationEditor() const { return m_editor; }
     QTabWidget *tabs() const { return m_tabs; }
+    /// "What Run will do" with the selected package (the text of `wharf info --sql`).
+    QPlainTextEdit *planView() const { return m_plan; }
     /// Passwords saved from the Destination settings tab go to `keychain` when it is available;
     /// once its entries are read, the destination is resolved again.
     void setKeychain(KeychainSecrets *keychain);
@@ -96,6 +99,8 @@ protected:
 
 private:
     void packageCopied(const QString &packageDir, const QString &copyDir, const QString &error);
+    /// Asks what Run would do with the selected package and destination (the Plan tab).
+    void refreshPlan();
     void createActions();
     void createLoadActions();
     void createMenus();
@@ -128,6 +133,8 @@ private:
     QAction *m_retryAction = nullptr;
     QAction *m_abortAction = nullptr;
     QAction *m_copyAction = nullptr;
+    QTabWidget *m_packageTabs = nullptr; ///< Jobs | What Run will do
+    QPlainTextEdit *m_plan = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_browseAction = nullptr;
