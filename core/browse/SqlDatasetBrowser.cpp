@@ -199,29 +199,34 @@ qint64 SqlDatasetBrowser::countRows(const PageRequest &request)
     useDataset(request.dataset);
     const CatalogTable table = describe(request.dataset, request.table);
     QVariantList params;
-    QStringList where;
-    for (auto it = request.filters.cbegin(); it != request.filters.cend(); ++it) {
-        if (it.value().trimmed().isEmpty())
-            continue;
-        if (!table.table.column(it.key()))
-            throw Error(ErrorKind::Terminal, QStringLiteral("table %1 has no column %2").arg(table.table.name, it.key()));
-        where.append(filterSql(QStringLiteral("t0.") + quoteName(it.key()), ColumnFilter::parse(it.value()), &params));
-    }
-    QString sql = QStringLiteral("SELECT count(*) FROM %1 AS t0").arg(tableReference(request.dataset, table.table.name));
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    const QString sql = QStringLiteral("SELECT count(*) FROM %1 AS t0%2")
+                            .arg(tableReference(request.dataset, table.table.name), whereSql(request, table, &params));
     const auto rows = m_sql->query(sql, params);
     return rows.isEmpty() ? 0 : rows.first().value(0).toLongLong();
 }
 
+QString SqlDatasetBrowser::aliasedColumn(const CatalogTable &table, const QString &name) const
+{
+    if (!table.table.column(name))
+        throw Error(ErrorKind::Terminal, QStringLiteral("table %1 has no column %2").arg(table.table.name, name));
+    // Qualified by the alias: a bare name in ORDER BY could mean an output column instead.
+    return QStringLiteral("t0.") + quoteName(name);
+}
+
+QString SqlDatasetBrowser::whereSql(const PageRequest &request, const CatalogTable &table, QVariantList *params) const
+{
+    QStringList where;
+    for (auto it = request.filters.cbegin(); it != request.filters.cend(); ++it) {
+        if (it.value().trimmed().isEmpty())
+            continue;
+        where.append(filterSql(aliasedColumn(table, it.key()), ColumnFilter::parse(it.value()), params));
+    }
+    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
 QString SqlDatasetBrowser::pageSql(const PageRequest &request, const CatalogTable &table, QVariantList *params) const
 {
-    const auto column = [&](const QString &name) {
-        if (!table.table.column(name))
-            throw Error(ErrorKind::Terminal, QStringLiteral("table %1 has no column %2").arg(table.table.name, name));
-        // Qualified by the alias: a bare name in ORDER BY could mean an output column instead.
-        return QStringLiteral("t0.") + quoteName(name);
-    };
+    const auto column = [&](const QString &name) { return aliasedColumn(table, name); };
     QStringList select;
     if (request.columns.isEmpty()) {
         for (const BrowserColumn &c : table.table.columns)
@@ -233,12 +238,7 @@ QString SqlDatasetBrowser::pageSql(const PageRequest &request, const CatalogTabl
     if (select.isEmpty())
         throw Error(ErrorKind::Terminal, QStringLiteral("table %1 has no columns").arg(table.table.name));
 
-    QStringList where;
-    for (auto it = request.filters.cbegin(); it != request.filters.cend(); ++it) {
-        if (it.value().trimmed().isEmpty())
-            continue;
-        where.append(filterSql(column(it.key()), ColumnFilter::parse(it.value()), params));
-    }
+    const QString where = whereSql(request, table, params);
 
     QStringList order;
     if (!request.sortColumn.isEmpty()) {
@@ -252,8 +252,7 @@ QString SqlDatasetBrowser::pageSql(const PageRequest &request, const CatalogTabl
 
     QString sql = QStringLiteral("SELECT %1 FROM %2 AS t0")
                       .arg(select.join(QStringLiteral(", ")), tableReference(request.dataset, table.table.name));
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += where;
     if (!order.isEmpty())
         sql += QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
     // One row more than asked for tells whether another page exists.

@@ -86,6 +86,10 @@ private:
     void addStoredSchemas(const QString &dataset, DltTypeIndex &index);
     qint64 boundedCount(const QString &dataset, const QString &table);
     CatalogTable describe(const QString &dataset, const QString &table);
+    /// `t0.<quoted name>`; throws Error(Terminal) for a column the table does not have.
+    QString aliasedColumn(const CatalogTable &table, const QString &name) const;
+    /// " WHERE ..." of the request's filters (empty without any); `params` receives their values.
+    QString whereSql(const PageRequest &request, const CatalogTable &table, QVariantList *params) const;
     /// The SELECT of one page (limit + 1 rows); `params` receives the filter patterns.
     QString pageSql(const PageRequest &request, const CatalogTable &table, QVariantList *params) const;
 
