@@ -49,17 +49,18 @@ bool LoadSession::isRunning() const
     return m_running;
 }
 
-QString LoadSession::start(const QString &packageDir, const QString &destinationName)
+QString LoadSession::start(const QString &packageDir, const QString &destinationName, const QString &dataset)
 {
-    return startLoad(packageDir, destinationName, false);
+    return startLoad(packageDir, destinationName, dataset, false);
 }
 
-QString LoadSession::retryFailedJobs(const QString &packageDir, const QString &destinationName)
+QString LoadSession::retryFailedJobs(const QString &packageDir, const QString &destinationName, const QString &dataset)
 {
-    return startLoad(packageDir, destinationName, true);
+    return startLoad(packageDir, destinationName, dataset, true);
 }
 
-QString LoadSession::startLoad(const QString &packageDir, const QString &destinationName, bool retryFailed)
+QString LoadSession::startLoad(const QString &packageDir, const QString &destinationName, const QString &dataset,
+                               bool retryFailed)
 {
     if (isBusy())
         return m_aborting ? tr("a package is being aborted") : tr("a load is already running");
@@ -70,6 +71,8 @@ QString LoadSession::startLoad(const QString &packageDir, const QString &destina
         const ResolvedDestination destination = ResolvedDestination::resolve(resolver, destinationName);
         LoadOptions options = LoadOptions::fromConfig(resolver, destinationName);
         options.retryFailedJobs = retryFailed;
+        if (!dataset.isEmpty())
+            options.datasetName = dataset;
         // Small reads only (the state files): listing the jobs is the loader's work, on its thread.
         const LoadPackage package = LoadPackage::open(packageDir);
         m_pipelineName = package.pipelineName();
@@ -156,7 +159,7 @@ QString LoadSession::copyPackage(const QString &packageDir, const QString &targe
     return {};
 }
 
-void LoadSession::previewPackage(const QString &packageDir, const QString &destinationName)
+void LoadSession::previewPackage(const QString &packageDir, const QString &destinationName, const QString &dataset)
 {
     struct Plan {
         QString text;
@@ -169,13 +172,15 @@ void LoadSession::previewPackage(const QString &packageDir, const QString &desti
         emit previewReady(packageDir, destinationName, plan.text, plan.error);
     });
     // Reads the package's schema and jobs and the configuration: off the GUI thread.
-    watcher->setFuture(QtConcurrent::run([packageDir, destinationName] {
+    watcher->setFuture(QtConcurrent::run([packageDir, destinationName, dataset] {
         Plan plan;
         std::optional<ResolvedDestination> destination;
         try {
             const ConfigResolver resolver(ConfigLocations::defaults());
             destination = ResolvedDestination::resolve(resolver, destinationName, true);
-            const LoadOptions options = LoadOptions::fromConfig(resolver, destinationName);
+            LoadOptions options = LoadOptions::fromConfig(resolver, destinationName);
+            if (!dataset.isEmpty())
+                options.datasetName = dataset;
             const LoadPackage package = LoadPackage::open(packageDir);
             plan.text = loadPreviewText(
                 loadPreviewJson(LoadPreview::of(package, *destination->destination, destination->config, options)),

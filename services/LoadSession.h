@@ -30,12 +30,13 @@ public:
     /// The loader whose signals the window shows (for tests and wiring).
     Loader *loader() const { return m_loader; }
 
-    /// Starts loading `packageDir` into destination `destinationName`. Returns an empty string
-    /// on success, else why it could not start (configuration error, already running, ...).
-    QString start(const QString &packageDir, const QString &destinationName);
+    /// Starts loading `packageDir` into destination `destinationName`, into `dataset` (empty:
+    /// the configured or the pipeline's dataset). Returns an empty string on success, else why
+    /// it could not start (configuration error, already running, ...).
+    QString start(const QString &packageDir, const QString &destinationName, const QString &dataset = {});
     /// Retry failed jobs: moves the failed jobs of `packageDir` (not completed) back to
     /// new_jobs/ with retry_count + 1 and loads the package again (packageactions).
-    QString retryFailedJobs(const QString &packageDir, const QString &destinationName);
+    QString retryFailedJobs(const QString &packageDir, const QString &destinationName, const QString &dataset = {});
     /// Abort package (not while a load runs): marks it aborted and moves it to load/loaded/
     /// as dlt does, on a pool thread; `packageAborted` follows. Returns why it cannot start,
     /// or an empty string.
@@ -44,7 +45,7 @@ public:
     /// text of `wharf info --sql`: dataset, tables emptied or dropped, per table chain its
     /// disposition, strategy and follow-up SQL), without connecting, on a pool thread;
     /// `previewReady` follows. Any number may run; the caller keeps the answer it asked for last.
-    void previewPackage(const QString &packageDir, const QString &destinationName);
+    void previewPackage(const QString &packageDir, const QString &destinationName, const QString &dataset = {});
     /// Copies the (loaded) package `packageDir` for loading once more elsewhere
     /// (packageactions::copyForAnotherLoad) into `targetParent`, on a pool thread;
     /// `packageCopied` follows. Returns why it cannot start, or an empty string.
@@ -76,7 +77,8 @@ signals:
     void packageCopied(const QString &packageDir, const QString &copyDir, const QString &error);
 
 private:
-    QString startLoad(const QString &packageDir, const QString &destinationName, bool retryFailed);
+    QString startLoad(const QString &packageDir, const QString &destinationName, const QString &dataset,
+                      bool retryFailed);
     QList<JobEvent> masked(const QList<JobEvent> &events) const;
     void onPackageFinished(const PackageResult &result);
 

@@ -2,6 +2,7 @@
 // as overrides in the project's .dlt/config.toml (comments and other sections kept), checked
 // before writing, and removed again by "Reset to default".
 #include "BuiltinDestinations.h"
+#include "Screenshot.h"
 #include "config/ConfigResolver.h"
 #include "config/TomlDocumentEditor.h"
 #include "destination/CapabilitiesModel.h"
@@ -39,17 +40,6 @@ const QByteArray kHandWritten = "# project settings, kept by hand\n"
                                 "[destination.sqlite]\n"
                                 "# the file lives next to the project\n"
                                 "dataset_name = \"kept\"\n";
-
-/// WHARF_SCREENSHOT=/path/x.png saves the panel as shown (with `suffix` before ".png").
-void saveScreenshot(QWidget *widget, const QString &suffix)
-{
-    QString path = qEnvironmentVariable("WHARF_SCREENSHOT");
-    if (path.isEmpty())
-        return;
-    path.insert(path.endsWith(QLatin1String(".png")) ? path.size() - 4 : path.size(), suffix);
-    if (!widget->grab().save(path, "PNG"))
-        qWarning() << "could not save the screenshot" << path;
-}
 
 } // namespace
 
@@ -472,7 +462,7 @@ private slots:
         CapabilitiesModel *model = panel.model();
         QTableView *view = panel.view();
         QVERIFY(panel.findChild<QLabel *>(QStringLiteral("capabilitiesFileHint"))->text().contains(configFile()));
-        saveScreenshot(&panel, QString());
+        test::saveScreenshot(&panel, QString());
 
         // A combo of the supported formats for the file format.
         const QModelIndex format = valueIndex(*model, QStringLiteral("preferred_loader_file_format"));
@@ -507,7 +497,7 @@ private slots:
         QVERIFY(!panel.resetAction()->isEnabled());
         view->setCurrentIndex(model->index(format.row(), 0));
         QVERIFY(panel.resetAction()->isEnabled());
-        saveScreenshot(&panel, QStringLiteral("-overridden"));
+        test::saveScreenshot(&panel, QStringLiteral("-overridden"));
         panel.resetAction()->trigger();
         QVERIFY(!panel.resetAction()->isEnabled());
         QVERIFY(!readFile(configFile()).contains("preferred_loader_file_format"));
@@ -518,7 +508,7 @@ private slots:
         QVERIFY(!model->setData(rows, -1));
         QVERIFY(!error->isHidden());
         QVERIFY(error->text().contains(QStringLiteral("max_rows_per_insert")));
-        saveScreenshot(&panel, QStringLiteral("-error"));
+        test::saveScreenshot(&panel, QStringLiteral("-error"));
         QVERIFY(model->setData(rows, 10));
         QVERIFY(error->isHidden());
     }

@@ -3,6 +3,7 @@
 #include "BuiltinDestinations.h"
 #include "LoadSession.h"
 #include "LogBus.h"
+#include "Screenshot.h"
 #include "TestSupport.h"
 #include "browse/BrowserColumnsModel.h"
 #include "browse/BrowserPanel.h"
@@ -72,18 +73,6 @@ qint64 countRows(const QString &dbFile, const QString &table)
     return n;
 }
 
-/// WHARF_SCREENSHOT=/path/x.png saves the window as it is (with `suffix` before ".png").
-void saveScreenshot(QWidget *window, const QString &suffix = {})
-{
-    QString path = qEnvironmentVariable("WHARF_SCREENSHOT");
-    if (path.isEmpty())
-        return;
-    if (!suffix.isEmpty())
-        path.insert(path.endsWith(QLatin1String(".png")) ? path.size() - 4 : path.size(), suffix);
-    if (!window->grab().save(path, "PNG"))
-        qWarning() << "could not save the screenshot" << path;
-}
-
 QString datasetFile()
 {
     const ConfigResolver resolver(ConfigLocations::defaults());
@@ -134,7 +123,7 @@ private slots:
         QVERIFY(window->runAction()->isEnabled());
         QVERIFY(!window->cancelAction()->isEnabled());
 
-        saveScreenshot(window.get(), QStringLiteral("-ready"));
+        test::saveScreenshot(window.get(), QStringLiteral("-ready"));
         QSignalSpy finished(window->session(), &ui::LoadSession::finished);
         QSignalSpy loaderFinished(window->session()->loader(), &Loader::packageFinished);
         QTest::mouseClick(window->loadControls()->runButton(), Qt::LeftButton);
@@ -170,7 +159,7 @@ private slots:
         QCOMPARE(countRows(db, QStringLiteral("issues__labels")), 34);
         QCOMPARE(countRows(db, QStringLiteral("issues__assignees")), 31);
         QCOMPARE(countRows(db, QStringLiteral("_dlt_loads")), 1);
-        saveScreenshot(window.get());
+        test::saveScreenshot(window.get());
 
         // Ctrl+B: the browser opens on the loaded dataset; a click on a table shows its rows.
         ui::BrowserPanel *browser = window->browserPanel();
@@ -203,7 +192,7 @@ private slots:
                 sawDltType = columns->index(r, ui::BrowserColumnsModel::DltTypeColumn).data().toString() ==
                              QLatin1String("text");
         QVERIFY(sawDltType);
-        saveScreenshot(window.get(), QStringLiteral("-browser"));
+        test::saveScreenshot(window.get(), QStringLiteral("-browser"));
 
         // Export all rows: on a connection of its own, every row the filters keep, whole file.
         QSignalSpy exported(browser, &ui::BrowserPanel::exportFinished);
@@ -270,7 +259,7 @@ private slots:
         QTRY_VERIFY(window->jobsPanel()->model()->countInState(JobState::Running) > 0);
         QVERIFY(window->cancelAction()->isEnabled());
         QVERIFY(window->loadControls()->cancelButton()->isEnabled());
-        saveScreenshot(window.get(), QStringLiteral("-running"));
+        test::saveScreenshot(window.get(), QStringLiteral("-running"));
 
         QElapsedTimer sinceEscape;
         sinceEscape.start();
@@ -317,7 +306,7 @@ private slots:
         const QString package = window->packagesPanel()->currentPackage();
         QTRY_COMPARE(packages->package(packages->rowOf(package)).state, ui::PackageState::Aborted);
         QTRY_VERIFY(window->logDock()->text().contains(QStringLiteral("is ABORTED and contains 1 FAILED job(s)!")));
-        saveScreenshot(window.get(), QStringLiteral("-failed"));
+        test::saveScreenshot(window.get(), QStringLiteral("-failed"));
 
         // Double-click on the failed job: its full error in a dialog that does not block.
         ui::JobsPanel *panel = window->jobsPanel();
@@ -338,7 +327,7 @@ private slots:
         window->jobErrorDialog()->resize(1000, 500);
         QTRY_VERIFY(file->width() >= file->fontMetrics().horizontalAdvance(file->text()) ||
                     file->width() >= 560); // a long path scrolls within the field
-        saveScreenshot(window->jobErrorDialog(), QStringLiteral("-error"));
+        test::saveScreenshot(window->jobErrorDialog(), QStringLiteral("-error"));
         window->jobErrorDialog()->close();
 
         // Aborted, not lost: Retry takes the package back and, the cause gone, loads it to the end.
@@ -371,7 +360,7 @@ private slots:
         // As a user sees it: 1024x700, in the default and in a dark palette.
         window->resize(1024, 700);
         QTest::qWait(50);
-        saveScreenshot(window.get(), QStringLiteral("-plugins"));
+        test::saveScreenshot(window.get(), QStringLiteral("-plugins"));
         const QPalette light = QApplication::palette();
         QPalette dark;
         dark.setColor(QPalette::Window, QColor(45, 45, 48));
@@ -387,7 +376,7 @@ private slots:
             dark.setColor(QPalette::Disabled, role, QColor(120, 120, 120));
         QApplication::setPalette(dark);
         QTest::qWait(50);
-        saveScreenshot(window.get(), QStringLiteral("-plugins-dark"));
+        test::saveScreenshot(window.get(), QStringLiteral("-plugins-dark"));
         QApplication::setPalette(light);
     }
 };

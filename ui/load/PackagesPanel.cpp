@@ -31,7 +31,7 @@ PackagesPanel::PackagesPanel(QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(PackagesModel::LoadIdColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // several make a queue
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
@@ -65,6 +65,7 @@ PackagesPanel::PackagesPanel(QWidget *parent)
     setAcceptDrops(true); // the view does not take drops, so folders dropped on it land here
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { emit currentPackageChanged(currentPackage()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PackagesPanel::selectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PackagesPanel::updateCaption);
     connect(m_model, &PackagesModel::summariesRead, this, [this] {
         updateCaption();
@@ -79,6 +80,49 @@ QString PackagesPanel::currentPackage() const
 {
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     return current.isValid() ? current.data(PackagesModel::DirRole).toString() : QString();
+}
+
+QStringList PackagesPanel::selectedPackages() const
+{
+    QStringList dirs;
+    for (int r = 0; r < m_sorted->rowCount(); ++r)
+        if (m_view->selectionModel()->isRowSelected(r, {}))
+            dirs.append(m_sorted->index(r, 0).data(PackagesModel::DirRole).toString());
+    return dirs;
+}
+
+QStringList PackagesPanel::pendingPackages() const
+{
+    QStringList dirs;
+    for (int r = 0; r < m_sorted->rowCount(); ++r) {
+        const QString dir = m_sorted->index(r, 0).data(PackagesModel::DirRole).toString();
+        const int row = m_model->rowOf(dir);
+        if (row >= 0 && !m_model->package(row).reading && m_model->package(row).isLoadable())
+            dirs.append(dir);
+    }
+    return dirs;
+}
+
+int PackagesPanel::selectPackages(const QStringList &dirs)
+{
+    m_selectWhenRead = false;
+    QItemSelection selection;
+    QModelIndex first;
+    for (const QString &dir : dirs) {
+        const int row = m_model->rowOf(dir);
+        if (row < 0)
+            continue;
+        const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
+        if (!first.isValid())
+            first = index;
+        selection.select(index, index);
+    }
+    if (!first.isValid())
+        return 0;
+    m_view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(first);
+    return int(m_view->selectionModel()->selectedRows().size());
 }
 
 bool PackagesPanel::selectPackage(const QString &dir)

@@ -23,8 +23,14 @@ public:
     PackagesModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
 
-    /// The selected package folder, or empty.
+    /// The package folder with the keyboard focus (its jobs are shown), or empty.
     QString currentPackage() const;
+    /// Every selected package folder (Shift/Ctrl+click select several), in the order shown.
+    QStringList selectedPackages() const;
+    /// Every listed package that can be loaded (pending or partly loaded), in the order shown.
+    QStringList pendingPackages() const;
+    /// Selects `dirs` (those listed), the first one current; returns how many were selected.
+    int selectPackages(const QStringList &dirs);
     /// Selects the package folder `dir`; returns false if it is not listed.
     bool selectPackage(const QString &dir);
     /// Selects the first package that can be loaded (else the first one), once the summaries
@@ -39,8 +45,10 @@ public slots:
     void refresh();
 
 signals:
-    /// The selection changed (empty when nothing is selected).
+    /// The current package changed (empty when nothing is selected).
     void currentPackageChanged(const QString &dir);
+    /// The set of selected packages changed.
+    void selectionChanged();
     /// Folders were dropped on the panel (absolute paths of local folders only).
     void foldersDropped(const QStringList &dirs);
 

@@ -4,6 +4,7 @@
 
 #include "Error.h"
 #include "KeychainSecrets.h"
+#include "LoadQueue.h"
 #include "LoadSession.h"
 #include "LogBus.h"
 #include "browse/BrowserPanel.h"
@@ -17,8 +18,11 @@
 #include "load/LoadControls.h"
 #include "load/PackagesModel.h"
 #include "load/PackagesPanel.h"
+#include "load/QueueModel.h"
+#include "load/QueuePanel.h"
 #include "log/LogDock.h"
 #include "package/SampleInstaller.h"
+#include "shell/DesktopNotifier.h"
 #include "shell/WindowSettings.h"
 
 #include <QAction>
@@ -53,6 +57,7 @@ constexpr int kStatusTimeoutMs = 15000;
 MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     : QMainWindow(parent)
     , m_session(new LoadSession(this))
+    , m_queue(new LoadQueue(m_session, this))
     , m_picker(new DestinationPicker(startup.destinationType, this))
     , m_packages(new PackagesPanel(this))
     , m_jobs(new JobsPanel(this))
@@ -60,6 +65,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     , m_browser(new BrowserPanel(this))
     , m_editor(new DestinationEditor(this))
     , m_stateLabel(new QLabel(this))
+    , m_notifier(new DesktopNotifier(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Wharf"));
@@ -99,9 +105,13 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
         browseDestinationIfShown();
         updateActions();
     });
+    connect(m_packages, &PackagesPanel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_packages, &PackagesPanel::currentPackageChanged, this, [this](const QString &dir) {
         if (!dir.isEmpty())
             windowsettings::setPackage(dir);
+        const QString dataset = packageDataset();
+        m_dataset->setPlaceholderText(dataset.isEmpty() ? tr("the package's own")
+                                                        : tr("%1 (the pipeline's)").arg(dataset));
         // The progress shown is the last load's: not under another package.
         if (!m_session->isRunning() && dir != m_progressPackage) {
             m_progressPackage.clear();
@@ -194,13 +204,34 @@ QWidget *MainWindow::createLoadPage()
     m_packageTabs->addTab(m_plan, tr("What Run will do"));
     m_packageTabs->setTabToolTip(1, tr("Tables emptied or dropped first, each table chain's write disposition and "
                                        "strategy, and the SQL that follows the jobs; worked out without connecting"));
+    m_queuePanel = new QueuePanel(m_queue, m_resumeAction, this);
+    m_packageTabs->addTab(m_queuePanel, tr("Queue"));
+    m_packageTabs->setTabToolTip(2, tr("The packages of the last Run, in loading order, and what became of each"));
+    connect(m_queuePanel, &QueuePanel::packageActivated, this, [this](const QString &dir) {
+        m_packages->refresh();
+        m_packages->selectPackage(dir);
+    });
     splitter->addWidget(m_packageTabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
+    // Where the rows go: the dataset the package names (dlt's pipeline dataset) unless typed here.
+    m_dataset = new QLineEdit(this);
+    m_dataset->setObjectName(QStringLiteral("datasetEdit"));
+    m_dataset->setClearButtonEnabled(true);
+    m_dataset->setToolTip(tr("The dataset (schema) to load into; empty: the dataset configured for the destination, "
+                             "else the one of the package's pipeline"));
+    connect(m_dataset, &QLineEdit::editingFinished, this, &MainWindow::refreshPlan);
+    auto *datasetLabel = new QLabel(tr("Into &dataset:"), this);
+    datasetLabel->setBuddy(m_dataset);
+    auto *datasetRow = new QHBoxLayout;
+    datasetRow->addWidget(datasetLabel);
+    datasetRow->addWidget(m_dataset, 1);
+    datasetRow->addStretch(2);
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(splitter, 1);
+    layout->addLayout(datasetRow);
     layout->addWidget(m_controls);
     return page;
 }
@@ -328,6 +359,17 @@ void MainWindow::createLoadActions()
                                 "destination or dataset"));
     connect(m_copyAction, &QAction::triggered, this, &MainWindow::copyPackage);
 
+    m_runAllAction = new QAction(tr("Run all &pending"), this);
+    m_runAllAction->setObjectName(QStringLiteral("runAllPendingAction"));
+    m_runAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_runAllAction->setToolTip(tr("Load every pending package of the list, one after the other, oldest first"));
+    connect(m_runAllAction, &QAction::triggered, this, &MainWindow::runAllPending);
+
+    m_resumeAction = new QAction(tr("Resume &queue"), this);
+    m_resumeAction->setObjectName(QStringLiteral("resumeQueueAction"));
+    m_resumeAction->setToolTip(tr("Load what the stopped queue has left, from where it stopped"));
+    connect(m_resumeAction, &QAction::triggered, this, &MainWindow::resumeQueue);
+
     m_abortAction = new QAction(tr("&Abort package…"), this);
     m_abortAction->setObjectName(QStringLiteral("abortAction"));
     connect(m_abortAction, &QAction::triggered, this, &MainWindow::abortPackage);
@@ -344,6 +386,7 @@ void MainWindow::connectSession()
     connect(m_session, &LoadSession::jobsChanged, m_jobs->model(), &JobsModel::applyEvents);
     connect(m_session, &LoadSession::progressChanged, m_controls, &LoadControls::showProgress);
     connect(m_session, &LoadSession::finished, this, &MainWindow::loadFinished);
+    connect(m_queue, &LoadQueue::queueFinished, this, &MainWindow::queueFinished);
     connect(m_session, &LoadSession::packageAborted, this, &MainWindow::packageAborted);
     connect(m_session, &LoadSession::packageCopied, this, &MainWindow::packageCopied);
     connect(m_session, &LoadSession::previewReady, this,
@@ -364,6 +407,8 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
     QMenu *load = menuBar()->addMenu(tr("&Load"));
     load->addAction(m_runAction);
+    load->addAction(m_runAllAction);
+    load->addAction(m_resumeAction);
     load->addAction(m_cancelAction);
     load->addSeparator();
     load->addAction(m_retryAction);
@@ -400,26 +445,60 @@ void MainWindow::createMenus()
 void MainWindow::updateActions()
 {
     const bool running = m_session->isBusy();
-    const int row = m_packages->model()->rowOf(m_packages->currentPackage());
-    QString blocker;
-    if (row < 0)
-        blocker = tr("Select a package to load");
-    else if (m_packages->model()->package(row).reading)
-        blocker = tr("Reading the package…");
-    else if (!m_packages->model()->package(row).isLoadable())
-        blocker = m_packages->model()->package(row).state == PackageState::Loaded
-                      ? tr("This package is loaded already; Load a copy to load its rows into another destination")
-                      : tr("This package is %1; nothing left to load")
-                            .arg(packageStateText(m_packages->model()->package(row).state));
-    else if (!m_picker->error().isEmpty())
-        blocker = m_editor->form()->isEdited() ? tr("Save the destination settings first")
-                                               : tr("The destination is not set up: %1").arg(m_picker->shownText());
+    const QString blocker = runBlocker();
+    const int selected = int(m_packages->selectedPackages().size());
     m_runAction->setEnabled(!running && blocker.isEmpty());
-    m_runAction->setToolTip(blocker.isEmpty() ? tr("Load the selected package into the destination") : blocker);
+    m_runAction->setToolTip(!blocker.isEmpty() ? blocker
+                            : selected > 1
+                                ? tr("Load the %1 selected packages into the destination, one after the other, "
+                                     "oldest first")
+                                      .arg(selected)
+                                : tr("Load the selected package into the destination"));
+    const int pending = int(m_packages->pendingPackages().size());
+    m_runAllAction->setEnabled(!running && pending > 0 && m_picker->error().isEmpty());
+    m_runAllAction->setText(pending > 0 ? tr("Run all &pending (%1)").arg(pending) : tr("Run all &pending"));
+    m_resumeAction->setEnabled(!running && m_queue->canResume() && m_picker->error().isEmpty());
+    m_resumeAction->setText(m_queue->canResume() ? tr("Resume &queue (%1 left)").arg(m_queue->remaining())
+                                                 : tr("Resume &queue"));
     m_cancelAction->setEnabled(m_session->isRunning() && !m_cancelling);
     m_picker->setEnabled(!running);
+    m_dataset->setEnabled(!running);
     m_editor->setLoadRunning(running);
     updatePackageActions(running);
+}
+
+QString MainWindow::runBlocker() const
+{
+    const QStringList selected = m_packages->selectedPackages();
+    if (selected.size() > 1) {
+        // Several: the ones not pending are skipped (the queue says so); one pending is enough.
+        for (const QString &dir : selected) {
+            const int row = m_packages->model()->rowOf(dir);
+            if (row >= 0 && m_packages->model()->package(row).reading)
+                return tr("Reading the packages…");
+        }
+        const bool any = std::any_of(selected.cbegin(), selected.cend(), [this](const QString &dir) {
+            const int row = m_packages->model()->rowOf(dir);
+            return row >= 0 && m_packages->model()->package(row).isLoadable();
+        });
+        if (!any)
+            return tr("None of the selected packages is pending; nothing left to load");
+    } else {
+        const int row = m_packages->model()->rowOf(m_packages->currentPackage());
+        if (row < 0)
+            return tr("Select a package to load");
+        const PackageSummary &p = m_packages->model()->package(row);
+        if (p.reading)
+            return tr("Reading the package…");
+        if (!p.isLoadable())
+            return p.state == PackageState::Loaded
+                       ? tr("This package is loaded already; Load a copy to load its rows into another destination")
+                       : tr("This package is %1; nothing left to load").arg(packageStateText(p.state));
+    }
+    if (!m_picker->error().isEmpty())
+        return m_editor->form()->isEdited() ? tr("Save the destination settings first")
+                                            : tr("The destination is not set up: %1").arg(m_picker->shownText());
+    return {};
 }
 
 // Retry needs failed jobs in a package that is not loaded: a loaded one (with failed jobs, when
@@ -485,13 +564,40 @@ void MainWindow::showPackageJobs(const QString &dir)
 
 void MainWindow::run()
 {
-    if (m_session->isRunning() || !m_runAction->isEnabled())
+    if (m_session->isBusy() || !m_runAction->isEnabled())
         return;
-    const QString dir = m_packages->currentPackage();
-    m_progressPackage = dir;
+    QStringList packages = m_packages->selectedPackages();
+    if (packages.isEmpty())
+        packages = {m_packages->currentPackage()};
+    startQueue(packages);
+}
+
+void MainWindow::runAllPending()
+{
+    if (m_session->isBusy() || !m_runAllAction->isEnabled())
+        return;
+    const QStringList pending = m_packages->pendingPackages();
+    m_packages->selectPackages(pending); // what is queued, in sight
+    startQueue(pending);
+}
+
+void MainWindow::resumeQueue()
+{
+    if (m_session->isBusy() || !m_resumeAction->isEnabled())
+        return;
+    m_tabs->setCurrentIndex(LoadTab);
+    const QString error = m_queue->resume();
+    if (!error.isEmpty())
+        setStatus(tr("Ready"), tr("Cannot resume the queue: %1").arg(error));
+    updateActions();
+}
+
+void MainWindow::startQueue(const QStringList &packages)
+{
     m_tabs->setCurrentIndex(LoadTab); // where the jobs show
-    m_jobs->beginLive();              // the loader lists the package's jobs itself, then updates them
-    const QString error = m_session->start(dir, m_picker->currentType());
+    if (packages.size() > 1)
+        m_packageTabs->setCurrentWidget(m_queuePanel);
+    const QString error = m_queue->start(packages, m_picker->currentType(), m_dataset->text().trimmed());
     if (!error.isEmpty()) {
         qCWarning(lcUi).noquote() << "cannot start the load:" << error;
         setStatus(tr("Ready"), tr("Cannot start the load: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
@@ -504,7 +610,10 @@ void MainWindow::cancel()
     if (!m_session->isRunning() || m_cancelling)
         return;
     m_cancelling = true;
-    m_session->cancel();
+    if (m_queue->isRunning())
+        m_queue->cancel(); // the queue stops after this package
+    else
+        m_session->cancel();
     setStatus(tr("Cancelling…"), tr("Stopping the running jobs; the package stays resumable"));
     updateActions();
 }
@@ -514,8 +623,8 @@ void MainWindow::retryFailedJobs()
     if (m_session->isBusy() || !m_retryAction->isEnabled())
         return;
     m_tabs->setCurrentIndex(LoadTab);
-    m_jobs->beginLive();
-    const QString error = m_session->retryFailedJobs(m_packages->currentPackage(), m_picker->currentType());
+    const QString error =
+        m_session->retryFailedJobs(m_packages->currentPackage(), m_picker->currentType(), m_dataset->text().trimmed());
     if (!error.isEmpty()) {
         qCWarning(lcUi).noquote() << "cannot retry the failed jobs:" << error;
         setStatus(tr("Ready"), tr("Cannot retry: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
@@ -552,7 +661,7 @@ void MainWindow::refreshPlan()
     const QString dir = m_packages->currentPackage();
     m_plan->clear();
     if (!dir.isEmpty() && !m_picker->currentType().isEmpty())
-        m_session->previewPackage(dir, m_picker->currentType());
+        m_session->previewPackage(dir, m_picker->currentType(), m_dataset->text().trimmed());
 }
 
 void MainWindow::copyPackage()
@@ -617,7 +726,8 @@ void MainWindow::showJobError(const JobEvent &job)
 
 void MainWindow::loadStarted(const QString &packageDir, int jobsTotal)
 {
-    m_cancelling = false;
+    m_progressPackage = packageDir;
+    m_jobs->beginLive(); // the loader lists the package's jobs itself, then updates them
     m_controls->started(jobsTotal);
     setStatus(tr("Loading…"), tr("Loading %1 into %2").arg(QFileInfo(packageDir).fileName(), m_picker->location()));
 }
@@ -667,6 +777,20 @@ void MainWindow::loadFinished(const PackageResult &result)
     updateActions();
     if (m_closeWhenStopped)
         close();
+}
+
+void MainWindow::queueFinished(const QueueSummary &summary)
+{
+    m_cancelling = false;
+    // One package: the load's own status line says it all.
+    if (summary.packages > 1)
+        setStatus(summary.cancelled              ? tr("Cancelled")
+                  : !summary.stoppedBy.isEmpty() ? tr("Stopped")
+                  : summary.notLoaded > 0        ? tr("Not all loaded")
+                                                 : tr("Loaded"),
+                  queueSummaryText(summary));
+    m_notifier->queueFinished(summary);
+    updateActions();
 }
 
 void MainWindow::openPackagesFolder()

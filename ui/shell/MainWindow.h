@@ -9,6 +9,7 @@
 #include <QPointer>
 
 class QAction;
+class QLineEdit;
 class QPlainTextEdit;
 class QLabel;
 class QTabWidget;
@@ -16,14 +17,18 @@ class QTabWidget;
 namespace wharf::ui {
 
 class BrowserPanel;
+class DesktopNotifier;
 class DestinationEditor;
 class DestinationPicker;
 class JobsPanel;
 class KeychainSecrets;
 class LoadControls;
+class LoadQueue;
 class LoadSession;
 class LogDock;
 class PackagesPanel;
+class QueuePanel;
+struct QueueSummary;
 
 /// The main window: the destination picker above three tabs — Load (packages list, the jobs
 /// of the package, Run/Cancel/Retry failed jobs/Abort package with progress and a throughput
@@ -45,6 +50,12 @@ public:
     JobsPanel *jobsPanel() const { return m_jobs; }
     LoadControls *loadControls() const { return m_controls; }
     LoadSession *session() const { return m_session; }
+    /// The packages Run loads one after the other (a single Run is a queue of one).
+    LoadQueue *queue() const { return m_queue; }
+    QueuePanel *queuePanel() const { return m_queuePanel; }
+    /// "Into dataset": empty loads into each package's default dataset.
+    QLineEdit *datasetEdit() const { return m_dataset; }
+    DesktopNotifier *notifier() const { return m_notifier; }
     LogDock *logDock() const { return m_log; }
     BrowserPanel *browserPanel() const { return m_browser; }
     DestinationEditor *destinationEditor() const { return m_editor; }
@@ -61,6 +72,8 @@ public:
     QAction *retryAction() const { return m_retryAction; }
     QAction *abortAction() const { return m_abortAction; }
     QAction *copyAction() const { return m_copyAction; }
+    QAction *runAllPendingAction() const { return m_runAllAction; }
+    QAction *resumeQueueAction() const { return m_resumeAction; }
     /// The error dialog opened last, while it is open (for tests).
     JobErrorDialog *jobErrorDialog() const { return m_errorDialog; }
     /// The Abort package confirmation, while it is open (for tests).
@@ -69,8 +82,12 @@ public:
     QMessageBox *quitConfirmation() const { return m_confirmQuit; }
 
 public slots:
-    /// Loads the selected package into the selected destination (Ctrl+R).
+    /// Loads the selected packages, oldest first, into the selected destination (Ctrl+R).
     void run();
+    /// Loads every pending package of the list, oldest first (Ctrl+Shift+P).
+    void runAllPending();
+    /// Loads what a stopped queue has left, from where it stopped.
+    void resumeQueue();
     /// Stops the running load (Esc); the package stays resumable.
     void cancel();
     /// Moves the failed jobs of the selected package (not completed) back to new_jobs/ and
@@ -116,9 +133,14 @@ private:
     void showPackageJobs(const QString &dir);
     void loadStarted(const QString &packageDir, int jobsTotal);
     void loadFinished(const wharf::PackageResult &result);
+    void queueFinished(const wharf::ui::QueueSummary &summary);
+    void startQueue(const QStringList &packages);
+    /// Why Run cannot load the selected packages now, or empty.
+    QString runBlocker() const;
     void setStatus(const QString &state, const QString &message = {});
 
     LoadSession *m_session;
+    LoadQueue *m_queue;
     DestinationPicker *m_picker;
     PackagesPanel *m_packages;
     JobsPanel *m_jobs;
@@ -133,6 +155,11 @@ private:
     QAction *m_retryAction = nullptr;
     QAction *m_abortAction = nullptr;
     QAction *m_copyAction = nullptr;
+    QAction *m_runAllAction = nullptr;
+    QAction *m_resumeAction = nullptr;
+    QueuePanel *m_queuePanel = nullptr;
+    QLineEdit *m_dataset = nullptr;
+    DesktopNotifier *m_notifier;
     QTabWidget *m_packageTabs = nullptr; ///< Jobs | What Run will do
     QPlainTextEdit *m_plan = nullptr;
     QAction *m_openAction = nullptr;

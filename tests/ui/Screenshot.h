@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+class QWidget;
+
+namespace wharf::test {
+
+/// WHARF_SCREENSHOT=/path/x.png saves `widget` as it is drawn now, with `suffix` before ".png"
+/// (scripts/screenshots.sh sets it); without the variable nothing happens.
+void saveScreenshot(QWidget *widget, const QString &suffix = {});
+
+} // namespace wharf::test
