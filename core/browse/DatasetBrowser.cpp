@@ -1,5 +1,7 @@
 #include "browse/DatasetBrowser.h"
 
+#include "Error.h"
+
 namespace wharf {
 
 QString BrowserColumn::describe() const
@@ -26,6 +28,28 @@ const BrowserColumn *BrowserTable::column(const QString &name) const
         if (c.name == name)
             return &c;
     return nullptr;
+}
+
+namespace {
+[[noreturn]] void noHistory()
+{
+    throw Error(ErrorKind::Config, QStringLiteral("this destination does not keep a load history that Wharf can read"));
+}
+} // namespace
+
+QList<BrowserLoad> DatasetBrowser::listLoads(const QString &)
+{
+    noHistory();
+}
+
+QList<LoadTableRows> DatasetBrowser::countLoadRows(const QString &, const QString &)
+{
+    noHistory();
+}
+
+QList<LoadTableRows> DatasetBrowser::deleteLoadRows(const QString &, const QString &)
+{
+    noHistory();
 }
 
 } // namespace wharf

@@ -74,6 +74,24 @@ struct BrowserPage {
     bool hasMore = false; ///< at least one more row matches after this page
 };
 
+/// A row of a dataset's `_dlt_loads`: one package dlt (or Wharf) loaded into it.
+struct BrowserLoad {
+    QString loadId;
+    QString schemaName;
+    int status = 0;     ///< dlt writes 0 (loaded)
+    QString insertedAt; ///< as the database gives it back
+    QString schemaVersionHash;
+};
+
+/// The rows one load left in one table.
+struct LoadTableRows {
+    QString table;
+    qint64 rows = 0;
+    /// A nested table has no `_dlt_load_id`: its rows are those whose `_dlt_root_id` is a row
+    /// of this root table with the load id. Empty for a table counted by its own `_dlt_load_id`.
+    QString root;
+};
+
 /// Reads a destination's datasets and tables for people to look at: catalog queries, cheap row
 /// estimates and pages of rows with server-side sorting and filtering (never a full-table read
 /// into memory). Created by Destination::createBrowser(); owns one connection and, like a
@@ -98,6 +116,18 @@ public:
     /// Interrupts the statement running on the browser's connection (sqlite3_interrupt /
     /// PQcancel); it then throws Error(Cancelled). Callable from any thread.
     virtual void cancel() = 0;
+
+    // Load history (SDK 3). The defaults say the destination cannot do it (Error(Config)).
+
+    /// The loads recorded in `dataset`'s `_dlt_loads`, newest first.
+    virtual QList<BrowserLoad> listLoads(const QString &dataset);
+    /// How many rows load `loadId` left in each table of `dataset` that has any: tables with
+    /// `_dlt_load_id` by it, nested tables through their root's rows (`_dlt_root_id`).
+    virtual QList<LoadTableRows> countLoadRows(const QString &dataset, const QString &loadId);
+    /// Deletes what countLoadRows() counts, and the load's `_dlt_loads` row, in one transaction
+    /// (nothing is deleted when it throws); returns what was deleted. The only write a
+    /// browser makes: the connection is writable for this statement group alone.
+    virtual QList<LoadTableRows> deleteLoadRows(const QString &dataset, const QString &loadId);
 };
 
 } // namespace wharf
@@ -106,3 +136,5 @@ Q_DECLARE_METATYPE(wharf::BrowserDataset)
 Q_DECLARE_METATYPE(wharf::BrowserTable)
 Q_DECLARE_METATYPE(wharf::PageRequest)
 Q_DECLARE_METATYPE(wharf::BrowserPage)
+Q_DECLARE_METATYPE(wharf::BrowserLoad)
+Q_DECLARE_METATYPE(wharf::LoadTableRows)

@@ -30,6 +30,9 @@ public:
     BrowserPage fetchPage(const PageRequest &request) override;
     qint64 countRows(const PageRequest &request) override;
     void cancel() override;
+    QList<BrowserLoad> listLoads(const QString &dataset) override;
+    QList<LoadTableRows> countLoadRows(const QString &dataset, const QString &loadId) override;
+    QList<LoadTableRows> deleteLoadRows(const QString &dataset, const QString &loadId) override;
 
     /// `"name"` with embedded quotes doubled: a name exactly as the catalog stores it. (Unlike
     /// SqlClient::escapeIdentifier, no case folding or dlt's backslash doubling: those apply to
@@ -61,8 +64,17 @@ protected:
     /// Makes `dataset` reachable by qualified names (SQLite attaches its file). Throws
     /// UndefinedRelation when the dataset does not exist.
     virtual void useDataset(const QString &dataset) = 0;
-    /// Called after the connection opened (session settings).
+    /// Called after the connection opened (session settings; read-only unless writesAllowed()).
     virtual void afterOpen() {}
+    /// Makes the connection accept writes (`allowed`) or refuse them again (the default);
+    /// applyWriteMode() does it.
+    void setWritesAllowed(bool allowed);
+    bool writesAllowed() const { return m_writes; }
+    /// Switches the connection, when open, to writes allowed or not. A destination whose
+    /// browser connects read-only implements it (PostgreSQL and MySQL switch the session,
+    /// SQLite reopens the file) and its afterOpen() follows writesAllowed(); the default
+    /// refuses writes with Error(Config).
+    virtual void applyWriteMode(bool allowed);
     /// Tables and views of `dataset` (only `onlyTable` when not empty), in any order.
     virtual QList<CatalogTable> catalogTables(const QString &dataset, const QString &onlyTable) = 0;
     /// The text form of a column for filtering; `column` is already quoted.
@@ -93,7 +105,22 @@ private:
     /// The SELECT of one page (limit + 1 rows); `params` receives the filter patterns.
     QString pageSql(const PageRequest &request, const CatalogTable &table, QVariantList *params) const;
 
+    /// The tables that hold rows of loads, with how to find a load's rows in each.
+    struct LoadScope {
+        QString table;
+        QString loadIdColumn; ///< set for a table with its own load id column
+        QString root;         ///< for a nested table: its root table
+        QString rootIdColumn; ///< the nested table's `_dlt_root_id`
+        QString rootRowId;    ///< the root table's `_dlt_id`
+        QString rootLoadId;   ///< the root table's `_dlt_load_id`
+    };
+    QList<LoadScope> loadScopes(const QString &dataset);
+    /// `FROM ... WHERE ...` selecting the rows of one load in `scope` (one parameter: the id).
+    QString loadRowsSql(const QString &dataset, const LoadScope &scope) const;
+    QList<LoadTableRows> countIn(const QString &dataset, const QList<LoadScope> &scopes, const QString &loadId);
+
     std::unique_ptr<SqlClient> m_sql;
+    bool m_writes = false;
 };
 
 } // namespace wharf

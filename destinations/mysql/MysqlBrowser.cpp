@@ -12,8 +12,15 @@ MysqlBrowser::MysqlBrowser(Capabilities caps, MysqlConnectParams params)
 
 void MysqlBrowser::afterOpen()
 {
-    // Browsing never writes.
-    sql().execute(QStringLiteral("SET SESSION TRANSACTION READ ONLY"));
+    // Browsing never writes (but for a load's rows deleted on request, applyWriteMode).
+    applyWriteMode(writesAllowed());
+}
+
+void MysqlBrowser::applyWriteMode(bool allowed)
+{
+    if (sql().isOpen())
+        sql().execute(allowed ? QStringLiteral("SET SESSION TRANSACTION READ WRITE")
+                              : QStringLiteral("SET SESSION TRANSACTION READ ONLY"));
 }
 
 QList<BrowserDataset> MysqlBrowser::listDatasets()

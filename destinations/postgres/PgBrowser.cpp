@@ -32,11 +32,18 @@ PgBrowser::PgBrowser(Capabilities caps, PgConnectParams params)
 
 void PgBrowser::afterOpen()
 {
-    // Browsing never writes. Without ORDER BY, pages follow the heap order; synchronized scans
-    // would let a scan start mid-table when another one runs, reordering rows between pages
-    // (https://www.postgresql.org/docs/current/runtime-config-compatible.html).
-    sql().execute(QStringLiteral("SET default_transaction_read_only = on"));
+    // Browsing never writes (but for a load's rows deleted on request, applyWriteMode). Without ORDER BY, pages follow
+    // the heap order; synchronized scans would let a scan start mid-table when another one runs, reordering rows
+    // between pages (https://www.postgresql.org/docs/current/runtime-config-compatible.html).
+    applyWriteMode(writesAllowed());
     sql().execute(QStringLiteral("SET synchronize_seqscans = off"));
+}
+
+void PgBrowser::applyWriteMode(bool allowed)
+{
+    if (sql().isOpen())
+        sql().execute(allowed ? QStringLiteral("SET default_transaction_read_only = off")
+                              : QStringLiteral("SET default_transaction_read_only = on"));
 }
 
 QList<BrowserDataset> PgBrowser::listDatasets()

@@ -16,6 +16,7 @@ public:
 
 protected:
     void afterOpen() override;
+    void applyWriteMode(bool allowed) override;
     void useDataset(const QString &dataset) override;
     QList<CatalogTable> catalogTables(const QString &dataset, const QString &onlyTable) override;
     QString textExpression(const QString &column) const override;

@@ -27,6 +27,12 @@ SqliteBrowser::SqliteBrowser(Capabilities caps, const QString &databasePath)
     , m_path(databasePath)
 {}
 
+void SqliteBrowser::applyWriteMode(bool allowed)
+{
+    connection().close();
+    connection().setReadOnly(!allowed);
+}
+
 SqliteConnection &SqliteBrowser::connection()
 {
     return static_cast<SqliteConnection &>(sql());

@@ -19,6 +19,8 @@ public:
 
 protected:
     void useDataset(const QString &dataset) override;
+    /// Reopens the file read-write (or read-only again); datasets are attached again on use.
+    void applyWriteMode(bool allowed) override;
     QList<CatalogTable> catalogTables(const QString &dataset, const QString &onlyTable) override;
 
 private:

@@ -42,6 +42,9 @@ QByteArray browseSchema()
                R"("amount":{"name":"amount","data_type":"decimal","precision":38,"scale":9,"nullable":true},)"
                R"("flag":{"name":"flag","data_type":"bool","nullable":true}}},)"
                R"("big":{"name":"big","write_disposition":"append","columns":{"id":{"name":"id","data_type":"bigint","nullable":true}}},)"
+               R"("_dlt_loads":{"name":"_dlt_loads","write_disposition":"skip","columns":{"load_id":{"name":"load_id","data_type":"text","nullable":false},"schema_name":{"name":"schema_name","data_type":"text","nullable":true},"status":{"name":"status","data_type":"bigint","nullable":false},"inserted_at":{"name":"inserted_at","data_type":"timestamp","nullable":false},"schema_version_hash":{"name":"schema_version_hash","data_type":"text","nullable":true}}},)"
+               R"("orders":{"name":"orders","write_disposition":"append","columns":{"n":{"name":"n","data_type":"bigint","nullable":true},"_dlt_load_id":{"name":"_dlt_load_id","data_type":"text","nullable":false},"_dlt_id":{"name":"_dlt_id","data_type":"text","nullable":false,"unique":true}}},)"
+               R"("orders__lines":{"name":"orders__lines","parent":"orders","columns":{"x":{"name":"x","data_type":"bigint","nullable":true},"_dlt_root_id":{"name":"_dlt_root_id","data_type":"text","nullable":false},"_dlt_parent_id":{"name":"_dlt_parent_id","data_type":"text","nullable":false},"_dlt_list_idx":{"name":"_dlt_list_idx","data_type":"bigint","nullable":false},"_dlt_id":{"name":"_dlt_id","data_type":"text","nullable":false,"unique":true}}},)"
                R"("%1":{"name":"%1","write_disposition":"append","columns":{"%2":{"name":"%2","data_type":"text","nullable":true}}}}})")
         .arg(hostileTable, hostileColumn)
         .toUtf8();
@@ -95,6 +98,40 @@ class tst_BrowserConformance : public QObject {
             sql().execute(QStringLiteral("INSERT INTO %1 (%2) VALUES (%s)")
                               .arg(sql().qualifiedTableName(kHostileTable), sql().escapeIdentifier(kHostileColumn)),
                           {QString::fromLatin1(value)});
+    }
+
+    /// Two loads, as dlt leaves them: orders (with _dlt_load_id) and its nested orders__lines
+    /// (with _dlt_root_id only), each load recorded in _dlt_loads. Load "1.5" has 3 orders with
+    /// 2 lines each; load "2.5" has 2 orders with 1 line each.
+    void fillLoads()
+    {
+        const QString orders = sql().qualifiedTableName(QStringLiteral("orders"));
+        const QString lines = sql().qualifiedTableName(QStringLiteral("orders__lines"));
+        const QString loads = sql().qualifiedTableName(QStringLiteral("_dlt_loads"));
+        inTransaction(sql(), [&] {
+            int n = 0;
+            for (const auto &[loadId, count, perOrder] :
+                 {std::tuple{QStringLiteral("1.5"), 3, 2}, std::tuple{QStringLiteral("2.5"), 2, 1}}) {
+                for (int o = 0; o < count; ++o, ++n) {
+                    const QString id = QStringLiteral("o%1").arg(n);
+                    sql().execute(
+                        QStringLiteral("INSERT INTO %1 (n, _dlt_load_id, _dlt_id) VALUES (%s, %s, %s)").arg(orders),
+                        {n, loadId, id});
+                    for (int l = 0; l < perOrder; ++l)
+                        sql().execute(QStringLiteral("INSERT INTO %1 (x, _dlt_root_id, _dlt_parent_id, _dlt_list_idx, "
+                                                     "_dlt_id) VALUES (%s, %s, %s, %s, %s)")
+                                          .arg(lines),
+                                      {l, id, id, l, QStringLiteral("%1-%2").arg(id).arg(l)});
+                }
+                sql().execute(QStringLiteral("INSERT INTO %1 (load_id, schema_name, status, inserted_at, "
+                                             "schema_version_hash) VALUES (%s, %s, %s, %s, %s)")
+                                  .arg(loads),
+                              {loadId, QStringLiteral("browse"), 0,
+                               loadId == QLatin1String("1.5") ? QStringLiteral("2026-01-01 10:00:00")
+                                                              : QStringLiteral("2026-01-02 10:00:00"),
+                               QStringLiteral("browse-v1")});
+            }
+        });
     }
 
     /// A copy: the list is often a temporary.
@@ -502,6 +539,52 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(UndefinedRelation, m_browser->listTables(QStringLiteral("no_such_dataset")));
         // The browser stays usable.
         QCOMPARE(m_browser->fetchPage(itemsRequest()).rows.size(), 200);
+    }
+
+    void loadHistoryCountsAndDeletesOneLoad_data() { addDestinations(); }
+    void loadHistoryCountsAndDeletesOneLoad()
+    {
+        fillLoads();
+        const QList<BrowserLoad> loads = m_browser->listLoads(m_dataset);
+        QCOMPARE(loads.size(), 2);
+        QCOMPARE(loads[0].loadId, QStringLiteral("2.5")); // newest first
+        QCOMPARE(loads[1].loadId, QStringLiteral("1.5"));
+        QCOMPARE(loads[0].schemaName, QStringLiteral("browse"));
+        QCOMPARE(loads[0].status, 0);
+        QVERIFY2(loads[0].insertedAt.contains(QStringLiteral("2026-01-02")), qPrintable(loads[0].insertedAt));
+        QCOMPARE(loads[0].schemaVersionHash, QStringLiteral("browse-v1"));
+
+        auto rowsOf = [](const QList<LoadTableRows> &all, const QString &table) -> qint64 {
+            for (const auto &r : all)
+                if (r.table.compare(table, Qt::CaseInsensitive) == 0)
+                    return r.rows;
+            return 0;
+        };
+        const QList<LoadTableRows> first = m_browser->countLoadRows(m_dataset, QStringLiteral("1.5"));
+        QCOMPARE(rowsOf(first, QStringLiteral("orders")), 3);
+        QCOMPARE(rowsOf(first, QStringLiteral("orders__lines")), 6);
+        QCOMPARE(first.size(), 2); // tables without rows of the load are left out
+        for (const auto &r : first)
+            QCOMPARE(r.root.isEmpty(), r.table.compare(QStringLiteral("orders"), Qt::CaseInsensitive) == 0);
+
+        PageRequest orders;
+        orders.dataset = m_dataset;
+        orders.table = QStringLiteral("orders");
+        QCOMPARE(m_browser->deleteLoadRows(m_dataset, QStringLiteral("1.5")).size(), 2);
+        QCOMPARE(m_browser->countLoadRows(m_dataset, QStringLiteral("1.5")).size(), 0);
+        const QList<LoadTableRows> second = m_browser->countLoadRows(m_dataset, QStringLiteral("2.5"));
+        QCOMPARE(rowsOf(second, QStringLiteral("orders")), 2);
+        QCOMPARE(rowsOf(second, QStringLiteral("orders__lines")), 2);
+        QCOMPARE(m_browser->countRows(orders), 2);
+        const QList<BrowserLoad> left = m_browser->listLoads(m_dataset);
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left[0].loadId, QStringLiteral("2.5"));
+        // Read-only again: a page still reads, a load id with quotes is only a value.
+        QCOMPARE(m_browser->fetchPage(orders).rows.size(), 2);
+        QCOMPARE(m_browser->deleteLoadRows(m_dataset, QStringLiteral("2.5' OR '1'='1")).size(), 0);
+        QCOMPARE(m_browser->countRows(orders), 2);
+        // A dataset without _dlt_loads has no history (and no error).
+        QVERIFY(m_browser->listLoads(m_dataset + QStringLiteral("_staging")).isEmpty());
     }
 
     void cancelInterruptsAPage_data() { addDestinations(); }
