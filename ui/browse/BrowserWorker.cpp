@@ -107,6 +107,13 @@ public:
             [&](const ErrorInfo &e) { emit countFailed(epoch, generation, e); });
     }
 
+    void call(quint64 epoch, quint64 ticket, const BrowserWorker::Call &work)
+    {
+        run(
+            epoch, [&] { emit answered(epoch, ticket, work(browser())); },
+            [&](const ErrorInfo &e) { emit callFailed(epoch, ticket, e); });
+    }
+
     void stop()
     {
         drop();
@@ -123,6 +130,8 @@ signals:
     void pageFailed(quint64 epoch, quint64 generation, const wharf::ErrorInfo &error);
     void rowsCounted(quint64 epoch, quint64 generation, qint64 rows);
     void countFailed(quint64 epoch, quint64 generation, const wharf::ErrorInfo &error);
+    void answered(quint64 epoch, quint64 ticket, const QVariant &value);
+    void callFailed(quint64 epoch, quint64 ticket, const wharf::ErrorInfo &error);
 
 private:
     // Runs `work`, turning exceptions into `fail` values (nothing crosses the thread edge). A
@@ -256,7 +265,23 @@ BrowserWorker::BrowserWorker(QObject *parent)
                 if (current(epoch))
                     emit countFailed(generation, error);
             });
+    connect(m_backend, &BrowserBackend::answered, this,
+            [=, this](quint64 epoch, quint64 ticket, const QVariant &value) {
+                if (current(epoch))
+                    emit answered(ticket, value);
+            });
+    connect(m_backend, &BrowserBackend::callFailed, this,
+            [=, this](quint64 epoch, quint64 ticket, const ErrorInfo &error) {
+                if (current(epoch))
+                    emit callFailed(ticket, error);
+            });
     m_thread->start();
+}
+
+void BrowserWorker::call(quint64 ticket, Call work)
+{
+    post(
+        [backend = m_backend, epoch = m_epoch, ticket, work = std::move(work)] { backend->call(epoch, ticket, work); });
 }
 
 BrowserWorker::~BrowserWorker()

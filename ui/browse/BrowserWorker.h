@@ -5,6 +5,8 @@
 #include "destination/ResolvedDestination.h"
 
 #include <QObject>
+#include <QVariant>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -44,6 +46,11 @@ public:
     /// Counts the rows `request`'s filters keep (rowsCounted or countFailed follows); dropped
     /// and interrupted with the pages of its generation.
     void countRows(quint64 generation, const wharf::PageRequest &request);
+    /// Work on the browser that the requests above do not name (the load history): `work`
+    /// runs on the worker thread with the connected browser and returns a value;
+    /// `answered(ticket, value)` or `callFailed(ticket, error)` follows.
+    using Call = std::function<QVariant(wharf::DatasetBrowser &)>;
+    void call(quint64 ticket, Call work);
     /// Pages of older generations are not needed any more: skip the queued ones and interrupt
     /// the running one.
     void abandonPagesBefore(quint64 generation);
@@ -59,6 +66,8 @@ signals:
     void pageFailed(quint64 generation, const wharf::ErrorInfo &error);
     void rowsCounted(quint64 generation, qint64 rows);
     void countFailed(quint64 generation, const wharf::ErrorInfo &error);
+    void answered(quint64 ticket, const QVariant &value);
+    void callFailed(quint64 ticket, const wharf::ErrorInfo &error);
 
 private:
     template <typename F> void post(F &&work);

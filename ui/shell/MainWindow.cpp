@@ -12,6 +12,7 @@
 #include "destination/DestinationEditor.h"
 #include "destination/DestinationForm.h"
 #include "destination/DestinationPicker.h"
+#include "history/HistoryPanel.h"
 #include "load/JobErrorDialog.h"
 #include "load/JobsModel.h"
 #include "load/JobsPanel.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     , m_jobs(new JobsPanel(this))
     , m_log(new LogDock(this))
     , m_browser(new BrowserPanel(this))
+    , m_history(new HistoryPanel(this))
     , m_editor(new DestinationEditor(this))
     , m_stateLabel(new QLabel(this))
     , m_notifier(new DesktopNotifier(this))
@@ -81,9 +83,11 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createLoadPage(), tr("L&oad")); // Alt+L is the Load menu
     m_tabs->addTab(m_browser, tr("&Browse"));
+    m_tabs->addTab(m_history, tr("H&istory")); // Alt+H is the Help menu
     m_tabs->addTab(m_editor, tr("Destination &settings"));
     m_tabs->setTabToolTip(LoadTab, tr("Packages and their jobs; run loads here"));
     m_tabs->setTabToolTip(BrowseTab, tr("The datasets and tables of the destination"));
+    m_tabs->setTabToolTip(HistoryTab, tr("The loads each dataset recorded, the rows each left, and deleting them"));
     m_tabs->setTabToolTip(DestinationTab, tr("Credentials, settings and capabilities of the destination"));
 
     auto *central = new QWidget(this);
@@ -103,8 +107,20 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
         m_editor->setDestination(name);
         refreshPlan();
         browseDestinationIfShown();
+        showHistoryIfShown();
         updateActions();
     });
+    m_history->setPackageLocator([this](const QString &loadId) { return m_packages->model()->dirOfLoadId(loadId); });
+    connect(
+        m_history, &HistoryPanel::rowsDeleted, this,
+        [this](const QString &dataset, const QString &loadId, qint64 rows) {
+            qCInfo(lcUi).noquote() << "deleted" << rows << "row(s) of load" << loadId << "from dataset" << dataset;
+            setStatus(
+                tr("Ready"),
+                tr("Deleted %1 of load %2 from dataset %3").arg(countOf(rows, tr("row"), tr("rows")), loadId, dataset));
+            if (!m_browsedDestination.isEmpty())
+                m_browser->refresh();
+        });
     connect(m_packages, &PackagesPanel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_packages, &PackagesPanel::currentPackageChanged, this, [this](const QString &dir) {
         if (!dir.isEmpty())
@@ -254,6 +270,17 @@ void MainWindow::tabChanged(int index)
 {
     windowsettings::setTab(index);
     browseDestinationIfShown();
+    showHistoryIfShown();
+}
+
+void MainWindow::showHistoryIfShown()
+{
+    if (m_tabs->currentIndex() != HistoryTab || m_history->destination() == m_picker->currentType())
+        return;
+    // A destination shown for the first time opens on the dataset of the last load (or of the
+    // selected package); after that the dataset is the user's choice.
+    m_history->showDataset(m_lastDataset.isEmpty() ? packageDataset() : m_lastDataset);
+    m_history->setDestination(m_picker->currentType());
 }
 
 // The browser connects only once it is looked at, and follows the picker from then on.
@@ -422,7 +449,7 @@ void MainWindow::createMenus()
     destination->addAction(m_testConnectionAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     // The tabs by number, from anywhere (Ctrl+Tab belongs to the tab widget and the tables).
-    const QStringList tabs{tr("&Load tab"), tr("&Browse tab"), tr("Destination &settings tab")};
+    const QStringList tabs{tr("&Load tab"), tr("&Browse tab"), tr("H&istory tab"), tr("Destination &settings tab")};
     for (int t = 0; t < tabs.size(); ++t) {
         QAction *show = view->addAction(tabs[t], this, [this, t] { m_tabs->setCurrentIndex(t); });
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + t)));
@@ -773,6 +800,11 @@ void MainWindow::loadFinished(const PackageResult &result)
         m_browser->refresh();
         if (result.status == PackageStatus::Loaded)
             m_browser->selectTable(result.datasetName);
+    }
+    if (result.status == PackageStatus::Loaded && m_tabs->currentIndex() == HistoryTab) {
+        m_history->showDataset(result.datasetName);
+        m_history->selectLoad(result.loadId);
+        m_history->refresh();
     }
     updateActions();
     if (m_closeWhenStopped)

@@ -20,6 +20,7 @@ class BrowserPanel;
 class DesktopNotifier;
 class DestinationEditor;
 class DestinationPicker;
+class HistoryPanel;
 class JobsPanel;
 class KeychainSecrets;
 class LoadControls;
@@ -40,7 +41,7 @@ struct QueueSummary;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { LoadTab, BrowseTab, DestinationTab };
+    enum Tab { LoadTab, BrowseTab, HistoryTab, DestinationTab };
 
     explicit MainWindow(const StartupState &startup, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -58,6 +59,7 @@ public:
     DesktopNotifier *notifier() const { return m_notifier; }
     LogDock *logDock() const { return m_log; }
     BrowserPanel *browserPanel() const { return m_browser; }
+    HistoryPanel *historyPanel() const { return m_history; }
     DestinationEditor *destinationEditor() const { return m_editor; }
     QTabWidget *tabs() const { return m_tabs; }
     /// "What Run will do" with the selected package (the text of `wharf info --sql`).
@@ -125,6 +127,8 @@ private:
     void restoreSettings(const StartupState &startup);
     void tabChanged(int index);
     void browseDestinationIfShown();
+    /// The History tab follows the picker once it was looked at.
+    void showHistoryIfShown();
     QString packageDataset() const;
     void connectSession();
     void updateActions();
@@ -147,6 +151,7 @@ private:
     LoadControls *m_controls = nullptr;
     LogDock *m_log;
     BrowserPanel *m_browser;
+    HistoryPanel *m_history;
     DestinationEditor *m_editor;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_stateLabel;
