@@ -181,7 +181,10 @@ int runInfo(const QStringList &args)
     QCommandLineOption projectOpt(QStringLiteral("project-dir"),
                                   QStringLiteral("with --sql: folder whose .dlt/ holds the configuration"),
                                   QStringLiteral("DIR"));
-    command.parser().addOptions({jsonOpt, sqlOpt, destOpt, datasetOpt, projectOpt});
+    QCommandLineOption compareOpt(QStringLiteral("compare"),
+                                  QStringLiteral("with --sql: connect to the destination (reading only) and say which "
+                                                 "tables and columns the load would create or add, with their DDL"));
+    command.parser().addOptions({jsonOpt, sqlOpt, destOpt, datasetOpt, projectOpt, compareOpt});
     if (const auto exit = command.parse(args))
         return *exit;
     const QCommandLineParser &parser = command.parser();
@@ -203,9 +206,12 @@ int runInfo(const QStringList &args)
         for (const auto &p : packages) {
             const LoadPackage package = LoadPackage::open(p);
             QJsonObject o = describe(package);
-            if (target)
-                o[QStringLiteral("load_sql")] =
-                    loadPreviewJson(LoadPreview::of(package, *target->destination, target->config, options));
+            if (target) {
+                LoadPreview preview = LoadPreview::of(package, *target->destination, target->config, options);
+                if (parser.isSet(compareOpt))
+                    preview.compareWithDestination(package, *target->destination, target->config);
+                o[QStringLiteral("load_sql")] = loadPreviewJson(preview);
+            }
             all.append(o);
         }
     } catch (const Error &e) {

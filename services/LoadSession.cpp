@@ -182,9 +182,11 @@ void LoadSession::previewPackage(const QString &packageDir, const QString &desti
             if (!dataset.isEmpty())
                 options.datasetName = dataset;
             const LoadPackage package = LoadPackage::open(packageDir);
-            plan.text = loadPreviewText(
-                loadPreviewJson(LoadPreview::of(package, *destination->destination, destination->config, options)),
-                destinationName);
+            LoadPreview preview = LoadPreview::of(package, *destination->destination, destination->config, options);
+            // What the dataset as it is now would get (new tables and columns, their DDL): read
+            // from the destination, never changed.
+            preview.compareWithDestination(package, *destination->destination, destination->config);
+            plan.text = loadPreviewText(loadPreviewJson(preview), destinationName);
         } catch (const Error &e) {
             plan.error = destination ? destination->config.maskSecrets(e.fullText()) : e.fullText();
         }

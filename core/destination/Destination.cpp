@@ -14,6 +14,11 @@ void CancelToken::check() const
 
 void JobClient::truncateTables(const QStringList &) {}
 
+SchemaSyncPreview JobClient::previewSchemaSync(const Schema &, const QStringList &)
+{
+    return {};
+}
+
 std::optional<qint64> JobClient::ledgerEntry(const QString &, const QString &)
 {
     return std::nullopt;

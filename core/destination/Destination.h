@@ -57,6 +57,16 @@ struct SchemaSyncResult {
     bool schemaStored = false; ///< a new _dlt_version row was written
 };
 
+/// What syncSchema() would change now, found out without changing anything (the window's
+/// "What Run will do" against the destination as it is).
+struct SchemaSyncPreview {
+    bool known = false;         ///< the destination can tell (SQL destinations); else nothing below is set
+    bool datasetExists = false; ///< false: the dataset and every table are created
+    bool schemaStored = false;  ///< `_dlt_version` has the schema's hash: no DDL runs (as in dlt)
+    QList<TableUpdate> updates; ///< new tables (exists false) and columns added to existing ones
+    QStringList statements;     ///< the DDL, as syncSchema() would run it
+};
+
 /// A SQL job created when a table chain completes (merge/replace from staging, spec 2.10).
 struct FollowUpJob {
     QString rootTable;
@@ -91,6 +101,9 @@ public:
     /// version hash, creates/alters `tables` (all schema tables when empty) and stores the schema,
     /// in one DDL transaction where supported (spec 6.4).
     virtual SchemaSyncResult syncSchema(const Schema &schema, const QStringList &tables) = 0;
+    /// What syncSchema(schema, tables) would do now, without doing it (SDK 3). Connects.
+    /// Default: not known (a destination without tables).
+    virtual SchemaSyncPreview previewSchemaSync(const Schema &schema, const QStringList &tables);
     /// Empties the given tables that exist (replace with truncate-and-insert, spec 2.5/8.1), in
     /// one transaction where supported. Tables the destination does not have are skipped.
     virtual void truncateTables(const QStringList &tables);

@@ -86,15 +86,9 @@ static QJsonObject describeColumn(const Column &c)
     return o;
 }
 
-SchemaSyncResult SqlJobClient::syncSchema(const Schema &schema, const QStringList &tables)
+QList<std::pair<const Table *, TableUpdate>> SqlJobClient::pendingUpdates(const Schema &schema,
+                                                                          const QStringList &tables)
 {
-    open();
-    SchemaSyncResult result;
-    if (!m_sql->hasDataset())
-        m_sql->createDataset();
-    if (!schema.versionHash.isEmpty() && isSchemaStored(schema.versionHash))
-        return result; // dlt: "no upgrade required" — DDL is keyed by the schema hash (spec 6.4)
-
     QList<const Table *> wanted;
     if (tables.isEmpty()) {
         for (const auto &t : schema.tables)
@@ -107,21 +101,69 @@ SchemaSyncResult SqlJobClient::syncSchema(const Schema &schema, const QStringLis
     QStringList names;
     for (const Table *t : wanted)
         names.append(t->name);
+    const auto existing = m_sql->existingColumns(names);
+    const bool folded = m_sql->capabilities().casefoldLower;
+    QList<std::pair<const Table *, TableUpdate>> out;
+    for (const Table *t : wanted) {
+        const auto it = existing.constFind(folded ? t->name.toLower() : t->name);
+        const QStringList have = it == existing.constEnd() ? QStringList() : *it;
+        if (auto update = computeTableUpdate(*t, have, folded))
+            out.append({t, *update});
+    }
+    return out;
+}
+
+SchemaSyncPreview SqlJobClient::previewSchemaSync(const Schema &schema, const QStringList &tables)
+{
+    open();
+    if (!m_sql->hasDataset())
+        return previewNewDataset(schema, tables);
+    SchemaSyncPreview preview;
+    preview.known = true;
+    preview.datasetExists = true;
+    if (!schema.versionHash.isEmpty() && isSchemaStored(schema.versionHash)) {
+        preview.schemaStored = true;
+        return preview;
+    }
+    DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
+    for (const auto &[t, update] : pendingUpdates(schema, tables)) {
+        preview.updates.append(update);
+        preview.statements += ddl.statements(update, *t);
+    }
+    return preview;
+}
+
+SchemaSyncPreview SqlJobClient::previewNewDataset(const Schema &schema, const QStringList &tables) const
+{
+    // Nothing to ask the catalog (no connection needed): every table is new.
+    SchemaSyncPreview preview;
+    preview.known = true;
+    DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
+    for (const Table &t : schema.tables)
+        if (tables.isEmpty() || tables.contains(t.name))
+            if (auto update = computeTableUpdate(t, {}, m_sql->capabilities().casefoldLower)) {
+                preview.updates.append(*update);
+                preview.statements += ddl.statements(*update, t);
+            }
+    return preview;
+}
+
+SchemaSyncResult SqlJobClient::syncSchema(const Schema &schema, const QStringList &tables)
+{
+    open();
+    SchemaSyncResult result;
+    if (!m_sql->hasDataset())
+        m_sql->createDataset();
+    if (!schema.versionHash.isEmpty() && isSchemaStored(schema.versionHash))
+        return result; // dlt: "no upgrade required" — DDL is keyed by the schema hash (spec 6.4)
 
     const auto apply = [&] {
-        const auto existing = m_sql->existingColumns(names);
-        const bool folded = m_sql->capabilities().casefoldLower;
         DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
-        for (const Table *t : wanted) {
-            const auto it = existing.constFind(folded ? t->name.toLower() : t->name);
-            const QStringList have = it == existing.constEnd() ? QStringList() : *it;
-            const auto update = computeTableUpdate(*t, have, folded);
-            if (!update)
-                continue;
-            for (const auto &stmt : ddl.statements(*update, *t))
+        for (const auto &[t, update] : pendingUpdates(schema, tables)) {
+            for (const auto &stmt : ddl.statements(update, *t))
                 m_sql->execute(stmt);
             QJsonObject cols;
-            for (const auto &c : update->newColumns)
+            for (const auto &c : update.newColumns)
                 cols[c.name] = describeColumn(c);
             QJsonObject tableJson;
             tableJson[QStringLiteral("name")] = t->name;

@@ -18,6 +18,7 @@ public:
     void open() override;
     void close() override;
     SchemaSyncResult syncSchema(const Schema &schema, const QStringList &tables) override;
+    SchemaSyncPreview previewSchemaSync(const Schema &schema, const QStringList &tables) override;
     void completeLoad(const QString &loadId, const Schema &schema) override;
     void truncateTables(const QStringList &tables) override;
     void dropTables(const QStringList &tables, const QString &schemaName) override;
@@ -47,6 +48,12 @@ public:
     static QByteArray encodeStoredSchema(const QByteArray &json, qint64 maxTextLength);
 
 protected:
+    /// The tables of `schema` named in `tables` (all when empty) that need DDL against what the
+    /// dataset has now, with their update; in the order given. Needs an open connection.
+    QList<std::pair<const Table *, TableUpdate>> pendingUpdates(const Schema &schema, const QStringList &tables);
+    /// previewSchemaSync() for a dataset that does not exist yet: every table is created.
+    SchemaSyncPreview previewNewDataset(const Schema &schema, const QStringList &tables) const;
+
     /// The ledger table, qualified for this connection, outside the dataset (dlt's datasets
     /// stay exactly as dlt makes them); empty when the destination keeps none.
     virtual QString ledgerTable() const { return {}; }

@@ -6,6 +6,7 @@
 #include "formats/TextScan.h"
 #include "load/Coerce.h"
 
+#include <QFileInfo>
 #include <QHash>
 #include <sqlite3.h>
 #include <vector>
@@ -56,6 +57,16 @@ int bindCell(sqlite3_stmt *stmt, int pos, const Cell &cell)
 }
 
 } // namespace
+
+SchemaSyncPreview SqliteJobClient::previewSchemaSync(const Schema &schema, const QStringList &tables)
+{
+    const auto &sqlite = static_cast<const SqliteConnection &>(*m_sql);
+    const QString path = sqlite.databasePath();
+    if (path != QLatin1String(":memory:") &&
+        (!QFileInfo::exists(path) || !QFileInfo::exists(SqliteConnection::datasetFile(path, m_sql->datasetName()))))
+        return previewNewDataset(schema, tables);
+    return SqlJobClient::previewSchemaSync(schema, tables);
+}
 
 JobResult SqliteJobClient::runJob(const JobContext &ctx)
 {

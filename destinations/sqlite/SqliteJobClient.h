@@ -14,6 +14,8 @@ public:
     SqliteJobClient(Capabilities caps, const QString &databasePath, const QString &dataset, CsvFormat csv = {});
 
     JobResult runJob(const JobContext &ctx) override;
+    /// Never creates a file to look: a missing database or dataset file is a new dataset.
+    SchemaSyncPreview previewSchemaSync(const Schema &schema, const QStringList &tables) override;
 
     /// The table of the main database file that holds Wharf's job ledger (README, "The job
     /// ledger"); datasets live in files of their own, so it is never inside one (except the

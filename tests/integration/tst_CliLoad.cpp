@@ -537,7 +537,7 @@ private slots:
         QVERIFY(copyTree(dataPath("dlt/packages/merge_upsert_step2"), work + "/upsert"));
         CliResult r = runWharf({"info", work + "/upsert", "--sql", "--destination", "postgres"}, work, {});
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
-        QVERIFY2(r.out.contains("table chain accounts, accounts__phones: merge upsert; jobs load into "
+        QVERIFY2(r.out.contains("table chain accounts, accounts__phones: merge upsert (primary key id); jobs load into "
                                 "merge_upsert_staging, then one transaction runs:"),
                  qPrintable(r.out));
         QVERIFY(
@@ -560,6 +560,47 @@ private slots:
         QVERIFY2(r.out.contains("UPDATE \"scd2_sqlite\".\"members\" SET \"_dlt_valid_to\" = '"), qPrintable(r.out));
         QVERIFY(!QFile::exists(datasetFile(work, "scd2_sqlite")) && !QFile::exists(datasetFile(work, "preview")));
         QVERIFY(!QFile::exists(QDir(work).filePath("wh.db")));
+    }
+
+    // `wharf info --sql --compare`: what the dataset as it is now would get, read from the
+    // destination (no file is created to find out): every table at first, then only the
+    // column the second merge step adds.
+    void infoComparesWithTheDestination()
+    {
+        const QString work = fresh("info_compare");
+        const QString step1 = copyPackage(work, "gh_issues_merge_step1");
+        const QString step2 = copyPackage(work, "gh_issues_merge_step2");
+        CliResult r = runWharf({"info", step1, "--sql", "--compare"}, work, sqliteEnv(work));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY2(r.out.contains("the dataset does not exist yet and is created") &&
+                     r.out.contains("creates table issues__labels (11 columns)"),
+                 qPrintable(r.out));
+        QVERIFY(!QFile::exists(QDir(work).filePath("wh.db")) && !QFile::exists(datasetFile(work, "gh_issues_merge")));
+        r = runWharf({"load", step1}, work, sqliteEnv(work));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        QVERIFY(QFile::exists(datasetFile(work, "gh_issues_merge")));
+        r = runWharf({"info", step2, "--sql", "--compare", "--json"}, work, sqliteEnv(work));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const QJsonObject now = QJsonDocument::fromJson(r.out.toUtf8())
+                                    .object()["packages"]
+                                    .toArray()
+                                    .first()
+                                    .toObject()["load_sql"]
+                                    .toObject()["destination_now"]
+                                    .toObject();
+        QVERIFY2(now["compared"].toBool() && now["dataset_exists"].toBool(), qPrintable(r.out));
+        QCOMPARE(now["new_tables"].toArray().size(), 0);
+        const QJsonArray added = now["new_columns"].toArray();
+        QCOMPARE(added.size(), 1);
+        QCOMPARE(added[0].toObject()["table"].toString(), QStringLiteral("issues"));
+        QCOMPARE(added[0].toObject()["columns"].toArray()[0].toObject()["name"].toString(), QStringLiteral("reviewed"));
+        const QString ddl = now["ddl"].toArray()[0].toString();
+        QVERIFY2(ddl.startsWith("ALTER TABLE \"gh_issues_merge\".\"issues\"") &&
+                     ddl.contains("ADD COLUMN \"reviewed\""),
+                 qPrintable(ddl));
+        // Nothing changed: the column is still missing until step 2 loads.
+        r = runWharf({"info", step2, "--sql", "--compare"}, work, sqliteEnv(work));
+        QVERIFY2(r.out.contains("adds columns to issues: reviewed (bool)"), qPrintable(r.out));
     }
 
     void infoDescribesPackages()

@@ -120,6 +120,13 @@ void JobsPanel::createActions()
     m_revealAction->setObjectName(QStringLiteral("revealJobFileAction"));
     m_revealAction->setToolTip(tr("Open the folder that holds the selected job's file"));
     connect(m_revealAction, &QAction::triggered, this, [this] { revealJobFile(m_view->currentIndex().row()); });
+    m_firstRowsAction = new QAction(tr("Show &first rows…"), this);
+    m_firstRowsAction->setObjectName(QStringLiteral("jobFirstRowsAction"));
+    m_firstRowsAction->setToolTip(tr("The first rows of the selected job's file, read as the load reads them"));
+    connect(m_firstRowsAction, &QAction::triggered, this, [this] {
+        if (const auto job = currentJob(); job && !job->filePath.isEmpty())
+            emit firstRowsRequested(*job);
+    });
     m_copyErrorAction = new QAction(tr("&Copy error"), this);
     connect(m_copyErrorAction, &QAction::triggered, this, [this] {
         if (const auto job = currentJob())
@@ -133,6 +140,7 @@ void JobsPanel::updateActions()
     m_showErrorAction->setEnabled(job && hasError(*job));
     m_copyErrorAction->setEnabled(job && !job->error.message.isEmpty());
     m_revealAction->setEnabled(job && !job->filePath.isEmpty());
+    m_firstRowsAction->setEnabled(job && !job->filePath.isEmpty());
 }
 
 std::optional<JobEvent> JobsPanel::currentJob() const
@@ -201,6 +209,7 @@ void JobsPanel::showContextMenu(const QPoint &pos)
     menu.addAction(m_showErrorAction);
     menu.addAction(m_copyErrorAction);
     menu.addSeparator();
+    menu.addAction(m_firstRowsAction);
     menu.addAction(m_revealAction);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
@@ -214,6 +223,8 @@ void JobsPanel::activate(const QModelIndex &index)
         emit errorRequested(job);
     else if (job.state == JobState::Completed)
         emit tableRequested(job.table);
+    else if (job.state == JobState::Ready && !job.filePath.isEmpty())
+        emit firstRowsRequested(job);
 }
 
 void JobsPanel::updateCaption()

@@ -16,7 +16,8 @@ class JobsModel;
 
 /// The jobs table of the selected (or loading) package, with a one-line count by state, a
 /// context menu (show the error, reveal the job file, copy the error) and double-click on a
-/// failed or retrying job for its full error (on a completed one for its table's rows). Reading a package's jobs from
+/// failed or retrying job for its full error (on a completed one for its table's rows, on one
+/// still to load for its file's first rows). Reading a package's jobs from
 /// disk runs off the GUI thread (showPackage). Rows have one fixed height and the columns are sized once, so live
 /// updates of thousands of rows cost only a repaint.
 class JobsPanel : public QWidget {
@@ -30,6 +31,8 @@ public:
     QAction *showErrorAction() const { return m_showErrorAction; }
     /// "Reveal job file" for the current row: opens the folder holding the job file.
     QAction *revealAction() const { return m_revealAction; }
+    /// "Show first rows…" for the current row: the job file's first rows, as the load reads them.
+    QAction *firstRowsAction() const { return m_firstRowsAction; }
 
     /// The job of the current row, if any.
     std::optional<JobEvent> currentJob() const;
@@ -53,6 +56,8 @@ signals:
     void errorRequested(const wharf::JobEvent &job);
     /// The user double-clicked a completed job: show the rows of `table`.
     void tableRequested(const QString &table);
+    /// The user asked for the first rows of `job`'s file (menu, or double-click on a job to load).
+    void firstRowsRequested(const wharf::JobEvent &job);
 
 private:
     void setUpView();
@@ -68,6 +73,7 @@ private:
     QAction *m_showErrorAction = nullptr;
     QAction *m_revealAction = nullptr;
     QAction *m_copyErrorAction = nullptr;
+    QAction *m_firstRowsAction = nullptr;
     quint64 m_generation = 0; ///< drops package reads that finish after a newer request
 };
 

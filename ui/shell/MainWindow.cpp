@@ -14,6 +14,7 @@
 #include "destination/DestinationPicker.h"
 #include "history/HistoryPanel.h"
 #include "load/JobErrorDialog.h"
+#include "load/JobSampleDialog.h"
 #include "load/JobsModel.h"
 #include "load/JobsPanel.h"
 #include "load/LoadControls.h"
@@ -140,6 +141,11 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     connectSession();
     connect(m_jobs, &JobsPanel::errorRequested, this, &MainWindow::showJobError);
     connect(m_jobs, &JobsPanel::tableRequested, this, [this](const QString &table) { browse({}, table); });
+    connect(m_jobs, &JobsPanel::firstRowsRequested, this, [this](const JobEvent &job) {
+        auto *dialog = new JobSampleDialog(job.filePath, job.fileName, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     connect(m_jobs, &JobsPanel::packageShown, this, [this](const QString &, const QString &error) {
         if (!error.isEmpty())
             setStatus(tr("Ready"), error.section(QLatin1Char('\n'), 0, 0));
@@ -443,6 +449,7 @@ void MainWindow::createMenus()
     load->addAction(m_abortAction);
     load->addSeparator();
     load->addAction(m_jobs->showErrorAction());
+    load->addAction(m_jobs->firstRowsAction());
     load->addAction(m_jobs->revealAction());
     QMenu *destination = menuBar()->addMenu(tr("Des&tination"));
     destination->addAction(m_editDestinationAction);
