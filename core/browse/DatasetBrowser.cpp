@@ -37,6 +37,11 @@ namespace {
 }
 } // namespace
 
+QList<QByteArray> DatasetBrowser::storedSchemas(const QString &)
+{
+    return {};
+}
+
 QList<BrowserLoad> DatasetBrowser::listLoads(const QString &)
 {
     noHistory();

@@ -117,6 +117,10 @@ public:
     /// PQcancel); it then throws Error(Cancelled). Callable from any thread.
     virtual void cancel() = 0;
 
+    /// The newest stored version of each dlt schema of `dataset` (`_dlt_version.schema`,
+    /// decoded to JSON), newest first; empty when the dataset has none (SDK 3; the default).
+    virtual QList<QByteArray> storedSchemas(const QString &dataset);
+
     // Load history (SDK 3). The defaults say the destination cannot do it (Error(Config)).
 
     /// The loads recorded in `dataset`'s `_dlt_loads`, newest first.

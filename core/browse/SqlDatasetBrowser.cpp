@@ -145,6 +145,17 @@ DltTypeIndex SqlDatasetBrowser::dltTypes(const QString &dataset, bool hasVersion
 
 void SqlDatasetBrowser::addStoredSchemas(const QString &dataset, DltTypeIndex &index)
 {
+    for (const QByteArray &json : readStoredSchemas(dataset)) {
+        try {
+            index.add(Schema::fromJson(json, kVersionTable));
+        } catch (const Error &e) {
+            qCDebug(lcDest).noquote() << "skipping a stored schema of" << dataset << ":" << e.message();
+        }
+    }
+}
+
+QList<QByteArray> SqlDatasetBrowser::readStoredSchemas(const QString &dataset)
+{
     // The newest version of each schema stored in the dataset (several sources may share one).
     const QString table = tableReference(dataset, kVersionTable);
     const auto rows =
@@ -152,13 +163,25 @@ void SqlDatasetBrowser::addStoredSchemas(const QString &dataset, DltTypeIndex &i
                                     "WHERE w.%4 = v.%4) ORDER BY v.%3 DESC")
                          .arg(quoteName(QStringLiteral("schema")), table, quoteName(QStringLiteral("inserted_at")),
                               quoteName(QStringLiteral("schema_name"))));
+    QList<QByteArray> out;
     for (const auto &row : rows) {
         try {
-            index.add(Schema::fromJson(decodeStoredSchema(row.value(0).toString().toUtf8()), kVersionTable));
+            out.append(decodeStoredSchema(row.value(0).toString().toUtf8()));
         } catch (const Error &e) {
             qCDebug(lcDest).noquote() << "skipping a stored schema of" << dataset << ":" << e.message();
         }
     }
+    return out;
+}
+
+QList<QByteArray> SqlDatasetBrowser::storedSchemas(const QString &dataset)
+{
+    open();
+    useDataset(dataset);
+    const QList<CatalogTable> found = catalogTables(dataset, kVersionTable);
+    if (std::none_of(found.cbegin(), found.cend(), [](const CatalogTable &t) { return t.table.name == kVersionTable; }))
+        return {};
+    return readStoredSchemas(dataset);
 }
 
 SqlDatasetBrowser::CatalogTable SqlDatasetBrowser::describe(const QString &dataset, const QString &table)

@@ -31,6 +31,7 @@ public:
     qint64 countRows(const PageRequest &request) override;
     void cancel() override;
     QList<BrowserLoad> listLoads(const QString &dataset) override;
+    QList<QByteArray> storedSchemas(const QString &dataset) override;
     QList<LoadTableRows> countLoadRows(const QString &dataset, const QString &loadId) override;
     QList<LoadTableRows> deleteLoadRows(const QString &dataset, const QString &loadId) override;
 
@@ -96,6 +97,8 @@ protected:
 private:
     DltTypeIndex dltTypes(const QString &dataset, bool hasVersionTable);
     void addStoredSchemas(const QString &dataset, DltTypeIndex &index);
+    /// storedSchemas() once the dataset is in use and known to hold `_dlt_version`.
+    QList<QByteArray> readStoredSchemas(const QString &dataset);
     qint64 boundedCount(const QString &dataset, const QString &table);
     CatalogTable describe(const QString &dataset, const QString &table);
     /// `t0.<quoted name>`; throws Error(Terminal) for a column the table does not have.

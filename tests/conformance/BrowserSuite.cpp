@@ -5,6 +5,7 @@
 #include "DestinationFixture.h"
 #include "Error.h"
 #include "browse/DatasetBrowser.h"
+#include "browse/SchemaComparison.h"
 #include "browse/SqlDatasetBrowser.h"
 #include "browse/TableExport.h"
 #include "schema/Schema.h"
@@ -585,6 +586,37 @@ private slots:
         QCOMPARE(m_browser->countRows(orders), 2);
         // A dataset without _dlt_loads has no history (and no error).
         QVERIFY(m_browser->listLoads(m_dataset + QStringLiteral("_staging")).isEmpty());
+    }
+
+    void storedSchemaMatchesTheTables_data() { addDestinations(); }
+    void storedSchemaMatchesTheTables()
+    {
+        // What dlt's DDL created reads back as dlt's types in every dialect: no differences.
+        const QList<QByteArray> stored = m_browser->storedSchemas(m_dataset);
+        QCOMPARE(stored.size(), 1);
+        const Schema schema = Schema::fromJson(stored.first());
+        QCOMPARE(schema.name, QStringLiteral("browse"));
+        const SchemaView view = compareSchema(schema, m_browser->listTables(m_dataset));
+        QStringList differences;
+        for (const SchemaTableView &t : view.tables)
+            for (const SchemaColumnView &c : t.columns)
+                if (c.status != SchemaColumnView::Status::Ok)
+                    differences << t.name + QLatin1Char('.') + c.name + QStringLiteral(": ") + c.dltType +
+                                       QStringLiteral(" vs ") + c.dbType;
+        QVERIFY2(view.differences == 0, qPrintable(differences.join(QStringLiteral("; "))));
+        const auto items = std::find_if(view.tables.cbegin(), view.tables.cend(),
+                                        [](const SchemaTableView &t) { return t.name == QLatin1String("items"); });
+        QVERIFY(items != view.tables.cend() && items->inDatabase);
+        QCOMPARE(items->columns.size(), 4);
+        // orders__lines hangs from orders, right after it.
+        int orders = -1;
+        for (int i = 0; i < view.tables.size(); ++i)
+            if (view.tables[i].name == QLatin1String("orders"))
+                orders = i;
+        QVERIFY(orders >= 0 && orders + 1 < view.tables.size());
+        QCOMPARE(view.tables[orders + 1].parent, QStringLiteral("orders"));
+        // A dataset without _dlt_version has no stored schema.
+        QVERIFY(m_browser->storedSchemas(m_dataset + QStringLiteral("_staging")).isEmpty());
     }
 
     void cancelInterruptsAPage_data() { addDestinations(); }
