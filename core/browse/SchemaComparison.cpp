@@ -169,16 +169,18 @@ SchemaView compareSchema(const Schema &schema, const QList<BrowserTable> &dbTabl
     view.name = schema.name;
     view.version = schema.version;
     view.versionHash = schema.versionHash;
-    // Depth-first from each root: the tree a person reads, nested tables under their parent.
-    for (const Table &table : schema.tables) {
-        if (!table.parent.isEmpty())
-            continue;
-        for (const QString &name : schema.tableChain(table.name))
-            if (const Table *t = schema.table(name)) {
-                view.tables.append(compareTable(schema, *t, dbTables));
-                view.differences += view.tables.last().differences;
-            }
-    }
+    // Depth-first from each root: the tree a person reads, nested tables under their parent;
+    // the data tables in schema order, then dlt's own, as the browser lists them.
+    for (const bool dltTables : {false, true})
+        for (const Table &table : schema.tables) {
+            if (!table.parent.isEmpty() || table.isDltTable() != dltTables)
+                continue;
+            for (const QString &name : schema.tableChain(table.name))
+                if (const Table *t = schema.table(name)) {
+                    view.tables.append(compareTable(schema, *t, dbTables));
+                    view.differences += view.tables.last().differences;
+                }
+        }
     return view;
 }
 

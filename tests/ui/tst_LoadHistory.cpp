@@ -9,6 +9,7 @@
 #include "TestSupport.h"
 #include "config/ConfigResolver.h"
 #include "destination/ResolvedDestination.h"
+#include "browse/DatasetChooser.h"
 #include "history/HistoryPanel.h"
 #include "history/LoadRowsModel.h"
 #include "history/LoadsModel.h"

@@ -1,11 +1,11 @@
 #include "history/HistoryPanel.h"
 
 #include "browse/BrowserWorker.h"
+#include "browse/DatasetChooser.h"
 #include "common/Counts.h"
 #include "history/LoadRowsModel.h"
 
 #include <QAction>
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -45,12 +45,11 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     , m_worker(new BrowserWorker(this))
     , m_loads(new LoadsModel(this))
     , m_rows(new LoadRowsModel(this))
-    , m_datasets(new QComboBox(this))
+    , m_datasets(new DatasetChooser(this))
     , m_status(new QLabel(this))
     , m_rowsCaption(new QLabel(this))
 {
     m_datasets->setObjectName(QStringLiteral("historyDataset"));
-    m_datasets->setMinimumContentsLength(20);
     m_loadsView = listView(m_loads, QStringLiteral("loadsView"), this);
     m_loadsView->horizontalHeader()->setSectionResizeMode(LoadsModel::PackageColumn, QHeaderView::Stretch);
     m_loadsView->setTextElideMode(Qt::ElideMiddle);
@@ -108,20 +107,9 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     layout->addWidget(splitter, 1);
 
     connect(m_worker, &BrowserWorker::datasetsListed, this, [this](const QList<BrowserDataset> &datasets) {
-        const QString keep = m_wantedDataset.isEmpty() ? currentDataset() : m_wantedDataset;
-        {
-            const QSignalBlocker block(m_datasets);
-            m_datasets->clear();
-            for (const BrowserDataset &d : datasets)
-                if (d.dlt && !d.staging) // the history is in the dataset, not in its staging
-                    m_datasets->addItem(d.name);
-            const int wanted = m_datasets->findText(keep);
-            m_datasets->setCurrentIndex(wanted >= 0 ? wanted : 0);
-        }
-        m_wantedDataset.clear();
+        m_datasets->setDatasets(datasets); // datasetChosen lists the loads
         if (m_datasets->count() == 0)
             setStatus(tr("No dataset that dlt loaded into at %1 yet").arg(m_destination));
-        listLoads();
     });
     connect(m_worker, &BrowserWorker::datasetsFailed, this, [this](const ErrorInfo &error) {
         setStatus(tr("Cannot list the datasets: %1").arg(error.message.section(QLatin1Char('\n'), 0, 0)));
@@ -129,7 +117,7 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     });
     connect(m_worker, &BrowserWorker::answered, this, &HistoryPanel::answered);
     connect(m_worker, &BrowserWorker::callFailed, this, &HistoryPanel::callFailed);
-    connect(m_datasets, &QComboBox::currentIndexChanged, this, [this] { listLoads(); });
+    connect(m_datasets, &DatasetChooser::datasetChosen, this, [this] { listLoads(); });
     connect(m_loadsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { countRows(); });
     updateActions();
 }
@@ -163,12 +151,7 @@ void HistoryPanel::setDestination(const QString &name)
 
 void HistoryPanel::showDataset(const QString &dataset)
 {
-    const int index = m_datasets->findText(dataset);
-    if (index >= 0 && !dataset.isEmpty()) {
-        m_datasets->setCurrentIndex(index);
-        return;
-    }
-    m_wantedDataset = dataset; // applied when the datasets are listed
+    m_datasets->want(dataset);
 }
 
 void HistoryPanel::selectLoad(const QString &loadId)

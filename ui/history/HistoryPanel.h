@@ -7,7 +7,6 @@
 #include <QWidget>
 
 class QAction;
-class QComboBox;
 class QLabel;
 class QMessageBox;
 class QTableView;
@@ -15,6 +14,7 @@ class QTableView;
 namespace wharf::ui {
 
 class BrowserWorker;
+class DatasetChooser;
 class LoadRowsModel;
 
 /// Load history: a dataset's loads as its `_dlt_loads` records them (load id, schema, status,
@@ -38,7 +38,7 @@ public:
 
     LoadsModel *loadsModel() const { return m_loads; }
     LoadRowsModel *rowsModel() const { return m_rows; }
-    QComboBox *datasetBox() const { return m_datasets; }
+    DatasetChooser *datasetBox() const { return m_datasets; }
     QTableView *loadsView() const { return m_loadsView; }
     QAction *deleteAction() const { return m_deleteAction; }
     QAction *refreshAction() const { return m_refreshAction; }
@@ -72,7 +72,7 @@ private:
     BrowserWorker *m_worker;
     LoadsModel *m_loads;
     LoadRowsModel *m_rows;
-    QComboBox *m_datasets;
+    DatasetChooser *m_datasets;
     QTableView *m_loadsView;
     QTableView *m_rowsView;
     QLabel *m_status;
@@ -81,7 +81,6 @@ private:
     QAction *m_refreshAction;
     QPointer<QMessageBox> m_confirm;
     QString m_destination;
-    QString m_wantedDataset;
     QString m_wantedLoad;
     quint64 m_ticket = 0;
     quint64 m_loadsTicket = 0;

@@ -24,6 +24,7 @@
 #include "load/QueuePanel.h"
 #include "log/LogDock.h"
 #include "package/SampleInstaller.h"
+#include "schema/SchemaPanel.h"
 #include "shell/DesktopNotifier.h"
 #include "shell/WindowSettings.h"
 
@@ -66,6 +67,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     , m_log(new LogDock(this))
     , m_browser(new BrowserPanel(this))
     , m_history(new HistoryPanel(this))
+    , m_schema(new SchemaPanel(this))
     , m_editor(new DestinationEditor(this))
     , m_stateLabel(new QLabel(this))
     , m_notifier(new DesktopNotifier(this))
@@ -85,9 +87,12 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     m_tabs->addTab(createLoadPage(), tr("L&oad")); // Alt+L is the Load menu
     m_tabs->addTab(m_browser, tr("&Browse"));
     m_tabs->addTab(m_history, tr("H&istory")); // Alt+H is the Help menu
+    m_tabs->addTab(m_schema, tr("Sche&ma"));
     m_tabs->addTab(m_editor, tr("Destination &settings"));
     m_tabs->setTabToolTip(LoadTab, tr("Packages and their jobs; run loads here"));
     m_tabs->setTabToolTip(BrowseTab, tr("The datasets and tables of the destination"));
+    m_tabs->setTabToolTip(SchemaTab, tr("A dataset's tables as dlt's stored schema has them, and what the database has "
+                                        "differently"));
     m_tabs->setTabToolTip(HistoryTab, tr("The loads each dataset recorded, the rows each left, and deleting them"));
     m_tabs->setTabToolTip(DestinationTab, tr("Credentials, settings and capabilities of the destination"));
 
@@ -281,12 +286,17 @@ void MainWindow::tabChanged(int index)
 
 void MainWindow::showHistoryIfShown()
 {
-    if (m_tabs->currentIndex() != HistoryTab || m_history->destination() == m_picker->currentType())
-        return;
     // A destination shown for the first time opens on the dataset of the last load (or of the
     // selected package); after that the dataset is the user's choice.
-    m_history->showDataset(m_lastDataset.isEmpty() ? packageDataset() : m_lastDataset);
-    m_history->setDestination(m_picker->currentType());
+    const QString dataset = m_lastDataset.isEmpty() ? packageDataset() : m_lastDataset;
+    if (m_tabs->currentIndex() == HistoryTab && m_history->destination() != m_picker->currentType()) {
+        m_history->showDataset(dataset);
+        m_history->setDestination(m_picker->currentType());
+    }
+    if (m_tabs->currentIndex() == SchemaTab && m_schema->destination() != m_picker->currentType()) {
+        m_schema->showDataset(dataset);
+        m_schema->setDestination(m_picker->currentType());
+    }
 }
 
 // The browser connects only once it is looked at, and follows the picker from then on.
@@ -456,7 +466,8 @@ void MainWindow::createMenus()
     destination->addAction(m_testConnectionAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     // The tabs by number, from anywhere (Ctrl+Tab belongs to the tab widget and the tables).
-    const QStringList tabs{tr("&Load tab"), tr("&Browse tab"), tr("H&istory tab"), tr("Destination &settings tab")};
+    const QStringList tabs{tr("&Load tab"), tr("&Browse tab"), tr("H&istory tab"), tr("Sche&ma tab"),
+                           tr("Destination &settings tab")};
     for (int t = 0; t < tabs.size(); ++t) {
         QAction *show = view->addAction(tabs[t], this, [this, t] { m_tabs->setCurrentIndex(t); });
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + t)));
@@ -812,6 +823,10 @@ void MainWindow::loadFinished(const PackageResult &result)
         m_history->showDataset(result.datasetName);
         m_history->selectLoad(result.loadId);
         m_history->refresh();
+    }
+    if (result.status == PackageStatus::Loaded && m_tabs->currentIndex() == SchemaTab) {
+        m_schema->showDataset(result.datasetName);
+        m_schema->refresh();
     }
     updateActions();
     if (m_closeWhenStopped)

@@ -29,6 +29,7 @@ class LoadSession;
 class LogDock;
 class PackagesPanel;
 class QueuePanel;
+class SchemaPanel;
 struct QueueSummary;
 
 /// The main window: the destination picker above three tabs — Load (packages list, the jobs
@@ -41,7 +42,7 @@ struct QueueSummary;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { LoadTab, BrowseTab, HistoryTab, DestinationTab };
+    enum Tab { LoadTab, BrowseTab, HistoryTab, SchemaTab, DestinationTab };
 
     explicit MainWindow(const StartupState &startup, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -60,6 +61,7 @@ public:
     LogDock *logDock() const { return m_log; }
     BrowserPanel *browserPanel() const { return m_browser; }
     HistoryPanel *historyPanel() const { return m_history; }
+    SchemaPanel *schemaPanel() const { return m_schema; }
     DestinationEditor *destinationEditor() const { return m_editor; }
     QTabWidget *tabs() const { return m_tabs; }
     /// "What Run will do" with the selected package (the text of `wharf info --sql`).
@@ -127,7 +129,7 @@ private:
     void restoreSettings(const StartupState &startup);
     void tabChanged(int index);
     void browseDestinationIfShown();
-    /// The History tab follows the picker once it was looked at.
+    /// The History and Schema tabs follow the picker once they were looked at.
     void showHistoryIfShown();
     QString packageDataset() const;
     void connectSession();
@@ -152,6 +154,7 @@ private:
     LogDock *m_log;
     BrowserPanel *m_browser;
     HistoryPanel *m_history;
+    SchemaPanel *m_schema;
     DestinationEditor *m_editor;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_stateLabel;
