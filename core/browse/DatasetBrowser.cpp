@@ -37,6 +37,11 @@ namespace {
 }
 } // namespace
 
+BrowserPage DatasetBrowser::runStatement(const QString &, const QString &, bool, int)
+{
+    throw Error(ErrorKind::Config, QStringLiteral("this destination cannot run SQL typed in the console"));
+}
+
 QList<QByteArray> DatasetBrowser::storedSchemas(const QString &)
 {
     return {};

@@ -56,6 +56,10 @@ struct PageRequest {
 
     QString dataset;
     QString table;
+    /// A query typed in the SQL console (one SELECT, WITH, VALUES or TABLE statement, see
+    /// ConsoleStatement): when set, the pages are of its result and `table` is ignored; the
+    /// query runs again for each page and count (never with writes allowed). SDK 3.
+    QString query;
     QStringList columns; ///< the columns to read, in order; empty = all, in table order
     QString sortColumn;  ///< empty = the table's natural (storage) order
     bool descending = false;
@@ -120,6 +124,13 @@ public:
     /// The newest stored version of each dlt schema of `dataset` (`_dlt_version.schema`,
     /// decoded to JSON), newest first; empty when the dataset has none (SDK 3; the default).
     virtual QList<QByteArray> storedSchemas(const QString &dataset);
+
+    /// Runs a statement typed in the SQL console that is not a query (ConsoleStatement), once,
+    /// with `dataset` as the default for unqualified names; returns its rows, if any (at most
+    /// `maxRows`; `hasMore` when there were more). With `allowWrites` false the connection
+    /// refuses writes, as always; true makes it writable for this statement alone (SDK 3).
+    /// The default: Error(Config), the destination cannot.
+    virtual BrowserPage runStatement(const QString &dataset, const QString &sql, bool allowWrites, int maxRows);
 
     // Load history (SDK 3). The defaults say the destination cannot do it (Error(Config)).
 

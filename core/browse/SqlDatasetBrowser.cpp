@@ -193,11 +193,63 @@ SqlDatasetBrowser::CatalogTable SqlDatasetBrowser::describe(const QString &datas
     throw UndefinedRelation(QStringLiteral("dataset %1 has no table %2").arg(dataset, table));
 }
 
+SqlDatasetBrowser::CatalogTable SqlDatasetBrowser::describe(const PageRequest &request)
+{
+    if (request.query.isEmpty())
+        return describe(request.dataset, request.table);
+    // The query's columns, from its result without rows. Pages never write, whatever the
+    // query says: the connection is read-only.
+    setWritesAllowed(false); // may reopen the connection (SQLite)
+    open();
+    useAsDefault(request.dataset);
+    CatalogTable entry;
+    entry.query = request.query;
+    entry.table.name = QStringLiteral("query");
+    entry.table.kind = BrowserTableKind::View;
+    QStringList names;
+    m_sql->queryNamed(QStringLiteral("SELECT * FROM (%1) AS q LIMIT 0").arg(request.query), &names);
+    for (const QString &name : std::as_const(names)) {
+        BrowserColumn column;
+        column.name = name;
+        entry.table.columns.append(column);
+    }
+    return entry;
+}
+
+QString SqlDatasetBrowser::fromSql(const PageRequest &request, const CatalogTable &table) const
+{
+    return table.query.isEmpty() ? tableReference(request.dataset, table.table.name)
+                                 : QStringLiteral("(%1)").arg(table.query);
+}
+
+BrowserPage SqlDatasetBrowser::runStatement(const QString &dataset, const QString &sql, bool allowWrites, int maxRows)
+{
+    setWritesAllowed(allowWrites); // first: SQLite reopens its file to switch
+    open();
+    useAsDefault(dataset);
+    BrowserPage page;
+    try {
+        page.rows = m_sql->queryNamed(sql, &page.columns);
+    } catch (...) {
+        try {
+            setWritesAllowed(false);
+        } catch (const Error &) {
+        }
+        throw;
+    }
+    setWritesAllowed(false);
+    const int limit = std::max(1, maxRows);
+    page.hasMore = page.rows.size() > limit;
+    if (page.hasMore)
+        page.rows.resize(limit);
+    return page;
+}
+
 BrowserPage SqlDatasetBrowser::fetchPage(const PageRequest &request)
 {
     open();
     useDataset(request.dataset);
-    const CatalogTable table = describe(request.dataset, request.table);
+    const CatalogTable table = describe(request);
     QVariantList params;
     const QString sql = pageSql(request, table, &params);
     BrowserPage page;
@@ -220,10 +272,10 @@ qint64 SqlDatasetBrowser::countRows(const PageRequest &request)
 {
     open();
     useDataset(request.dataset);
-    const CatalogTable table = describe(request.dataset, request.table);
+    const CatalogTable table = describe(request);
     QVariantList params;
     const QString sql = QStringLiteral("SELECT count(*) FROM %1 AS t0%2")
-                            .arg(tableReference(request.dataset, table.table.name), whereSql(request, table, &params));
+                            .arg(fromSql(request, table), whereSql(request, table, &params));
     const auto rows = m_sql->query(sql, params);
     return rows.isEmpty() ? 0 : rows.first().value(0).toLongLong();
 }
@@ -273,8 +325,8 @@ QString SqlDatasetBrowser::pageSql(const PageRequest &request, const CatalogTabl
         order.append(table.naturalOrder);
     }
 
-    QString sql = QStringLiteral("SELECT %1 FROM %2 AS t0")
-                      .arg(select.join(QStringLiteral(", ")), tableReference(request.dataset, table.table.name));
+    QString sql =
+        QStringLiteral("SELECT %1 FROM %2 AS t0").arg(select.join(QStringLiteral(", ")), fromSql(request, table));
     sql += where;
     if (!order.isEmpty())
         sql += QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));

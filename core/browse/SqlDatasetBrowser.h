@@ -32,6 +32,7 @@ public:
     void cancel() override;
     QList<BrowserLoad> listLoads(const QString &dataset) override;
     QList<QByteArray> storedSchemas(const QString &dataset) override;
+    BrowserPage runStatement(const QString &dataset, const QString &sql, bool allowWrites, int maxRows) override;
     QList<LoadTableRows> countLoadRows(const QString &dataset, const QString &loadId) override;
     QList<LoadTableRows> deleteLoadRows(const QString &dataset, const QString &loadId) override;
 
@@ -59,12 +60,18 @@ protected:
         /// Per column name: the expression selecting it when not the plain column (e.g.
         /// PostgreSQL numeric read as exact text).
         QHash<QString, QString> selectAs;
+        /// A console query (PageRequest::query): FROM reads `(query)` instead of the table.
+        QString query;
     };
 
     SqlClient &sql() { return *m_sql; }
     /// Makes `dataset` reachable by qualified names (SQLite attaches its file). Throws
     /// UndefinedRelation when the dataset does not exist.
     virtual void useDataset(const QString &dataset) = 0;
+    /// Makes `dataset` the default for unqualified names in SQL typed in the console
+    /// (PostgreSQL's search_path, MySQL's USE). Default: useDataset() alone (SQLite looks in
+    /// every attached file).
+    virtual void useAsDefault(const QString &dataset) { useDataset(dataset); }
     /// Called after the connection opened (session settings; read-only unless writesAllowed()).
     virtual void afterOpen() {}
     /// Makes the connection accept writes (`allowed`) or refuse them again (the default);
@@ -101,6 +108,10 @@ private:
     QList<QByteArray> readStoredSchemas(const QString &dataset);
     qint64 boundedCount(const QString &dataset, const QString &table);
     CatalogTable describe(const QString &dataset, const QString &table);
+    /// describe() of the request's table, or of its console query (columns from its result).
+    CatalogTable describe(const PageRequest &request);
+    /// What FROM reads for `table`: the table, or the console query in parentheses.
+    QString fromSql(const PageRequest &request, const CatalogTable &table) const;
     /// `t0.<quoted name>`; throws Error(Terminal) for a column the table does not have.
     QString aliasedColumn(const CatalogTable &table, const QString &name) const;
     /// " WHERE ..." of the request's filters (empty without any); `params` receives their values.

@@ -38,9 +38,11 @@ qint64 exportRows(DatasetBrowser &browser, PageRequest request, ExportFormat for
                 write(csvLine(header).toUtf8());
             }
             if (format == ExportFormat::JsonLines) {
-                // Which columns hold JSON: dlt's json type, as the table lists them.
+                // Which columns hold JSON: dlt's json type, as the table lists them (a console
+                // query's result has no dlt types: its values are written as they are).
                 QList<bool> jsonColumns;
-                const auto tables = browser.listTables(request.dataset);
+                const auto tables =
+                    request.query.isEmpty() ? browser.listTables(request.dataset) : QList<BrowserTable>();
                 for (const BrowserTable &t : tables)
                     if (t.name == request.table)
                         for (const QString &c : page.columns)

@@ -1,6 +1,13 @@
 #include "sql/SqlClient.h"
 
+#include "Error.h"
+
 namespace wharf {
+
+QList<QVariantList> SqlClient::queryNamed(const QString &, QStringList *)
+{
+    throw Error(ErrorKind::Config, QStringLiteral("this destination cannot run SQL typed in the console"));
+}
 
 QString SqlClient::escapeIdentifier(const QString &name) const
 {

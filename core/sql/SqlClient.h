@@ -31,6 +31,10 @@ public:
     virtual void execute(const QString &sql, const QVariantList &params = {}) = 0;
     /// Runs one statement and returns all rows.
     virtual QList<QVariantList> query(const QString &sql, const QVariantList &params = {}) = 0;
+    /// Runs one statement (no parameters) and returns its rows with the names of its result
+    /// columns in `columns` (empty for a statement without a result): what a person typed in
+    /// the SQL console (SDK 3). Default: Error(Config), the destination cannot.
+    virtual QList<QVariantList> queryNamed(const QString &sql, QStringList *columns);
     /// The text of the n-th (0-based) placeholder: "?" (SQLite) or "$1" (PostgreSQL).
     virtual QString placeholder(int index) const = 0;
 

@@ -41,6 +41,13 @@ QList<BrowserDataset> MysqlBrowser::listDatasets()
     return datasetsWithStaging(dlt, all);
 }
 
+void MysqlBrowser::useAsDefault(const QString &dataset)
+{
+    // Unqualified names in SQL typed in the console mean the dataset's tables.
+    useDataset(dataset);
+    sql().execute(QStringLiteral("USE %1").arg(quoteName(dataset)));
+}
+
 void MysqlBrowser::useDataset(const QString &dataset)
 {
     open();

@@ -250,7 +250,15 @@ QList<QVariantList> MysqlConnection::query(const QString &sql, const QVariantLis
     return params.isEmpty() ? runText(sql) : runPrepared(translatePlaceholders(sql), params);
 }
 
-QList<QVariantList> MysqlConnection::runText(const QString &sql)
+QList<QVariantList> MysqlConnection::queryNamed(const QString &sql, QStringList *columns)
+{
+    if (!m_db)
+        throw Error(ErrorKind::Transient, QStringLiteral("the MySQL connection is not open"));
+    columns->clear();
+    return runText(sql, columns);
+}
+
+QList<QVariantList> MysqlConnection::runText(const QString &sql, QStringList *columns)
 {
     const QByteArray text = sql.toUtf8();
     m_affected = 0;
@@ -265,6 +273,9 @@ QList<QVariantList> MysqlConnection::runText(const QString &sql)
     }
     const unsigned n = mysql_num_fields(res.r);
     const MYSQL_FIELD *fields = mysql_fetch_fields(res.r);
+    if (columns)
+        for (unsigned c = 0; c < n; ++c)
+            columns->append(QString::fromUtf8(fields[c].name, int(fields[c].name_length)));
     QList<QVariantList> rows;
     while (MYSQL_ROW row = mysql_fetch_row(res.r)) {
         const unsigned long *lengths = mysql_fetch_lengths(res.r);

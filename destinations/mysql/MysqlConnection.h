@@ -50,6 +50,7 @@ public:
     bool inTransaction() const override;
     void execute(const QString &sql, const QVariantList &params = {}) override;
     QList<QVariantList> query(const QString &sql, const QVariantList &params = {}) override;
+    QList<QVariantList> queryNamed(const QString &sql, QStringList *columns) override;
     QString placeholder(int) const override { return QStringLiteral("?"); }
     bool hasDataset() override;
     void createDataset() override;
@@ -90,7 +91,7 @@ public:
 private:
     friend struct InfileCallbacks;
     [[noreturn]] void raise(const QString &statement);
-    QList<QVariantList> runText(const QString &sql);
+    QList<QVariantList> runText(const QString &sql, QStringList *columns = nullptr);
     QList<QVariantList> runPrepared(const QString &sql, const QVariantList &params);
 
     MysqlConnectParams m_params;

@@ -63,6 +63,13 @@ QList<BrowserDataset> PgBrowser::listDatasets()
     return datasetsWithStaging(dlt, all);
 }
 
+void PgBrowser::useAsDefault(const QString &dataset)
+{
+    // Unqualified names in SQL typed in the console mean the dataset's tables.
+    useDataset(dataset);
+    sql().execute(QStringLiteral("SET search_path TO %1, public").arg(quoteName(dataset)));
+}
+
 void PgBrowser::useDataset(const QString &dataset)
 {
     open();

@@ -18,6 +18,7 @@ protected:
     void afterOpen() override;
     void applyWriteMode(bool allowed) override;
     void useDataset(const QString &dataset) override;
+    void useAsDefault(const QString &dataset) override;
     QList<CatalogTable> catalogTables(const QString &dataset, const QString &onlyTable) override;
     QString textExpression(const QString &column) const override;
     QString likeOperator() const override { return QStringLiteral("ILIKE"); }

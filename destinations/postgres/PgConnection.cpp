@@ -279,6 +279,17 @@ void PgConnection::afterFailure() noexcept
 
 QList<QVariantList> PgConnection::query(const QString &sql, const QVariantList &params)
 {
+    return rowsOf(sql, params, nullptr);
+}
+
+QList<QVariantList> PgConnection::queryNamed(const QString &sql, QStringList *columns)
+{
+    columns->clear();
+    return rowsOf(sql, {}, columns);
+}
+
+QList<QVariantList> PgConnection::rowsOf(const QString &sql, const QVariantList &params, QStringList *columns)
+{
     if (!m_conn)
         throw Error(ErrorKind::Transient, QStringLiteral("the PostgreSQL connection is not open"));
     const QByteArray text = (params.isEmpty() ? sql : translatePlaceholders(sql)).toUtf8();
@@ -306,6 +317,9 @@ QList<QVariantList> PgConnection::query(const QString &sql, const QVariantList &
     QList<QVariantList> rows;
     const int n = PQntuples(res.r);
     const int cols = PQnfields(res.r);
+    if (columns)
+        for (int c = 0; c < cols; ++c)
+            columns->append(QString::fromUtf8(PQfname(res.r, c)));
     rows.reserve(n);
     for (int r = 0; r < n; ++r) {
         QVariantList row;

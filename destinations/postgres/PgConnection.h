@@ -49,6 +49,7 @@ public:
     bool inTransaction() const override { return m_inTransaction; }
     void execute(const QString &sql, const QVariantList &params = {}) override;
     QList<QVariantList> query(const QString &sql, const QVariantList &params = {}) override;
+    QList<QVariantList> queryNamed(const QString &sql, QStringList *columns) override;
     QString placeholder(int index) const override { return QStringLiteral("$%1").arg(index + 1); }
     bool hasDataset() override;
     void createDataset() override;
@@ -78,6 +79,7 @@ public:
     pg_conn *handle() const { return m_conn; }
 
 private:
+    QList<QVariantList> rowsOf(const QString &sql, const QVariantList &params, QStringList *columns);
     [[noreturn]] void raiseFromConnection(const QString &statement);
     /// Throws the classified error of a failed result; drops a connection the error ended.
     [[noreturn]] void raise(const pg_result *res, const QString &statement);

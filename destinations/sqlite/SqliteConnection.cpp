@@ -234,10 +234,24 @@ void SqliteConnection::execute(const QString &sql, const QVariantList &params)
 
 QList<QVariantList> SqliteConnection::query(const QString &sql, const QVariantList &params)
 {
+    return rowsOf(sql, params, nullptr);
+}
+
+QList<QVariantList> SqliteConnection::queryNamed(const QString &sql, QStringList *columns)
+{
+    columns->clear();
+    return rowsOf(sql, {}, columns);
+}
+
+QList<QVariantList> SqliteConnection::rowsOf(const QString &sql, const QVariantList &params, QStringList *columns)
+{
     Stmt stmt{prepare(params.isEmpty() ? sql : translatePlaceholders(sql))};
     if (!stmt.s)
         return {}; // empty statement text
     bindParams(*this, stmt.s, params, sql);
+    if (columns)
+        for (int c = 0; c < sqlite3_column_count(stmt.s); ++c)
+            columns->append(QString::fromUtf8(sqlite3_column_name(stmt.s, c)));
     QList<QVariantList> rows;
     for (;;) {
         const int rc = sqlite3_step(stmt.s);

@@ -28,6 +28,7 @@ public:
     bool inTransaction() const override;
     void execute(const QString &sql, const QVariantList &params = {}) override;
     QList<QVariantList> query(const QString &sql, const QVariantList &params = {}) override;
+    QList<QVariantList> queryNamed(const QString &sql, QStringList *columns) override;
     QString placeholder(int) const override { return QStringLiteral("?"); }
     bool hasDataset() override;
     void createDataset() override;
@@ -58,6 +59,7 @@ private:
     QString m_path;
     sqlite3 *m_db = nullptr;
     bool m_readOnly = false;
+    QList<QVariantList> rowsOf(const QString &sql, const QVariantList &params, QStringList *columns);
     std::mutex m_handleMutex; ///< cancel() runs on another thread than open()/close()
 };
 

@@ -619,6 +619,55 @@ private slots:
         QVERIFY(m_browser->storedSchemas(m_dataset + QStringLiteral("_staging")).isEmpty());
     }
 
+    void consoleQueriesPageAndWritesNeedTheSwitch_data() { addDestinations(); }
+    void consoleQueriesPageAndWritesNeedTheSwitch()
+    {
+        // A query typed in the console: unqualified names mean the dataset; pages, sorting,
+        // filters and counts work on its result.
+        PageRequest q;
+        q.dataset = m_dataset;
+        q.query = QStringLiteral("SELECT id, name FROM items WHERE id < 300");
+        q.sortColumn = QStringLiteral("id");
+        q.descending = true;
+        q.limit = 120;
+        QList<qint64> seen;
+        for (;;) {
+            const BrowserPage page = m_browser->fetchPage(q);
+            QCOMPARE(page.columns, (QStringList{QStringLiteral("id"), QStringLiteral("name")}));
+            seen += ids(page);
+            if (!page.hasMore)
+                break;
+            q.offset += page.rows.size();
+        }
+        QCOMPARE(seen.size(), 300);
+        QCOMPARE(seen.first(), 299);
+        QCOMPARE(seen.last(), 0);
+        QCOMPARE(m_browser->countRows(q), 300);
+        q.filters[QStringLiteral("id")] = QStringLiteral(">= 290");
+        QCOMPARE(m_browser->countRows(q), 10);
+
+        // Statements: read-only unless allowed, and only for that statement.
+        PageRequest count;
+        count.dataset = m_dataset;
+        count.query = QStringLiteral("SELECT count(*) AS n FROM items");
+        const QString insert = QStringLiteral("INSERT INTO items (id, name) VALUES (100000, 'typed')");
+        QVERIFY_THROWS_EXCEPTION(Error, m_browser->runStatement(m_dataset, insert, false, 100));
+        QCOMPARE(m_browser->fetchPage(count).rows.first().first().toLongLong(), kItems);
+        m_browser->runStatement(m_dataset, insert, true, 100);
+        QCOMPARE(m_browser->fetchPage(count).rows.first().first().toLongLong(), kItems + 1);
+        QVERIFY_THROWS_EXCEPTION(Error, m_browser->runStatement(m_dataset, insert, false, 100));
+        // A statement with a result returns its columns and rows.
+        const BrowserPage explain =
+            m_browser->runStatement(m_dataset, QStringLiteral("EXPLAIN SELECT id FROM items"), false, 100);
+        QVERIFY(!explain.columns.isEmpty());
+        QVERIFY(!explain.rows.isEmpty());
+        // A broken query says so; the browser still reads afterwards.
+        PageRequest broken = count;
+        broken.query = QStringLiteral("SELECT no_such_column FROM items");
+        QVERIFY_THROWS_EXCEPTION(Error, m_browser->fetchPage(broken));
+        QCOMPARE(m_browser->fetchPage(count).rows.first().first().toLongLong(), kItems + 1);
+    }
+
     void cancelInterruptsAPage_data() { addDestinations(); }
     void cancelInterruptsAPage()
     {
