@@ -1,6 +1,6 @@
 #include "browse/BrowserPanel.h"
 
-#include "TableExportJob.h"
+#include "browse/ExportController.h"
 
 #include "common/Counts.h"
 
@@ -196,28 +196,14 @@ void BrowserPanel::wireWorker()
     connect(m_worker, &BrowserWorker::countFailed, m_data, &TableDataModel::applyCountError);
     connect(m_data, &TableDataModel::countChanged, this, &BrowserPanel::updateStatus);
     connect(m_dataView, &TableDataView::exportRequested, this, &BrowserPanel::askExport);
-    m_export = new TableExportJob(this);
-    connect(m_export, &TableExportJob::progressed, this, [this](qint64 rows) {
-        if (m_exportProgress) {
-            if (m_exportProgress->maximum() > 0 && rows > m_exportProgress->maximum())
-                m_exportProgress->setMaximum(0); // more than estimated: busy, no percentage
-            m_exportProgress->setValue(int(std::min<qint64>(rows, std::numeric_limits<int>::max())));
-            m_exportProgress->setLabelText(tr("Exporting… %1 written").arg(countOf(rows, tr("row"), tr("rows"))));
-        }
-    });
-    connect(m_export, &TableExportJob::finished, this, [this](qint64 rows, const QString &error, bool cancelled) {
-        if (m_exportProgress)
-            m_exportProgress->close();
-        const QString what =
-            cancelled         ? tr("Export cancelled; no file was written")
-            : error.isEmpty() ? tr("Exported %1 to %2")
-                                    .arg(countOf(rows, tr("row"), tr("rows")), QDir::toNativeSeparators(m_exportPath))
-                              : tr("Export failed: %1").arg(error.section(QLatin1Char('\n'), 0, 0));
-        m_statusLabel->setText(what);
-        m_status = what;
-        emit statusChanged(what);
-        emit exportFinished(rows, error, cancelled);
-    });
+    m_export = new ExportController(this);
+    connect(m_export, &ExportController::finished, this,
+            [this](qint64 rows, const QString &error, bool cancelled, const QString &what) {
+                m_statusLabel->setText(what);
+                m_status = what;
+                emit statusChanged(what);
+                emit exportFinished(rows, error, cancelled);
+            });
     connect(m_data, &TableDataModel::loadingChanged, this, &BrowserPanel::updateStatus);
     connect(m_data, &TableDataModel::rowsFetched, this, [this] {
         clearError(ErrorSource::Grid);
@@ -252,52 +238,39 @@ bool BrowserPanel::isBusy() const
     return m_listingDatasets || !m_loadingTables.isEmpty() || m_data->isLoading();
 }
 
-bool BrowserPanel::exportTo(const QString &path, ExportFormat format)
+TableExportJob *BrowserPanel::exportJob() const
 {
-    if (!m_data->hasTable() || m_export->isRunning())
-        return false;
+    return m_export->job();
+}
+
+TableExportJob::Resolver BrowserPanel::exportResolver() const
+{
     const QString name = m_destinationName;
     const std::optional<ResolvedDestination> resolved = m_resolved;
-    const auto resolve = [name, resolved] {
+    return [name, resolved] {
         if (resolved)
             return *resolved;
         return ResolvedDestination::resolve(ConfigResolver(ConfigLocations::defaults()), name);
     };
-    m_exportPath = path;
-    if (!m_export->start(resolve, m_data->currentRequest(), format, path))
+}
+
+qint64 BrowserPanel::estimatedRows() const
+{
+    return m_data->exactCount() >= 0 ? m_data->exactCount() : m_data->table().rows;
+}
+
+bool BrowserPanel::exportTo(const QString &path, ExportFormat format)
+{
+    if (!m_data->hasTable() || m_export->isRunning())
         return false;
-    // Window-modal, opened (the event loop and the browser keep running), with Cancel.
-    m_exportProgress = new QProgressDialog(
-        tr("Exporting %1…").arg(m_data->table().name), tr("Cancel"), 0,
-        int(std::clamp<qint64>(m_data->exactCount() >= 0 ? m_data->exactCount() : m_data->table().rows, 0,
-                               std::numeric_limits<int>::max())),
-        this);
-    m_exportProgress->setObjectName(QStringLiteral("exportProgress"));
-    m_exportProgress->setAttribute(Qt::WA_DeleteOnClose);
-    m_exportProgress->setMinimumDuration(300);
-    connect(m_exportProgress, &QProgressDialog::canceled, m_export, &TableExportJob::cancel);
-    m_exportProgress->open();
-    return true;
+    return m_export->exportTo(path, format, m_data->table().name, exportResolver(), m_data->currentRequest(),
+                              estimatedRows());
 }
 
 void BrowserPanel::askExport()
 {
-    if (!m_data->hasTable() || m_export->isRunning())
-        return;
-    auto *dialog = new QFileDialog(this, tr("Export %1").arg(m_data->table().name), QDir::homePath());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilters({tr("CSV (*.csv)"), tr("Tab-separated (*.tsv)"), tr("JSON lines (*.jsonl)")});
-    dialog->setDefaultSuffix(QStringLiteral("csv"));
-    dialog->selectFile(m_data->table().name + QStringLiteral(".csv"));
-    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
-        dialog->setDefaultSuffix(filter.section(QStringLiteral("*."), 1).chopped(1));
-    });
-    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &file) {
-        const auto format = exportFormatFromName(QFileInfo(file).suffix()).value_or(ExportFormat::Csv);
-        exportTo(file, format);
-    });
-    dialog->open();
+    if (m_data->hasTable())
+        m_export->ask(m_data->table().name, exportResolver(), m_data->currentRequest(), estimatedRows());
 }
 
 void BrowserPanel::setDestination(const QString &name)

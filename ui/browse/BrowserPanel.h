@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Error.h"
+#include "TableExportJob.h"
 #include "browse/DatasetBrowser.h"
 #include "browse/TableExport.h"
 #include "destination/ResolvedDestination.h"
@@ -24,7 +25,7 @@ class BrowserColumnsModel;
 class BrowserWorker;
 class DatasetTreeModel;
 class TableDataModel;
-class TableExportJob;
+class ExportController;
 class TableDataView;
 
 /// The dataset browser: the destination's datasets and tables (with row counts) on the left,
@@ -60,7 +61,7 @@ public:
     /// (on a thread and a connection of its own; exportFinished follows). False when an export
     /// runs already or no table is shown. Export… in the grid asks for the file first.
     bool exportTo(const QString &path, wharf::ExportFormat format);
-    TableExportJob *exportJob() const { return m_export; }
+    TableExportJob *exportJob() const;
 
 public slots:
     /// Browses destination `name` ("sqlite", "postgres" or a named destination); its
@@ -85,6 +86,8 @@ signals:
     void currentTableChanged(const QString &dataset, const QString &table);
 
 private:
+    TableExportJob::Resolver exportResolver() const;
+    qint64 estimatedRows() const;
     void askExport();
     enum class ErrorSource { None, Catalog, Grid };
     void buildLayout();
@@ -117,9 +120,7 @@ private:
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_busy = nullptr;
     QAction *m_refreshAction = nullptr;
-    TableExportJob *m_export = nullptr;
-    QPointer<QProgressDialog> m_exportProgress;
-    QString m_exportPath;
+    ExportController *m_export = nullptr;
     QString m_destinationName;                            ///< browsed by name (setDestination) ...
     std::optional<wharf::ResolvedDestination> m_resolved; ///< ... or as resolved
 
