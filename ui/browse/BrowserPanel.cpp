@@ -13,14 +13,12 @@
 
 #include <QAction>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
-#include <QProgressDialog>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -28,7 +26,6 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <limits>
 
 namespace wharf::ui {
 

@@ -14,7 +14,6 @@
 class QAction;
 class QLabel;
 class QProgressBar;
-class QProgressDialog;
 class QStackedWidget;
 class QTableView;
 class QTreeView;

@@ -17,6 +17,7 @@ struct BrowserShared {
     quint64 runningPage = 0;           ///< generation of the page being read, 0 = none; guarded
     std::atomic<quint64> latestPage{0};
     std::atomic_bool stopping{false};
+    std::atomic_bool userCancel{false}; ///< cancelCurrent(): the cancelled request is not run again
 
     /// Interrupts the running statement when it reads a page older than `generation` (or
     /// anything, for 0).
@@ -143,11 +144,16 @@ private:
     {
         if (epoch != m_epoch || m_shared->stopping)
             return;
+        m_shared->userCancel = false; // a cancel asked while nothing ran is for nobody
         for (int attempt = 0;; ++attempt) {
             try {
                 work();
                 return;
             } catch (const Error &e) {
+                if (e.kind() == ErrorKind::Cancelled && m_shared->userCancel.exchange(false)) {
+                    fail(ErrorInfo::from(e)); // the user's: said, never retried
+                    return;
+                }
                 if (e.kind() == ErrorKind::Cancelled && attempt == 0 && !m_shared->stopping && stillWanted())
                     continue;
                 if (e.kind() != ErrorKind::Cancelled || stillWanted())
@@ -276,6 +282,12 @@ BrowserWorker::BrowserWorker(QObject *parent)
                     emit callFailed(ticket, error);
             });
     m_thread->start();
+}
+
+void BrowserWorker::cancelCurrent()
+{
+    m_shared->userCancel = true;
+    m_shared->cancelRunning(0);
 }
 
 void BrowserWorker::call(quint64 ticket, Call work)

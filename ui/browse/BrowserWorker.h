@@ -51,6 +51,9 @@ public:
     /// `answered(ticket, value)` or `callFailed(ticket, error)` follows.
     using Call = std::function<QVariant(wharf::DatasetBrowser &)>;
     void call(quint64 ticket, Call work);
+    /// The user asked to stop what runs now (the SQL console's Esc): the statement is
+    /// interrupted on the server and its request fails with Error(Cancelled), not run again.
+    void cancelCurrent();
     /// Pages of older generations are not needed any more: skip the queued ones and interrupt
     /// the running one.
     void abandonPagesBefore(quint64 generation);

@@ -16,6 +16,7 @@ void TableDataModel::setTable(const QString &dataset, const BrowserTable &table)
 {
     m_dataset = dataset;
     m_table = table;
+    m_query.clear();
     m_sortColumn = -1;
     m_sortOrder = Qt::AscendingOrder;
     m_filters.clear();
@@ -23,9 +24,24 @@ void TableDataModel::setTable(const QString &dataset, const BrowserTable &table)
     restart();
 }
 
+void TableDataModel::setQuery(const QString &dataset, const QString &query)
+{
+    m_dataset = dataset;
+    m_query = query;
+    m_table = BrowserTable();
+    m_table.name = tr("query result");
+    m_table.kind = BrowserTableKind::View;
+    m_sortColumn = -1;
+    m_sortOrder = Qt::AscendingOrder;
+    m_filters.clear();
+    m_baseOffset = 0;
+    restart();
+}
+
 void TableDataModel::clear()
 {
     m_dataset.clear();
+    m_query.clear();
     m_table = BrowserTable();
     m_filters.clear();
     m_sortColumn = -1;
@@ -133,7 +149,8 @@ PageRequest TableDataModel::currentRequest() const
 {
     PageRequest request;
     request.dataset = m_dataset;
-    request.table = m_table.name;
+    request.query = m_query;
+    request.table = m_query.isEmpty() ? m_table.name : QString();
     for (const BrowserColumn &c : m_table.columns)
         request.columns.append(c.name);
     if (m_sortColumn >= 0) {
@@ -186,6 +203,21 @@ void TableDataModel::applyPage(quint64 generation, const BrowserPage &page)
 {
     if (generation != m_generation || !m_loading || page.offset != m_baseOffset + m_rows.size()) {
         ++m_droppedPages;
+        return;
+    }
+    if (!m_query.isEmpty() && m_table.columns.isEmpty() && !page.columns.isEmpty()) {
+        // A query's first page brings its columns: the model takes its shape now.
+        beginResetModel();
+        for (const QString &name : page.columns) {
+            BrowserColumn column;
+            column.name = name;
+            m_table.columns.append(column);
+        }
+        m_rows = page.rows;
+        endResetModel();
+        m_hasMore = page.hasMore;
+        setLoading(false);
+        emit rowsFetched();
         return;
     }
     const qsizetype columns = m_table.columns.size();

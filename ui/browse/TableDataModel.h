@@ -28,6 +28,10 @@ public:
 
     /// Shows `table` of `dataset` (no sort, no filters) and asks for its first page.
     void setTable(const QString &dataset, const wharf::BrowserTable &table);
+    /// Shows the result of `query` (a console query, PageRequest::query) with `dataset` as the
+    /// default for its unqualified names; its columns come with the first page.
+    void setQuery(const QString &dataset, const QString &query);
+    const QString &query() const { return m_query; }
     /// No table: no columns, no rows.
     void clear();
     /// Sorts by `column` (-1: the table's own order) and starts over.
@@ -114,6 +118,7 @@ private:
 
     QString m_dataset;
     wharf::BrowserTable m_table;
+    QString m_query; ///< set: m_table is the query's result (columns known after the first page)
     QList<QVariantList> m_rows;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

@@ -9,6 +9,7 @@
 #include "LogBus.h"
 #include "browse/BrowserPanel.h"
 #include "common/Counts.h"
+#include "console/SqlConsolePanel.h"
 #include "destination/DestinationEditor.h"
 #include "destination/DestinationForm.h"
 #include "destination/DestinationPicker.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     , m_browser(new BrowserPanel(this))
     , m_history(new HistoryPanel(this))
     , m_schema(new SchemaPanel(this))
+    , m_console(new SqlConsolePanel(this))
     , m_editor(new DestinationEditor(this))
     , m_stateLabel(new QLabel(this))
     , m_notifier(new DesktopNotifier(this))
@@ -88,9 +90,11 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     m_tabs->addTab(m_browser, tr("&Browse"));
     m_tabs->addTab(m_history, tr("H&istory")); // Alt+H is the Help menu
     m_tabs->addTab(m_schema, tr("Sche&ma"));
+    m_tabs->addTab(m_console, tr("S&QL"));
     m_tabs->addTab(m_editor, tr("Destination &settings"));
     m_tabs->setTabToolTip(LoadTab, tr("Packages and their jobs; run loads here"));
     m_tabs->setTabToolTip(BrowseTab, tr("The datasets and tables of the destination"));
+    m_tabs->setTabToolTip(SqlTab, tr("Run SQL on the destination: read-only unless you allow writes"));
     m_tabs->setTabToolTip(SchemaTab, tr("A dataset's tables as dlt's stored schema has them, and what the database has "
                                         "differently"));
     m_tabs->setTabToolTip(HistoryTab, tr("The loads each dataset recorded, the rows each left, and deleting them"));
@@ -297,6 +301,10 @@ void MainWindow::showHistoryIfShown()
         m_schema->showDataset(dataset);
         m_schema->setDestination(m_picker->currentType());
     }
+    if (m_tabs->currentIndex() == SqlTab && m_console->destination() != m_picker->currentType()) {
+        m_console->showDataset(dataset);
+        m_console->setDestination(m_picker->currentType());
+    }
 }
 
 // The browser connects only once it is looked at, and follows the picker from then on.
@@ -466,8 +474,8 @@ void MainWindow::createMenus()
     destination->addAction(m_testConnectionAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     // The tabs by number, from anywhere (Ctrl+Tab belongs to the tab widget and the tables).
-    const QStringList tabs{tr("&Load tab"), tr("&Browse tab"), tr("H&istory tab"), tr("Sche&ma tab"),
-                           tr("Destination &settings tab")};
+    const QStringList tabs{tr("&Load tab"),   tr("&Browse tab"), tr("H&istory tab"),
+                           tr("Sche&ma tab"), tr("S&QL tab"),    tr("Destination &settings tab")};
     for (int t = 0; t < tabs.size(); ++t) {
         QAction *show = view->addAction(tabs[t], this, [this, t] { m_tabs->setCurrentIndex(t); });
         show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + t)));

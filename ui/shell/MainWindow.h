@@ -30,6 +30,7 @@ class LogDock;
 class PackagesPanel;
 class QueuePanel;
 class SchemaPanel;
+class SqlConsolePanel;
 struct QueueSummary;
 
 /// The main window: the destination picker above three tabs — Load (packages list, the jobs
@@ -42,7 +43,7 @@ struct QueueSummary;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { LoadTab, BrowseTab, HistoryTab, SchemaTab, DestinationTab };
+    enum Tab { LoadTab, BrowseTab, HistoryTab, SchemaTab, SqlTab, DestinationTab };
 
     explicit MainWindow(const StartupState &startup, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -62,6 +63,7 @@ public:
     BrowserPanel *browserPanel() const { return m_browser; }
     HistoryPanel *historyPanel() const { return m_history; }
     SchemaPanel *schemaPanel() const { return m_schema; }
+    SqlConsolePanel *sqlConsole() const { return m_console; }
     DestinationEditor *destinationEditor() const { return m_editor; }
     QTabWidget *tabs() const { return m_tabs; }
     /// "What Run will do" with the selected package (the text of `wharf info --sql`).
@@ -129,7 +131,7 @@ private:
     void restoreSettings(const StartupState &startup);
     void tabChanged(int index);
     void browseDestinationIfShown();
-    /// The History and Schema tabs follow the picker once they were looked at.
+    /// The History, Schema and SQL tabs follow the picker once they were looked at.
     void showHistoryIfShown();
     QString packageDataset() const;
     void connectSession();
@@ -155,6 +157,7 @@ private:
     BrowserPanel *m_browser;
     HistoryPanel *m_history;
     SchemaPanel *m_schema;
+    SqlConsolePanel *m_console;
     DestinationEditor *m_editor;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_stateLabel;

@@ -1,0 +1,215 @@
+// The SQL tab on a real SQLite destination: a query's result in the paged grid (pages as it
+// scrolls, counted on demand), Esc cancelling a query that would never end, writes refused
+// until allowed (then done, and the rows checked in the file), a statement's own rows, the
+// history per destination, one statement at a time, and the highlighter's colours.
+#include "GuiTestMain.h"
+#include "LoadQueue.h"
+#include "Screenshot.h"
+#include "SqliteProbe.h"
+#include "TestSupport.h"
+#include "browse/DatasetChooser.h"
+#include "browse/TableDataModel.h"
+#include "browse/TableDataView.h"
+#include "config/ConfigResolver.h"
+#include "console/SqlConsolePanel.h"
+#include "console/SqlHighlighter.h"
+#include "destination/ResolvedDestination.h"
+#include "load/JobSampleModel.h"
+#include "shell/MainWindow.h"
+#include "sqlite/SqliteConnection.h"
+#include "sqlite/SqliteDestination.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+#include <QTextBlock>
+
+using namespace wharf;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 60000;
+const QString kDataset = QStringLiteral("console_ds");
+
+QString datasetFile()
+{
+    const ConfigResolver resolver(ConfigLocations::defaults());
+    const auto destination = ResolvedDestination::resolve(resolver, QStringLiteral("sqlite"));
+    return sqlite::SqliteConnection::datasetFile(sqlite::SqliteDestination::databasePath(destination.config), kDataset);
+}
+
+} // namespace
+
+class TestSqlConsole : public QObject {
+    Q_OBJECT
+public:
+    QString m_home;
+
+private:
+    std::unique_ptr<ui::MainWindow> m_window;
+
+    ui::SqlConsolePanel *console() { return m_window->sqlConsole(); }
+
+    /// Types `sql`, runs it with Ctrl+Return and waits for the end; returns the error.
+    QString runTyped(const QString &sql)
+    {
+        console()->editor()->setPlainText(sql);
+        console()->editor()->setFocus();
+        QSignalSpy finished(console(), &ui::SqlConsolePanel::finished);
+        QTest::keyClick(console()->editor(), Qt::Key_Return, Qt::ControlModifier);
+        if (finished.isEmpty() && !finished.wait(20000))
+            return QStringLiteral("no answer");
+        return finished.first().first().toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString folder = QDir(m_home).filePath(QStringLiteral("console-packages"));
+        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages/gh_issues_merge_step1")),
+                               folder + QStringLiteral("/gh_issues_merge_step1")));
+        ui::StartupState startup;
+        startup.packageRoots = {folder};
+        startup.destinationType = QStringLiteral("sqlite");
+        m_window = std::make_unique<ui::MainWindow>(startup);
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTRY_VERIFY(m_window->runAction()->isEnabled());
+        m_window->datasetEdit()->setText(kDataset);
+        QSignalSpy loaded(m_window->queue(), &ui::LoadQueue::queueFinished);
+        m_window->runAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeoutMs);
+        m_window->tabs()->setCurrentIndex(ui::MainWindow::SqlTab);
+        QTRY_COMPARE_WITH_TIMEOUT(console()->datasetBox()->dataset(), kDataset, 10000);
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    void queryInThePagedGrid()
+    {
+        QCOMPARE(runTyped(QStringLiteral("SELECT id, title FROM issues ORDER BY id;")), QString());
+        const ui::TableDataModel *result = console()->resultModel();
+        QCOMPARE(result->columnNames(), (QStringList{QStringLiteral("id"), QStringLiteral("title")}));
+        test::SqliteProbe db(datasetFile());
+        QCOMPARE(result->rowCount(), db.scalar(QStringLiteral("SELECT count(*) FROM issues")).toInt());
+        QVERIFY2(console()->statusText().contains(QStringLiteral("first page in")),
+                 qPrintable(console()->statusText()));
+
+        // 5,000 rows: one page at a time as the grid asks, counted on demand.
+        QCOMPARE(
+            runTyped(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5000) "
+                                    "SELECT x FROM n")),
+            QString());
+        QCOMPARE(result->rowCount(), PageRequest::kDefaultLimit);
+        QVERIFY(result->hasMore());
+        console()->resultModel()->fetchMore({});
+        QTRY_COMPARE(result->rowCount(), 2 * PageRequest::kDefaultLimit);
+        console()->resultModel()->requestCount();
+        QTRY_COMPARE(result->exactCount(), 5000);
+        QVERIFY2(console()->statusText().contains(QStringLiteral("5,000 rows in the result")),
+                 qPrintable(console()->statusText()));
+        // Sorting is the database's: the largest first.
+        console()->resultModel()->sort(0, Qt::DescendingOrder);
+        QTRY_VERIFY(!result->isLoading() && result->rowCount() > 0);
+        QCOMPARE(result->value(0, 0).toLongLong(), 5000);
+        m_window->resize(1024, 700);
+        test::saveScreenshot(m_window.get(), QStringLiteral("-sql"));
+    }
+
+    void escCancelsOnTheServer()
+    {
+        console()->editor()->setPlainText(
+            QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n"));
+        QSignalSpy finished(console(), &ui::SqlConsolePanel::finished);
+        console()->runAction()->trigger();
+        QTRY_VERIFY(console()->isRunning());
+        QTest::qWait(300); // it is running on the server now
+        QVERIFY(console()->isRunning());
+        QElapsedTimer clock;
+        clock.start();
+        QTest::keyClick(console()->editor(), Qt::Key_Escape);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(console()->statusText().startsWith(QStringLiteral("Cancelled")), qPrintable(console()->statusText()));
+        QVERIFY(!console()->isRunning());
+        // The connection still answers.
+        QCOMPARE(runTyped(QStringLiteral("SELECT 1 AS one")), QString());
+        QCOMPARE(console()->resultModel()->value(0, 0).toInt(), 1);
+    }
+
+    void writesOnlyWhenAllowed()
+    {
+        test::SqliteProbe db(datasetFile());
+        const qint64 before = db.scalar(QStringLiteral("SELECT count(*) FROM issues")).toLongLong();
+        QVERIFY(before > 1);
+        QVERIFY(!console()->allowWrites()->isChecked()); // the default
+        QString error = runTyped(QStringLiteral("DELETE FROM issues WHERE id = (SELECT min(id) FROM issues)"));
+        QVERIFY2(!error.isEmpty(), "a write went through a read-only console");
+        QVERIFY2(console()->statusText().startsWith(QStringLiteral("Failed")), qPrintable(console()->statusText()));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM issues")).toLongLong(), before);
+
+        console()->allowWrites()->setChecked(true);
+        error = runTyped(QStringLiteral("DELETE FROM issues WHERE id = (SELECT min(id) FROM issues)"));
+        QCOMPARE(error, QString());
+        QVERIFY2(console()->statusText().startsWith(QStringLiteral("Done")), qPrintable(console()->statusText()));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM issues")).toLongLong(), before - 1);
+        console()->allowWrites()->setChecked(false);
+        // A query stays read-only even with writes allowed: it runs again for every page.
+        QVERIFY(!runTyped(QStringLiteral("DELETE FROM issues")).isEmpty());
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM issues")).toLongLong(), before - 1);
+    }
+
+    void statementRowsHistoryAndOneAtATime()
+    {
+        QAbstractItemModelTester tester(console()->statementModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QCOMPARE(runTyped(QStringLiteral("PRAGMA table_info(issues)")), QString());
+        const JobSample &rows = console()->statementModel()->sample();
+        QVERIFY(rows.columns.contains(QStringLiteral("name")));
+        QVERIFY(rows.rows.size() > 10);
+
+        QComboBox *history = console()->historyBox();
+        QVERIFY(history->count() > 3);
+        QCOMPARE(history->itemData(1).toString(), QStringLiteral("PRAGMA table_info(issues)"));
+        history->setCurrentIndex(2);
+        emit history->activated(2);
+        QCOMPARE(console()->editor()->toPlainText(), history->itemData(2).toString());
+
+        QVERIFY(!runTyped(QStringLiteral("SELECT 1; SELECT 2")).isEmpty());
+        QVERIFY2(console()->statusText().contains(QStringLiteral("one statement at a time")),
+                 qPrintable(console()->statusText()));
+    }
+
+    void highlighterColoursTheParts()
+    {
+        QPlainTextEdit *editor = console()->editor();
+        editor->setPlainText(QStringLiteral("SELECT 'text' FROM \"t\" -- note\n/* a\nb */ WHERE x = 42"));
+        QTextBlock first = editor->document()->firstBlock();
+        QCOMPARE(ui::SqlHighlighter::kindAt(first, 0), QStringLiteral("keyword"));
+        QCOMPARE(ui::SqlHighlighter::kindAt(first, 8), QStringLiteral("string"));
+        QCOMPARE(ui::SqlHighlighter::kindAt(first, 20), QStringLiteral("name"));
+        QCOMPARE(ui::SqlHighlighter::kindAt(first, 27), QStringLiteral("comment"));
+        const QTextBlock second = first.next();
+        const QTextBlock third = second.next();
+        QCOMPARE(ui::SqlHighlighter::kindAt(second, 1), QStringLiteral("comment"));
+        QCOMPARE(ui::SqlHighlighter::kindAt(third, 0), QStringLiteral("comment")); // the comment goes on
+        QCOMPARE(ui::SqlHighlighter::kindAt(third, 5), QStringLiteral("keyword"));
+        QCOMPARE(ui::SqlHighlighter::kindAt(third, third.text().size() - 1), QStringLiteral("number"));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    return wharf::test::runGuiTest<TestSqlConsole>(argc, argv);
+}
+
+#include "tst_SqlConsole.moc"
