@@ -18,6 +18,7 @@
 #include "load/JobSampleDialog.h"
 #include "load/JobsModel.h"
 #include "load/JobsPanel.h"
+#include "load/LoadActions.h"
 #include "load/LoadControls.h"
 #include "load/PackagesModel.h"
 #include "load/PackagesPanel.h"
@@ -78,10 +79,11 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     setWindowTitle(tr("Wharf"));
     setWindowIcon(QIcon(QStringLiteral(":/wharf/icons/wharf.svg")));
     createActions();
-    m_controls = new LoadControls(m_runAction, m_cancelAction, this);
-    m_controls->addActionButton(m_retryAction);
-    m_controls->addActionButton(m_copyAction);
-    m_controls->addActionButton(m_abortAction);
+    m_controls = new LoadControls(m_load->runAction(), m_load->cancelAction(), this);
+    m_controls->addActionButton(m_load->retryAction());
+    m_controls->addActionButton(m_load->copyAction());
+    m_controls->addActionButton(m_load->abortAction());
+    m_load->setControls(m_controls);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
@@ -118,7 +120,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
         refreshPlan();
         browseDestinationIfShown();
         showHistoryIfShown();
-        updateActions();
+        m_load->updateActions();
     });
     m_history->setPackageLocator([this](const QString &loadId) { return m_packages->model()->dirOfLoadId(loadId); });
     connect(
@@ -131,7 +133,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
             if (!m_browsedDestination.isEmpty())
                 m_browser->refresh();
         });
-    connect(m_packages, &PackagesPanel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_packages, &PackagesPanel::selectionChanged, m_load, &LoadActions::updateActions);
     connect(m_packages, &PackagesPanel::currentPackageChanged, this, [this](const QString &dir) {
         if (!dir.isEmpty())
             windowsettings::setPackage(dir);
@@ -139,13 +141,13 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
         m_dataset->setPlaceholderText(dataset.isEmpty() ? tr("the package's own")
                                                         : tr("%1 (the pipeline's)").arg(dataset));
         // The progress shown is the last load's: not under another package.
-        if (!m_session->isRunning() && dir != m_progressPackage) {
-            m_progressPackage.clear();
+        if (!m_session->isRunning() && dir != m_load->progressPackage()) {
+            m_load->setProgressPackage({});
             m_controls->showIdle();
         }
         showPackageJobs(dir);
         refreshPlan();
-        updateActions();
+        m_load->updateActions();
     });
     connectSession();
     connect(m_jobs, &JobsPanel::errorRequested, this, &MainWindow::showJobError);
@@ -161,14 +163,14 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::tabChanged);
     // Loadability is known once the package summaries are read (on a pool thread).
-    connect(m_packages->model(), &PackagesModel::summariesRead, this, &MainWindow::updateActions);
+    connect(m_packages->model(), &PackagesModel::summariesRead, m_load, &LoadActions::updateActions);
     // What is typed in the settings shows under the picker as it is typed (marked not saved).
     connect(m_editor->form(), &DestinationForm::edited, this, [this] {
         if (m_editor->destinationName() == m_picker->currentType())
             m_picker->setPendingValues(m_editor->form()->isEdited()
                                            ? m_editor->form()->explicitValues(m_editor->destinationName())
                                            : QMap<QString, QVariant>());
-        updateActions();
+        m_load->updateActions();
     });
     connect(m_editor, &DestinationEditor::reloaded, this, [this](const QString &name) {
         if (name == m_picker->currentType())
@@ -179,13 +181,13 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
         refreshPlan();                // new settings may change the dataset or the strategies
         m_browsedDestination.clear(); // new credentials: the browser connects again
         browseDestinationIfShown();
-        updateActions();
+        m_load->updateActions();
     });
     connect(m_editor, &DestinationEditor::destinationsChanged, this, [this](const QString &select) {
         m_picker->reloadList();
         m_picker->setCurrentType(select);
         m_editor->setDestination(m_picker->currentType());
-        updateActions();
+        m_load->updateActions();
     });
 
     m_packages->model()->setRoots(startup.packageRoots);
@@ -198,7 +200,7 @@ MainWindow::MainWindow(const StartupState &startup, QWidget *parent)
     setStatus(tr("Ready"));
     if (!startup.warning.isEmpty())
         qCWarning(lcUi).noquote() << "the sample package could not be installed:" << startup.warning;
-    updateActions();
+    m_load->updateActions();
 }
 
 void MainWindow::setKeychain(KeychainSecrets *keychain)
@@ -211,7 +213,7 @@ void MainWindow::setKeychain(KeychainSecrets *keychain)
             m_browsedDestination.clear();
             browseDestinationIfShown();
             showPackageJobs(m_packages->currentPackage());
-            updateActions();
+            m_load->updateActions();
         });
 }
 
@@ -235,7 +237,7 @@ QWidget *MainWindow::createLoadPage()
     m_packageTabs->addTab(m_plan, tr("What Run will do"));
     m_packageTabs->setTabToolTip(1, tr("Tables emptied or dropped first, each table chain's write disposition and "
                                        "strategy, and the SQL that follows the jobs; worked out without connecting"));
-    m_queuePanel = new QueuePanel(m_queue, m_resumeAction, this);
+    m_queuePanel = new QueuePanel(m_queue, m_load->resumeQueueAction(), this);
     m_packageTabs->addTab(m_queuePanel, tr("Queue"));
     m_packageTabs->setTabToolTip(2, tr("The packages of the last Run, in loading order, and what became of each"));
     connect(m_queuePanel, &QueuePanel::packageActivated, this, [this](const QString &dir) {
@@ -252,6 +254,7 @@ QWidget *MainWindow::createLoadPage()
     m_dataset->setToolTip(tr("The dataset (schema) to load into; empty: the dataset configured for the destination, "
                              "else the one of the package's pipeline"));
     connect(m_dataset, &QLineEdit::editingFinished, this, &MainWindow::refreshPlan);
+    m_load->setDatasetEdit(m_dataset);
     auto *datasetLabel = new QLabel(tr("Into &dataset:"), this);
     datasetLabel->setBuddy(m_dataset);
     auto *datasetRow = new QHBoxLayout;
@@ -356,17 +359,11 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::createActions()
 {
-    m_runAction = new QAction(tr("&Run"), this);
-    m_runAction->setObjectName(QStringLiteral("runAction"));
-    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_runAction->setToolTip(tr("Load the selected package into the destination"));
-    connect(m_runAction, &QAction::triggered, this, &MainWindow::run);
-
-    m_cancelAction = new QAction(tr("&Cancel"), this);
-    m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
-    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_cancelAction->setToolTip(tr("Stop the load; the package can be resumed later"));
-    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancel);
+    m_load = new LoadActions({m_session, m_queue, m_picker, m_editor, m_packages, this}, this);
+    connect(m_load, &LoadActions::statusChanged, this, &MainWindow::setStatus);
+    connect(m_load, &LoadActions::loadTabWanted, this, [this] { m_tabs->setCurrentIndex(LoadTab); });
+    connect(m_load, &LoadActions::queueWanted, this, [this] { m_packageTabs->setCurrentWidget(m_queuePanel); });
+    connect(m_load, &LoadActions::packageJobsStale, this, [this] { showPackageJobs(m_packages->currentPackage()); });
 
     m_openAction = new QAction(tr("&Open packages folder…"), this);
     m_openAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
@@ -394,36 +391,6 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    createLoadActions();
-}
-
-void MainWindow::createLoadActions()
-{
-    m_retryAction = new QAction(tr("Re&try failed jobs"), this);
-    m_retryAction->setObjectName(QStringLiteral("retryAction"));
-    m_retryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailedJobs);
-
-    m_copyAction = new QAction(tr("Load a &copy…"), this);
-    m_copyAction->setObjectName(QStringLiteral("copyPackageAction"));
-    m_copyAction->setToolTip(tr("Copy this loaded package so that its rows can be loaded again, into another "
-                                "destination or dataset"));
-    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copyPackage);
-
-    m_runAllAction = new QAction(tr("Run all &pending"), this);
-    m_runAllAction->setObjectName(QStringLiteral("runAllPendingAction"));
-    m_runAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    m_runAllAction->setToolTip(tr("Load every pending package of the list, one after the other, oldest first"));
-    connect(m_runAllAction, &QAction::triggered, this, &MainWindow::runAllPending);
-
-    m_resumeAction = new QAction(tr("Resume &queue"), this);
-    m_resumeAction->setObjectName(QStringLiteral("resumeQueueAction"));
-    m_resumeAction->setToolTip(tr("Load what the stopped queue has left, from where it stopped"));
-    connect(m_resumeAction, &QAction::triggered, this, &MainWindow::resumeQueue);
-
-    m_abortAction = new QAction(tr("&Abort package…"), this);
-    m_abortAction->setObjectName(QStringLiteral("abortAction"));
-    connect(m_abortAction, &QAction::triggered, this, &MainWindow::abortPackage);
 }
 
 void MainWindow::connectSession()
@@ -438,8 +405,6 @@ void MainWindow::connectSession()
     connect(m_session, &LoadSession::progressChanged, m_controls, &LoadControls::showProgress);
     connect(m_session, &LoadSession::finished, this, &MainWindow::loadFinished);
     connect(m_queue, &LoadQueue::queueFinished, this, &MainWindow::queueFinished);
-    connect(m_session, &LoadSession::packageAborted, this, &MainWindow::packageAborted);
-    connect(m_session, &LoadSession::packageCopied, this, &MainWindow::packageCopied);
     connect(m_session, &LoadSession::previewReady, this,
             [this](const QString &dir, const QString &destination, const QString &text, const QString &error) {
                 // Only the answer for what is selected now (older ones may arrive late).
@@ -457,14 +422,14 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *load = menuBar()->addMenu(tr("&Load"));
-    load->addAction(m_runAction);
-    load->addAction(m_runAllAction);
-    load->addAction(m_resumeAction);
-    load->addAction(m_cancelAction);
+    load->addAction(m_load->runAction());
+    load->addAction(m_load->runAllPendingAction());
+    load->addAction(m_load->resumeQueueAction());
+    load->addAction(m_load->cancelAction());
     load->addSeparator();
-    load->addAction(m_retryAction);
-    load->addAction(m_copyAction);
-    load->addAction(m_abortAction);
+    load->addAction(m_load->retryAction());
+    load->addAction(m_load->copyAction());
+    load->addAction(m_load->abortAction());
     load->addSeparator();
     load->addAction(m_jobs->showErrorAction());
     load->addAction(m_jobs->firstRowsAction());
@@ -495,116 +460,8 @@ void MainWindow::createMenus()
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void MainWindow::updateActions()
-{
-    const bool running = m_session->isBusy();
-    const QString blocker = runBlocker();
-    const int selected = int(m_packages->selectedPackages().size());
-    m_runAction->setEnabled(!running && blocker.isEmpty());
-    m_runAction->setToolTip(!blocker.isEmpty() ? blocker
-                            : selected > 1
-                                ? tr("Load the %1 selected packages into the destination, one after the other, "
-                                     "oldest first")
-                                      .arg(selected)
-                                : tr("Load the selected package into the destination"));
-    const int pending = int(m_packages->pendingPackages().size());
-    m_runAllAction->setEnabled(!running && pending > 0 && m_picker->error().isEmpty());
-    m_runAllAction->setText(pending > 0 ? tr("Run all &pending (%1)").arg(pending) : tr("Run all &pending"));
-    m_resumeAction->setEnabled(!running && m_queue->canResume() && m_picker->error().isEmpty());
-    m_resumeAction->setText(m_queue->canResume() ? tr("Resume &queue (%1 left)").arg(m_queue->remaining())
-                                                 : tr("Resume &queue"));
-    m_cancelAction->setEnabled(m_session->isRunning() && !m_cancelling);
-    m_picker->setEnabled(!running);
-    m_dataset->setEnabled(!running);
-    m_editor->setLoadRunning(running);
-    updatePackageActions(running);
-}
-
-QString MainWindow::runBlocker() const
-{
-    const QStringList selected = m_packages->selectedPackages();
-    if (selected.size() > 1) {
-        // Several: the ones not pending are skipped (the queue says so); one pending is enough.
-        for (const QString &dir : selected) {
-            const int row = m_packages->model()->rowOf(dir);
-            if (row >= 0 && m_packages->model()->package(row).reading)
-                return tr("Reading the packages…");
-        }
-        const bool any = std::any_of(selected.cbegin(), selected.cend(), [this](const QString &dir) {
-            const int row = m_packages->model()->rowOf(dir);
-            return row >= 0 && m_packages->model()->package(row).isLoadable();
-        });
-        if (!any)
-            return tr("None of the selected packages is pending; nothing left to load");
-    } else {
-        const int row = m_packages->model()->rowOf(m_packages->currentPackage());
-        if (row < 0)
-            return tr("Select a package to load");
-        const PackageSummary &p = m_packages->model()->package(row);
-        if (p.reading)
-            return tr("Reading the package…");
-        if (!p.isLoadable())
-            return p.state == PackageState::Loaded
-                       ? tr("This package is loaded already; Load a copy to load its rows into another destination")
-                       : tr("This package is %1; nothing left to load").arg(packageStateText(p.state));
-    }
-    if (!m_picker->error().isEmpty())
-        return m_editor->form()->isEdited() ? tr("Save the destination settings first")
-                                            : tr("The destination is not set up: %1").arg(m_picker->shownText());
-    return {};
-}
-
 // Retry needs failed jobs in a package that is not loaded: a loaded one (with failed jobs, when
 // load.raise_on_failed_jobs is off) keeps them, as dlt does. An aborted one is taken back.
-void MainWindow::updatePackageActions(bool running)
-{
-    const int row = m_packages->model()->rowOf(m_packages->currentPackage());
-    QString retryBlocker;
-    QString abortBlocker;
-    if (running) {
-        retryBlocker = abortBlocker = tr("Wait for the running load to end");
-    } else if (row < 0) {
-        retryBlocker = abortBlocker = tr("Select a package");
-    } else {
-        const PackageSummary &p = m_packages->model()->package(row);
-        if (p.reading) {
-            retryBlocker = abortBlocker = tr("Reading the package…");
-        } else if (p.state == PackageState::Aborted && p.failedJobs > 0) {
-            // An aborted package can be taken back: Retry re-queues its failed jobs (after the
-            // file or the table was fixed) and loads it to the end; the ledger keeps the jobs
-            // that completed from loading twice.
-            abortBlocker = tr("This package is %1 already").arg(packageStateText(p.state));
-        } else if (!p.isLoadable()) {
-            abortBlocker = tr("This package is %1 already").arg(packageStateText(p.state));
-            retryBlocker = p.failedJobs > 0 ? tr("This package is %1: a loaded package keeps its failed jobs "
-                                                 "(in failed_jobs/) and is never loaded again, as in dlt")
-                                                  .arg(packageStateText(p.state))
-                                            : abortBlocker;
-        } else if (p.failedJobs == 0) {
-            retryBlocker = tr("This package has no failed jobs");
-        }
-        if (retryBlocker.isEmpty() && !m_picker->error().isEmpty())
-            retryBlocker = tr("The destination is not set up: %1").arg(m_picker->shownText());
-    }
-    // Load a copy: for a loaded package (it is never loaded again, into any destination).
-    const bool loaded = !running && row >= 0 && !m_packages->model()->package(row).reading &&
-                        m_packages->model()->package(row).state == PackageState::Loaded;
-    m_copyAction->setEnabled(loaded && !m_session->isBusy());
-    m_copyAction->setVisible(loaded);
-    if (loaded && !m_session->isRunning() && m_progressPackage.isEmpty())
-        m_controls->showIdle(tr("This package is loaded; a loaded package is not loaded again (as in dlt), into "
-                                "any destination. To load its rows elsewhere, load a copy."));
-    else if (!loaded && m_progressPackage.isEmpty() && !m_session->isRunning())
-        m_controls->showIdle();
-    m_retryAction->setEnabled(retryBlocker.isEmpty());
-    m_retryAction->setToolTip(retryBlocker.isEmpty()
-                                  ? tr("Move the failed jobs back to new_jobs/ and load the package again")
-                                  : retryBlocker);
-    m_abortAction->setEnabled(abortBlocker.isEmpty());
-    m_abortAction->setToolTip(abortBlocker.isEmpty()
-                                  ? tr("Mark the package aborted: it stays on disk but is not offered for loading")
-                                  : abortBlocker);
-}
 
 void MainWindow::showPackageJobs(const QString &dir)
 {
@@ -615,157 +472,12 @@ void MainWindow::showPackageJobs(const QString &dir)
     m_jobs->showPackage(dir, dir.isEmpty() ? SecretMasker() : m_session->secretMasker(m_picker->currentType()));
 }
 
-void MainWindow::run()
-{
-    if (m_session->isBusy() || !m_runAction->isEnabled())
-        return;
-    QStringList packages = m_packages->selectedPackages();
-    if (packages.isEmpty())
-        packages = {m_packages->currentPackage()};
-    startQueue(packages);
-}
-
-void MainWindow::runAllPending()
-{
-    if (m_session->isBusy() || !m_runAllAction->isEnabled())
-        return;
-    const QStringList pending = m_packages->pendingPackages();
-    m_packages->selectPackages(pending); // what is queued, in sight
-    startQueue(pending);
-}
-
-void MainWindow::resumeQueue()
-{
-    if (m_session->isBusy() || !m_resumeAction->isEnabled())
-        return;
-    m_tabs->setCurrentIndex(LoadTab);
-    const QString error = m_queue->resume();
-    if (!error.isEmpty())
-        setStatus(tr("Ready"), tr("Cannot resume the queue: %1").arg(error));
-    updateActions();
-}
-
-void MainWindow::startQueue(const QStringList &packages)
-{
-    m_tabs->setCurrentIndex(LoadTab); // where the jobs show
-    if (packages.size() > 1)
-        m_packageTabs->setCurrentWidget(m_queuePanel);
-    const QString error = m_queue->start(packages, m_picker->currentType(), m_dataset->text().trimmed());
-    if (!error.isEmpty()) {
-        qCWarning(lcUi).noquote() << "cannot start the load:" << error;
-        setStatus(tr("Ready"), tr("Cannot start the load: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
-    }
-    updateActions();
-}
-
-void MainWindow::cancel()
-{
-    if (!m_session->isRunning() || m_cancelling)
-        return;
-    m_cancelling = true;
-    if (m_queue->isRunning())
-        m_queue->cancel(); // the queue stops after this package
-    else
-        m_session->cancel();
-    setStatus(tr("Cancelling…"), tr("Stopping the running jobs; the package stays resumable"));
-    updateActions();
-}
-
-void MainWindow::retryFailedJobs()
-{
-    if (m_session->isBusy() || !m_retryAction->isEnabled())
-        return;
-    m_tabs->setCurrentIndex(LoadTab);
-    const QString error =
-        m_session->retryFailedJobs(m_packages->currentPackage(), m_picker->currentType(), m_dataset->text().trimmed());
-    if (!error.isEmpty()) {
-        qCWarning(lcUi).noquote() << "cannot retry the failed jobs:" << error;
-        setStatus(tr("Ready"), tr("Cannot retry: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
-    }
-    updateActions();
-}
-
-void MainWindow::abortPackage()
-{
-    if (m_session->isBusy() || !m_abortAction->isEnabled() || m_abortConfirm)
-        return;
-    const QString dir = m_packages->currentPackage();
-    // open(), not exec(): the event loop (and a load's progress) keeps running meanwhile.
-    m_abortConfirm = new QMessageBox(QMessageBox::Warning, tr("Abort package"),
-                                     tr("Abort package %1?").arg(QFileInfo(dir).fileName()),
-                                     QMessageBox::Yes | QMessageBox::Cancel, this);
-    m_abortConfirm->setInformativeText(tr("It is marked aborted as dlt does (package_completed.json) and is not "
-                                          "offered for loading again. Its job files stay on disk."));
-    m_abortConfirm->setDefaultButton(QMessageBox::Cancel);
-    m_abortConfirm->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_abortConfirm, &QMessageBox::finished, this, [this, dir](int answer) {
-        if (answer != QMessageBox::Yes || dir != m_packages->currentPackage())
-            return;
-        const QString error = m_session->abortPackage(dir);
-        if (!error.isEmpty())
-            setStatus(tr("Ready"), tr("Cannot abort: %1").arg(error));
-        updateActions();
-    });
-    m_abortConfirm->open();
-}
-
 void MainWindow::refreshPlan()
 {
     const QString dir = m_packages->currentPackage();
     m_plan->clear();
     if (!dir.isEmpty() && !m_picker->currentType().isEmpty())
         m_session->previewPackage(dir, m_picker->currentType(), m_dataset->text().trimmed());
-}
-
-void MainWindow::copyPackage()
-{
-    if (m_session->isBusy() || !m_copyAction->isEnabled())
-        return;
-    const QString dir = m_packages->currentPackage();
-    const int row = m_packages->model()->rowOf(dir);
-    const QString pipeline = row >= 0 ? m_packages->model()->package(row).pipelineName : QString();
-    // Beside the other packages, two levels down as the list looks for them.
-    const QString parent =
-        QDir(defaultPackagesDir())
-            .filePath(QStringLiteral("%1-copy-%2")
-                          .arg(pipeline.isEmpty() ? QStringLiteral("package") : pipeline,
-                               QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    const QString error = m_session->copyPackage(dir, parent);
-    if (!error.isEmpty())
-        setStatus(tr("Ready"), tr("Cannot copy the package: %1").arg(error));
-    else
-        setStatus(tr("Copying…"), tr("Copying package %1").arg(QFileInfo(dir).fileName()));
-    updateActions();
-}
-
-void MainWindow::packageCopied(const QString &packageDir, const QString &copyDir, const QString &error)
-{
-    if (!error.isEmpty()) {
-        setStatus(tr("Ready"), tr("Cannot copy the package: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
-        updateActions();
-        return;
-    }
-    if (!m_packages->model()->roots().contains(QDir(defaultPackagesDir()).absolutePath()))
-        m_packages->model()->addRoot(defaultPackagesDir());
-    m_packages->refresh();
-    m_packages->selectPreferred(copyDir); // once its summary is read
-    setStatus(tr("Ready"), tr("Package %1 copied to %2: pick the destination (or dataset) and Run")
-                               .arg(QFileInfo(packageDir).fileName(), QDir::toNativeSeparators(copyDir)));
-    updateActions();
-}
-
-void MainWindow::packageAborted(const QString &packageDir, const QString &newDir, const QString &error)
-{
-    if (error.isEmpty())
-        setStatus(tr("Aborted"),
-                  tr("Package %1 is aborted and will not be loaded").arg(QFileInfo(packageDir).fileName()));
-    else
-        setStatus(tr("Ready"), tr("Cannot abort: %1").arg(error.section(QLatin1Char('\n'), 0, 0)));
-    m_packages->refresh();
-    if (!newDir.isEmpty() && newDir != packageDir)
-        m_packages->selectPackage(newDir);
-    showPackageJobs(m_packages->currentPackage());
-    updateActions();
 }
 
 void MainWindow::showJobError(const JobEvent &job)
@@ -779,7 +491,7 @@ void MainWindow::showJobError(const JobEvent &job)
 
 void MainWindow::loadStarted(const QString &packageDir, int jobsTotal)
 {
-    m_progressPackage = packageDir;
+    m_load->setProgressPackage(packageDir);
     m_jobs->beginLive(); // the loader lists the package's jobs itself, then updates them
     m_controls->started(jobsTotal);
     setStatus(tr("Loading…"), tr("Loading %1 into %2").arg(QFileInfo(packageDir).fileName(), m_picker->location()));
@@ -787,7 +499,7 @@ void MainWindow::loadStarted(const QString &packageDir, int jobsTotal)
 
 void MainWindow::loadFinished(const PackageResult &result)
 {
-    m_cancelling = false;
+    m_load->loadEnded();
     m_controls->finished(result);
     m_jobs->model()->settle(); // nothing runs or waits for a retry any more
     const QString seconds = QString::number(double(result.elapsedMs) / 1000.0, 'f', 2);
@@ -836,14 +548,14 @@ void MainWindow::loadFinished(const PackageResult &result)
         m_schema->showDataset(result.datasetName);
         m_schema->refresh();
     }
-    updateActions();
+    m_load->updateActions();
     if (m_closeWhenStopped)
         close();
 }
 
 void MainWindow::queueFinished(const QueueSummary &summary)
 {
-    m_cancelling = false;
+    m_load->loadEnded();
     // One package: the load's own status line says it all.
     if (summary.packages > 1)
         setStatus(summary.cancelled              ? tr("Cancelled")
@@ -852,7 +564,7 @@ void MainWindow::queueFinished(const QueueSummary &summary)
                                                  : tr("Loaded"),
                   queueSummaryText(summary));
     m_notifier->queueFinished(summary);
-    updateActions();
+    m_load->updateActions();
 }
 
 void MainWindow::openPackagesFolder()
@@ -876,7 +588,7 @@ void MainWindow::addPackagesFolder(const QString &dir)
         if (!m_session->isRunning())
             m_packages->selectPackage(found.first());
     }
-    updateActions();
+    m_load->updateActions();
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -920,13 +632,58 @@ void MainWindow::closeEvent(QCloseEvent *event)
                 return;
             }
             m_closeWhenStopped = true;
-            cancel();
+            m_load->cancel();
         });
         m_confirmQuit->open();
         return;
     }
     windowsettings::saveWindow(this);
     QMainWindow::closeEvent(event);
+}
+
+QAction *MainWindow::runAction() const
+{
+    return m_load->runAction();
+}
+
+QAction *MainWindow::cancelAction() const
+{
+    return m_load->cancelAction();
+}
+
+QAction *MainWindow::retryAction() const
+{
+    return m_load->retryAction();
+}
+
+QAction *MainWindow::abortAction() const
+{
+    return m_load->abortAction();
+}
+
+QAction *MainWindow::copyAction() const
+{
+    return m_load->copyAction();
+}
+
+QAction *MainWindow::runAllPendingAction() const
+{
+    return m_load->runAllPendingAction();
+}
+
+QAction *MainWindow::resumeQueueAction() const
+{
+    return m_load->resumeQueueAction();
+}
+
+void MainWindow::run()
+{
+    m_load->run();
+}
+
+void MainWindow::cancel()
+{
+    m_load->cancel();
 }
 
 void MainWindow::setStatus(const QString &state, const QString &message)

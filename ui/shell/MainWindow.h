@@ -23,6 +23,7 @@ class DestinationPicker;
 class HistoryPanel;
 class JobsPanel;
 class KeychainSecrets;
+class LoadActions;
 class LoadControls;
 class LoadQueue;
 class LoadSession;
@@ -73,34 +74,25 @@ public:
     void setKeychain(KeychainSecrets *keychain);
     /// Ctrl+B: the Browse tab, on the dataset of the last load.
     QAction *browseAction() const { return m_browseAction; }
-    QAction *runAction() const { return m_runAction; }
-    QAction *cancelAction() const { return m_cancelAction; }
-    QAction *retryAction() const { return m_retryAction; }
-    QAction *abortAction() const { return m_abortAction; }
-    QAction *copyAction() const { return m_copyAction; }
-    QAction *runAllPendingAction() const { return m_runAllAction; }
-    QAction *resumeQueueAction() const { return m_resumeAction; }
+    QAction *runAction() const;
+    QAction *cancelAction() const;
+    QAction *retryAction() const;
+    QAction *abortAction() const;
+    QAction *copyAction() const;
+    QAction *runAllPendingAction() const;
+    QAction *resumeQueueAction() const;
     /// The error dialog opened last, while it is open (for tests).
     JobErrorDialog *jobErrorDialog() const { return m_errorDialog; }
-    /// The Abort package confirmation, while it is open (for tests).
-    QMessageBox *abortConfirmation() const { return m_abortConfirm; }
+    /// The Load menu's actions and what they do.
+    LoadActions *loadActions() const { return m_load; }
     /// "A load is running. Stop it and quit?", while it is shown (closing during a load).
     QMessageBox *quitConfirmation() const { return m_confirmQuit; }
 
 public slots:
     /// Loads the selected packages, oldest first, into the selected destination (Ctrl+R).
     void run();
-    /// Loads every pending package of the list, oldest first (Ctrl+Shift+P).
-    void runAllPending();
-    /// Loads what a stopped queue has left, from where it stopped.
-    void resumeQueue();
     /// Stops the running load (Esc); the package stays resumable.
     void cancel();
-    /// Moves the failed jobs of the selected package (not completed) back to new_jobs/ and
-    /// loads it again.
-    void retryFailedJobs();
-    /// Asks for confirmation (without blocking), then marks the selected package aborted.
-    void abortPackage();
     /// Shows the full error of `job`, secrets masked (non-modal).
     void showJobError(const wharf::JobEvent &job);
     /// Asks for a folder and adds the packages found in it (Ctrl+O).
@@ -111,21 +103,15 @@ public slots:
     /// of the selected package).
     void browse(const QString &dataset = {}, const QString &table = {});
 
-    /// Load a copy: copies the selected loaded package (on a pool thread) beside the other
-    /// packages and selects the copy, ready to load into any destination.
-    void copyPackage();
-
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
-    void packageCopied(const QString &packageDir, const QString &copyDir, const QString &error);
     /// Asks what Run would do with the selected package and destination (the Plan tab).
     void refreshPlan();
     void createActions();
-    void createLoadActions();
     void createMenus();
     QWidget *createLoadPage();
     void restoreSettings(const StartupState &startup);
@@ -135,20 +121,15 @@ private:
     void showHistoryIfShown();
     QString packageDataset() const;
     void connectSession();
-    void updateActions();
-    void updatePackageActions(bool running);
-    void packageAborted(const QString &packageDir, const QString &newDir, const QString &error);
     void showPackageJobs(const QString &dir);
     void loadStarted(const QString &packageDir, int jobsTotal);
     void loadFinished(const wharf::PackageResult &result);
     void queueFinished(const wharf::ui::QueueSummary &summary);
-    void startQueue(const QStringList &packages);
-    /// Why Run cannot load the selected packages now, or empty.
-    QString runBlocker() const;
     void setStatus(const QString &state, const QString &message = {});
 
     LoadSession *m_session;
     LoadQueue *m_queue;
+    LoadActions *m_load = nullptr;
     DestinationPicker *m_picker;
     PackagesPanel *m_packages;
     JobsPanel *m_jobs;
@@ -161,13 +142,6 @@ private:
     DestinationEditor *m_editor;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_stateLabel;
-    QAction *m_runAction = nullptr;
-    QAction *m_cancelAction = nullptr;
-    QAction *m_retryAction = nullptr;
-    QAction *m_abortAction = nullptr;
-    QAction *m_copyAction = nullptr;
-    QAction *m_runAllAction = nullptr;
-    QAction *m_resumeAction = nullptr;
     QueuePanel *m_queuePanel = nullptr;
     QLineEdit *m_dataset = nullptr;
     DesktopNotifier *m_notifier;
@@ -179,14 +153,11 @@ private:
     QAction *m_editDestinationAction = nullptr;
     QAction *m_testConnectionAction = nullptr;
     QPointer<JobErrorDialog> m_errorDialog;
-    QPointer<QMessageBox> m_abortConfirm;
-    bool m_cancelling = false;
     QPointer<QMessageBox> m_confirmQuit; ///< "A load is running. Stop it and quit?" while shown
     bool m_closeWhenStopped = false;
     bool m_fittedOnScreen = false;
     QString m_browsedDestination; ///< what the browser shows; re-read when the picker changes
     QString m_lastDataset;        ///< dataset of the last successful load
-    QString m_progressPackage;    ///< the package whose load the progress bar and chart show
 };
 
 } // namespace wharf::ui
