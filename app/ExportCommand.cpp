@@ -2,6 +2,7 @@
 
 #include "Cli.h"
 #include "Error.h"
+#include "browse/PackageExport.h"
 #include "browse/TableExport.h"
 #include "config/ConfigResolver.h"
 #include "destination/ResolvedDestination.h"
@@ -20,8 +21,9 @@ int runExport(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Writes every row of a loaded table that the filters keep to a file (or stdout), as CSV with a header, "
-        "TSV or JSON lines, page by page (memory stays flat). Filters are the browser's: text (contains), "
-        ">100, <=5, =open, <>x, 10..20, null, not null, like a%b, 'text."));
+        "TSV or JSON lines, page by page (memory stays flat) — or, with --package, as a dlt load package "
+        "(insert_values or csv) that any dlt loader can load elsewhere. Filters are the browser's: text "
+        "(contains), >100, <=5, =open, <>x, 10..20, null, not null, like a%b, 'text."));
     parser.addHelpOption();
     const QCommandLineOption destinationOpt(QStringLiteral("destination"),
                                             QStringLiteral("destination type or configured name (default: sqlite)"),
@@ -42,7 +44,17 @@ int runExport(const QStringList &args)
     const QCommandLineOption projectOpt(QStringLiteral("project-dir"),
                                         QStringLiteral("folder whose .dlt/ holds the configuration"),
                                         QStringLiteral("DIR"));
-    parser.addOptions({destinationOpt, datasetOpt, tableOpt, filterOpt, sortOpt, formatOpt, outputOpt, projectOpt});
+    const QCommandLineOption packageOpt(
+        QStringLiteral("package"),
+        QStringLiteral("write a dlt load package into DIR/<pipeline>/<load id>/ instead (--format insert_values "
+                       "or csv; default insert_values)"),
+        QStringLiteral("DIR"));
+    const QCommandLineOption pipelineOpt(QStringLiteral("pipeline"),
+                                         QStringLiteral("with --package: the pipeline and schema name (default: the "
+                                                        "table's); its default dataset is --dataset's"),
+                                         QStringLiteral("NAME"));
+    parser.addOptions({destinationOpt, datasetOpt, tableOpt, filterOpt, sortOpt, formatOpt, outputOpt, projectOpt,
+                       packageOpt, pipelineOpt});
     if (!parser.parse(args)) {
         err << "wharf export: " << parser.errorText() << "\n";
         return ExitUsage;
@@ -61,10 +73,18 @@ int runExport(const QStringList &args)
     }
     const QString output = parser.value(outputOpt);
     QString formatName = parser.value(formatOpt);
+    const bool asPackage = parser.isSet(packageOpt);
+    if (asPackage && formatName.isEmpty())
+        formatName = QStringLiteral("insert_values"); // what dlt's SQL destinations load
+    if (asPackage && !formatName.isEmpty() && formatName != QLatin1String("insert_values") &&
+        formatName != QLatin1String("csv")) {
+        err << "wharf export: a package is insert_values or csv, not '" << formatName << "'\n";
+        return ExitUsage;
+    }
     if (formatName.isEmpty())
         formatName = output.isEmpty() ? QStringLiteral("csv") : QFileInfo(output).suffix();
     const auto format = exportFormatFromName(formatName);
-    if (!format && parser.isSet(formatOpt)) {
+    if (!asPackage && !format && parser.isSet(formatOpt)) {
         err << "wharf export: unknown format '" << formatName << "' (csv, tsv or jsonl)\n";
         return ExitUsage;
     }
@@ -97,6 +117,27 @@ int runExport(const QStringList &args)
                         QStringLiteral("destination %1 cannot be read back").arg(parser.value(destinationOpt)));
         browser->open();
         qint64 rows = 0;
+        if (asPackage) {
+            // The table's dlt types, where the dataset's stored schema has them.
+            QList<BrowserColumn> columns;
+            for (const BrowserTable &t : browser->listTables(request.dataset))
+                if (t.name == request.table)
+                    columns = t.columns;
+            PackageExportOptions options;
+            options.parentDir = parser.value(packageOpt);
+            options.pipelineName = parser.value(pipelineOpt);
+            options.datasetName = request.dataset;
+            options.format = formatName == QLatin1String("csv") ? FileFormat::Csv : FileFormat::InsertValues;
+            const QString dir = exportAsPackage(*browser, request, columns, options, [&rows](qint64 n) {
+                rows = n;
+                return true;
+            });
+            browser->close();
+            err << "wharf export: " << rows << (rows == 1 ? " row" : " rows") << " of " << request.dataset << "."
+                << request.table << " written as the load package " << dir << "\n";
+            QTextStream(stdout) << dir << "\n";
+            return ExitOk;
+        }
         if (output.isEmpty()) {
             QFile out;
             if (!out.open(stdout, QIODevice::WriteOnly))
