@@ -9,20 +9,36 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <cmath>
 
 namespace wharf {
 
-QByteArray insertValuesLiteral(const QVariant &value)
+QByteArray insertValuesLiteral(const QVariant &value, const QString &dltType)
 {
     if (!value.isValid() || value.isNull())
         return QByteArrayLiteral("NULL");
-    switch (value.typeId()) {
+    // What the column is wins over how the database handed the value over (SQLite keeps
+    // booleans as 0/1 and may hold numbers in text columns).
+    if (dltType == QLatin1String("bool")) {
+        if (value.typeId() == QMetaType::QString) {
+            const QString t = value.toString().trimmed().toLower();
+            return t == QLatin1String("true") || t == QLatin1String("t") || t == QLatin1String("1")
+                       ? QByteArrayLiteral("TRUE")
+                       : QByteArrayLiteral("FALSE");
+        }
+        return value.toDouble() != 0.0 ? QByteArrayLiteral("TRUE") : QByteArrayLiteral("FALSE");
+    }
+    const bool textual = dltType.startsWith(QLatin1String("text")) || dltType == QLatin1String("json") ||
+                         dltType == QLatin1String("timestamp") || dltType == QLatin1String("date") ||
+                         dltType == QLatin1String("time");
+    switch (textual && value.typeId() != QMetaType::QDateTime ? int(QMetaType::QString) : value.typeId()) {
     case QMetaType::Bool:
         return value.toBool() ? QByteArrayLiteral("TRUE") : QByteArrayLiteral("FALSE");
     case QMetaType::Int:
@@ -102,54 +118,111 @@ QString dltTypeOf(const BrowserColumn &column, const QVariant &sample)
     }
 }
 
-QJsonObject dltTable(const QString &name, const QList<QJsonObject> &columns)
+QJsonObject dltTable(const QString &name, const QList<QJsonObject> &columns, const QString &description)
 {
     QJsonObject cols;
     for (const QJsonObject &c : columns)
         cols[c[QStringLiteral("name")].toString()] = c;
     return QJsonObject{{QStringLiteral("name"), name},
+                       {QStringLiteral("columns"), cols},
                        {QStringLiteral("write_disposition"), QStringLiteral("skip")},
-                       {QStringLiteral("columns"), cols}};
+                       {QStringLiteral("resource"), name},
+                       {QStringLiteral("description"), description}};
 }
 
+// dlt's schema version hash (dlt/common/schema/utils.py, generate_version_hash): SHA3-256 of the
+// schema without its version fields as compact JSON with sorted keys, then of every table
+// name (sorted) followed by its column names in table order; base64. dlt refuses a package
+// whose schema does not hash to its version_hash.
+QString dltVersionHash(const QJsonObject &schema, const QMap<QString, QStringList> &columnOrder)
+{
+    QJsonObject content = schema;
+    for (const char *key : {"version", "version_hash", "imported_version_hash", "previous_hashes"})
+        content.remove(QLatin1String(key));
+    QCryptographicHash hash(QCryptographicHash::Sha3_256);
+    hash.addData(QJsonDocument(content).toJson(QJsonDocument::Compact));   // QJsonObject keeps keys sorted
+    for (auto it = columnOrder.cbegin(); it != columnOrder.cend(); ++it) { // QMap: table names sorted
+        hash.addData(it.key().toUtf8());
+        for (const QString &column : it.value())
+            hash.addData(column.toUtf8());
+    }
+    return QString::fromLatin1(hash.result().toBase64());
+}
+
+QStringList namesOf(const QList<QJsonObject> &columns)
+{
+    QStringList names;
+    for (const QJsonObject &c : columns)
+        names << c[QStringLiteral("name")].toString();
+    return names;
+}
+
+// A stored schema as dlt writes one: its own tables, the exported table, dlt's default settings
+// and normalizers.
 QJsonObject schemaJson(const QString &schemaName, const QString &table, const QList<QJsonObject> &columns)
 {
+    const QList<QJsonObject> versionColumns{
+        columnJson(QStringLiteral("version"), QStringLiteral("bigint"), false),
+        columnJson(QStringLiteral("engine_version"), QStringLiteral("bigint"), false),
+        columnJson(QStringLiteral("inserted_at"), QStringLiteral("timestamp"), false),
+        columnJson(QStringLiteral("schema_name"), QStringLiteral("text"), false),
+        columnJson(QStringLiteral("version_hash"), QStringLiteral("text"), false),
+        columnJson(QStringLiteral("schema"), QStringLiteral("text"), false)};
+    QJsonObject loadId = columnJson(QStringLiteral("load_id"), QStringLiteral("text"), false);
+    loadId[QStringLiteral("precision")] = 64;
+    const QList<QJsonObject> loadsColumns{
+        loadId, columnJson(QStringLiteral("schema_name"), QStringLiteral("text"), true),
+        columnJson(QStringLiteral("status"), QStringLiteral("bigint"), false),
+        columnJson(QStringLiteral("inserted_at"), QStringLiteral("timestamp"), false),
+        columnJson(QStringLiteral("schema_version_hash"), QStringLiteral("text"), true)};
     QJsonObject tables;
-    tables[QStringLiteral("_dlt_version")] = dltTable(
-        QStringLiteral("_dlt_version"), {columnJson(QStringLiteral("version"), QStringLiteral("bigint"), false),
-                                         columnJson(QStringLiteral("engine_version"), QStringLiteral("bigint"), false),
-                                         columnJson(QStringLiteral("inserted_at"), QStringLiteral("timestamp"), false),
-                                         columnJson(QStringLiteral("schema_name"), QStringLiteral("text"), false),
-                                         columnJson(QStringLiteral("version_hash"), QStringLiteral("text"), false),
-                                         columnJson(QStringLiteral("schema"), QStringLiteral("text"), false)});
+    tables[QStringLiteral("_dlt_version")] = dltTable(QStringLiteral("_dlt_version"), versionColumns,
+                                                      QStringLiteral("Created by DLT. Tracks schema updates"));
     tables[QStringLiteral("_dlt_loads")] =
-        dltTable(QStringLiteral("_dlt_loads"),
-                 {columnJson(QStringLiteral("load_id"), QStringLiteral("text"), false),
-                  columnJson(QStringLiteral("schema_name"), QStringLiteral("text"), true),
-                  columnJson(QStringLiteral("status"), QStringLiteral("bigint"), false),
-                  columnJson(QStringLiteral("inserted_at"), QStringLiteral("timestamp"), false),
-                  columnJson(QStringLiteral("schema_version_hash"), QStringLiteral("text"), true)});
+        dltTable(QStringLiteral("_dlt_loads"), loadsColumns, QStringLiteral("Created by DLT. Tracks completed loads"));
     QJsonObject cols;
     for (const QJsonObject &c : columns)
         cols[c[QStringLiteral("name")].toString()] = c;
     tables[table] = QJsonObject{{QStringLiteral("name"), table},
+                                {QStringLiteral("columns"), cols}, // in name order here: see orderedSchemaText
                                 {QStringLiteral("write_disposition"), QStringLiteral("append")},
                                 {QStringLiteral("resource"), table},
-                                {QStringLiteral("columns"), cols}, // in name order here: see orderedSchemaText
                                 {QStringLiteral("x-normalizer"), QJsonObject{{QStringLiteral("seen-data"), true}}}};
-    // The hash only has to change when the tables do (Wharf and dlt key DDL by it).
-    const QByteArray content = QJsonDocument(tables).toJson(QJsonDocument::Compact);
-    const QString hash =
-        QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toBase64().left(44));
-    return QJsonObject{
-        {QStringLiteral("version"), 1},
-        {QStringLiteral("engine_version"), 11},
-        {QStringLiteral("name"), schemaName},
-        {QStringLiteral("version_hash"), hash},
-        {QStringLiteral("tables"), tables},
-        {QStringLiteral("settings"), QJsonObject{}},
-        {QStringLiteral("normalizers"), QJsonObject{{QStringLiteral("names"), QStringLiteral("snake_case")}}},
-        {QStringLiteral("previous_hashes"), QJsonArray{}}};
+    const QJsonObject hints{
+        {QStringLiteral("not_null"),
+         QJsonArray{QStringLiteral("_dlt_id"), QStringLiteral("_dlt_root_id"), QStringLiteral("_dlt_parent_id"),
+                    QStringLiteral("_dlt_list_idx"), QStringLiteral("_dlt_load_id")}},
+        {QStringLiteral("parent_key"), QJsonArray{QStringLiteral("_dlt_parent_id")}},
+        {QStringLiteral("root_key"), QJsonArray{QStringLiteral("_dlt_root_id")}},
+        {QStringLiteral("unique"), QJsonArray{QStringLiteral("_dlt_id")}},
+        {QStringLiteral("row_key"), QJsonArray{QStringLiteral("_dlt_id")}}};
+    QJsonObject schema{{QStringLiteral("version"), 1},
+                       {QStringLiteral("engine_version"), 11},
+                       {QStringLiteral("name"), schemaName},
+                       {QStringLiteral("tables"), tables},
+                       {QStringLiteral("settings"),
+                        QJsonObject{{QStringLiteral("detections"), QJsonArray{QStringLiteral("iso_timestamp")}},
+                                    {QStringLiteral("default_hints"), hints}}},
+                       {QStringLiteral("normalizers"),
+                        QJsonObject{{QStringLiteral("names"), QStringLiteral("snake_case")},
+                                    {QStringLiteral("json"),
+                                     QJsonObject{{QStringLiteral("module"),
+                                                  QStringLiteral("dlt.common.normalizers.json.relational")}}}}},
+                       {QStringLiteral("previous_hashes"), QJsonArray{}}};
+    QMap<QString, QStringList> order;
+    order[QStringLiteral("_dlt_version")] = namesOf(versionColumns);
+    order[QStringLiteral("_dlt_loads")] = namesOf(loadsColumns);
+    order[table] = namesOf(columns);
+    schema[QStringLiteral("version_hash")] = dltVersionHash(schema, order);
+    // The column order goes with each table until orderedSchemaText() writes it out.
+    QJsonObject ordered = schema[QStringLiteral("tables")].toObject();
+    for (auto it = order.cbegin(); it != order.cend(); ++it) {
+        QJsonObject t = ordered[it.key()].toObject();
+        t[QStringLiteral("x-wharf-order")] = QJsonArray::fromStringList(it.value());
+        ordered[it.key()] = t;
+    }
+    schema[QStringLiteral("tables")] = ordered;
+    return schema;
 }
 
 void writeBytes(const QString &path, const QByteArray &bytes)
@@ -164,28 +237,36 @@ void writeJson(const QString &path, const QJsonObject &o)
     writeBytes(path, QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-// A dlt schema keeps its columns in table order (the order of CREATE TABLE); QJsonObject sorts
-// its keys, so the table's columns object is written by hand, in `columns` order.
-QByteArray orderedSchemaText(const QJsonObject &schema, const QString &table, const QList<QJsonObject> &columns)
+// A dlt schema keeps its columns in table order (the order of CREATE TABLE, and part of the
+// version hash); QJsonObject sorts its keys, so each table's columns object is written by hand.
+QByteArray orderedSchemaText(const QJsonObject &schema)
 {
-    QByteArray ordered("{");
-    for (int c = 0; c < columns.size(); ++c) {
-        if (c > 0)
-            ordered += ',';
-        const QString name = columns[c][QStringLiteral("name")].toString();
-        const QByteArray key = QJsonDocument(QJsonArray{name}).toJson(QJsonDocument::Compact);
-        ordered += key.mid(1, key.size() - 2) + ':' + QJsonDocument(columns[c]).toJson(QJsonDocument::Compact);
-    }
-    ordered += '}';
     QJsonObject tables = schema[QStringLiteral("tables")].toObject();
-    QJsonObject t = tables[table].toObject();
-    const QString marker = QStringLiteral("@wharf-columns@");
-    t[QStringLiteral("columns")] = marker;
-    tables[table] = t;
+    QHash<QString, QByteArray> columnsText;
+    for (auto it = tables.begin(); it != tables.end(); ++it) {
+        QJsonObject t = it.value().toObject();
+        const QJsonObject columns = t[QStringLiteral("columns")].toObject();
+        const QStringList order = t[QStringLiteral("x-wharf-order")].toVariant().toStringList();
+        t.remove(QStringLiteral("x-wharf-order"));
+        QByteArray text("{");
+        for (const QString &name : order) {
+            if (text.size() > 1)
+                text += ',';
+            const QByteArray key = QJsonDocument(QJsonArray{name}).toJson(QJsonDocument::Compact);
+            text += key.mid(1, key.size() - 2) + ':' +
+                    QJsonDocument(columns[name].toObject()).toJson(QJsonDocument::Compact);
+        }
+        text += '}';
+        const QString marker = QStringLiteral("@wharf-columns-%1@").arg(columnsText.size());
+        columnsText.insert(marker, text);
+        t[QStringLiteral("columns")] = marker;
+        it.value() = t;
+    }
     QJsonObject copy = schema;
     copy[QStringLiteral("tables")] = tables;
     QByteArray text = QJsonDocument(copy).toJson(QJsonDocument::Compact);
-    text.replace('"' + marker.toUtf8() + '"', ordered);
+    for (auto it = columnsText.cbegin(); it != columnsText.cend(); ++it)
+        text.replace('"' + it.key().toUtf8() + '"', it.value());
     return text;
 }
 
@@ -215,8 +296,10 @@ QString exportAsPackage(DatasetBrowser &browser, PageRequest request, QList<Brow
     if (QFileInfo::exists(packageDir))
         throw Error(ErrorKind::Config, QStringLiteral("%1 exists already").arg(packageDir));
     QDir(partial).removeRecursively();
-    if (!QDir().mkpath(partial + QStringLiteral("/new_jobs")))
-        throw Error(ErrorKind::Internal, QStringLiteral("cannot create %1").arg(partial));
+    // The four job folders, as dlt's normalizer leaves a package (dlt's loader expects them all).
+    for (const char *folder : {"new_jobs", "started_jobs", "completed_jobs", "failed_jobs"})
+        if (!QDir().mkpath(partial + QLatin1Char('/') + QLatin1String(folder)))
+            throw Error(ErrorKind::Internal, QStringLiteral("cannot create %1").arg(partial));
     try {
         const QString fileId = QString::number(QRandomGenerator::global()->generate64() % 0xffffffffffULL, 16)
                                    .rightJustified(10, QLatin1Char('0'));
@@ -236,6 +319,7 @@ QString exportAsPackage(DatasetBrowser &browser, PageRequest request, QList<Brow
         qint64 written = 0;
         int loadIdColumn = -1;
         QStringList names;
+        QStringList types; ///< dlt type per column, without precision
         for (bool first = true;; first = false) {
             const BrowserPage page = browser.fetchPage(request);
             if (first) {
@@ -249,12 +333,13 @@ QString exportAsPackage(DatasetBrowser &browser, PageRequest request, QList<Brow
                             column = known;
                     const QVariant sample = page.rows.isEmpty() ? QVariant() : page.rows.first().value(c);
                     QJsonObject json = columnJson(names[c], dltTypeOf(column, sample), column.nullable);
+                    types.append(json[QStringLiteral("data_type")].toString());
                     if (names[c] == QLatin1String("_dlt_id"))
                         json[QStringLiteral("unique")] = true;
                     schemaColumns.append(json);
                 }
                 const QJsonObject schema = schemaJson(pipeline, table, schemaColumns);
-                writeBytes(partial + QStringLiteral("/schema.json"), orderedSchemaText(schema, table, schemaColumns));
+                writeBytes(partial + QStringLiteral("/schema.json"), orderedSchemaText(schema));
                 writeJson(partial + QStringLiteral("/schema_updates.json"),
                           QJsonObject{{table, QJsonObject{{QStringLiteral("name"), table}}}});
                 writeJson(partial + QStringLiteral("/load_package_state.json"),
@@ -279,7 +364,7 @@ QString exportAsPackage(DatasetBrowser &browser, PageRequest request, QList<Brow
                 for (int c = 0; c < row.size(); ++c) {
                     if (c > 0)
                         chunk += ',';
-                    chunk += insertValuesLiteral(row[c]);
+                    chunk += insertValuesLiteral(row[c], types.value(c));
                 }
                 chunk += ')';
             }

@@ -30,9 +30,10 @@ struct PackageExportOptions {
 QString exportAsPackage(DatasetBrowser &browser, PageRequest request, QList<BrowserColumn> columns,
                         const PackageExportOptions &options, const std::function<bool(qint64 rows)> &progress = {});
 
-/// The dlt literal of a cell in an insert_values file: NULL, TRUE/FALSE, numbers as written,
-/// text as E'…' (quotes doubled; backslash, newline and carriage return escaped), bytes as
-/// '\x…' hex, times as ISO 8601 in UTC.
-QByteArray insertValuesLiteral(const QVariant &value);
+/// The dlt literal of a cell of a column of dlt type `dltType` in an insert_values file: NULL,
+/// TRUE/FALSE (also for a bool column a database returns as 0/1), numbers as written, text as
+/// E'…' (quotes doubled; backslash, newline and carriage return escaped; a number in a text
+/// column too), bytes as '\x…' hex, times as ISO 8601 in UTC.
+QByteArray insertValuesLiteral(const QVariant &value, const QString &dltType = {});
 
 } // namespace wharf
