@@ -20,6 +20,32 @@ TableExportJob::~TableExportJob()
 
 bool TableExportJob::start(Resolver resolve, const PageRequest &request, ExportFormat format, const QString &path)
 {
+    return run(std::move(resolve), [request, format, path](DatasetBrowser &browser, const Progress &progress) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            throw Error(ErrorKind::Config, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        const qint64 rows = exportRows(browser, request, format, file, progress);
+        if (!file.commit())
+            throw Error(ErrorKind::Internal, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return ExportOutcome{rows, path};
+    });
+}
+
+bool TableExportJob::startPackage(Resolver resolve, const PageRequest &request, const QList<BrowserColumn> &columns,
+                                  const PackageExportOptions &options)
+{
+    return run(std::move(resolve), [request, columns, options](DatasetBrowser &browser, const Progress &progress) {
+        qint64 rows = 0;
+        const QString dir = exportAsPackage(browser, request, columns, options, [&rows, &progress](qint64 done) {
+            rows = done;
+            return progress(done);
+        });
+        return ExportOutcome{rows, dir};
+    });
+}
+
+bool TableExportJob::run(Resolver resolve, Work work)
+{
     if (m_running)
         return false;
     m_running = true;
@@ -27,8 +53,8 @@ bool TableExportJob::start(Resolver resolve, const PageRequest &request, ExportF
     TableExportJob *self = this; // outlives the thread (see the destructor)
     const auto shared = m_shared;
     // Progress and the end go back to the GUI thread through queued calls.
-    m_future = QtConcurrent::run([self, shared, resolve, request, format, path] {
-        qint64 rows = 0;
+    m_future = QtConcurrent::run([self, shared, resolve, work] {
+        ExportOutcome outcome;
         QString error;
         std::optional<ResolvedDestination> resolved;
         try {
@@ -41,17 +67,12 @@ bool TableExportJob::start(Resolver resolve, const PageRequest &request, ExportF
                 const std::lock_guard lock(shared->mutex);
                 shared->browser = browser.get();
             }
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                throw Error(ErrorKind::Config, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
             browser->open();
-            rows = exportRows(*browser, request, format, file, [self, shared](qint64 done) {
+            outcome = work(*browser, [self, shared](qint64 done) {
                 QMetaObject::invokeMethod(
                     self, [self, done] { emit self->progressed(done); }, Qt::QueuedConnection);
                 return !shared->cancelled.load();
             });
-            if (!file.commit())
-                throw Error(ErrorKind::Internal, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
             {
                 const std::lock_guard lock(shared->mutex);
                 shared->browser = nullptr;
@@ -68,9 +89,10 @@ bool TableExportJob::start(Resolver resolve, const PageRequest &request, ExportF
         const bool cancelled = shared->cancelled.load();
         QMetaObject::invokeMethod(
             self,
-            [self, rows, error, cancelled] {
+            [self, outcome, error, cancelled] {
                 self->m_running = false;
-                emit self->finished(rows, error, cancelled);
+                self->m_written = error.isEmpty() && !cancelled ? outcome.where : QString();
+                emit self->finished(outcome.rows, error, cancelled);
             },
             Qt::QueuedConnection);
     });

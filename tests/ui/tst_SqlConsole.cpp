@@ -8,6 +8,7 @@
 #include "SqliteProbe.h"
 #include "TestSupport.h"
 #include "browse/DatasetChooser.h"
+#include "browse/ExportController.h"
 #include "browse/TableDataModel.h"
 #include "browse/TableDataView.h"
 #include "config/ConfigResolver.h"
@@ -187,6 +188,41 @@ private slots:
         QVERIFY(!runTyped(QStringLiteral("SELECT 1; SELECT 2")).isEmpty());
         QVERIFY2(console()->statusText().contains(QStringLiteral("one statement at a time")),
                  qPrintable(console()->statusText()));
+    }
+
+    void queryResultAsALoadPackage()
+    {
+        // A query's result, written as a dlt load package and loaded again from the window.
+        QCOMPARE(runTyped(QStringLiteral("SELECT id, title, locked FROM issues WHERE id % 2 = 0")), QString());
+        const QString folder = QDir(m_home).filePath(QStringLiteral("exported"));
+        QSignalSpy exported(console()->exporter(), &ui::ExportController::finished);
+        const QString name = QStringLiteral("sqlite");
+        QVERIFY(console()->exporter()->exportPackageTo(
+            folder, QStringLiteral("even_issues"),
+            [name] { return ResolvedDestination::resolve(ConfigResolver(ConfigLocations::defaults()), name); },
+            console()->resultModel()->currentRequest(), console()->resultModel()->table().columns, -1));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 10000);
+        QCOMPARE(exported.first().at(1).toString(), QString());
+        const qint64 rows = exported.first().at(0).toLongLong();
+        test::SqliteProbe source(datasetFile());
+        QCOMPARE(rows, source.scalar(QStringLiteral("SELECT count(*) FROM issues WHERE id % 2 = 0")).toLongLong());
+        QVERIFY2(exported.first().at(3).toString().contains(QStringLiteral("dlt load package")),
+                 qPrintable(exported.first().at(3).toString()));
+
+        m_window->addPackagesFolder(folder);
+        QTRY_VERIFY(m_window->runAction()->isEnabled());
+        m_window->datasetEdit()->setText(QStringLiteral("from_query"));
+        QSignalSpy loaded(m_window->queue(), &ui::LoadQueue::queueFinished);
+        m_window->runAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeoutMs);
+        QCOMPARE(m_window->queue()->entries().first().outcome, ui::QueueOutcome::Loaded);
+        const ConfigResolver resolver(ConfigLocations::defaults());
+        test::SqliteProbe moved(sqlite::SqliteConnection::datasetFile(
+            sqlite::SqliteDestination::databasePath(ResolvedDestination::resolve(resolver, name).config),
+            QStringLiteral("from_query")));
+        QCOMPARE(moved.rows(QStringLiteral("SELECT id, title, locked FROM even_issues ORDER BY id")),
+                 source.rows(QStringLiteral("SELECT id, title, locked FROM issues WHERE id % 2 = 0 ORDER BY id")));
+        m_window->tabs()->setCurrentIndex(ui::MainWindow::SqlTab);
     }
 
     void highlighterColoursTheParts()

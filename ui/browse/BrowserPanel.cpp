@@ -193,6 +193,11 @@ void BrowserPanel::wireWorker()
     connect(m_worker, &BrowserWorker::countFailed, m_data, &TableDataModel::applyCountError);
     connect(m_data, &TableDataModel::countChanged, this, &BrowserPanel::updateStatus);
     connect(m_dataView, &TableDataView::exportRequested, this, &BrowserPanel::askExport);
+    connect(m_dataView, &TableDataView::exportPackageRequested, this, [this] {
+        if (m_data->hasTable())
+            m_export->askPackage(m_data->table().name, exportResolver(), m_data->currentRequest(),
+                                 m_data->table().columns, estimatedRows());
+    });
     m_export = new ExportController(this);
     connect(m_export, &ExportController::finished, this,
             [this](qint64 rows, const QString &error, bool cancelled, const QString &what) {
@@ -262,6 +267,14 @@ bool BrowserPanel::exportTo(const QString &path, ExportFormat format)
         return false;
     return m_export->exportTo(path, format, m_data->table().name, exportResolver(), m_data->currentRequest(),
                               estimatedRows());
+}
+
+bool BrowserPanel::exportPackageTo(const QString &folder)
+{
+    if (!m_data->hasTable() || m_export->isRunning())
+        return false;
+    return m_export->exportPackageTo(folder, m_data->table().name, exportResolver(), m_data->currentRequest(),
+                                     m_data->table().columns, estimatedRows());
 }
 
 void BrowserPanel::askExport()

@@ -60,6 +60,9 @@ public:
     /// (on a thread and a connection of its own; exportFinished follows). False when an export
     /// runs already or no table is shown. Export… in the grid asks for the file first.
     bool exportTo(const QString &path, wharf::ExportFormat format);
+    /// Writes every row the grid's filters keep as a dlt load package under `folder` (as
+    /// exportTo(); exportFinished follows). False when an export is running.
+    bool exportPackageTo(const QString &folder);
     TableExportJob *exportJob() const;
 
 public slots:

@@ -26,11 +26,16 @@ ExportController::ExportController(QWidget *parent)
     connect(m_job, &TableExportJob::finished, this, [this](qint64 rows, const QString &error, bool cancelled) {
         if (m_progress)
             m_progress->close();
-        const QString what =
-            cancelled ? tr("Export cancelled; no file was written")
-            : error.isEmpty()
-                ? tr("Exported %1 to %2").arg(countOf(rows, tr("row"), tr("rows")), QDir::toNativeSeparators(m_path))
-                : tr("Export failed: %1").arg(error.section(QLatin1Char('\n'), 0, 0));
+        const QString written = QDir::toNativeSeparators(m_job->written());
+        QString what;
+        if (cancelled)
+            what = tr("Export cancelled; nothing was written");
+        else if (!error.isEmpty())
+            what = tr("Export failed: %1").arg(error.section(QLatin1Char('\n'), 0, 0));
+        else if (QFileInfo(m_job->written()).isDir())
+            what = tr("Exported %1 as the dlt load package %2").arg(countOf(rows, tr("row"), tr("rows")), written);
+        else
+            what = tr("Exported %1 to %2").arg(countOf(rows, tr("row"), tr("rows")), written);
         emit finished(rows, error, cancelled, what);
     });
 }
@@ -63,6 +68,12 @@ bool ExportController::exportTo(const QString &path, ExportFormat format, const 
     m_path = path;
     if (!m_job->start(resolve, request, format, path))
         return false;
+    showProgress(name, estimatedRows);
+    return true;
+}
+
+void ExportController::showProgress(const QString &name, qint64 estimatedRows)
+{
     // Window-modal, opened (the event loop and the panel keep running), with Cancel.
     m_progress =
         new QProgressDialog(tr("Exporting %1…").arg(name), tr("Cancel"), 0,
@@ -72,6 +83,34 @@ bool ExportController::exportTo(const QString &path, ExportFormat format, const 
     m_progress->setMinimumDuration(300);
     connect(m_progress, &QProgressDialog::canceled, m_job, &TableExportJob::cancel);
     m_progress->open();
+}
+
+void ExportController::askPackage(const QString &name, const TableExportJob::Resolver &resolve,
+                                  const PageRequest &request, const QList<BrowserColumn> &columns, qint64 estimatedRows)
+{
+    if (m_job->isRunning())
+        return;
+    auto *dialog = new QFileDialog(m_parent, tr("Export %1 as a dlt load package into…").arg(name), QDir::homePath());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    connect(dialog, &QFileDialog::fileSelected, this, [=, this](const QString &folder) {
+        exportPackageTo(folder, name, resolve, request, columns, estimatedRows);
+    });
+    dialog->open();
+}
+
+bool ExportController::exportPackageTo(const QString &folder, const QString &name,
+                                       const TableExportJob::Resolver &resolve, const PageRequest &request,
+                                       const QList<BrowserColumn> &columns, qint64 estimatedRows)
+{
+    PackageExportOptions options;
+    options.parentDir = folder;
+    options.tableName = name;
+    options.datasetName = request.dataset; // loaded elsewhere, into a dataset of the same name
+    if (!m_job->startPackage(resolve, request, columns, options))
+        return false;
+    showProgress(name, estimatedRows);
     return true;
 }
 

@@ -24,6 +24,14 @@ public:
     /// Asks for a file (named after `name`), then exports `request` to it.
     void ask(const QString &name, const TableExportJob::Resolver &resolve, const wharf::PageRequest &request,
              qint64 estimatedRows);
+    /// Asks for a folder, then writes `request` there as a dlt load package named after `name`
+    /// (insert_values; `columns` give the dlt types).
+    void askPackage(const QString &name, const TableExportJob::Resolver &resolve, const wharf::PageRequest &request,
+                    const QList<wharf::BrowserColumn> &columns, qint64 estimatedRows);
+    /// Writes `request` as a dlt load package under `folder` now; false when an export is running.
+    bool exportPackageTo(const QString &folder, const QString &name, const TableExportJob::Resolver &resolve,
+                         const wharf::PageRequest &request, const QList<wharf::BrowserColumn> &columns,
+                         qint64 estimatedRows);
     /// Exports `request` to `path` in `format` now; false when an export is running.
     bool exportTo(const QString &path, wharf::ExportFormat format, const QString &name,
                   const TableExportJob::Resolver &resolve, const wharf::PageRequest &request, qint64 estimatedRows);
@@ -33,6 +41,8 @@ signals:
     void finished(qint64 rows, const QString &error, bool cancelled, const QString &message);
 
 private:
+    void showProgress(const QString &name, qint64 estimatedRows);
+
     QWidget *m_parent;
     TableExportJob *m_job;
     QPointer<QProgressDialog> m_progress;

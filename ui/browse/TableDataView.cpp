@@ -126,6 +126,11 @@ TableDataView::TableDataView(QWidget *parent)
     exportAll->setToolTip(tr("Write every row the filters keep, in this order, to a CSV, TSV or JSON lines file"));
     connect(exportAll, &QAction::triggered, this, &TableDataView::exportRequested);
     m_export = exportAll;
+    m_exportPackage = new QAction(tr("Export as dlt &package…"), this);
+    m_exportPackage->setObjectName(QStringLiteral("exportPackageAction"));
+    m_exportPackage->setToolTip(tr("Write every row the filters keep as a dlt load package (insert_values, with "
+                                   "the table's schema), to load them elsewhere with Wharf or dlt"));
+    connect(m_exportPackage, &QAction::triggered, this, &TableDataView::exportPackageRequested);
     auto *separator = new QAction(this);
     separator->setSeparator(true);
     auto *separator2 = new QAction(this);

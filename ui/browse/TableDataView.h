@@ -34,7 +34,7 @@ public:
     CellViewer *cellViewer() const { return m_viewer; }
     /// Count all rows (exact), First rows (Ctrl+Home), Last rows (Ctrl+End), Export all rows:
     /// asked of the database.
-    QList<QAction *> tableActions() const { return {m_count, m_first, m_last, m_export}; }
+    QList<QAction *> tableActions() const { return {m_count, m_first, m_last, m_export, m_exportPackage}; }
 
     /// The selected cells: the rows and columns that hold a selected cell, in order (cells of
     /// that block not selected are left empty); the current cell when nothing is selected.
@@ -61,6 +61,8 @@ public slots:
 signals:
     /// Export… was asked for (the context menu, Ctrl+Shift+E).
     void exportRequested();
+    /// Export as a dlt load package… was asked for.
+    void exportPackageRequested();
     /// What a copy put on the clipboard, in words ("Copied 200 rows × 3 columns as TSV — the
     /// rows fetched so far, of about 1,000,000 in the table").
     void copied(const QString &what);
@@ -90,6 +92,7 @@ private:
     QAction *m_first;
     QAction *m_last;
     QAction *m_export = nullptr;
+    QAction *m_exportPackage = nullptr;
     CellViewer *m_viewer = nullptr;
     QString m_editorsFor;
     bool m_sizeToContent = false; ///< a new table's columns wait for its first rows

@@ -156,6 +156,13 @@ void SqlConsolePanel::buildActions()
             m_result->currentRequest(), m_result->exactCount());
     });
     connect(m_resultView, &TableDataView::exportRequested, m_exportAction, &QAction::trigger);
+    connect(m_resultView, &TableDataView::exportPackageRequested, this, [this] {
+        const QString name = m_destination;
+        m_export->askPackage(
+            QStringLiteral("query_result"),
+            [name] { return ResolvedDestination::resolve(ConfigResolver(ConfigLocations::defaults()), name); },
+            m_result->currentRequest(), m_result->table().columns, m_result->exactCount());
+    });
     connect(m_export, &ExportController::finished, this,
             [this](qint64, const QString &, bool, const QString &message) { setStatus(message); });
 }
