@@ -359,25 +359,7 @@ private slots:
         QVERIFY(window->logDock()->text().contains(QStringLiteral("libwharf_not_a_plugin.so - not a Qt plugin")));
         // As a user sees it: 1024x700, in the default and in a dark palette.
         window->resize(1024, 700);
-        QTest::qWait(50);
-        test::saveScreenshot(window.get(), QStringLiteral("-plugins"));
-        const QPalette light = QApplication::palette();
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(45, 45, 48));
-        dark.setColor(QPalette::WindowText, QColor(220, 220, 220));
-        dark.setColor(QPalette::Base, QColor(30, 30, 30));
-        dark.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
-        dark.setColor(QPalette::Text, QColor(220, 220, 220));
-        dark.setColor(QPalette::Button, QColor(55, 55, 58));
-        dark.setColor(QPalette::ButtonText, QColor(220, 220, 220));
-        dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
-        dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 140));
-        for (const auto role : {QPalette::ButtonText, QPalette::WindowText, QPalette::Text})
-            dark.setColor(QPalette::Disabled, role, QColor(120, 120, 120));
-        QApplication::setPalette(dark);
-        QTest::qWait(50);
-        test::saveScreenshot(window.get(), QStringLiteral("-plugins-dark"));
-        QApplication::setPalette(light);
+        test::saveScreenshots(window.get(), QStringLiteral("-plugins"));
     }
 };
 

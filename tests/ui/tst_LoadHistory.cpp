@@ -7,9 +7,9 @@
 #include "Screenshot.h"
 #include "SqliteProbe.h"
 #include "TestSupport.h"
+#include "browse/DatasetChooser.h"
 #include "config/ConfigResolver.h"
 #include "destination/ResolvedDestination.h"
-#include "browse/DatasetChooser.h"
 #include "history/HistoryPanel.h"
 #include "history/LoadRowsModel.h"
 #include "history/LoadsModel.h"
@@ -123,7 +123,7 @@ private slots:
         QCOMPARE(rowsOf(history->rowsModel(), QStringLiteral("issues__labels")), labelsOfStep1);
         QVERIFY(history->deleteAction()->isEnabled());
         window.resize(1024, 700);
-        test::saveScreenshot(&window, QStringLiteral("-history"));
+        test::saveScreenshots(&window, QStringLiteral("-history"));
 
         // Delete: asked first, with the counts; Cancel deletes nothing.
         history->deleteAction()->trigger();

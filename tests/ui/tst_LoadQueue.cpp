@@ -149,7 +149,7 @@ private slots:
         QVERIFY(!model->index(0, ui::QueueModel::RowsColumn).data().toString().isEmpty());
         QVERIFY(model->index(1, ui::QueueModel::RowsColumn).data().toString().isEmpty()); // not loaded: no rows claimed
         window.resize(1024, 700);
-        test::saveScreenshot(&window, QStringLiteral("-queue"));
+        test::saveScreenshots(&window, QStringLiteral("-queue"));
         // The window was left in sight: no notification.
         if (window.isActiveWindow())
             QCOMPARE(notified.count(), 0);

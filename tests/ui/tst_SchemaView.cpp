@@ -129,7 +129,7 @@ private slots:
         panel->onlyDifferences()->setChecked(true);
         QCOMPARE(panel->shownColumns()->rowCount(), 3);
         window.resize(1024, 700);
-        test::saveScreenshot(&window, QStringLiteral("-schema"));
+        test::saveScreenshots(&window, QStringLiteral("-schema"));
     }
 };
 

@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileDialog>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -97,6 +98,9 @@ private slots:
 
     void queryInThePagedGrid()
     {
+        // The grid's model in query mode: its shape comes with the first page.
+        QAbstractItemModelTester tester(console()->resultModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
         QCOMPARE(runTyped(QStringLiteral("SELECT id, title FROM issues ORDER BY id;")), QString());
         const ui::TableDataModel *result = console()->resultModel();
         QCOMPARE(result->columnNames(), (QStringList{QStringLiteral("id"), QStringLiteral("title")}));
@@ -123,7 +127,7 @@ private slots:
         QTRY_VERIFY(!result->isLoading() && result->rowCount() > 0);
         QCOMPARE(result->value(0, 0).toLongLong(), 5000);
         m_window->resize(1024, 700);
-        test::saveScreenshot(m_window.get(), QStringLiteral("-sql"));
+        test::saveScreenshots(m_window.get(), QStringLiteral("-sql"));
     }
 
     void escCancelsOnTheServer()
@@ -208,6 +212,15 @@ private slots:
         QCOMPARE(rows, source.scalar(QStringLiteral("SELECT count(*) FROM issues WHERE id % 2 = 0")).toLongLong());
         QVERIFY2(exported.first().at(3).toString().contains(QStringLiteral("dlt load package")),
                  qPrintable(exported.first().at(3).toString()));
+
+        // The export dialog, as it opens from the grid.
+        console()->exportAction()->trigger();
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<QFileDialog *>()) != nullptr && dialog->isVisible());
+        QCOMPARE(dialog->nameFilters().size(), 3); // CSV, TSV, JSON lines
+        dialog->resize(760, 480);
+        test::saveScreenshot(dialog, QStringLiteral("-export"));
+        dialog->reject();
 
         m_window->addPackagesFolder(folder);
         QTRY_VERIFY(m_window->runAction()->isEnabled());

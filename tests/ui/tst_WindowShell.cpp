@@ -4,6 +4,7 @@
 #include "GuiTestMain.h"
 #include "LoadSession.h"
 #include "ManyJobsPackage.h"
+#include "Screenshot.h"
 #include "destination/DestinationEditor.h"
 #include "destination/DestinationForm.h"
 #include "destination/DestinationPicker.h"
@@ -64,6 +65,8 @@ private slots:
         QVERIFY(menuAction(window, QStringLiteral("&Help"), QStringLiteral("About &Qt")));
 
         ui::AboutDialog dialog;
+        dialog.show();
+        test::saveScreenshot(&dialog, QStringLiteral("-about"));
         const QString text = dialog.text();
         QVERIFY2(text.contains(QStringLiteral("Apache License")), qPrintable(text));
         for (const char *part : {"libpq", "SQLite", "toml++", "simdjson", "QtKeychain", "LGPL-3.0", "MariaDB"})
