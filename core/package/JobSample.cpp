@@ -33,18 +33,41 @@ QVariant cellOf(const Value &v)
 
 } // namespace
 
-JobSample readJobSample(const QString &jobPath, int limit)
+namespace {
+
+// A reader of the job file as the load opens it: the format from the name, the table's
+// columns from the package's schema (<package>/<jobs folder>/<file>).
+std::unique_ptr<RowReader> openJobReader(const QString &jobPath, std::size_t batchRows)
 {
     const QFileInfo file(jobPath);
     const JobFileName name = JobFileName::parse(file.fileName());
-    // <package>/<new_jobs|started_jobs|completed_jobs|failed_jobs>/<file>
     const QString packageDir = QFileInfo(file.absolutePath()).absolutePath();
     ReaderOptions options;
-    options.batchRows = std::size_t(std::max(1, limit));
+    options.batchRows = batchRows;
     const Schema schema = LoadPackage::open(packageDir).loadSchema();
     if (const Table *table = schema.table(name.table))
         options.tableColumns = table->completeColumnNames();
-    const auto reader = openRowReader(jobPath, name.format, options);
+    return openRowReader(jobPath, name.format, options);
+}
+
+} // namespace
+
+qint64 countJobRows(const QString &jobPath, const std::function<bool()> &keepGoing)
+{
+    const auto reader = openJobReader(jobPath, 4096);
+    RowBatch batch;
+    qint64 rows = 0;
+    while (reader->readBatch(batch)) {
+        rows += qint64(batch.rowCount());
+        if (keepGoing && !keepGoing())
+            throw Error(ErrorKind::Cancelled, QStringLiteral("counting the rows of %1 was stopped").arg(jobPath));
+    }
+    return rows;
+}
+
+JobSample readJobSample(const QString &jobPath, int limit)
+{
+    const auto reader = openJobReader(jobPath, std::size_t(std::max(1, limit)));
     JobSample sample;
     sample.columns = reader->columns();
     RowBatch batch;

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
+#include <functional>
 
 namespace wharf {
 
@@ -20,5 +21,10 @@ struct JobSample {
 /// plain or gzip. Memory is bounded by `limit` and a reader batch. Throws Error (Terminal,
 /// naming the file and line) for a file the load could not read either.
 JobSample readJobSample(const QString &jobPath, int limit = 100);
+
+/// How many rows the job file `jobPath` holds, read through the load's own reader to its end
+/// (what the load will load; a gzip file is inflated to count). `keepGoing` is asked between
+/// batches; false stops with Error(Cancelled). Throws Error as readJobSample().
+qint64 countJobRows(const QString &jobPath, const std::function<bool()> &keepGoing = {});
 
 } // namespace wharf

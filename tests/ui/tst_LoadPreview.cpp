@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -148,7 +149,20 @@ private slots:
         QVERIFY2(dialog->statusText().startsWith(QStringLiteral("All ")), qPrintable(dialog->statusText()));
         dialog->resize(900, 400);
         test::saveScreenshot(dialog, QStringLiteral("-first-rows"));
-        dialog->close();
+        const qint64 labelRows = sample.rows.size();
+        dialog->close(); // deleted on close: `sample` goes with it
+
+        // Rows per job, counted in the files before the load, in the Rows column.
+        QSignalSpy counted(window.jobsPanel(), &ui::JobsPanel::rowsCounted);
+        QVERIFY(window.jobsPanel()->countRowsAction()->isEnabled());
+        window.jobsPanel()->countRowsAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(counted.count(), 1, 10000);
+        QCOMPARE(counted.first().at(1).toInt(), 3); // three job files
+        QCOMPARE(counted.first().at(2).toString(), QString());
+        const ui::JobsModel *jobs = window.jobsPanel()->model();
+        const int labels = jobRow(window, QStringLiteral("issues__labels"));
+        QCOMPARE(jobs->countedRows(jobs->job(labels).jobId), labelRows);
+        QCOMPARE(jobs->index(labels, ui::JobsModel::RowsColumn).data().toString(), QLocale().toString(labelRows));
 
         // A file the load could not read says where it breaks.
         const QString path =

@@ -31,6 +31,7 @@ void JobsModel::showJobs(const QString &loadId, const QList<JobEvent> &jobs)
     beginResetModel();
     m_loadId = loadId;
     m_jobs.clear();
+    m_counted.clear();
     m_rowByJob.clear();
     m_jobsPerTable.clear();
     m_counts.fill(0);
@@ -135,6 +136,13 @@ void JobsModel::commit(QList<JobEvent> &inserts, QList<int> &changedRows)
     }
 }
 
+void JobsModel::setCountedRows(const QHash<QString, qint64> &rowsByJob)
+{
+    m_counted = rowsByJob;
+    if (!m_jobs.isEmpty())
+        emit dataChanged(index(0, RowsColumn), index(int(m_jobs.size()) - 1, RowsColumn));
+}
+
 void JobsModel::settle()
 {
     QList<JobEvent> changed;
@@ -180,7 +188,10 @@ QVariant JobsModel::display(const JobEvent &job, int column) const
     case SizeColumn:
         return QLocale().formattedDataSize(job.size);
     case RowsColumn:
-        return job.state == JobState::Completed && job.rows >= 0 ? QLocale().toString(job.rows) : QString();
+        if (job.state == JobState::Completed && job.rows >= 0)
+            return QLocale().toString(job.rows);
+        // Counted in the file before the load (Count rows): what the load will load.
+        return m_counted.contains(job.jobId) ? QLocale().toString(m_counted.value(job.jobId)) : QString();
     case RetriesColumn:
         return job.retryCount;
     case DurationColumn:

@@ -48,6 +48,10 @@ public:
     int countInState(JobState state) const { return m_counts[std::size_t(state)]; }
     /// True when there are rows and every one is Completed.
     bool allCompleted() const;
+    /// Rows counted in the files of jobs still to load (countJobRows), by job id: shown in the
+    /// Rows column until the jobs load. Cleared by showJobs().
+    void setCountedRows(const QHash<QString, qint64> &rowsByJob);
+    qint64 countedRows(const QString &jobId) const { return m_counted.value(jobId, -1); }
     /// The load stopped: jobs still shown running or waiting for a retry are back in
     /// new_jobs/ on disk and show as ready (their error stays, for the next Run to clear).
     void settle();
@@ -82,6 +86,7 @@ private:
     QHash<QString, int> m_jobsPerTable;   ///< tables with several files show the file id too
     std::array<int, 5> m_counts{};        ///< by int(JobState), rows and pending inserts
     QList<JobEvent> *m_pending = nullptr; ///< the inserts of the batch being applied
+    QHash<QString, qint64> m_counted;     ///< rows counted in files still to load
 };
 
 } // namespace wharf::ui

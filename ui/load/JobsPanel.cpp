@@ -3,6 +3,7 @@
 #include "LogBus.h"
 #include "load/JobsModel.h"
 #include "load/PackageJobs.h"
+#include "package/JobSample.h"
 
 #include <QAction>
 #include <QApplication>
@@ -127,6 +128,11 @@ void JobsPanel::createActions()
         if (const auto job = currentJob(); job && !job->filePath.isEmpty())
             emit firstRowsRequested(*job);
     });
+    m_countRowsAction = new QAction(tr("Cou&nt rows in the files"), this);
+    m_countRowsAction->setObjectName(QStringLiteral("countJobRowsAction"));
+    m_countRowsAction->setToolTip(tr("Read every job file still to load and show how many rows each holds (what the "
+                                     "load will load)"));
+    connect(m_countRowsAction, &QAction::triggered, this, &JobsPanel::countRows);
     m_copyErrorAction = new QAction(tr("&Copy error"), this);
     connect(m_copyErrorAction, &QAction::triggered, this, [this] {
         if (const auto job = currentJob())
@@ -141,6 +147,7 @@ void JobsPanel::updateActions()
     m_copyErrorAction->setEnabled(job && !job->error.message.isEmpty());
     m_revealAction->setEnabled(job && !job->filePath.isEmpty());
     m_firstRowsAction->setEnabled(job && !job->filePath.isEmpty());
+    m_countRowsAction->setEnabled(!m_counting && m_model->rowCount() > m_model->countInState(JobState::Completed));
 }
 
 std::optional<JobEvent> JobsPanel::currentJob() const
@@ -159,6 +166,7 @@ bool JobsPanel::hasError(const JobEvent &job)
 void JobsPanel::showPackage(const QString &dir, const SecretMasker &mask)
 {
     const quint64 generation = ++m_generation;
+    m_sharedGeneration->store(generation);
     if (dir.isEmpty()) {
         m_model->clear();
         emit packageShown(dir, {});
@@ -179,9 +187,66 @@ void JobsPanel::showPackage(const QString &dir, const SecretMasker &mask)
     watcher->setFuture(QtConcurrent::run(readPackage, dir, mask));
 }
 
+JobsPanel::~JobsPanel()
+{
+    m_sharedGeneration->store(0);
+}
+
 void JobsPanel::beginLive()
 {
-    ++m_generation;
+    m_sharedGeneration->store(++m_generation);
+}
+
+void JobsPanel::countRows()
+{
+    if (m_counting)
+        return;
+    QList<std::pair<QString, QString>> files; // job id, path
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const JobEvent &job = m_model->job(r);
+        if (job.state != JobState::Completed && job.state != JobState::Running && !job.filePath.isEmpty())
+            files.append({job.jobId, job.filePath});
+    }
+    if (files.isEmpty())
+        return;
+    struct Counted {
+        QHash<QString, qint64> rows;
+        QString error;
+    };
+    m_counting = true;
+    updateActions();
+    const quint64 generation = m_generation;
+    auto *watcher = new QFutureWatcher<Counted>(this);
+    connect(watcher, &QFutureWatcher<Counted>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        m_counting = false;
+        const Counted counted = watcher->result();
+        if (generation == m_generation) { // still the package that was counted
+            m_model->setCountedRows(counted.rows);
+            qint64 total = 0;
+            for (const qint64 n : counted.rows)
+                total += n;
+            emit rowsCounted(total, int(counted.rows.size()), counted.error);
+        }
+        updateActions();
+    });
+    // Every file read to its end (gzip inflated): never on the GUI thread. Another package or
+    // a load starting makes the rest pointless.
+    const auto current = m_sharedGeneration;
+    watcher->setFuture(QtConcurrent::run([files, generation, current] {
+        Counted counted;
+        for (const auto &[jobId, path] : files) {
+            try {
+                counted.rows.insert(jobId, countJobRows(path, [&] { return current->load() == generation; }));
+            } catch (const Error &e) {
+                if (e.kind() == ErrorKind::Cancelled)
+                    break;
+                if (counted.error.isEmpty())
+                    counted.error = e.fullText();
+            }
+        }
+        return counted;
+    }));
 }
 
 bool JobsPanel::revealJobFile(int row)
@@ -210,6 +275,7 @@ void JobsPanel::showContextMenu(const QPoint &pos)
     menu.addAction(m_copyErrorAction);
     menu.addSeparator();
     menu.addAction(m_firstRowsAction);
+    menu.addAction(m_countRowsAction);
     menu.addAction(m_revealAction);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }

@@ -4,6 +4,8 @@
 #include "load/LoadEvents.h"
 
 #include <QWidget>
+#include <atomic>
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -24,6 +26,7 @@ class JobsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit JobsPanel(QWidget *parent = nullptr);
+    ~JobsPanel() override; ///< a row count still running stops at its next batch
 
     JobsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -33,6 +36,9 @@ public:
     QAction *revealAction() const { return m_revealAction; }
     /// "Show first rows…" for the current row: the job file's first rows, as the load reads them.
     QAction *firstRowsAction() const { return m_firstRowsAction; }
+    /// "Count rows": reads every job file still to load (off the GUI thread) and shows how many
+    /// rows each holds in the Rows column.
+    QAction *countRowsAction() const { return m_countRowsAction; }
 
     /// The job of the current row, if any.
     std::optional<JobEvent> currentJob() const;
@@ -48,6 +54,8 @@ public slots:
     void beginLive();
     /// Opens the folder of the job in `row` (QDesktopServices); false if it could not.
     bool revealJobFile(int row);
+    /// What countRowsAction() does; `rowsCounted` follows.
+    void countRows();
 
 signals:
     /// A package read by showPackage() is shown (`error` set when it could not be read).
@@ -58,6 +66,8 @@ signals:
     void tableRequested(const QString &table);
     /// The user asked for the first rows of `job`'s file (menu, or double-click on a job to load).
     void firstRowsRequested(const wharf::JobEvent &job);
+    /// countRows() ended: `rows` in `files` job files (`error`: the first file that could not be read).
+    void rowsCounted(qint64 rows, int files, const QString &error);
 
 private:
     void setUpView();
@@ -74,7 +84,11 @@ private:
     QAction *m_revealAction = nullptr;
     QAction *m_copyErrorAction = nullptr;
     QAction *m_firstRowsAction = nullptr;
+    QAction *m_countRowsAction = nullptr;
+    bool m_counting = false;
     quint64 m_generation = 0; ///< drops package reads that finish after a newer request
+    /// m_generation as the pool threads see it: a row count stops when it moves on.
+    std::shared_ptr<std::atomic<quint64>> m_sharedGeneration = std::make_shared<std::atomic<quint64>>(0);
 };
 
 } // namespace wharf::ui

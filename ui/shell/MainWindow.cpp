@@ -433,6 +433,7 @@ void MainWindow::createMenus()
     load->addSeparator();
     load->addAction(m_jobs->showErrorAction());
     load->addAction(m_jobs->firstRowsAction());
+    load->addAction(m_jobs->countRowsAction());
     load->addAction(m_jobs->revealAction());
     QMenu *destination = menuBar()->addMenu(tr("Des&tination"));
     destination->addAction(m_editDestinationAction);
