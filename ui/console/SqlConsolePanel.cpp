@@ -19,6 +19,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -313,6 +314,16 @@ void SqlConsolePanel::cancel()
         return;
     setStatus(tr("Cancelling on the server…"));
     m_worker->cancelCurrent();
+}
+
+void SqlConsolePanel::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && isRunning()) {
+        cancel();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void SqlConsolePanel::queryPageArrived()

@@ -61,6 +61,10 @@ public slots:
     /// Interrupts the running statement on the server (Esc).
     void cancel();
 
+protected:
+    /// Esc while a statement runs cancels it (also when the window's Cancel has Esc too).
+    void keyPressEvent(QKeyEvent *event) override;
+
 signals:
     /// A run ended: `error` empty when it went well (for a query: its first page arrived).
     void finished(const QString &error);

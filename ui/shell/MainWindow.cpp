@@ -346,6 +346,14 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     // A line edit of this window asks for the window's own shortcuts (Ctrl+E: end of line, as
     // in Emacs) before they fire: refuse it, so Ctrl+E edits the destination wherever the
     // keyboard is.
+    // Esc in the SQL console while its statement runs is the console's (it cancels on the server),
+    // even when a load runs too and the window's Cancel would also want it.
+    if (event->type() == QEvent::ShortcutOverride && watched->isWidgetType() && m_console->isRunning() &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape &&
+        m_console->isAncestorOf(static_cast<QWidget *>(watched))) {
+        event->accept(); // delivered as a key press, which the console takes
+        return true;
+    }
     if (event->type() == QEvent::ShortcutOverride && qobject_cast<QLineEdit *>(watched) &&
         static_cast<QWidget *>(watched)->window() == this) {
         const QKeySequence pressed(static_cast<QKeyEvent *>(event)->keyCombination());
