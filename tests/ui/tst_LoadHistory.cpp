@@ -6,18 +6,15 @@
 #include "LoadQueue.h"
 #include "Screenshot.h"
 #include "SqliteProbe.h"
+#include "SqliteWindow.h"
 #include "TestSupport.h"
 #include "browse/DatasetChooser.h"
-#include "config/ConfigResolver.h"
-#include "destination/ResolvedDestination.h"
 #include "history/HistoryPanel.h"
 #include "history/LoadRowsModel.h"
 #include "history/LoadsModel.h"
 #include "load/PackagesModel.h"
 #include "load/PackagesPanel.h"
 #include "shell/MainWindow.h"
-#include "sqlite/SqliteConnection.h"
-#include "sqlite/SqliteDestination.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -40,13 +37,6 @@ const QString kDataset = QStringLiteral("history_ds");
 const QString kStep1 = QStringLiteral("1795476048.6638606");
 const QString kStep2 = QStringLiteral("1795476048.987292");
 
-QString datasetFile()
-{
-    const ConfigResolver resolver(ConfigLocations::defaults());
-    const auto destination = ResolvedDestination::resolve(resolver, QStringLiteral("sqlite"));
-    return sqlite::SqliteConnection::datasetFile(sqlite::SqliteDestination::databasePath(destination.config), kDataset);
-}
-
 qint64 rowsOf(const ui::LoadRowsModel *model, const QString &table)
 {
     for (const LoadTableRows &r : model->rows())
@@ -65,14 +55,11 @@ public:
 private slots:
     void historyCountsAndDeletesTheRowsOfOneLoad()
     {
-        const QString folder = QDir(m_home).filePath(QStringLiteral("history-packages"));
-        for (const char *name : {"gh_issues_merge_step1", "gh_issues_merge_step2"})
-            QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages/") + QLatin1String(name)),
-                                   folder + QLatin1Char('/') + QLatin1String(name)));
-        ui::StartupState startup;
-        startup.packageRoots = {folder};
-        startup.destinationType = QStringLiteral("sqlite");
-        ui::MainWindow window(startup);
+        const QString folder =
+            test::copyTestPackages(m_home, QStringLiteral("history-packages"),
+                                   {QStringLiteral("gh_issues_merge_step1"), QStringLiteral("gh_issues_merge_step2")});
+        QVERIFY(!folder.isEmpty());
+        ui::MainWindow window(test::sqliteStartup(folder));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ui::HistoryPanel *history = window.historyPanel();
@@ -83,11 +70,7 @@ private slots:
 
         // Both merge steps into one dataset, through the queue.
         QTRY_VERIFY(window.runAllPendingAction()->isEnabled());
-        window.datasetEdit()->setText(kDataset);
-        QSignalSpy queued(window.queue(), &ui::LoadQueue::queueFinished);
-        window.runAllPendingAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(queued.count(), 1, kLoadTimeoutMs);
-        QCOMPARE(queued.first().first().value<ui::QueueSummary>().loaded, 2);
+        QCOMPARE(test::loadInto(window, window.runAllPendingAction(), kDataset), 2);
 
         // The History tab opens on the dataset of the last load, newest load first.
         QSignalSpy listed(history, &ui::HistoryPanel::loadsListed);
@@ -104,7 +87,7 @@ private slots:
         QVERIFY2(loads->packageDir(1).startsWith(folder), qPrintable(loads->packageDir(1)));
 
         // The first load's rows: counted in the database, the nested tables through issues.
-        test::SqliteProbe db(datasetFile());
+        test::SqliteProbe db(test::sqliteDatasetFile(kDataset));
         QVERIFY(db.isOpen());
         const qint64 issuesOfStep1 =
             db.scalar(QStringLiteral("SELECT count(*) FROM issues WHERE _dlt_load_id = '%1'").arg(kStep1)).toLongLong();

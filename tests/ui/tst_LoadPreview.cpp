@@ -6,6 +6,7 @@
 #include "GuiTestMain.h"
 #include "LoadQueue.h"
 #include "Screenshot.h"
+#include "SqliteWindow.h"
 #include "TestSupport.h"
 #include "config/ConfigResolver.h"
 #include "destination/ResolvedDestination.h"
@@ -66,18 +67,15 @@ private:
 private slots:
     void initTestCase()
     {
-        m_folder = QDir(m_home).filePath(QStringLiteral("preview-packages"));
-        for (const char *name : {"gh_issues_merge_step1", "gh_issues_merge_step2"})
-            QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages/") + QLatin1String(name)),
-                                   m_folder + QLatin1Char('/') + QLatin1String(name)));
+        m_folder =
+            test::copyTestPackages(m_home, QStringLiteral("preview-packages"),
+                                   {QStringLiteral("gh_issues_merge_step1"), QStringLiteral("gh_issues_merge_step2")});
+        QVERIFY(!m_folder.isEmpty());
     }
 
     void planSaysWhatTheDestinationWouldGet()
     {
-        ui::StartupState startup;
-        startup.packageRoots = {m_folder};
-        startup.destinationType = QStringLiteral("sqlite");
-        ui::MainWindow window(startup);
+        ui::MainWindow window(test::sqliteStartup(m_folder));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ui::PackagesPanel *packages = window.packagesPanel();
@@ -120,10 +118,7 @@ private slots:
 
     void firstRowsOfAJobFile()
     {
-        ui::StartupState startup;
-        startup.packageRoots = {m_folder};
-        startup.destinationType = QStringLiteral("sqlite");
-        ui::MainWindow window(startup);
+        ui::MainWindow window(test::sqliteStartup(m_folder));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ui::PackagesPanel *packages = window.packagesPanel();

@@ -9,18 +9,15 @@
 #include "ManyJobsPackage.h"
 #include "Screenshot.h"
 #include "SqliteProbe.h"
+#include "SqliteWindow.h"
 #include "TestSupport.h"
-#include "config/ConfigResolver.h"
 #include "destination/DestinationPicker.h"
-#include "destination/ResolvedDestination.h"
 #include "load/PackagesModel.h"
 #include "load/PackagesPanel.h"
 #include "load/QueueModel.h"
 #include "load/QueuePanel.h"
 #include "shell/DesktopNotifier.h"
 #include "shell/MainWindow.h"
-#include "sqlite/SqliteConnection.h"
-#include "sqlite/SqliteDestination.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -39,13 +36,6 @@ constexpr int kLoadTimeoutMs = 60000;
 const QString kStep1 = QStringLiteral("1795476048.6638606");
 const QString kStep2 = QStringLiteral("1795476048.987292");
 const QString kTypes = QStringLiteral("1800000000.000001");
-
-QString sqliteDatasetFile(const QString &dataset)
-{
-    const ConfigResolver resolver(ConfigLocations::defaults());
-    const auto destination = ResolvedDestination::resolve(resolver, QStringLiteral("sqlite"));
-    return sqlite::SqliteConnection::datasetFile(sqlite::SqliteDestination::databasePath(destination.config), dataset);
-}
 
 QList<ui::QueueOutcome> outcomes(const ui::LoadQueue *queue)
 {
@@ -155,7 +145,7 @@ private slots:
             QCOMPARE(notified.count(), 0);
 
         // The rows went to the typed dataset, and the loads were recorded oldest first.
-        test::SqliteProbe db(sqliteDatasetFile(QStringLiteral("queued")));
+        test::SqliteProbe db(test::sqliteDatasetFile(QStringLiteral("queued")));
         QVERIFY(db.isOpen());
         QCOMPARE(db.rows(QStringLiteral("SELECT load_id, status FROM _dlt_loads ORDER BY rowid")),
                  (QStringList{kStep1 + QStringLiteral("|0"), kTypes + QStringLiteral("|0")}));
@@ -166,7 +156,7 @@ private slots:
             0);
         QVERIFY(db.scalar(QStringLiteral("SELECT count(*) FROM issues WHERE _dlt_load_id = '%1'").arg(kStep1))
                     .toLongLong() > 0);
-        QVERIFY(!QFileInfo::exists(sqliteDatasetFile(QStringLiteral("gh_issues_merge"))));
+        QVERIFY(!QFileInfo::exists(test::sqliteDatasetFile(QStringLiteral("gh_issues_merge"))));
     }
 
     void cancelStopsTheQueueAndResumeFinishesIt()

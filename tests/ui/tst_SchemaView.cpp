@@ -5,16 +5,13 @@
 #include "GuiTestMain.h"
 #include "LoadQueue.h"
 #include "Screenshot.h"
+#include "SqliteWindow.h"
 #include "TestSupport.h"
 #include "browse/DatasetChooser.h"
-#include "config/ConfigResolver.h"
-#include "destination/ResolvedDestination.h"
 #include "schema/SchemaColumnsModel.h"
 #include "schema/SchemaPanel.h"
 #include "schema/SchemaTablesModel.h"
 #include "shell/MainWindow.h"
-#include "sqlite/SqliteConnection.h"
-#include "sqlite/SqliteDestination.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -34,13 +31,6 @@ namespace {
 
 constexpr int kLoadTimeoutMs = 60000;
 const QString kDataset = QStringLiteral("schema_ds");
-
-QString datasetFile()
-{
-    const ConfigResolver resolver(ConfigLocations::defaults());
-    const auto destination = ResolvedDestination::resolve(resolver, QStringLiteral("sqlite"));
-    return sqlite::SqliteConnection::datasetFile(sqlite::SqliteDestination::databasePath(destination.config), kDataset);
-}
 
 bool execute(const QString &file, const char *sql)
 {
@@ -71,13 +61,10 @@ public:
 private slots:
     void showsTheStoredSchemaAndItsDifferences()
     {
-        const QString folder = QDir(m_home).filePath(QStringLiteral("schema-packages"));
-        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages/gh_issues_merge_step1")),
-                               folder + QStringLiteral("/gh_issues_merge_step1")));
-        ui::StartupState startup;
-        startup.packageRoots = {folder};
-        startup.destinationType = QStringLiteral("sqlite");
-        ui::MainWindow window(startup);
+        const QString folder = test::copyTestPackages(m_home, QStringLiteral("schema-packages"),
+                                                      {QStringLiteral("gh_issues_merge_step1")});
+        QVERIFY(!folder.isEmpty());
+        ui::MainWindow window(test::sqliteStartup(folder));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ui::SchemaPanel *panel = window.schemaPanel();
@@ -86,10 +73,7 @@ private slots:
         QAbstractItemModelTester columnsTester(panel->columnsModel(),
                                                QAbstractItemModelTester::FailureReportingMode::Fatal);
         QTRY_VERIFY(window.runAction()->isEnabled());
-        window.datasetEdit()->setText(kDataset);
-        QSignalSpy loaded(window.queue(), &ui::LoadQueue::queueFinished);
-        window.runAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeoutMs);
+        QCOMPARE(test::loadInto(window, window.runAction(), kDataset), 1);
 
         QSignalSpy shown(panel, &ui::SchemaPanel::schemasShown);
         window.tabs()->setCurrentIndex(ui::MainWindow::SchemaTab);
@@ -109,9 +93,10 @@ private slots:
                  QStringLiteral("merge")); // no x-merge-strategy stored: the destination's default applies
 
         // Changed by hand: body dropped, title re-created as a number, a column dlt does not know.
-        QVERIFY(execute(datasetFile(), "ALTER TABLE issues DROP COLUMN body; ALTER TABLE issues DROP COLUMN title; "
-                                       "ALTER TABLE issues ADD COLUMN title INTEGER; "
-                                       "ALTER TABLE issues ADD COLUMN added_by_hand TEXT;"));
+        QVERIFY(execute(test::sqliteDatasetFile(kDataset),
+                        "ALTER TABLE issues DROP COLUMN body; ALTER TABLE issues DROP COLUMN title; "
+                        "ALTER TABLE issues ADD COLUMN title INTEGER; "
+                        "ALTER TABLE issues ADD COLUMN added_by_hand TEXT;"));
         shown.clear();
         panel->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 10000);

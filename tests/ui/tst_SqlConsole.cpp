@@ -6,6 +6,7 @@
 #include "LoadQueue.h"
 #include "Screenshot.h"
 #include "SqliteProbe.h"
+#include "SqliteWindow.h"
 #include "TestSupport.h"
 #include "browse/DatasetChooser.h"
 #include "browse/ExportController.h"
@@ -18,8 +19,6 @@
 #include "load/JobSampleModel.h"
 #include "load/LoadActions.h"
 #include "shell/MainWindow.h"
-#include "sqlite/SqliteConnection.h"
-#include "sqlite/SqliteDestination.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -41,13 +40,6 @@ namespace {
 
 constexpr int kLoadTimeoutMs = 60000;
 const QString kDataset = QStringLiteral("console_ds");
-
-QString datasetFile()
-{
-    const ConfigResolver resolver(ConfigLocations::defaults());
-    const auto destination = ResolvedDestination::resolve(resolver, QStringLiteral("sqlite"));
-    return sqlite::SqliteConnection::datasetFile(sqlite::SqliteDestination::databasePath(destination.config), kDataset);
-}
 
 } // namespace
 
@@ -76,21 +68,15 @@ private:
 private slots:
     void initTestCase()
     {
-        const QString folder = QDir(m_home).filePath(QStringLiteral("console-packages"));
-        QVERIFY(test::copyTree(test::dataPath(QStringLiteral("packages/gh_issues_merge_step1")),
-                               folder + QStringLiteral("/gh_issues_merge_step1")));
-        ui::StartupState startup;
-        startup.packageRoots = {folder};
-        startup.destinationType = QStringLiteral("sqlite");
-        m_window = std::make_unique<ui::MainWindow>(startup);
+        const QString folder = test::copyTestPackages(m_home, QStringLiteral("console-packages"),
+                                                      {QStringLiteral("gh_issues_merge_step1")});
+        QVERIFY(!folder.isEmpty());
+        m_window = std::make_unique<ui::MainWindow>(test::sqliteStartup(folder));
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         QTRY_VERIFY(m_window->runAction()->isEnabled());
-        m_window->datasetEdit()->setText(kDataset);
-        QSignalSpy loaded(m_window->queue(), &ui::LoadQueue::queueFinished);
-        m_window->runAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeoutMs);
+        QCOMPARE(test::loadInto(*m_window, m_window->runAction(), kDataset), 1);
         m_window->tabs()->setCurrentIndex(ui::MainWindow::SqlTab);
         QTRY_COMPARE_WITH_TIMEOUT(console()->datasetBox()->dataset(), kDataset, 10000);
     }
@@ -105,7 +91,7 @@ private slots:
         QCOMPARE(runTyped(QStringLiteral("SELECT id, title FROM issues ORDER BY id;")), QString());
         const ui::TableDataModel *result = console()->resultModel();
         QCOMPARE(result->columnNames(), (QStringList{QStringLiteral("id"), QStringLiteral("title")}));
-        test::SqliteProbe db(datasetFile());
+        test::SqliteProbe db(test::sqliteDatasetFile(kDataset));
         QCOMPARE(result->rowCount(), db.scalar(QStringLiteral("SELECT count(*) FROM issues")).toInt());
         QVERIFY2(console()->statusText().contains(QStringLiteral("first page in")),
                  qPrintable(console()->statusText()));
@@ -158,7 +144,7 @@ private slots:
 
     void writesOnlyWhenAllowed()
     {
-        test::SqliteProbe db(datasetFile());
+        test::SqliteProbe db(test::sqliteDatasetFile(kDataset));
         const qint64 before = db.scalar(QStringLiteral("SELECT count(*) FROM issues")).toLongLong();
         QVERIFY(before > 1);
         QVERIFY(!console()->allowWrites()->isChecked()); // the default
@@ -213,7 +199,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 10000);
         QCOMPARE(exported.first().at(1).toString(), QString());
         const qint64 rows = exported.first().at(0).toLongLong();
-        test::SqliteProbe source(datasetFile());
+        test::SqliteProbe source(test::sqliteDatasetFile(kDataset));
         QCOMPARE(rows, source.scalar(QStringLiteral("SELECT count(*) FROM issues WHERE id % 2 = 0")).toLongLong());
         QVERIFY2(exported.first().at(3).toString().contains(QStringLiteral("dlt load package")),
                  qPrintable(exported.first().at(3).toString()));
@@ -234,10 +220,7 @@ private slots:
         m_window->runAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeoutMs);
         QCOMPARE(m_window->queue()->entries().first().outcome, ui::QueueOutcome::Loaded);
-        const ConfigResolver resolver(ConfigLocations::defaults());
-        test::SqliteProbe moved(sqlite::SqliteConnection::datasetFile(
-            sqlite::SqliteDestination::databasePath(ResolvedDestination::resolve(resolver, name).config),
-            QStringLiteral("from_query")));
+        test::SqliteProbe moved(test::sqliteDatasetFile(QStringLiteral("from_query")));
         QCOMPARE(moved.rows(QStringLiteral("SELECT id, title, locked FROM even_issues ORDER BY id")),
                  source.rows(QStringLiteral("SELECT id, title, locked FROM issues WHERE id % 2 = 0 ORDER BY id")));
         m_window->tabs()->setCurrentIndex(ui::MainWindow::SqlTab);
