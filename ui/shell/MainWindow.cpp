@@ -20,6 +20,7 @@
 #include "load/JobsPanel.h"
 #include "load/LoadActions.h"
 #include "load/LoadControls.h"
+#include "load/LoadStatusText.h"
 #include "load/PackagesModel.h"
 #include "load/PackagesPanel.h"
 #include "load/QueueModel.h"
@@ -28,25 +29,22 @@
 #include "package/SampleInstaller.h"
 #include "schema/SchemaPanel.h"
 #include "shell/DesktopNotifier.h"
+#include "shell/QuitGuard.h"
 #include "shell/WindowSettings.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -369,6 +367,7 @@ void MainWindow::createActions()
 {
     m_load = new LoadActions({m_session, m_queue, m_picker, m_editor, m_packages, this}, this);
     connect(m_load, &LoadActions::statusChanged, this, &MainWindow::setStatus);
+    m_quitGuard = new QuitGuard(this, m_session, m_load);
     connect(m_load, &LoadActions::loadTabWanted, this, [this] { m_tabs->setCurrentIndex(LoadTab); });
     connect(m_load, &LoadActions::queueWanted, this, [this] { m_packageTabs->setCurrentWidget(m_queuePanel); });
     connect(m_load, &LoadActions::packageJobsStale, this, [this] { showPackageJobs(m_packages->currentPackage()); });
@@ -503,7 +502,8 @@ void MainWindow::loadStarted(const QString &packageDir, int jobsTotal)
     m_load->setProgressPackage(packageDir);
     m_jobs->beginLive(); // the loader lists the package's jobs itself, then updates them
     m_controls->started(jobsTotal);
-    setStatus(tr("Loading…"), tr("Loading %1 into %2").arg(QFileInfo(packageDir).fileName(), m_picker->location()));
+    const StatusLine status = loadStartedStatus(packageDir, m_picker->location());
+    setStatus(status.state, status.message);
 }
 
 void MainWindow::loadFinished(const PackageResult &result)
@@ -511,33 +511,10 @@ void MainWindow::loadFinished(const PackageResult &result)
     m_load->loadEnded();
     m_controls->finished(result);
     m_jobs->model()->settle(); // nothing runs or waits for a retry any more
-    const QString seconds = QString::number(double(result.elapsedMs) / 1000.0, 'f', 2);
-    const QString why = result.error.message.section(QLatin1Char('\n'), 0, 0);
-    switch (result.status) {
-    case PackageStatus::Loaded:
+    if (result.status == PackageStatus::Loaded)
         m_lastDataset = result.datasetName;
-        setStatus(tr("Loaded"), result.failedJobs.isEmpty()
-                                    ? tr("Loaded %1 into dataset %2 in %3 s")
-                                          .arg(countOf(result.rows, tr("row"), tr("rows")), result.datasetName, seconds)
-                                    : tr("Loaded with %1 failed job(s) into dataset %2")
-                                          .arg(result.failedJobs.size())
-                                          .arg(result.datasetName));
-        break;
-    case PackageStatus::Aborted:
-        setStatus(tr("Aborted"), tr("Package %1 aborted: %2").arg(result.loadId, why));
-        break;
-    case PackageStatus::Incomplete:
-        // The loader's own words may already say it is resumable: say it once.
-        setStatus(result.error.kind == ErrorKind::Cancelled ? tr("Cancelled") : tr("Stopped"),
-                  result.error.kind == ErrorKind::Cancelled
-                      ? tr("Load cancelled; Run resumes the package where it stopped")
-                      : tr("Load stopped (%1); Run resumes the package where it stopped")
-                            .arg(why.section(QStringLiteral("; the package can be resumed"), 0, 0)));
-        break;
-    case PackageStatus::Refused:
-        setStatus(tr("Not loaded"), tr("Nothing was loaded: %1").arg(why));
-        break;
-    }
+    const StatusLine status = loadFinishedStatus(result);
+    setStatus(status.state, status.message);
     // The package folder changed (package_completed.json, job folders): show it as it is now.
     // The jobs table keeps the load's last state (rows and durations are not on disk).
     m_packages->refresh();
@@ -558,20 +535,14 @@ void MainWindow::loadFinished(const PackageResult &result)
         m_schema->refresh();
     }
     m_load->updateActions();
-    if (m_closeWhenStopped)
-        close();
+    m_quitGuard->loadStopped();
 }
 
 void MainWindow::queueFinished(const QueueSummary &summary)
 {
     m_load->loadEnded();
-    // One package: the load's own status line says it all.
-    if (summary.packages > 1)
-        setStatus(summary.cancelled              ? tr("Cancelled")
-                  : !summary.stoppedBy.isEmpty() ? tr("Stopped")
-                  : summary.notLoaded > 0        ? tr("Not all loaded")
-                                                 : tr("Loaded"),
-                  queueSummaryText(summary));
+    if (const auto status = queueFinishedStatus(summary))
+        setStatus(status->state, status->message);
     m_notifier->queueFinished(summary);
     m_load->updateActions();
 }
@@ -612,42 +583,17 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Never block the GUI on the loader's thread: cancel, and close once it has stopped. A
-    // running load is stopped only when the user says so (Ctrl+Q is close to Ctrl+W and Ctrl+R).
-    if (m_session->isRunning()) {
-        event->ignore();
-        if (m_closeWhenStopped)
-            return; // already stopping
-        if (m_confirmQuit) {
-            m_confirmQuit->raise();
-            return;
-        }
-        m_confirmQuit = new QMessageBox(QMessageBox::Question, tr("Quit Wharf?"),
-                                        tr("A load is running. Stop it and quit?"), QMessageBox::NoButton, this);
-        m_confirmQuit->setObjectName(QStringLiteral("confirmQuit"));
-        m_confirmQuit->setInformativeText(
-            tr("The jobs loaded so far stay loaded; the package is left unfinished and the next Run "
-               "resumes it where it stopped."));
-        QPushButton *stop = m_confirmQuit->addButton(tr("Stop and quit"), QMessageBox::AcceptRole);
-        m_confirmQuit->addButton(tr("Keep loading"), QMessageBox::RejectRole);
-        m_confirmQuit->setDefaultButton(stop);
-        m_confirmQuit->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_confirmQuit, &QMessageBox::finished, this, [this, stop] {
-            const bool quit = m_confirmQuit && m_confirmQuit->clickedButton() == stop;
-            m_confirmQuit = nullptr;
-            if (!quit || !m_session->isRunning()) {
-                if (quit)
-                    close();
-                return;
-            }
-            m_closeWhenStopped = true;
-            m_load->cancel();
-        });
-        m_confirmQuit->open();
+    // Never block the GUI on the loader's thread: a running load is cancelled first, if the
+    // user says so, and the window closes once it has stopped.
+    if (!m_quitGuard->allowClose(event))
         return;
-    }
     windowsettings::saveWindow(this);
     QMainWindow::closeEvent(event);
+}
+
+QMessageBox *MainWindow::quitConfirmation() const
+{
+    return m_quitGuard->question();
 }
 
 QAction *MainWindow::runAction() const

@@ -30,6 +30,7 @@ class LoadSession;
 class LogDock;
 class PackagesPanel;
 class QueuePanel;
+class QuitGuard;
 class SchemaPanel;
 class SqlConsolePanel;
 struct QueueSummary;
@@ -86,7 +87,7 @@ public:
     /// The Load menu's actions and what they do.
     LoadActions *loadActions() const { return m_load; }
     /// "A load is running. Stop it and quit?", while it is shown (closing during a load).
-    QMessageBox *quitConfirmation() const { return m_confirmQuit; }
+    QMessageBox *quitConfirmation() const;
 
 public slots:
     /// Loads the selected packages, oldest first, into the selected destination (Ctrl+R).
@@ -153,8 +154,7 @@ private:
     QAction *m_editDestinationAction = nullptr;
     QAction *m_testConnectionAction = nullptr;
     QPointer<JobErrorDialog> m_errorDialog;
-    QPointer<QMessageBox> m_confirmQuit; ///< "A load is running. Stop it and quit?" while shown
-    bool m_closeWhenStopped = false;
+    QuitGuard *m_quitGuard = nullptr;
     bool m_fittedOnScreen = false;
     QString m_browsedDestination; ///< what the browser shows; re-read when the picker changes
     QString m_lastDataset;        ///< dataset of the last successful load
