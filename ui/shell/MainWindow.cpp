@@ -20,6 +20,7 @@
 #include "load/JobsPanel.h"
 #include "load/LoadActions.h"
 #include "load/LoadControls.h"
+#include "load/LoadPage.h"
 #include "load/LoadStatusText.h"
 #include "load/PackagesModel.h"
 #include "load/PackagesPanel.h"
@@ -37,7 +38,6 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
@@ -45,7 +45,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -217,55 +216,17 @@ void MainWindow::setKeychain(KeychainSecrets *keychain)
 
 QWidget *MainWindow::createLoadPage()
 {
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setObjectName(QStringLiteral("loadSplitter"));
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(m_packages);
-    // The selected package's jobs, and what Run would do with it (`wharf info --sql`).
-    m_plan = new QPlainTextEdit(this);
-    m_plan->setObjectName(QStringLiteral("planView"));
-    m_plan->setReadOnly(true);
-    m_plan->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_plan->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_plan->setPlaceholderText(tr("Select a package to see what Run would do with it."));
-    m_packageTabs = new QTabWidget(this);
-    m_packageTabs->setObjectName(QStringLiteral("packageTabs"));
-    m_packageTabs->setDocumentMode(true);
-    m_packageTabs->addTab(m_jobs, tr("Jobs"));
-    m_packageTabs->addTab(m_plan, tr("What Run will do"));
-    m_packageTabs->setTabToolTip(1, tr("Tables emptied or dropped first, each table chain's write disposition and "
-                                       "strategy, and the SQL that follows the jobs; worked out without connecting"));
     m_queuePanel = new QueuePanel(m_queue, m_load->resumeQueueAction(), this);
-    m_packageTabs->addTab(m_queuePanel, tr("Queue"));
-    m_packageTabs->setTabToolTip(2, tr("The packages of the last Run, in loading order, and what became of each"));
     connect(m_queuePanel, &QueuePanel::packageActivated, this, [this](const QString &dir) {
         m_packages->refresh();
         m_packages->selectPackage(dir);
     });
-    splitter->addWidget(m_packageTabs);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
-    // Where the rows go: the dataset the package names (dlt's pipeline dataset) unless typed here.
-    m_dataset = new QLineEdit(this);
-    m_dataset->setObjectName(QStringLiteral("datasetEdit"));
-    m_dataset->setClearButtonEnabled(true);
-    m_dataset->setToolTip(tr("The dataset (schema) to load into; empty: the dataset configured for the destination, "
-                             "else the one of the package's pipeline"));
+    m_loadPage = new LoadPage(m_packages, m_jobs, m_queuePanel, m_controls, this);
+    m_plan = m_loadPage->planView();
+    m_dataset = m_loadPage->datasetEdit();
     connect(m_dataset, &QLineEdit::editingFinished, this, &MainWindow::refreshPlan);
     m_load->setDatasetEdit(m_dataset);
-    auto *datasetLabel = new QLabel(tr("Into &dataset:"), this);
-    datasetLabel->setBuddy(m_dataset);
-    auto *datasetRow = new QHBoxLayout;
-    datasetRow->addWidget(datasetLabel);
-    datasetRow->addWidget(m_dataset, 1);
-    datasetRow->addStretch(2);
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 4, 0, 0);
-    layout->addWidget(splitter, 1);
-    layout->addLayout(datasetRow);
-    layout->addWidget(m_controls);
-    return page;
+    return m_loadPage;
 }
 
 // What the user left last time wins over the first-run defaults, where it still exists.
@@ -369,7 +330,7 @@ void MainWindow::createActions()
     connect(m_load, &LoadActions::statusChanged, this, &MainWindow::setStatus);
     m_quitGuard = new QuitGuard(this, m_session, m_load);
     connect(m_load, &LoadActions::loadTabWanted, this, [this] { m_tabs->setCurrentIndex(LoadTab); });
-    connect(m_load, &LoadActions::queueWanted, this, [this] { m_packageTabs->setCurrentWidget(m_queuePanel); });
+    connect(m_load, &LoadActions::queueWanted, this, [this] { m_loadPage->showQueue(); });
     connect(m_load, &LoadActions::packageJobsStale, this, [this] { showPackageJobs(m_packages->currentPackage()); });
 
     m_openAction = new QAction(tr("&Open packages folder…"), this);

@@ -25,6 +25,7 @@ class JobsPanel;
 class KeychainSecrets;
 class LoadActions;
 class LoadControls;
+class LoadPage;
 class LoadQueue;
 class LoadSession;
 class LogDock;
@@ -146,7 +147,7 @@ private:
     QueuePanel *m_queuePanel = nullptr;
     QLineEdit *m_dataset = nullptr;
     DesktopNotifier *m_notifier;
-    QTabWidget *m_packageTabs = nullptr; ///< Jobs | What Run will do
+    LoadPage *m_loadPage = nullptr;
     QPlainTextEdit *m_plan = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_quitAction = nullptr;
