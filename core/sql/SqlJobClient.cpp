@@ -87,7 +87,7 @@ static QJsonObject describeColumn(const Column &c)
 }
 
 QList<std::pair<const Table *, TableUpdate>> SqlJobClient::pendingUpdates(const Schema &schema,
-                                                                          const QStringList &tables)
+                                                                          const QStringList &tables, bool datasetExists)
 {
     QList<const Table *> wanted;
     if (tables.isEmpty()) {
@@ -101,7 +101,8 @@ QList<std::pair<const Table *, TableUpdate>> SqlJobClient::pendingUpdates(const 
     QStringList names;
     for (const Table *t : wanted)
         names.append(t->name);
-    const auto existing = m_sql->existingColumns(names);
+    // A dataset that does not exist yet has no columns to ask the catalog for: all is new.
+    const auto existing = datasetExists ? m_sql->existingColumns(names) : QMap<QString, QStringList>();
     const bool folded = m_sql->capabilities().casefoldLower;
     QList<std::pair<const Table *, TableUpdate>> out;
     for (const Table *t : wanted) {
@@ -116,35 +117,23 @@ QList<std::pair<const Table *, TableUpdate>> SqlJobClient::pendingUpdates(const 
 SchemaSyncPreview SqlJobClient::previewSchemaSync(const Schema &schema, const QStringList &tables)
 {
     open();
-    if (!m_sql->hasDataset())
-        return previewNewDataset(schema, tables);
+    return previewWith(schema, tables, m_sql->hasDataset());
+}
+
+SchemaSyncPreview SqlJobClient::previewWith(const Schema &schema, const QStringList &tables, bool datasetExists)
+{
     SchemaSyncPreview preview;
     preview.known = true;
-    preview.datasetExists = true;
-    if (!schema.versionHash.isEmpty() && isSchemaStored(schema.versionHash)) {
+    preview.datasetExists = datasetExists;
+    if (datasetExists && !schema.versionHash.isEmpty() && isSchemaStored(schema.versionHash)) {
         preview.schemaStored = true;
         return preview;
     }
     DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
-    for (const auto &[t, update] : pendingUpdates(schema, tables)) {
+    for (const auto &[t, update] : pendingUpdates(schema, tables, datasetExists)) {
         preview.updates.append(update);
         preview.statements += ddl.statements(update, *t);
     }
-    return preview;
-}
-
-SchemaSyncPreview SqlJobClient::previewNewDataset(const Schema &schema, const QStringList &tables) const
-{
-    // Nothing to ask the catalog (no connection needed): every table is new.
-    SchemaSyncPreview preview;
-    preview.known = true;
-    DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
-    for (const Table &t : schema.tables)
-        if (tables.isEmpty() || tables.contains(t.name))
-            if (auto update = computeTableUpdate(t, {}, m_sql->capabilities().casefoldLower)) {
-                preview.updates.append(*update);
-                preview.statements += ddl.statements(*update, t);
-            }
     return preview;
 }
 

@@ -49,10 +49,13 @@ public:
 
 protected:
     /// The tables of `schema` named in `tables` (all when empty) that need DDL against what the
-    /// dataset has now, with their update; in the order given. Needs an open connection.
-    QList<std::pair<const Table *, TableUpdate>> pendingUpdates(const Schema &schema, const QStringList &tables);
-    /// previewSchemaSync() for a dataset that does not exist yet: every table is created.
-    SchemaSyncPreview previewNewDataset(const Schema &schema, const QStringList &tables) const;
+    /// dataset has now (nothing, when it does not exist: no catalog query), with their update;
+    /// in the order given. Needs an open connection when the dataset exists.
+    QList<std::pair<const Table *, TableUpdate>> pendingUpdates(const Schema &schema, const QStringList &tables,
+                                                                bool datasetExists = true);
+    /// previewSchemaSync() once it is known whether the dataset exists (a dataset that does
+    /// not needs no connection).
+    SchemaSyncPreview previewWith(const Schema &schema, const QStringList &tables, bool datasetExists);
 
     /// The ledger table, qualified for this connection, outside the dataset (dlt's datasets
     /// stay exactly as dlt makes them); empty when the destination keeps none.

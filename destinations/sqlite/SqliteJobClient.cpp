@@ -64,7 +64,7 @@ SchemaSyncPreview SqliteJobClient::previewSchemaSync(const Schema &schema, const
     const QString path = sqlite.databasePath();
     if (path != QLatin1String(":memory:") &&
         (!QFileInfo::exists(path) || !QFileInfo::exists(SqliteConnection::datasetFile(path, m_sql->datasetName()))))
-        return previewNewDataset(schema, tables);
+        return previewWith(schema, tables, false);
     return SqlJobClient::previewSchemaSync(schema, tables);
 }
 

@@ -12,10 +12,8 @@
 #include "browse/ExportController.h"
 #include "browse/TableDataModel.h"
 #include "browse/TableDataView.h"
-#include "config/ConfigResolver.h"
 #include "console/SqlConsolePanel.h"
 #include "console/SqlHighlighter.h"
-#include "destination/ResolvedDestination.h"
 #include "load/JobSampleModel.h"
 #include "load/LoadActions.h"
 #include "shell/MainWindow.h"
@@ -191,10 +189,8 @@ private slots:
         QCOMPARE(runTyped(QStringLiteral("SELECT id, title, locked FROM issues WHERE id % 2 = 0")), QString());
         const QString folder = QDir(m_home).filePath(QStringLiteral("exported"));
         QSignalSpy exported(console()->exporter(), &ui::ExportController::finished);
-        const QString name = QStringLiteral("sqlite");
         QVERIFY(console()->exporter()->exportPackageTo(
-            folder, QStringLiteral("even_issues"),
-            [name] { return ResolvedDestination::resolve(ConfigResolver(ConfigLocations::defaults()), name); },
+            folder, QStringLiteral("even_issues"), ui::ExportController::resolverFor(QStringLiteral("sqlite")),
             console()->resultModel()->currentRequest(), console()->resultModel()->table().columns, -1));
         QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 10000);
         QCOMPARE(exported.first().at(1).toString(), QString());

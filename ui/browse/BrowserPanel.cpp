@@ -247,13 +247,10 @@ TableExportJob *BrowserPanel::exportJob() const
 
 TableExportJob::Resolver BrowserPanel::exportResolver() const
 {
-    const QString name = m_destinationName;
-    const std::optional<ResolvedDestination> resolved = m_resolved;
-    return [name, resolved] {
-        if (resolved)
-            return *resolved;
-        return ResolvedDestination::resolve(ConfigResolver(ConfigLocations::defaults()), name);
-    };
+    if (!m_resolved)
+        return ExportController::resolverFor(m_destinationName);
+    const ResolvedDestination resolved = *m_resolved;
+    return [resolved] { return resolved; };
 }
 
 qint64 BrowserPanel::estimatedRows() const

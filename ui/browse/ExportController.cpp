@@ -1,6 +1,7 @@
 #include "browse/ExportController.h"
 
 #include "common/Counts.h"
+#include "config/ConfigResolver.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -38,6 +39,11 @@ ExportController::ExportController(QWidget *parent)
             what = tr("Exported %1 to %2").arg(countOf(rows, tr("row"), tr("rows")), written);
         emit finished(rows, error, cancelled, what);
     });
+}
+
+TableExportJob::Resolver ExportController::resolverFor(const QString &name)
+{
+    return [name] { return ResolvedDestination::resolve(ConfigResolver(ConfigLocations::defaults()), name); };
 }
 
 void ExportController::ask(const QString &name, const TableExportJob::Resolver &resolve, const PageRequest &request,

@@ -19,6 +19,8 @@ public:
     explicit ExportController(QWidget *parent);
 
     TableExportJob *job() const { return m_job; }
+    /// Resolves destination `name` on the export's thread, from the configuration as it is then.
+    static TableExportJob::Resolver resolverFor(const QString &name);
     bool isRunning() const { return m_job->isRunning(); }
 
     /// Asks for a file (named after `name`), then exports `request` to it.

@@ -8,7 +8,6 @@
 #include "browse/TableDataView.h"
 #include "common/Counts.h"
 #include "common/StateColors.h"
-#include "config/ConfigResolver.h"
 #include "console/ConsoleHistory.h"
 #include "console/SqlHighlighter.h"
 #include "load/JobSampleModel.h"
@@ -150,19 +149,13 @@ void SqlConsolePanel::buildActions()
     m_exportAction->setObjectName(QStringLiteral("consoleExportAction"));
     m_exportAction->setToolTip(tr("Write every row of the query's result to CSV, TSV or JSON lines"));
     connect(m_exportAction, &QAction::triggered, this, [this] {
-        const QString name = m_destination;
-        m_export->ask(
-            tr("query"),
-            [name] { return ResolvedDestination::resolve(ConfigResolver(ConfigLocations::defaults()), name); },
-            m_result->currentRequest(), m_result->exactCount());
+        m_export->ask(tr("query"), ExportController::resolverFor(m_destination), m_result->currentRequest(),
+                      m_result->exactCount());
     });
     connect(m_resultView, &TableDataView::exportRequested, m_exportAction, &QAction::trigger);
     connect(m_resultView, &TableDataView::exportPackageRequested, this, [this] {
-        const QString name = m_destination;
-        m_export->askPackage(
-            QStringLiteral("query_result"),
-            [name] { return ResolvedDestination::resolve(ConfigResolver(ConfigLocations::defaults()), name); },
-            m_result->currentRequest(), m_result->table().columns, m_result->exactCount());
+        m_export->askPackage(QStringLiteral("query_result"), ExportController::resolverFor(m_destination),
+                             m_result->currentRequest(), m_result->table().columns, m_result->exactCount());
     });
     connect(m_export, &ExportController::finished, this,
             [this](qint64, const QString &, bool, const QString &message) { setStatus(message); });
