@@ -22,7 +22,7 @@ int runExport(const QStringList &args)
     parser.setApplicationDescription(QStringLiteral(
         "Writes every row of a loaded table that the filters keep to a file (or stdout), as CSV with a header, "
         "TSV or JSON lines, page by page (memory stays flat) — or, with --package, as a dlt load package "
-        "(insert_values or csv) that any dlt loader can load elsewhere. Filters are the browser's: text "
+        "(insert_values or csv) to load elsewhere, with Wharf or dlt. Filters are the browser's: text "
         "(contains), >100, <=5, =open, <>x, 10..20, null, not null, like a%b, 'text."));
     parser.addHelpOption();
     const QCommandLineOption destinationOpt(QStringLiteral("destination"),

@@ -18,7 +18,7 @@ struct PackageExportOptions {
 };
 
 /// Writes every row of `request` (a table, a filtered view, a console query) as a dlt load
-/// package that any dlt loader, Wharf included, can load elsewhere: one job file of
+/// package that Wharf, or dlt's load step, can load elsewhere: one job file of
 /// `options.format` in new_jobs/, schema.json with the table's columns and dlt types
 /// (`columns`: their dltType, else the database type's kind, else what the values are),
 /// schema_updates.json, load_package_state.json, and pipeline_state.json beside the package.
