@@ -169,7 +169,8 @@ void LoadQueue::packageFinished(const PackageResult &result)
         entry.packageDir = result.packageDir; // an archived package moved to load/loaded/
     entry.rows = result.rows;
     entry.elapsedMs = result.elapsedMs;
-    m_runRows += result.rows;
+    if (result.status == PackageStatus::Loaded) // rows of a package that did not load are not "loaded rows"
+        m_runRows += result.rows;
     const QString why = result.error.message.section(QLatin1Char('\n'), 0, 0);
     switch (result.status) {
     case PackageStatus::Loaded:

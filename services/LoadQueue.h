@@ -46,7 +46,7 @@ struct QueueSummary {
     int notLoaded = 0; ///< Aborted, Stopped, Cancelled or NotLoaded
     int waiting = 0;   ///< not reached: the queue stopped before them
     bool cancelled = false;
-    qint64 rows = 0;      ///< loaded by this run
+    qint64 rows = 0;      ///< of the packages this run loaded
     qint64 elapsedMs = 0; ///< of this run
     QString stoppedBy;    ///< the load id of the package that stopped the queue, if one did
     QString reason;       ///< its message

@@ -126,6 +126,9 @@ private slots:
         const auto summary = finished.first().first().value<ui::QueueSummary>();
         QCOMPARE(summary.loaded, 2);
         QCOMPARE(summary.notLoaded, 1);
+        // Only the loaded packages' rows count as loaded; the aborted one's do not.
+        QCOMPARE(summary.rows, window.queue()->entries()[0].rows + window.queue()->entries()[2].rows);
+        QVERIFY(window.queue()->entries()[1].rows > 0);
         QVERIFY(!summary.cancelled);
         QVERIFY(summary.stoppedBy.isEmpty());
         QVERIFY(!window.queue()->canResume()); // an aborted package is final (Retry failed jobs takes it back)
