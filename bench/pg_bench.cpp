@@ -229,7 +229,10 @@ int main(int argc, char **argv)
                                QStringLiteral("psql"));
     QCommandLineOption insertOpt(QStringLiteral("insert-method"),
                                  QStringLiteral("also load insert_values.gz with load_method = \"insert\" (slow)"));
-    p.addOptions({connOpt, rowsOpt, repeatOpt, workOpt, wharfOpt, psqlOpt, insertOpt});
+    QCommandLineOption keepOpt(QStringLiteral("keep"),
+                               QStringLiteral("keep the generated packages and CSV in the scratch folder (for "
+                                              "profiling a single `wharf load`)"));
+    p.addOptions({connOpt, rowsOpt, repeatOpt, workOpt, wharfOpt, psqlOpt, insertOpt, keepOpt});
     p.process(app);
 
     Settings s;
@@ -361,11 +364,12 @@ int main(int argc, char **argv)
         const double baseline = baseSeconds > 0 ? double(rows) / baseSeconds : 0;
         for (const Variant &v : variants)
             printRow(v, rows, &v == &variants[0] ? 0 : baseline);
-        for (std::size_t i = 1; i < variants.size(); ++i) {
+        for (std::size_t i = 1; i < variants.size() && !p.isSet(keepOpt); ++i) {
             QDir(roots[i]).removeRecursively();
             QDir(roots[i] + QStringLiteral(".orig")).removeRecursively();
         }
-        QFile::remove(csv);
+        if (!p.isSet(keepOpt))
+            QFile::remove(csv);
     }
     if (failures)
         std::printf("%d load(s) failed; see %s\n", failures, s.log.toUtf8().constData());

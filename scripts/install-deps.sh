@@ -5,7 +5,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config dpkg-dev file ccache lintian
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins libgl-dev
   qtkeychain-qt6-dev libqt6svg6
-  libpq-dev libtomlplusplus-dev libsimdjson-dev zlib1g-dev libsqlite3-dev sqlite3
+  libpq-dev libtomlplusplus-dev libsimdjson-dev zlib1g-dev libisal-dev libsqlite3-dev sqlite3
   postgresql-15 postgresql-client-15 postgresql-15-postgis-3
   libmariadb-dev mariadb-server mariadb-client
   xvfb xauth fonts-dejavu-core

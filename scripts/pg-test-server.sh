@@ -3,6 +3,8 @@
 # wharf_pg_start [port]: initdb into a temp dir, start on 127.0.0.1, create role/db "wharf"
 #                        (with PostGIS where it is installed),
 #                        export WHARF_TEST_PG (a libpq connection string) and PG* variables.
+#                        WHARF_PG_DURABLE=1 keeps PostgreSQL's default durability (fsync,
+#                        synchronous_commit, full_page_writes on): what the benchmarks measure.
 # wharf_pg_stop: stop the server and delete its folder.
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 wharf_pg_start() {
@@ -18,8 +20,10 @@ wharf_pg_start() {
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$WHARF_PG_DIR"; run=(runuser -u postgres --); fi
   "${run[@]}" "$PG_BIN/initdb" -D "$WHARF_PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync \
     >"$WHARF_PG_DIR/initdb.log" 2>&1 || { cat "$WHARF_PG_DIR/initdb.log"; return 1; }
+  local fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  if [ "${WHARF_PG_DURABLE:-0}" = 1 ]; then fast=""; fi
   "${run[@]}" "$PG_BIN/pg_ctl" -D "$WHARF_PG_DIR/data" -l "$WHARF_PG_DIR/server.log" -w -t 60 \
-    -o "-p $port -k $WHARF_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-p $port -k $WHARF_PG_DIR -c listen_addresses=127.0.0.1 $fast" \
     start >/dev/null || { cat "$WHARF_PG_DIR/server.log"; return 1; }
   "$PG_BIN/psql" -qAt -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
     -c "CREATE ROLE wharf LOGIN PASSWORD 'wharf' CREATEDB" -c "CREATE DATABASE wharf OWNER wharf" >/dev/null || return 1

@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <cstring>
-#include <zlib.h>
+#include <isa-l/igzip_lib.h>
 
 namespace wharf {
 
 namespace {
 
-// Compressed bytes handed to zlib per read. Small next to the window on purpose: inflating
+// Compressed bytes handed to the inflater per read. Small next to the window on purpose: inflating
 // expands them several times.
 constexpr std::size_t kCompressedChunk = 64 * 1024;
 
@@ -48,21 +48,16 @@ InputStream::InputStream(const QString &path, std::size_t windowSize)
     m_zinCap = kCompressedChunk;
     m_zin.reset(new unsigned char[m_zinCap]);
     std::memcpy(m_zin.get(), head, got);
-    m_zs = std::make_unique<z_stream_s>();
-    std::memset(m_zs.get(), 0, sizeof(z_stream_s));
+    m_zs = std::make_unique<inflate_state>();
+    isal_inflate_init(m_zs.get());
+    // ISAL_GZIP: parse the gzip header and check the CRC-32 and length of the trailer.
+    m_zs->crc_flag = ISAL_GZIP;
     m_zs->next_in = m_zin.get();
-    m_zs->avail_in = static_cast<uInt>(got);
-    // 16 + MAX_WBITS: expect a gzip header and trailer (not raw deflate or zlib).
-    if (inflateInit2(m_zs.get(), 16 + MAX_WBITS) != Z_OK)
-        fail(QStringLiteral("cannot initialise gzip decompression"));
+    m_zs->avail_in = static_cast<uint32_t>(got);
     m_inMember = true;
 }
 
-InputStream::~InputStream()
-{
-    if (m_zs)
-        inflateEnd(m_zs.get());
-}
+InputStream::~InputStream() = default;
 
 void InputStream::fail(const QString &message) const
 {
@@ -161,41 +156,78 @@ bool InputStream::refillCompressed()
 {
     const std::size_t n = readRaw(reinterpret_cast<char *>(m_zin.get()), m_zinCap);
     m_zs->next_in = m_zin.get();
-    m_zs->avail_in = static_cast<uInt>(n);
+    m_zs->avail_in = static_cast<uint32_t>(n);
     return n > 0;
 }
 
+namespace {
+
+const char *isalError(int rc)
+{
+    switch (rc) {
+    case ISAL_INVALID_BLOCK:
+        return "invalid deflate block";
+    case ISAL_INVALID_SYMBOL:
+        return "invalid code";
+    case ISAL_INVALID_LOOKBACK:
+        return "invalid distance too far back";
+    case ISAL_INVALID_WRAPPER:
+        return "incorrect header";
+    case ISAL_UNSUPPORTED_METHOD:
+        return "unknown compression method";
+    case ISAL_INCORRECT_CHECKSUM:
+        return "incorrect data check";
+    default:
+        return "unknown error";
+    }
+}
+
+} // namespace
+
 std::size_t InputStream::inflateInto(char *into, std::size_t room)
 {
-    z_stream_s &zs = *m_zs;
-    zs.next_out = reinterpret_cast<Bytef *>(into);
-    zs.avail_out = static_cast<uInt>(std::min<std::size_t>(room, 0x40000000));
-    const uInt offered = zs.avail_out;
+    inflate_state &zs = *m_zs;
+    zs.next_out = reinterpret_cast<uint8_t *>(into);
+    zs.avail_out = static_cast<uint32_t>(std::min<std::size_t>(room, 0x40000000));
+    const uint32_t offered = zs.avail_out;
 
+    bool drainedAtEnd = false;
     while (zs.avail_out > 0) {
-        if (zs.avail_in == 0 && !refillCompressed())
-            break;
+        if (zs.avail_in == 0 && !refillCompressed()) {
+            // The file has ended. A member may still hold decoded bytes or the bits of its
+            // trailer; one call without input flushes them. No progress then means truncation.
+            if (!m_inMember || drainedAtEnd)
+                break;
+            drainedAtEnd = true;
+        }
         if (!m_inMember) {
             // After a member's trailer: gzip tools tolerate zero padding; anything else must be
-            // the next member, and inflate rejects it below if it is not.
+            // the next member, and the header check rejects it below if it is not.
             while (zs.avail_in > 0 && *zs.next_in == 0) {
                 ++zs.next_in;
                 --zs.avail_in;
             }
             if (zs.avail_in == 0)
                 continue;
-            inflateReset(&zs);
+            uint8_t *next = zs.next_in;
+            const uint32_t avail = zs.avail_in;
+            isal_inflate_reset(&zs);
+            zs.crc_flag = ISAL_GZIP;
+            zs.next_in = next;
+            zs.avail_in = avail;
             m_inMember = true;
         }
-        const int rc = inflate(&zs, Z_NO_FLUSH);
-        if (rc == Z_STREAM_END) {
+        const uint32_t outBefore = zs.avail_out;
+        const int rc = isal_inflate(&zs);
+        if (rc < 0)
+            fail(QStringLiteral("corrupt gzip data: %1").arg(QLatin1String(isalError(rc))));
+        if (zs.block_state == ISAL_BLOCK_FINISH) {
             m_inMember = false;
+            drainedAtEnd = false;
             continue;
         }
-        if (rc == Z_OK || (rc == Z_BUF_ERROR && zs.avail_in == 0))
-            continue;
-        const char *why = zs.msg ? zs.msg : (rc == Z_MEM_ERROR ? "out of memory" : "unknown error");
-        fail(QStringLiteral("corrupt gzip data: %1").arg(QString::fromUtf8(why)));
+        if (drainedAtEnd && zs.avail_out == outBefore)
+            break;
     }
 
     const std::size_t produced = offered - zs.avail_out;

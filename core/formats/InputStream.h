@@ -7,13 +7,14 @@
 #include <memory>
 #include <string_view>
 
-struct z_stream_s;
+struct inflate_state;
 
 namespace wharf {
 
 /// Forward-only byte source over one job file, plain or gzip. gzip is recognised by its magic
-/// bytes 1f 8b, never by the file name, and inflated on the fly; concatenated gzip members read
-/// as one stream (as `zcat` does).
+/// bytes 1f 8b, never by the file name, and inflated on the fly with ISA-L's streaming inflate
+/// (about three times zlib's speed, with a fixed state of under 100 KiB); concatenated gzip
+/// members read as one stream (as `zcat` does), and every member's CRC and length are checked.
 ///
 /// Parsers work directly on a window of the internal buffer instead of copying:
 ///
@@ -94,7 +95,7 @@ private:
 
     bool m_gzip = false;
     bool m_inMember = false;
-    std::unique_ptr<z_stream_s> m_zs;
+    std::unique_ptr<inflate_state> m_zs;
     std::unique_ptr<unsigned char[]> m_zin;
     std::size_t m_zinCap = 0;
 };

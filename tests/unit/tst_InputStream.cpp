@@ -57,6 +57,9 @@ private slots:
     void skipsBom();
     void largeMultiMemberGzip();
     void hugeRowIsRefusedWithBoundedMemory();
+    void trailerIsChecked_data();
+    void trailerIsChecked();
+    void zeroPaddingBetweenMembers();
     void errors_data();
     void errors();
     void unreadableFile();
@@ -281,6 +284,72 @@ void tst_InputStream::hugeRowIsRefusedWithBoundedMemory()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     QVERIFY2(usage.ru_maxrss < 512 * 1024, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(usage.ru_maxrss)));
+}
+
+namespace {
+
+QByteArray gzipped(const QByteArray &content)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("m.gz"));
+    gzFile gz = gzopen(QFile::encodeName(path).constData(), "wb");
+    if (!gz)
+        return {};
+    gzwrite(gz, content.constData(), unsigned(content.size()));
+    gzclose(gz);
+    return fileBytes(path);
+}
+
+QString writeBytes(const QTemporaryDir &dir, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(QStringLiteral("job.csv.gz"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+} // namespace
+
+// The gzip trailer (CRC-32 and length of the content) is checked: a flipped bit in the data
+// that still inflates, or in the trailer itself, is an error, never silently different rows.
+void tst_InputStream::trailerIsChecked_data()
+{
+    QTest::addColumn<int>("fromEnd");
+    QTest::newRow("crc") << 8;
+    QTest::newRow("length") << 1;
+}
+
+void tst_InputStream::trailerIsChecked()
+{
+    QFETCH(int, fromEnd);
+    QByteArray bytes = gzipped(QByteArray("id,name\n1,a\n2,b\n").repeated(50));
+    QVERIFY(bytes.size() > 20);
+    bytes[bytes.size() - fromEnd] = char(bytes[bytes.size() - fromEnd] ^ 0x01);
+    QTemporaryDir dir;
+    const QString path = writeBytes(dir, bytes);
+    bool thrown = false;
+    const Error e = catchError(
+        [&] {
+            InputStream in(path, 64);
+            drain(in, 7);
+        },
+        thrown);
+    QVERIFY(thrown);
+    QVERIFY2(e.message().contains(QStringLiteral("corrupt gzip data")), qPrintable(e.message()));
+}
+
+// Tools pad a finished gzip file with zero bytes (tape blocks); zcat skips them between members.
+void tst_InputStream::zeroPaddingBetweenMembers()
+{
+    const QByteArray first("a,b\n1,2\n");
+    const QByteArray second("3,4\n");
+    const QByteArray bytes = gzipped(first) + QByteArray(9, '\0') + gzipped(second) + QByteArray(3, '\0');
+    QTemporaryDir dir;
+    const QString path = writeBytes(dir, bytes);
+    InputStream in(path, 64);
+    QCOMPARE(drain(in, 3), first + second);
+    QCOMPARE(in.bytesConsumed(), in.fileSize());
 }
 
 QTEST_GUILESS_MAIN(tst_InputStream)
