@@ -14,6 +14,15 @@ void CancelToken::check() const
 
 void JobClient::truncateTables(const QStringList &) {}
 
+bool JobClient::deferIndexes(const QStringList &, const QString &)
+{
+    return false;
+}
+
+void JobClient::buildDeferredIndexes(const Schema &, const QStringList &) {}
+
+void JobClient::discardDeferredTable(const Schema &, const QString &, const QString &, const QStringList &) {}
+
 SchemaSyncPreview JobClient::previewSchemaSync(const Schema &, const QStringList &)
 {
     return {};

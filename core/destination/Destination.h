@@ -87,6 +87,20 @@ public:
     {}
 };
 
+/// A unique constraint left out of a new table (JobClient::deferIndexes) could not be added:
+/// its rows repeat values of the key. Nothing was changed by the attempt.
+class IndexBuildFailed : public Error {
+public:
+    IndexBuildFailed(QString table, QString ownerLoadId, QString message)
+        : Error(ErrorKind::Terminal, std::move(message))
+        , ownerLoadId(std::move(ownerLoadId))
+    {
+        this->table = std::move(table);
+    }
+    /// The load that created the table and deferred its constraints.
+    QString ownerLoadId;
+};
+
 /// One connection to a destination, used by exactly one thread at a time (not thread-safe,
 /// except cancel()). Everything may throw wharf::Error.
 class JobClient {
@@ -140,6 +154,24 @@ public:
     /// Inside the open transaction: records `key`. Throws AlreadyRecorded when it is recorded
     /// already (another loader committed it meanwhile); the caller's transaction then rolls back.
     virtual void recordInLedger(const QString &loadId, const QString &key, qint64 rows);
+    // Indexes after rows (SDK 4): a table the package creates is empty, so its unique
+    // constraints are built once from all its rows (a sort) instead of kept up row by row.
+    /// Tables among `tables` that syncSchema() creates from now on are created without their
+    /// unique constraints, and the client records that they are owed, durably and in the same
+    /// transaction as the CREATE (a crash cannot lose the debt). Returns false when the client
+    /// cannot (the default): tables are then created whole.
+    virtual bool deferIndexes(const QStringList &tables, const QString &loadId);
+    /// Adds the constraints owed for those of `tables` that have a record (of any load), each
+    /// table in one transaction with the removal of its record; a table without one is left
+    /// alone. Throws IndexBuildFailed, naming the table and values that repeat, when the rows
+    /// break a constraint (nothing changed then). Default: nothing is ever owed.
+    virtual void buildDeferredIndexes(const Schema &schema, const QStringList &tables);
+    /// After IndexBuildFailed for a table that `loadId` created: in one transaction empties
+    /// it, deletes the ledger rows of `jobKeys` (the jobs whose rows are thereby gone), adds
+    /// its constraints and removes the record. The table is then as dlt creates it and holds
+    /// none of the package's rows. Default: nothing to do.
+    virtual void discardDeferredTable(const Schema &schema, const QString &table, const QString &loadId,
+                                      const QStringList &jobKeys);
     /// Deletes the ledger rows of `loadId` in this client's dataset and its staging dataset:
     /// when its package is loaded, and when a package that never started begins (rows left by
     /// another copy of it would otherwise pass its jobs as loaded). Throws wharf::Error.

@@ -11,7 +11,9 @@ namespace wharf {
 /// Points: after-commit (a job's transaction committed, nothing recorded in the package yet),
 /// after-pending-transition (the outcome marker written, the file not moved), after-move
 /// (the job file moved to completed_jobs/), after-fail (a failed job moved to failed_jobs/ with
-/// its message), after-followup (a chain's merge/replace SQL
+/// its message), before-indexes (a chain complete, the UNIQUE constraints its new tables owe
+/// not yet added), after-index-fail (the jobs of a table whose rows broke its constraint moved
+/// to failed_jobs/, the table not yet emptied), after-followup (a chain's merge/replace SQL
 /// committed), after-complete-load (`_dlt_loads` written, the package not yet marked).
 void crashPoint(const char *point);
 

@@ -53,6 +53,8 @@ public:
     /// The tables schema migration creates or alters: dlt's own tables and those with jobs
     /// that saw data.
     QStringList migratedTables() const;
+    /// The tables with jobs in this package, in job order.
+    const QStringList &tablesWithJobs() const { return m_tablesWithJobs; }
     /// The chain of `root` as follow-up jobs see it: its tables that saw data or have jobs.
     QStringList seenChain(const QString &root) const;
 

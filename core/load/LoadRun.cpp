@@ -22,7 +22,18 @@ namespace {
 // How long running jobs get to stop after Cancel before their connections are dropped.
 constexpr qint64 kAbandonAfterCancelMs = 1500;
 
-JobEvent makeEvent(const QString &loadId, const JobRecord &r)
+ErrorInfo terminal(const QString &message, const QString &file)
+{
+    ErrorInfo e;
+    e.kind = ErrorKind::Terminal;
+    e.message = message;
+    e.location.file = file;
+    return e;
+}
+
+} // namespace
+
+JobEvent jobEventOf(const QString &loadId, const JobRecord &r)
 {
     JobEvent e;
     e.loadId = loadId;
@@ -39,17 +50,6 @@ JobEvent makeEvent(const QString &loadId, const JobRecord &r)
     e.error = r.error;
     return e;
 }
-
-ErrorInfo terminal(const QString &message, const QString &file)
-{
-    ErrorInfo e;
-    e.kind = ErrorKind::Terminal;
-    e.message = message;
-    e.location.file = file;
-    return e;
-}
-
-} // namespace
 
 LoadRun::LoadRun(std::shared_ptr<const Destination> destination, ResolvedConfig config, LoadOptions options,
                  LoadObserver *observer, CancelToken &cancel)
@@ -237,6 +237,7 @@ std::optional<PackageResult> LoadRun::migrateSchema()
                 qCInfo(lcLoad).noquote() << "refresh: dropping" << m_plan.droppedTables().join(QStringLiteral(", "));
                 m_coordinator->dropTables(m_plan.droppedTables(), m_schema.name);
             }
+            deferIndexes();
             // Run again after a lost connection, it finds the schema stored and changes nothing:
             // keep what the first pass applied.
             const SchemaSyncResult pass = m_coordinator->syncSchema(m_schema, tables);
@@ -281,6 +282,11 @@ void LoadRun::prepareStaging(bool firstRun)
     m_stagingDataset = stagingDatasetName(m_result.datasetName);
     replaceClient(m_stagingCoordinator, m_destination->createClient(m_config, m_stagingDataset));
     m_stagingCoordinator->open();
+    QStringList staged;
+    for (const QString &t : m_plan.tablesWithJobs())
+        if (m_plan.isStaged(t))
+            staged.append(t);
+    m_stagingCoordinator->deferIndexes(staged, m_result.loadId);
     if (drops)
         m_stagingCoordinator->dropTables(m_plan.droppedTables(), m_schema.name);
     // As dlt: a refresh that drops gives staging its _dlt_version even with nothing staged.
@@ -583,10 +589,12 @@ void LoadRun::putBack(JobRecord &r)
 void LoadRun::finalize(JobRecord &r)
 {
     try {
-        if (r.state == JobState::Completed) {
-            // Follow-ups first, file move second: if they fail, the job stays in started_jobs/
-            // with its "completed" marker and a later run creates them again (spec 2.6).
+        // Follow-ups first, file move second: if they fail, the job stays in started_jobs/
+        // with its "completed" marker and a later run creates them again (spec 2.6). A table
+        // whose constraints cannot be added after its rows fails the job instead.
+        if (r.state == JobState::Completed)
             runChainFollowUps(r);
+        if (r.state == JobState::Completed) {
             recordMetrics(r);
             r.file.path = m_package.moveJob(r.file, JobFolder::Completed);
             r.file.folder = JobFolder::Completed;
@@ -607,7 +615,7 @@ void LoadRun::finalize(JobRecord &r)
             crashPoint("after-fail");
             ++m_failed;
             qCWarning(lcLoad).noquote() << "job" << r.file.name.jobId() << "failed:" << r.error.fullText();
-            m_result.failedJobs.append(makeEvent(m_result.loadId, r));
+            m_result.failedJobs.append(jobEventOf(m_result.loadId, r));
             if (m_options.raiseOnFailedJobs)
                 m_abort = true;
         }
@@ -629,7 +637,7 @@ bool LoadRun::chainComplete(const QStringList &chain, const JobRecord &completin
     return open == 0;
 }
 
-void LoadRun::runChainFollowUps(const JobRecord &r)
+void LoadRun::runChainFollowUps(JobRecord &r)
 {
     const Table *root = m_schema.rootOf(r.file.name.table);
     if (!root || !m_coordinator)
@@ -637,6 +645,8 @@ void LoadRun::runChainFollowUps(const JobRecord &r)
     const QStringList chain = m_plan.seenChain(root->name);
     if (!chainComplete(chain, r))
         return;
+    if (!buildIndexes(chain, &r))
+        return; // the chain lost a table's rows: nothing to merge or replace from
     const WriteStrategy write = m_plan.strategyOf(root->name);
     QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain, write, m_packageCreatedAt);
     QStringList chainJobs;
@@ -675,7 +685,7 @@ void LoadRun::stop(const ErrorInfo &why)
 void LoadRun::emitJob(const JobRecord &r)
 {
     if (m_observer)
-        m_observer->jobChanged(makeEvent(m_result.loadId, r));
+        m_observer->jobChanged(jobEventOf(m_result.loadId, r));
 }
 
 void LoadRun::reportProgress(bool force)
@@ -712,6 +722,9 @@ PackageResult LoadRun::complete()
     }
     PackageStatus status = PackageStatus::Loaded;
     try {
+        // Constraints still owed (a chain whose last job failed, a resumed package): added
+        // before the package can end either way, so that no table stays without them.
+        onServer(*m_coordinator, "adding unique constraints", [&] { buildIndexes(m_plan.tablesWithJobs(), nullptr); });
         if (m_abort) {
             m_package.markCompleted(true);
             m_result.error = m_result.failedJobs.first().error;

@@ -31,6 +31,9 @@ struct JobRecord {
     QDateTime startedAt; ///< when it was last dispatched (load_metrics)
 };
 
+/// What observers are told about `r`.
+JobEvent jobEventOf(const QString &loadId, const JobRecord &r);
+
 /// The coordinator's side of one package load (spec 2.4): the steps of PackageLoader::load()
 /// as methods over shared state - file moves, clients, events. What the package asks comes
 /// from a LoadPlan and which job runs when from a JobScheduler, both free of I/O. Lives on the
@@ -76,8 +79,20 @@ private:
     void finalize(JobRecord &r);
     /// When `r` completes the last job of its table chain, runs the destination's follow-up
     /// jobs for the chain (merge/replace materialisation; none for append) - spec 2.9/2.10.
-    void runChainFollowUps(const JobRecord &r);
+    void runChainFollowUps(JobRecord &r);
     bool chainComplete(const QStringList &chain, const JobRecord &completing) const;
+    // Indexes after rows (LoadRunIndexes.cpp).
+    /// Asks both coordinators to create the tables this package loads without their UNIQUE
+    /// constraints; before schema migration.
+    void deferIndexes();
+    /// Adds the constraints owed for `tables` (both datasets). False when one could not be
+    /// added: the table's jobs are then failed and its rows removed (`current`, the job being
+    /// finalised, included when it is one of them).
+    bool buildIndexes(const QStringList &tables, JobRecord *current);
+    /// The rows of a table this load created break its unique constraint: its jobs fail with
+    /// `why`, then the table is emptied and given its constraints (files first, rows second:
+    /// a crash in between leaves failed jobs whose rows a later run removes).
+    void failDeferredTable(JobClient &client, const IndexBuildFailed &why, JobRecord *current);
     void stop(const ErrorInfo &why);
     void emitJob(const JobRecord &r);
     void reportProgress(bool force);

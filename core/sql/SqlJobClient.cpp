@@ -149,8 +149,12 @@ SchemaSyncResult SqlJobClient::syncSchema(const Schema &schema, const QStringLis
     const auto apply = [&] {
         DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
         for (const auto &[t, update] : pendingUpdates(schema, tables)) {
-            for (const auto &stmt : ddl.statements(update, *t))
+            // A new table the package loads into gets its constraints after its rows.
+            const bool defer = !update.exists && m_deferredTables.contains(t->name) && ddl.hasIndexes(*t);
+            for (const auto &stmt : ddl.statements(update, *t, !defer))
                 m_sql->execute(stmt);
+            if (defer)
+                oweIndexes(t->name);
             QJsonObject cols;
             for (const auto &c : update.newColumns)
                 cols[c.name] = describeColumn(c);

@@ -37,6 +37,17 @@ public:
     void recordInLedger(const QString &loadId, const QString &key, qint64 rows) override;
     void forgetLoad(const QString &loadId) override;
 
+    /// Indexes after rows: deferred constraints are owed through marker rows in the job ledger
+    /// (key `<table>#indexes`, row_count -1), written in the CREATE's transaction.
+    bool deferIndexes(const QStringList &tables, const QString &loadId) override;
+    void buildDeferredIndexes(const Schema &schema, const QStringList &tables) override;
+    void discardDeferredTable(const Schema &schema, const QString &table, const QString &loadId,
+                              const QStringList &jobKeys) override;
+
+    /// Lets deferIndexes() work: the destination can add its constraints later under the names
+    /// it would have given them in CREATE TABLE (PostgreSQL). Off by default.
+    void setIndexesAfterRows(bool on) { m_indexesAfterRows = on; }
+
     SqlClient &sql() { return *m_sql; }
     const TypeMapper &types() const { return *m_types; }
 
@@ -66,6 +77,16 @@ protected:
     std::unique_ptr<SqlClient> m_sql;
     std::unique_ptr<TypeMapper> m_types;
     bool m_createIndexes;
+
+private:
+    /// In syncSchema's transaction: records that `table`'s constraints are owed.
+    void oweIndexes(const QString &table);
+    /// Says which values of `table`'s unique columns repeat (after a failed ALTER).
+    QString describeDuplicates(const Table &table);
+
+    bool m_indexesAfterRows = false;
+    QStringList m_deferredTables; ///< deferIndexes(): created without their constraints
+    QString m_deferringLoadId;
 };
 
 } // namespace wharf

@@ -82,10 +82,11 @@ void SqlJobClient::forgetLoad(const QString &loadId)
     if (table.isEmpty())
         return;
     open();
-    // The staging dataset's jobs are recorded under its own name.
-    m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 IN (%5, %6)")
+    // The staging dataset's jobs are recorded under its own name. Constraints still owed to a
+    // table (row_count -1, SqlDeferredIndexes.cpp) stay until they are built.
+    m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 IN (%5, %6) AND %7 >= 0")
                        .arg(table, column(*m_sql, "load_id"), m_sql->placeholder(0), column(*m_sql, "dataset_name"),
-                            m_sql->placeholder(1), m_sql->placeholder(2)),
+                            m_sql->placeholder(1), m_sql->placeholder(2), column(*m_sql, "row_count")),
                    {loadId, m_sql->datasetName(), stagingDatasetName(m_sql->datasetName())});
 }
 

@@ -74,6 +74,8 @@ ConfigSpec PostgresDestination::configSpec() const
         f(keys::kLoadMethod, FieldType::String, QStringLiteral("copy"), false, false,
           "copy: rows streamed with COPY; insert: insert_values run as dlt runs it"),
         f(keys::kCreateIndexes, FieldType::Bool, true, false, false, "create UNIQUE constraints from unique hints"),
+        f(keys::kIndexesAfterRows, FieldType::Bool, true, false, false,
+          "tables a package creates get their UNIQUE constraints after the rows (faster, same DDL)"),
     };
     spec.options[0].choices = {QStringLiteral("copy"), QStringLiteral("insert")};
     spec.options += csvFormatFields();
@@ -105,9 +107,12 @@ std::unique_ptr<JobClient> PostgresDestination::createClient(const ResolvedConfi
     if (method != QLatin1String("copy") && method != QLatin1String("insert"))
         throw Error(ErrorKind::Config, QStringLiteral("load_method must be 'copy' or 'insert', got '%1'").arg(method));
     const bool createIndexes = config.option(QLatin1String(keys::kCreateIndexes), true).toBool();
-    return std::make_unique<PgJobClient>(effectiveCapabilities(config), connectParams(config), dataset,
-                                         method == QLatin1String("insert") ? LoadMethod::Insert : LoadMethod::Copy,
-                                         createIndexes, csvFormatFromConfig(config));
+    auto client =
+        std::make_unique<PgJobClient>(effectiveCapabilities(config), connectParams(config), dataset,
+                                      method == QLatin1String("insert") ? LoadMethod::Insert : LoadMethod::Copy,
+                                      createIndexes, csvFormatFromConfig(config));
+    client->setIndexesAfterRows(config.option(QLatin1String(keys::kIndexesAfterRows), true).toBool());
+    return client;
 }
 
 std::unique_ptr<DatasetBrowser> PostgresDestination::createBrowser(const ResolvedConfig &config) const

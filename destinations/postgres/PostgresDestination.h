@@ -19,6 +19,8 @@ inline constexpr const char *kSslCert = "sslcert";
 inline constexpr const char *kSslKey = "sslkey";
 inline constexpr const char *kLoadMethod = "load_method";       ///< "copy" (default) or "insert"
 inline constexpr const char *kCreateIndexes = "create_indexes"; ///< UNIQUE hints, dlt default true
+/// Wharf's own: tables a package creates get their UNIQUE constraints after the rows.
+inline constexpr const char *kIndexesAfterRows = "indexes_after_rows";
 } // namespace keys
 
 /// The PostgreSQL destination over libpq, with dlt's postgres capabilities (spec 4.2).
