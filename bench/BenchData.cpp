@@ -1,4 +1,5 @@
 #include "BenchData.h"
+#include "BenchText.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,57 +14,6 @@ namespace {
 
 const char *kLoadId = "1800000001.000001";
 
-// Output that is either a plain FILE or a gzip stream, written in big buffered pieces.
-class Sink {
-public:
-    Sink(const QString &path, bool gzip)
-    {
-        const QByteArray p = path.toUtf8();
-        if (gzip)
-            m_gz = gzopen(p.constData(), "wb6");
-        else
-            m_file = std::fopen(p.constData(), "wb");
-        m_buf.reserve(1 << 20);
-    }
-    ~Sink()
-    {
-        flush();
-        if (m_gz)
-            gzclose(m_gz);
-        if (m_file)
-            std::fclose(m_file);
-    }
-    std::string &buf() { return m_buf; }
-    void maybeFlush()
-    {
-        if (m_buf.size() > (1 << 20))
-            flush();
-    }
-    void flush()
-    {
-        if (m_buf.empty())
-            return;
-        if (m_gz)
-            gzwrite(m_gz, m_buf.data(), unsigned(m_buf.size()));
-        else if (m_file)
-            std::fwrite(m_buf.data(), 1, m_buf.size(), m_file);
-        m_written += qint64(m_buf.size());
-        m_buf.clear();
-    }
-    /// Bytes of data written so far, before compression (flushes first).
-    qint64 uncompressedBytes()
-    {
-        flush();
-        return m_written;
-    }
-
-private:
-    gzFile m_gz = nullptr;
-    FILE *m_file = nullptr;
-    std::string m_buf;
-    qint64 m_written = 0;
-};
-
 struct Row {
     long long id;
     std::string name;
@@ -77,17 +27,22 @@ struct Row {
     std::string dltId;
 };
 
-// A small deterministic generator: the same N gives the same rows on every run.
-struct Gen {
-    unsigned long long s = 0x9E3779B97F4A7C15ULL;
-    unsigned long long next()
-    {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        return s;
-    }
-};
+} // namespace
+
+std::string dltId(Gen &g)
+{
+    // As dlt's normalizer makes them: 10 random bytes in base64 without the padding, so that
+    // the UNIQUE index on _dlt_id gets keys in random order (as on a real load).
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const unsigned long long a = g.next();
+    const unsigned long long b = g.next();
+    std::string id(14, 'A');
+    for (int k = 0; k < 14; ++k)
+        id[std::size_t(k)] = alphabet[((k < 10 ? a >> (6 * k) : b >> (6 * (k - 10)))) & 63];
+    return id;
+}
+
+namespace {
 
 void makeRow(Gen &g, long long i, Row &r)
 {
@@ -113,44 +68,7 @@ void makeRow(Gen &g, long long i, Row &r)
     r.payload = "{\"k\":" + std::to_string(x % 1000) + ",\"tags\":[\"a\",\"b\"],\"ok\":true}";
     r.noteNull = (x >> 40) % 3 == 0;
     r.note = r.noteNull ? std::string() : "note " + std::to_string(x % 97);
-    char id[24];
-    std::snprintf(id, sizeof id, "b%013llx", (unsigned long long)(i * 2654435761ULL) & 0xFFFFFFFFFFFFFULL);
-    r.dltId = id;
-}
-
-void csvField(std::string &out, const std::string &v)
-{
-    out += '"';
-    for (char c : v) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
-void sqlString(std::string &out, const std::string &v)
-{
-    out += "E'";
-    for (char c : v) {
-        switch (c) {
-        case '\'':
-            out += "''";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
-    }
-    out += '\'';
+    r.dltId = dltId(g);
 }
 
 const char *kColumns[] = {"id",    "name",    "amount", "flag",         "created_at",
@@ -236,41 +154,6 @@ void writeInsertValues(Sink &sink, qint64 rows)
         sink.maybeFlush();
     }
     b += ';';
-}
-
-// A JSON string as orjson writes it: UTF-8 kept as is, quote, backslash and control
-// characters escaped.
-void jsonString(std::string &out, const std::string &v)
-{
-    out += '"';
-    for (char c : v) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char esc[8];
-                std::snprintf(esc, sizeof esc, "\\u%04x", unsigned(c));
-                out += esc;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
 }
 
 // dlt's jsonl (spec 7.4): one object per line as its normalizer leaves rows — timestamps as ISO

@@ -2,7 +2,24 @@
 
 #include <QString>
 
+#include <string>
+
 namespace wharf::bench {
+
+/// A small deterministic generator: the same seed gives the same rows on every run.
+struct Gen {
+    unsigned long long s = 0x9E3779B97F4A7C15ULL;
+    unsigned long long next()
+    {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        return s;
+    }
+};
+
+/// A `_dlt_id` as dlt's normalizer makes one (14 base64 characters of random bytes), from `g`.
+std::string dltId(Gen &g);
 
 /// Writes a dlt-shaped load package with one append table `bench_rows` of `rows` mixed-type
 /// rows (bigint, text with quotes/commas/newlines/unicode, double, bool, timestamp, decimal,
