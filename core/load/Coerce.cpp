@@ -89,7 +89,7 @@ std::string_view trimmed(std::string_view s)
 
 } // namespace
 
-bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision, std::string &out, bool keepWallClock)
+bool parseTimestamp(std::string_view in, TimestampParts &out)
 {
     in = trimmed(in);
     int y, mo, d, h = 0, mi = 0, sec = 0;
@@ -100,6 +100,7 @@ bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision,
         return false;
     std::size_t p = 10;
     long nanos = 0;
+    std::string_view fraction;
     int offsetMinutes = 0;
     if (p < in.size()) {
         if (in[p] != 'T' && in[p] != ' ' && in[p] != 't')
@@ -115,6 +116,7 @@ bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision,
         }
         if (p < in.size() && (in[p] == '.' || in[p] == ',')) {
             ++p;
+            const std::size_t from = p;
             int n = 0;
             while (p < in.size() && in[p] >= '0' && in[p] <= '9') {
                 if (n < 9) {
@@ -127,6 +129,7 @@ bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision,
                 return false;
             for (; n < 9; ++n)
                 nanos *= 10;
+            fraction = in.substr(from, p - from);
         }
         if (p < in.size()) {
             const char c = in[p];
@@ -155,6 +158,23 @@ bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision,
         if (p != in.size() || h > 23 || mi > 59 || sec > 59)
             return false;
     }
+    out = TimestampParts{y, mo, d, h, mi, sec, nanos, fraction, offsetMinutes};
+    return true;
+}
+
+std::int64_t daysSinceEpoch(int year, int month, int day)
+{
+    return daysFromCivil(year, month, day);
+}
+
+bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision, std::string &out, bool keepWallClock)
+{
+    TimestampParts t;
+    if (!parseTimestamp(in, t))
+        return false;
+    int y = t.year, mo = t.month, d = t.day, h = t.hour, mi = t.minute, sec = t.second;
+    const long nanos = t.nanos;
+    int offsetMinutes = t.offsetMinutes;
     // A naive column keeps the wall-clock time as written (PostgreSQL and SQLAlchemy both drop
     // the offset there); an aware one is converted to UTC.
     if (keepWallClock)

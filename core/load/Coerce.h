@@ -67,6 +67,21 @@ private:
     std::string m_scratch;
 };
 
+/// The fields of an ISO-8601 date-time as written (parseTimestamp).
+struct TimestampParts {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    long nanos = 0;            ///< the fraction's first 9 digits, as nanoseconds
+    std::string_view fraction; ///< every digit of the fraction as written (empty: none)
+    int offsetMinutes = 0;     ///< east of UTC; 0 for `Z` and for none
+};
+
+/// Parses an ISO-8601 date-time as normalizeTimestamp() accepts it; false when not one.
+/// `out.fraction` points into `in`.
+bool parseTimestamp(std::string_view in, TimestampParts &out);
+
+/// Days from 1970-01-01 to a proleptic Gregorian date.
+std::int64_t daysSinceEpoch(int year, int month, int day);
+
 /// Parses an ISO-8601 date-time (`T` or space; fraction up to 9 digits; `Z`, `±HH:MM`, `±HHMM`
 /// or none = UTC) and writes it in UTC in `style` — or, with `keepWallClock` (naive columns),
 /// as written with the offset dropped. Returns false when not a timestamp.

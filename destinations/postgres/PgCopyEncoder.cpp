@@ -146,6 +146,38 @@ void PgCopyEncoder::appendJsonString(std::string &out, std::string_view s)
     out.push_back('"');
 }
 
+std::string_view PgCopyEncoder::jsonText(const Value &v, const Cell &cell, const Options &options, std::string &scratch)
+{
+    if (v.kind == ValueKind::Bool)
+        return v.b ? std::string_view("true") : std::string_view("false");
+    if (v.kind == ValueKind::Double) {
+        scratch.clear();
+        appendDouble(scratch, v.d, v.text);
+        return scratch;
+    }
+    if (options.jsonSource && v.kind == ValueKind::String) {
+        scratch.clear();
+        appendJsonString(scratch, v.text);
+        return scratch;
+    }
+    return cell.s;
+}
+
+std::string_view PgCopyEncoder::decimalText(const Cell &cell, std::string &scratch)
+{
+    if (cell.type == Cell::Type::Int) {
+        scratch.clear();
+        appendInt(scratch, cell.i);
+        return scratch;
+    }
+    if (cell.type == Cell::Type::Double) {
+        scratch.clear();
+        appendDouble(scratch, cell.d);
+        return scratch;
+    }
+    return cell.s;
+}
+
 void PgCopyEncoder::appendRow(const Value *row, std::string &out)
 {
     const std::size_t mark = out.size();
@@ -203,12 +235,7 @@ void PgCopyEncoder::appendValue(std::size_t index, const Value &v, std::string &
     case DataType::Wei:
         // Exact: the digits as written go to numeric's input, which rounds to the scale as
         // INSERT would.
-        if (cell.type == Cell::Type::Int)
-            appendInt(out, cell.i);
-        else if (cell.type == Cell::Type::Double)
-            appendDouble(out, cell.d);
-        else
-            appendEscaped(out, cell.s);
+        appendEscaped(out, decimalText(cell, m_json));
         return;
     case DataType::Timestamp:
     case DataType::Date:
@@ -227,21 +254,7 @@ void PgCopyEncoder::appendValue(std::size_t index, const Value &v, std::string &
         appendBytea(out, cell.s);
         return;
     case DataType::Json:
-        if (v.kind == ValueKind::Bool) {
-            out.append(v.b ? "true" : "false");
-            return;
-        }
-        if (v.kind == ValueKind::Double) {
-            appendDouble(out, v.d, v.text);
-            return;
-        }
-        if (m_options.jsonSource && v.kind == ValueKind::String) {
-            m_json.clear();
-            appendJsonString(m_json, v.text);
-            appendEscaped(out, m_json);
-            return;
-        }
-        appendEscaped(out, cell.s);
+        appendEscaped(out, jsonText(v, cell, m_options, m_json));
         return;
     case DataType::Text:
         break;

@@ -60,6 +60,13 @@ public:
     /// `s` as a JSON string literal (quotes, backslash and control characters escaped).
     static void appendJsonString(std::string &out, std::string_view s);
 
+    /// The text a json/jsonb column's input function gets for `v` (converted to `cell`), before
+    /// any COPY escaping; may point into `scratch`. Shared with the binary encoder, so that both
+    /// store the same document.
+    static std::string_view jsonText(const Value &v, const Cell &cell, const Options &options, std::string &scratch);
+    /// The same for a numeric column: the digits as written, or the number formatted.
+    static std::string_view decimalText(const Cell &cell, std::string &scratch);
+
 private:
     void appendValue(std::size_t index, const Value &v, std::string &out);
 

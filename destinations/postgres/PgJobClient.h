@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PgBinaryEncoder.h"
 #include "PgConnection.h"
 #include "formats/CsvFormat.h"
 #include "sql/SqlJobClient.h"
@@ -28,6 +29,10 @@ public:
 
     PgConnection &connection();
 
+    /// COPY (FORMAT binary) for the rows Wharf parses, where the table's column types allow
+    /// (the default); false: always COPY text (copy_format = "text").
+    void setBinaryCopy(bool on) { m_binaryCopy = on; }
+
     /// The schema that holds Wharf's job ledger, beside the datasets (README, "The job ledger").
     static QString ledgerSchema() { return QStringLiteral("_wharf"); }
 
@@ -39,7 +44,11 @@ private:
     JobResult copyCsv(const JobContext &ctx);
     JobResult copyRows(const JobContext &ctx);
     JobResult insertParsedRows(const JobContext &ctx);
+    /// The binary form of each of `columns` from `table`'s column types in the catalog; empty
+    /// when one has none (the job then goes as COPY text).
+    std::vector<PgWire> binaryWires(const QString &table, const QList<Column> &columns);
     LoadMethod m_method;
+    bool m_binaryCopy = true;
     CsvFormat m_csv; ///< [destination.postgres.csv_format]
 };
 

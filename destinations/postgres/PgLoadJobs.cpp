@@ -1,18 +1,21 @@
 // The three ways PgJobClient loads a job file (PgJobClient.h): csv streamed unparsed into COPY
 // (spec 7.3), rows of any readable format encoded into a COPY text stream, and insert_values
 // rows as INSERT statements, split as dlt splits them (spec 7.2).
+#include "PgBinaryEncoder.h"
 #include "PgCopyEncoder.h"
 #include "PgJobClient.h"
 
 #include "Error.h"
 #include "formats/InputStream.h"
 #include "formats/RowReader.h"
+#include "load/LogCategories.h"
 
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -433,9 +436,21 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
     PgCopyEncoder::Options eo;
     eo.sqlLiterals = format == FileFormat::InsertValues;
     eo.jsonSource = format == FileFormat::Jsonl || format == FileFormat::TypedJsonl;
-    PgCopyEncoder encoder(columns, eo);
-    const QString sql =
-        QStringLiteral("COPY %1 (%2) FROM STDIN").arg(db.qualifiedTableName(table.name), quoted.join(QLatin1Char(',')));
+    // Binary COPY when every column's type in the table has a binary form here; else text,
+    // which the server converts from whatever the table holds.
+    const std::vector<PgWire> wires = m_binaryCopy ? binaryWires(table.name, columns) : std::vector<PgWire>();
+    const bool binary = !wires.empty();
+    std::optional<PgCopyEncoder> text;
+    std::optional<PgBinaryEncoder> bin;
+    if (binary)
+        bin.emplace(columns, wires, eo);
+    else
+        text.emplace(columns, eo);
+    qCDebug(lcDest).noquote() << "job" << ctx.file.name.jobId()
+                              << (binary ? "goes as COPY binary" : "goes as COPY text");
+    const QString sql = QStringLiteral("COPY %1 (%2) FROM STDIN%3")
+                            .arg(db.qualifiedTableName(table.name), quoted.join(QLatin1Char(',')),
+                                 binary ? QStringLiteral(" (FORMAT binary)") : QString());
 
     JobResult result;
     RowBatch batch;
@@ -447,12 +462,17 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
         bool copying = true;
         try {
             qint64 rows = 0;
+            if (binary)
+                PgBinaryEncoder::appendHeader(buffer);
             while (reader->readBatch(batch)) {
                 if (ctx.cancel)
                     ctx.cancel->check();
                 for (std::size_t r = 0; r < batch.rowCount(); ++r) {
                     try {
-                        encoder.appendRow(batch.row(r), buffer);
+                        if (binary)
+                            bin->appendRow(batch.row(r), buffer);
+                        else
+                            text->appendRow(batch.row(r), buffer);
                     } catch (Error &e) {
                         e.withLocation(SourceLocation{path, batch.line(r), 0, e.location().field});
                         throw;
@@ -467,6 +487,8 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
                 if (ctx.progress)
                     ctx.progress(rows, reader->bytesConsumed());
             }
+            if (binary)
+                PgBinaryEncoder::appendTrailer(buffer);
             putCopyPieces(db, buffer.data(), buffer.size());
             buffer.clear();
             copying = false;
@@ -484,6 +506,30 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
             ctx.beforeCommit(*this, result.rows);
     });
     return result;
+}
+
+std::vector<PgWire> PgJobClient::binaryWires(const QString &table, const QList<Column> &columns)
+{
+    PgConnection &db = connection();
+    if (columns.isEmpty())
+        return {};
+    QHash<QString, QString> types;
+    const auto rows =
+        db.query(QStringLiteral("SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = "
+                                "a.atttypid WHERE a.attrelid = %1::regclass AND a.attnum > 0 AND NOT "
+                                "a.attisdropped")
+                     .arg(db.placeholder(0)),
+                 {db.qualifiedTableName(table)});
+    for (const QVariantList &row : rows)
+        types.insert(row.value(0).toString(), row.value(1).toString());
+    std::vector<PgWire> wires;
+    for (const Column &c : columns) {
+        const auto wire = binaryWireFor(c.dataType.value_or(DataType::Text), types.value(c.name));
+        if (!wire)
+            return {};
+        wires.push_back(*wire);
+    }
+    return wires;
 }
 
 // load_method = "insert". dlt executes the INSERT statements of an insert_values file as they

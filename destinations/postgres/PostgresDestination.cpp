@@ -76,8 +76,11 @@ ConfigSpec PostgresDestination::configSpec() const
         f(keys::kCreateIndexes, FieldType::Bool, true, false, false, "create UNIQUE constraints from unique hints"),
         f(keys::kIndexesAfterRows, FieldType::Bool, true, false, false,
           "tables a package creates get their UNIQUE constraints after the rows (faster, same DDL)"),
+        f(keys::kCopyFormat, FieldType::String, QStringLiteral("binary"), false, false,
+          "binary: parsed rows go as COPY binary (no text parsing on the server); text: as COPY text"),
     };
     spec.options[0].choices = {QStringLiteral("copy"), QStringLiteral("insert")};
+    spec.options[3].choices = {QStringLiteral("binary"), QStringLiteral("text")};
     spec.options += csvFormatFields();
     return spec;
 }
@@ -112,6 +115,12 @@ std::unique_ptr<JobClient> PostgresDestination::createClient(const ResolvedConfi
                                       method == QLatin1String("insert") ? LoadMethod::Insert : LoadMethod::Copy,
                                       createIndexes, csvFormatFromConfig(config));
     client->setIndexesAfterRows(config.option(QLatin1String(keys::kIndexesAfterRows), true).toBool());
+    const QString copyFormat = config.option(QLatin1String(keys::kCopyFormat), QStringLiteral("binary")).toString();
+    if (copyFormat != QLatin1String("binary") && copyFormat != QLatin1String("text"))
+        throw Error(
+            ErrorKind::Config,
+            QStringLiteral("copy_format must be 'binary' or 'text', got '%1'").arg(clipForMessage(copyFormat, 40)));
+    client->setBinaryCopy(copyFormat == QLatin1String("binary"));
     return client;
 }
 

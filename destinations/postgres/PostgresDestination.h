@@ -21,6 +21,8 @@ inline constexpr const char *kLoadMethod = "load_method";       ///< "copy" (def
 inline constexpr const char *kCreateIndexes = "create_indexes"; ///< UNIQUE hints, dlt default true
 /// Wharf's own: tables a package creates get their UNIQUE constraints after the rows.
 inline constexpr const char *kIndexesAfterRows = "indexes_after_rows";
+/// Wharf's own: "binary" (COPY FORMAT binary where the column types allow) or "text".
+inline constexpr const char *kCopyFormat = "copy_format";
 } // namespace keys
 
 /// The PostgreSQL destination over libpq, with dlt's postgres capabilities (spec 4.2).
