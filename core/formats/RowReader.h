@@ -23,8 +23,9 @@ struct ReaderOptions {
     /// keys to positions (an unknown key is an error naming file, line and field) and by csv
     /// files written without a header.
     QStringList tableColumns;
-    /// Rows per batch handed out by readBatch().
-    std::size_t batchRows = 2000;
+    /// Rows per batch handed out by readBatch(). Small on purpose: a batch's values live until
+    /// the next one, once per job running at the same time (256 wide rows are ~0.5 MB).
+    std::size_t batchRows = 256;
     /// csv files: delimiter and header line. Without a header the columns are the first
     /// tableColumns, as many as the first record has fields.
     CsvFormat csv;

@@ -46,6 +46,9 @@ public:
 
     Cell convert(const Value &v);
     const QString &columnName() const { return m_column.name; }
+    /// Throws the error convert() throws for a value that does not fit (`what` says why), for
+    /// callers that check a value their own way (the binary COPY encoder's timestamps).
+    [[noreturn]] void reject(const Value &v, const char *what) const { fail(v, what); }
 
 private:
     [[noreturn]] void fail(const Value &v, const char *what) const;

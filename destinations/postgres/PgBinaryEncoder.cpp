@@ -294,6 +294,18 @@ void PgBinaryEncoder::appendValue(std::size_t index, const Value &v, std::string
         return;
     }
     const Target &target = m_columns[index];
+    switch (target.wire) {
+    case PgWire::Timestamptz:
+    case PgWire::Timestamp:
+    case PgWire::Date:
+    case PgWire::Time:
+        // Parsed once, here, with the coercer's own checks and messages (its convert() would
+        // parse and format the text only for it to be parsed again).
+        appendTemporal(index, v, out);
+        return;
+    default:
+        break;
+    }
     // Validates and converts exactly as the text path does; throws naming the column.
     const Cell cell = m_coercers[index].convert(v);
     if (cell.type == Cell::Type::Null) {
@@ -356,46 +368,9 @@ void PgBinaryEncoder::appendValue(std::size_t index, const Value &v, std::string
         return;
     case PgWire::Timestamptz:
     case PgWire::Timestamp:
-    case PgWire::Date: {
-        TimestampParts t;
-        if (!parseTimestamp(v.text, t))
-            fail(target.name,
-                 QStringLiteral("value '%1' is not an ISO-8601 date or timestamp")
-                     .arg(QString::fromUtf8(v.text.data(), qsizetype(std::min<std::size_t>(v.text.size(), 60)))));
-        if (t.year < 1) // PostgreSQL has no year 0 in ISO input
-            fail(target.name, QStringLiteral("date/time field value out of range: year %1").arg(t.year));
-        const std::int64_t days = daysSinceEpoch(t.year, t.month, t.day) - kPgEpochDays;
-        if (target.wire == PgWire::Date) {
-            put32(out, 4);
-            put32(out, std::uint32_t(std::int32_t(days)));
-            return;
-        }
-        // timestamptz: the instant, in UTC; timestamp: the wall-clock time as written (the
-        // offset dropped), which is what PostgreSQL makes of the same text.
-        std::int64_t secs = days * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
-        if (target.wire == PgWire::Timestamptz)
-            secs -= std::int64_t(t.offsetMinutes) * 60;
-        put32(out, 8);
-        put64(out, std::uint64_t(secs * kUsecPerSec + fractionMicros(t.fraction)));
-        return;
-    }
-    case PgWire::Time: {
-        // As the coercer reads a time: on a fixed date, the offset (if any) dropped.
-        std::string_view s = v.text;
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-            s.remove_prefix(1);
-        m_scratch.assign("2000-01-01T");
-        m_scratch.append(s.data(), s.size());
-        TimestampParts t;
-        if (!parseTimestamp(m_scratch, t))
-            fail(target.name,
-                 QStringLiteral("value '%1' is not a HH:MM:SS time")
-                     .arg(QString::fromUtf8(v.text.data(), qsizetype(std::min<std::size_t>(v.text.size(), 60)))));
-        put32(out, 8);
-        put64(out,
-              std::uint64_t((t.hour * 3600 + t.minute * 60 + t.second) * kUsecPerSec + fractionMicros(t.fraction)));
-        return;
-    }
+    case PgWire::Date:
+    case PgWire::Time:
+        break; // appendTemporal()
     case PgWire::Bytea:
         if (m_options.sqlLiterals && v.kind == ValueKind::String &&
             !(v.text.size() >= 2 && v.text[0] == '\\' && v.text[1] == 'x')) {
@@ -408,6 +383,48 @@ void PgBinaryEncoder::appendValue(std::size_t index, const Value &v, std::string
         putField(out, cell.s);
         return;
     }
+}
+
+void PgBinaryEncoder::appendTemporal(std::size_t index, const Value &v, std::string &out)
+{
+    const Target &target = m_columns[index];
+    const Coercer &coercer = m_coercers[index];
+    TimestampParts t;
+    if (target.wire == PgWire::Time) {
+        if (v.kind != ValueKind::String && v.kind != ValueKind::Time)
+            coercer.reject(v, "not a time");
+        // As the coercer reads a time: on a fixed date, the offset (if any) dropped.
+        std::string_view s = v.text;
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+            s.remove_prefix(1);
+        m_scratch.assign("2000-01-01T");
+        m_scratch.append(s.data(), s.size());
+        if (!parseTimestamp(m_scratch, t))
+            coercer.reject(v, "not a HH:MM:SS time");
+        put32(out, 8);
+        put64(out,
+              std::uint64_t((t.hour * 3600 + t.minute * 60 + t.second) * kUsecPerSec + fractionMicros(t.fraction)));
+        return;
+    }
+    if (v.kind != ValueKind::String && v.kind != ValueKind::Timestamp && v.kind != ValueKind::Date)
+        coercer.reject(v, target.wire == PgWire::Date ? "not a date" : "not a timestamp");
+    if (!parseTimestamp(v.text, t))
+        coercer.reject(v, target.wire == PgWire::Date ? "not a YYYY-MM-DD date" : "not an ISO-8601 timestamp");
+    if (t.year < 1) // PostgreSQL has no year 0 in ISO input
+        fail(target.name, QStringLiteral("date/time field value out of range: year %1").arg(t.year));
+    const std::int64_t days = daysSinceEpoch(t.year, t.month, t.day) - kPgEpochDays;
+    if (target.wire == PgWire::Date) {
+        put32(out, 4);
+        put32(out, std::uint32_t(std::int32_t(days)));
+        return;
+    }
+    // timestamptz: the instant, in UTC; timestamp: the wall-clock time as written (the offset
+    // dropped), which is what PostgreSQL makes of the same text.
+    std::int64_t secs = days * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
+    if (target.wire == PgWire::Timestamptz)
+        secs -= std::int64_t(t.offsetMinutes) * 60;
+    put32(out, 8);
+    put64(out, std::uint64_t(secs * kUsecPerSec + fractionMicros(t.fraction)));
 }
 
 } // namespace wharf::postgres

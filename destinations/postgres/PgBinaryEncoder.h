@@ -64,6 +64,7 @@ public:
 
 private:
     void appendValue(std::size_t index, const Value &v, std::string &out);
+    void appendTemporal(std::size_t index, const Value &v, std::string &out);
 
     struct Target {
         QString name;

@@ -29,8 +29,9 @@ namespace {
 // CopyData message we send is larger than 16 MiB.
 constexpr std::size_t kMaxCopyMessage = 16 * 1024 * 1024;
 // Encoded rows are handed to libpq once about this much has accumulated: large enough that
-// the per-message cost vanishes, small enough that the buffer stays cheap to reuse.
-constexpr std::size_t kCopyFlushBytes = 1024 * 1024;
+// the per-message cost vanishes, small enough that this buffer and libpq's own (which grows to
+// the largest message) stay small for each of 20 jobs running at once.
+constexpr std::size_t kCopyFlushBytes = 256 * 1024;
 // Read window for csv files, which go to the server unparsed in pieces of this size.
 constexpr std::size_t kCsvWindow = 1024 * 1024;
 
