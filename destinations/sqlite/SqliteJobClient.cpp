@@ -1,4 +1,5 @@
 #include "SqliteJobClient.h"
+#include "SqliteRowInserter.h"
 
 #include "Error.h"
 #include "SqliteTypeMapper.h"
@@ -31,32 +32,6 @@ SqliteConnection &SqliteJobClient::connection()
 {
     return static_cast<SqliteConnection &>(*m_sql);
 }
-
-namespace {
-
-struct Statement {
-    sqlite3_stmt *s = nullptr;
-    ~Statement() { sqlite3_finalize(s); }
-};
-
-int bindCell(sqlite3_stmt *stmt, int pos, const Cell &cell)
-{
-    switch (cell.type) {
-    case Cell::Type::Null:
-        return sqlite3_bind_null(stmt, pos);
-    case Cell::Type::Int:
-        return sqlite3_bind_int64(stmt, pos, cell.i);
-    case Cell::Type::Double:
-        return sqlite3_bind_double(stmt, pos, cell.d);
-    case Cell::Type::Text:
-        return sqlite3_bind_text64(stmt, pos, cell.s.data(), sqlite3_uint64(cell.s.size()), SQLITE_STATIC, SQLITE_UTF8);
-    case Cell::Type::Blob:
-        return sqlite3_bind_blob64(stmt, pos, cell.s.data(), sqlite3_uint64(cell.s.size()), SQLITE_STATIC);
-    }
-    return SQLITE_MISUSE;
-}
-
-} // namespace
 
 SchemaSyncPreview SqliteJobClient::previewSchemaSync(const Schema &schema, const QStringList &tables)
 {
@@ -111,50 +86,15 @@ JobResult SqliteJobClient::runJob(const JobContext &ctx)
         coercers.emplace_back(*col, copts);
         quoted.append(db.escapeIdentifier(name));
     }
-    QStringList marks;
-    for (int k = 0; k < fileColumns.size(); ++k)
-        marks.append(QStringLiteral("?"));
-    const QString sql =
-        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-            .arg(db.qualifiedTableName(table.name), quoted.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+    SqliteRowInserter inserter(db, db.qualifiedTableName(table.name), quoted, std::move(coercers), path);
 
     JobResult result;
     RowBatch batch;
     inTransaction(db, [&] {
-        Statement stmt{db.prepare(sql)};
         while (reader->readBatch(batch)) {
             if (ctx.cancel)
                 ctx.cancel->check();
-            const std::size_t ncols = batch.columnCount();
-            for (std::size_t r = 0; r < batch.rowCount(); ++r) {
-                const Value *row = batch.row(r);
-                std::size_t c = 0;
-                try {
-                    for (; c < ncols; ++c) {
-                        const Cell cell = coercers[c].convert(row[c]);
-                        // SQLite would store any bytes; PostgreSQL (and dlt's other destinations)
-                        // refuse these, and a dataset must not depend on where it was loaded.
-                        if (cell.type == Cell::Type::Text)
-                            if (const char *problem = textProblem(cell.s))
-                                throw Error(ErrorKind::Terminal,
-                                            QStringLiteral("the text holds %1, which cannot be stored as text")
-                                                .arg(QLatin1String(problem)));
-                        const int rc = bindCell(stmt.s, int(c) + 1, cell);
-                        if (rc != SQLITE_OK)
-                            db.raise(rc, sql);
-                    }
-                    const int rc = sqlite3_step(stmt.s);
-                    if (rc != SQLITE_DONE)
-                        db.raise(rc, sql);
-                    sqlite3_reset(stmt.s);
-                } catch (Error &e) {
-                    sqlite3_reset(stmt.s);
-                    SourceLocation where{path, batch.line(r), 0,
-                                         c < ncols ? coercers[c].columnName() : e.location().field};
-                    e.withLocation(where);
-                    throw;
-                }
-            }
+            inserter.insert(batch);
             result.rows += qint64(batch.rowCount());
             if (ctx.progress)
                 ctx.progress(result.rows, reader->bytesConsumed());
