@@ -14,6 +14,11 @@ void CancelToken::check() const
 
 void JobClient::truncateTables(const QStringList &) {}
 
+int JobClient::freeConnections()
+{
+    return -1;
+}
+
 bool JobClient::deferIndexes(const QStringList &, const QString &)
 {
     return false;

@@ -172,6 +172,10 @@ public:
     /// none of the package's rows. Default: nothing to do.
     virtual void discardDeferredTable(const Schema &schema, const QString &table, const QString &loadId,
                                       const QStringList &jobKeys);
+    /// How many more connections the server would accept now for this client's user (its
+    /// connection limits less the sessions open), or -1 when unknown (the default). The loader
+    /// runs no more jobs at once than that allows (SDK 4). Connects.
+    virtual int freeConnections();
     /// Deletes the ledger rows of `loadId` in this client's dataset and its staging dataset:
     /// when its package is loaded, and when a package that never started begins (rows left by
     /// another copy of it would otherwise pass its jobs as loaded). Throws wharf::Error.

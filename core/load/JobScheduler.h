@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+
 #include "destination/Capabilities.h"
 #include "load/RetryPolicy.h"
 
@@ -32,6 +34,8 @@ public:
 
     /// Worker threads to start: the slots the settings allow, never more than the jobs left.
     int slotCount() const;
+    /// Lowers the workers to at most `n` (at least 1): what the server has connections for.
+    void capWorkers(int n) { m_settings.workers = std::max(1, std::min(m_settings.workers, n)); }
     /// Fixes the number of slots (call once, before dispatching).
     void startWorkers(int count) { m_slots = count; }
 

@@ -3,7 +3,15 @@
 #include "Error.h"
 #include "config/ConfigResolver.h"
 
+#include <QThread>
+#include <algorithm>
+
 namespace wharf {
+
+int LoadOptions::automaticWorkers()
+{
+    return std::clamp(2 * QThread::idealThreadCount(), 2, 20);
+}
 
 LoadOptions LoadOptions::fromConfig(const ConfigResolver &resolver, const QString &destinationName)
 {

@@ -343,9 +343,32 @@ void LoadRun::failUnsupportedJobs()
     }
 }
 
+// Each worker holds a connection (two with a staging dataset); a server that cannot take them
+// all would refuse the extra ones. One connection is left free for whoever else needs one
+// (the window's browser, psql).
+void LoadRun::capWorkersByServer()
+{
+    int free = -1;
+    try {
+        free = m_coordinator ? m_coordinator->freeConnections() : -1;
+    } catch (const Error &e) {
+        qCDebug(lcLoad).noquote() << "cannot ask the server for its free connections:" << e.fullText();
+    }
+    if (free < 0)
+        return;
+    const int perWorker = m_stagingCoordinator ? 2 : 1;
+    const int cap = std::max(1, (free - 1) / perWorker);
+    if (cap < m_scheduler->slotCount()) {
+        qCInfo(lcLoad).noquote()
+            << QStringLiteral("the server accepts %1 more connection(s): %2 job(s) at once").arg(free).arg(cap);
+        m_scheduler->capWorkers(cap);
+    }
+}
+
 // 4. Run the rest on a dedicated pool: one client per worker; only this thread moves files.
 void LoadRun::runJobs()
 {
+    capWorkersByServer();
     const int workers = m_scheduler->slotCount();
     m_scheduler->startWorkers(workers);
     m_counters = std::make_unique<LiveCounters>(int(m_jobs.size()));

@@ -56,6 +56,7 @@ private:
     void resumeStartedJobs();
     void failUnsupportedJobs();
     void runJobs();
+    void capWorkersByServer();
     PackageResult complete();
     void recordMetrics(const JobRecord &r);
     void saveMetrics();

@@ -3,6 +3,8 @@
 #include "Error.h"
 #include "PgTypeMapper.h"
 
+#include <algorithm>
+
 namespace wharf::postgres {
 
 PgJobClient::PgJobClient(Capabilities caps, PgConnectParams params, const QString &dataset, LoadMethod method,
@@ -47,6 +49,23 @@ QString PgJobClient::ledgerTable() const
 void PgJobClient::createLedgerHome()
 {
     m_sql->execute(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(m_sql->escapeIdentifier(ledgerSchema())));
+}
+
+int PgJobClient::freeConnections()
+{
+    open();
+    const auto rows = connection().query(QStringLiteral(
+        "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int - "
+        "(SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')::int, "
+        "(SELECT rolconnlimit FROM pg_roles WHERE rolname = current_user), "
+        "(SELECT count(*) FROM pg_stat_activity WHERE usename = current_user)::int"));
+    if (rows.isEmpty())
+        return -1;
+    int free = rows.first().value(0).toInt();
+    const int roleLimit = rows.first().value(1).toInt();
+    if (roleLimit >= 0)
+        free = std::min(free, roleLimit - rows.first().value(2).toInt());
+    return std::max(0, free);
 }
 
 PgConnection &PgJobClient::connection()

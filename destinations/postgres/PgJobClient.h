@@ -28,6 +28,9 @@ public:
     SchemaSyncResult syncSchema(const Schema &schema, const QStringList &tables) override;
 
     PgConnection &connection();
+    /// max_connections less the superuser reserve and the sessions open, or the role's
+    /// CONNECTION LIMIT less its sessions, whichever is smaller.
+    int freeConnections() override;
 
     /// COPY (FORMAT binary) for the rows Wharf parses, where the table's column types allow
     /// (the default); false: always COPY text (copy_format = "text").

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -385,6 +386,31 @@ private slots:
         QCOMPARE(pg::psqlValue(
                      QStringLiteral("SELECT count(*) - count(DISTINCT _dlt_id) FROM %1.issues__labels").arg(t.dataset)),
                  QStringLiteral("0"));
+        t.drop();
+    }
+
+    // More workers asked for than the server has connections (max_connections is 100 on the
+    // test server): the load runs as many jobs at once as the server takes, and ends LOADED.
+    void workersAreCappedByTheServer()
+    {
+        LoadTarget t;
+        if (!target(QStringLiteral("postgres"), t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const int max = pg::psqlValue(QStringLiteral("SHOW max_connections")).toInt();
+        QVERIFY(max > 5);
+        const QString root = copyPackage(t.work, "gh_issues_insert_values");
+        QVERIFY(addLabelJobs(QDir(root).filePath(kPackage), max + 20, 10));
+        const CliResult r =
+            runWharf(t.args("load", root) << "--workers" << QString::number(max + 100), t.work, t.env());
+        QVERIFY2(r.exitCode == 0 && r.out.contains("is LOADED and contains no failed jobs"), qPrintable(r.all()));
+        const QRegularExpression said(
+            QStringLiteral("the server accepts (\\d+) more connection\\(s\\): (\\d+) job\\(s\\) at once"));
+        const QRegularExpressionMatch m = said.match(r.all());
+        QVERIFY2(m.hasMatch(), qPrintable(r.all()));
+        QVERIFY(m.captured(2).toInt() < m.captured(1).toInt());
+        QVERIFY(m.captured(1).toInt() < max);
+        QVERIFY2(!r.all().contains("too many clients"), qPrintable(r.all()));
+        expectCompleteRows(t, 34 + (max + 20) * 10);
         t.drop();
     }
 
