@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <algorithm>
 #include <optional>
 
 using namespace wharf;
@@ -63,6 +65,13 @@ using PS = std::optional<ParallelismStrategy>;
 class tst_LoadOptions : public QObject {
     Q_OBJECT
 private slots:
+    void automaticWorkersFollowTheCores()
+    {
+        const int n = LoadOptions::automaticWorkers();
+        QCOMPARE(n, std::clamp(2 * QThread::idealThreadCount(), 2, 20));
+        QVERIFY(n >= 2 && n <= 20);
+        QCOMPARE(LoadOptions{}.workers, n);
+    }
     void fromConfig_data()
     {
         QTest::addColumn<QString>("projectToml");
@@ -74,7 +83,7 @@ private slots:
         QTest::addColumn<PS>("strategy");
 
         QTest::newRow("defaults") << ""
-                                  << "" << EnvMap{} << 20 << true << 5 << PS{};
+                                  << "" << EnvMap{} << LoadOptions::automaticWorkers() << true << 5 << PS{};
         QTest::newRow("project config.toml")
             << "[load]\nworkers = 4\nraise_on_failed_jobs = false\nraise_on_max_retries = 0\n"
                "parallelism_strategy = \"table-sequential\"\n"
@@ -100,11 +109,11 @@ private slots:
                       {"LOAD__PARALLELISM_STRATEGY", "sequential"}}
             << 2 << false << 10 << PS{ParallelismStrategy::Sequential};
         QTest::newRow("parallel strategy") << "[load]\nparallelism_strategy = \"parallel\"\n"
-                                           << "" << EnvMap{} << 20 << true << 5 << PS{ParallelismStrategy::Parallel};
+                                           << "" << EnvMap{} << LoadOptions::automaticWorkers() << true << 5 << PS{ParallelismStrategy::Parallel};
         QTest::newRow("quoted number in toml") << "[load]\nworkers = \"8\"\n"
                                                << "" << EnvMap{} << 8 << true << 5 << PS{};
         QTest::newRow("other sections do not leak") << "[extract]\nworkers = 2\n[normalize]\nworkers = 3\n"
-                                                    << "" << EnvMap{} << 20 << true << 5 << PS{};
+                                                    << "" << EnvMap{} << LoadOptions::automaticWorkers() << true << 5 << PS{};
     }
     void fromConfig()
     {
