@@ -83,10 +83,12 @@ int runWideCase(const Settings &s, qint64 rows, const QString &dltCommand)
     const QString csv = QDir(s.work).filePath(QStringLiteral("wide_%1.csv").arg(rows));
     const QString one = QDir(s.work).filePath(QStringLiteral("wide_%1_1job").arg(rows));
     const QString hundred = QDir(s.work).filePath(QStringLiteral("wide_%1_100jobs").arg(rows));
+    const QString two = QDir(s.work).filePath(QStringLiteral("wide_%1_2jobs").arg(rows));
     const QString tiny = QDir(s.work).filePath(QStringLiteral("wide_template"));
     const qint64 csvBytes = writeWideCsv(csv, rows, kLoadId);
     const qint64 bytes = writeWidePackage(one, rows, 1, kLoadId);
     writeWidePackage(hundred, rows, 100, kLoadId);
+    writeWidePackage(two, rows, 2, kLoadId);
     writeWidePackage(tiny, 1, 1, kTemplateLoadId);
 
     // The DDL `\copy` and the "existing" loads write into: Wharf's own table, copied with LIKE.
@@ -114,6 +116,9 @@ int runWideCase(const Settings &s, qint64 rows, const QString &dltCommand)
     add("wharf, 1 job -> existing table", Kind::WharfExisting, one);
     add("wharf, 100 jobs -> new table", Kind::WharfNew, hundred);
     add("wharf, 100 jobs -> existing table", Kind::WharfExisting, hundred);
+    // What splitting one big job over two COPY connections would give at best: the same rows
+    // as two jobs, loaded at once into the new table (issue 13, item 4).
+    add("wharf, 2 jobs at once -> new table", Kind::WharfNew, two);
     if (!dltCommand.isEmpty()) {
         add("dlt load step, 1 job -> new table", Kind::Dlt, one);
         add("dlt load step, 100 jobs -> new table", Kind::Dlt, hundred);
@@ -170,15 +175,17 @@ int runWideCase(const Settings &s, qint64 rows, const QString &dltCommand)
     std::printf("\nratios: new table %.2fx and existing table %.2fx of \\copy (1 job); "
                 "Wharf client CPU %.2f s per 1M rows\n",
                 copy / seconds(1), copy / seconds(3), cases[1].v.medianClientCpu() * 1e6 / double(rows));
-    if (cases.size() > 7)
+    std::printf("one job's rows over two COPY connections at once: %.2f s, against %.2f s over one\n", seconds(6),
+                seconds(1));
+    if (cases.size() > 8)
         std::printf("vs dlt's load step (its own clock): %.2fx with 1 job, %.2fx with 100 jobs\n",
-                    median(cases[6].dltLoadStep) / seconds(1), median(cases[7].dltLoadStep) / seconds(4));
+                    median(cases[7].dltLoadStep) / seconds(1), median(cases[8].dltLoadStep) / seconds(4));
     std::fflush(stdout);
 
     printMemory(s, rows, hundred);
     runSql(s, QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(templateSchema));
     if (!s.keep) {
-        for (const QString &dir : {one, hundred, tiny})
+        for (const QString &dir : {one, hundred, two, tiny})
             QDir(dir).removeRecursively();
         QFile::remove(csv);
     }
