@@ -218,7 +218,9 @@ bool PgBinaryEncoder::appendNumeric(std::string &out, std::string_view text)
     if (equalsNoCase(text, "Infinity") || equalsNoCase(text, "inf"))
         return special(negative ? 0xF000 : 0xD000);
 
-    std::string digits;
+    // Reused: numbers are one of the hot paths, and most exceed std::string's inline buffer.
+    thread_local std::string digits;
+    digits.clear();
     std::size_t p = 0;
     int intDigits = 0, fracDigits = 0;
     while (p < text.size() && text[p] >= '0' && text[p] <= '9') {
