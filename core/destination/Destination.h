@@ -65,6 +65,9 @@ struct SchemaSyncPreview {
     bool schemaStored = false;  ///< `_dlt_version` has the schema's hash: no DDL runs (as in dlt)
     QList<TableUpdate> updates; ///< new tables (exists false) and columns added to existing ones
     QStringList statements;     ///< the DDL, as syncSchema() would run it
+    /// What runs once the new tables' rows are in: their UNIQUE constraints, when the client
+    /// builds them after the rows (deferIndexes; SDK 4). Empty otherwise.
+    QStringList afterRows;
 };
 
 /// A SQL job created when a table chain completes (merge/replace from staging, spec 2.10).

@@ -62,6 +62,8 @@ QJsonObject loadPreviewJson(const LoadPreview &p)
         d[QStringLiteral("new_tables")] = created;
         d[QStringLiteral("new_columns")] = altered;
         d[QStringLiteral("ddl")] = QJsonArray::fromStringList(now.statements);
+        if (!now.afterRows.isEmpty())
+            d[QStringLiteral("ddl_after_rows")] = QJsonArray::fromStringList(now.afterRows);
         o[QStringLiteral("destination_now")] = d;
     }
     return o;
@@ -115,6 +117,13 @@ void writeDestinationNow(QTextStream &out, const QJsonObject &d, const QString &
     out << "    with this DDL:\n";
     for (const auto &s : d[QStringLiteral("ddl")].toArray())
         out << "      " << s.toString().replace(QLatin1Char('\n'), QLatin1Char(' ')) << ";\n";
+    const QJsonArray afterRows = d[QStringLiteral("ddl_after_rows")].toArray();
+    if (!afterRows.isEmpty()) {
+        out << "    and, once the new tables' rows are in, their UNIQUE constraints (faster than keeping "
+               "them up row by row; the same DDL in the end):\n";
+        for (const auto &s : afterRows)
+            out << "      " << s.toString().replace(QLatin1Char('\n'), QLatin1Char(' ')) << ";\n";
+    }
 }
 
 } // namespace

@@ -130,9 +130,15 @@ SchemaSyncPreview SqlJobClient::previewWith(const Schema &schema, const QStringL
         return preview;
     }
     DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
+    // As a load would run it: a new table gets its constraints after its rows (deferIndexes).
+    const bool afterRows =
+        m_indexesAfterRows && m_createIndexes && hasLedger() && m_sql->capabilities().supportsDdlTransactions;
     for (const auto &[t, update] : pendingUpdates(schema, tables, datasetExists)) {
         preview.updates.append(update);
-        preview.statements += ddl.statements(update, *t);
+        const bool defer = afterRows && !update.exists && ddl.hasIndexes(*t);
+        preview.statements += ddl.statements(update, *t, !defer);
+        if (defer)
+            preview.afterRows += ddl.indexStatements(*t);
     }
     return preview;
 }

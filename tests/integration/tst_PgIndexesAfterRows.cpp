@@ -113,6 +113,28 @@ private slots:
         upFront.drop();
     }
 
+    // What Run will do says so: the new tables without their constraints, then the constraints.
+    void previewShowsTheConstraintsAfterTheRows()
+    {
+        LoadTarget t;
+        if (!target(t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const CliResult r = runWharf({"info", "--sql", "--compare", dataPath("packages/gh_issues_insert_values"),
+                                      "--destination", "postgres", "--dataset", t.dataset},
+                                     t.work, t.env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const qsizetype after = r.out.indexOf("once the new tables' rows are in");
+        QVERIFY2(after > 0, qPrintable(r.out));
+        const QString created = r.out.left(after);
+        QVERIFY2(created.contains(QStringLiteral("CREATE TABLE \"%1\".\"issues\"").arg(t.dataset)) &&
+                     !created.contains("UNIQUE"),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.mid(after).contains(
+                     QStringLiteral("ALTER TABLE \"%1\".\"issues\" ADD UNIQUE (\"_dlt_id\");").arg(t.dataset)),
+                 qPrintable(r.out));
+        QVERIFY(!pg::schemaExists(t.dataset)); // a preview changes nothing
+    }
+
     // Killed with every table created and loaded but before any constraint was added: the debt
     // is in the ledger, and the next run pays it before the package can be LOADED.
     void killedBeforeTheConstraints()
