@@ -231,17 +231,7 @@ QString postgresCreateTableSql(const QString &schema)
 
 QString writePackage(const QString &root, qint64 rows, const QString &format, bool gzip, qint64 *uncompressedBytes)
 {
-    const QString pkg = QDir(root).filePath(QLatin1String(kLoadId));
-    QDir(root).removeRecursively();
-    QDir().mkpath(QDir(pkg).filePath(QStringLiteral("new_jobs")));
-    QFile schema(QDir(pkg).filePath(QStringLiteral("schema.json")));
-    schema.open(QIODevice::WriteOnly);
-    schema.write(schemaJson().toUtf8());
-    schema.close();
-    QFile state(QDir(root).filePath(QStringLiteral("pipeline_state.json")));
-    state.open(QIODevice::WriteOnly);
-    state.write(R"({"pipeline_name":"bench","dataset_name":"bench"})");
-    state.close();
+    const QString pkg = startPackage(root, QLatin1String(kLoadId), schemaJson(), QStringLiteral("bench"));
     QString name = QStringLiteral("bench_rows.0000000001.0.") + format;
     if (gzip)
         name += QStringLiteral(".gz");

@@ -1,6 +1,32 @@
 #include "BenchText.h"
 
+#include <QDir>
+#include <QFile>
+
 namespace wharf::bench {
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(data);
+}
+
+} // namespace
+
+QString startPackage(const QString &root, const QString &loadId, const QString &schemaJson, const QString &pipelineName)
+{
+    const QString pkg = QDir(root).filePath(loadId);
+    QDir(root).removeRecursively();
+    QDir().mkpath(QDir(pkg).filePath(QStringLiteral("new_jobs")));
+    writeFile(QDir(pkg).filePath(QStringLiteral("schema.json")), schemaJson.toUtf8());
+    writeFile(QDir(pkg).filePath(QStringLiteral("schema_updates.json")), "{}");
+    writeFile(QDir(root).filePath(QStringLiteral("pipeline_state.json")),
+              QStringLiteral(R"({"pipeline_name":"%1","dataset_name":"%1"})").arg(pipelineName).toUtf8());
+    return pkg;
+}
 
 void csvField(std::string &out, const std::string &v)
 {

@@ -59,6 +59,12 @@ private:
     qint64 m_written = 0;
 };
 
+/// Creates `<root>/<loadId>/new_jobs/` (after removing `root`) with the package's schema.json,
+/// an empty schema_updates.json (dlt's load step migrates only while it is there) and the
+/// root's pipeline_state.json. Returns the package folder.
+QString startPackage(const QString &root, const QString &loadId, const QString &schemaJson,
+                     const QString &pipelineName);
+
 /// `v` as a CSV field, always quoted.
 void csvField(std::string &out, const std::string &v);
 /// `v` as a PostgreSQL E'' string literal, as dlt's insert_values writer escapes it.

@@ -86,11 +86,7 @@ int runFormatsCase(const Settings &s, qint64 rows, bool insertMethod)
                     env.insert(QStringLiteral("DESTINATION__POSTGRES__LOAD_METHOD"), QStringLiteral("insert"));
                 m = loadWithWharf(s, f.root, schema, env);
             }
-            checkValues(s, fingerprintSql(schema), f.v.label, expected, m);
-            failures += m.child.exitCode != 0;
-            reportRun(rows, rep, s.repeat, f.v.label, m);
-            f.v.runs.push_back(m);
-            runSql(s, QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema));
+            failures += finishRun(s, fingerprintSql(schema), schema, rows, rep, f.v, expected, m);
         }
     }
     std::vector<Variant> table;

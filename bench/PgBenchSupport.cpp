@@ -218,12 +218,17 @@ void checkValues(const Settings &s, const QString &fingerprintSql, const QString
     }
 }
 
-void reportRun(qint64 rows, int rep, int repeat, const QString &label, const Measured &m)
+int finishRun(const Settings &s, const QString &fingerprintSql, const QString &schema, qint64 rows, int rep, Variant &v,
+              QString &expected, Measured m)
 {
+    checkValues(s, fingerprintSql, v.label, expected, m);
     std::fprintf(stderr, "  N=%lld run %d/%d %-46s %7.2f s %7.1f MiB %6.2f s client CPU %6.2f s server CPU%s\n",
-                 (long long)rows, rep + 1, repeat, label.toUtf8().constData(), m.child.seconds,
+                 (long long)rows, rep + 1, s.repeat, v.label.toUtf8().constData(), m.child.seconds,
                  double(m.child.peakRssKb) / 1024.0, m.child.cpuSeconds, m.serverCpu,
                  m.child.exitCode == 0 ? "" : "  FAILED");
+    v.runs.push_back(m);
+    runSql(s, QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema));
+    return m.child.exitCode != 0 ? 1 : 0;
 }
 
 double median(std::vector<double> v)

@@ -58,9 +58,6 @@ Measured copyWithPsql(const Settings &s, const QString &schema, const QString &t
 void checkValues(const Settings &s, const QString &fingerprintSql, const QString &label, QString &expected,
                  Measured &m);
 
-/// One line on stderr per run, as it happens.
-void reportRun(qint64 rows, int rep, int repeat, const QString &label, const Measured &m);
-
 double median(std::vector<double> v);
 
 /// A row of the printed table: a label and its runs.
@@ -74,6 +71,11 @@ struct Variant {
     long peakRssKb() const;
     int failures() const;
 };
+
+/// After a timed load into `schema`: checks its values (checkValues), says so on stderr, keeps
+/// the run in `v` and drops the schema. Returns 1 when the load failed, else 0.
+int finishRun(const Settings &s, const QString &fingerprintSql, const QString &schema, qint64 rows, int rep, Variant &v,
+              QString &expected, Measured m);
 
 /// Prints `variants` (the first one the baseline of the ratio column) for `rows` rows.
 void printTable(const std::vector<Variant> &variants, qint64 rows, const char *baselineName);

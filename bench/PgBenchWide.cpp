@@ -153,11 +153,7 @@ int runWideCase(const Settings &s, qint64 rows, const QString &dltCommand)
                 break;
             }
             }
-            checkValues(s, wideFingerprintSql(schema), c.v.label, expected, m);
-            failures += m.child.exitCode != 0;
-            reportRun(rows, rep, s.repeat, c.v.label, m);
-            c.v.runs.push_back(m);
-            runSql(s, QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema));
+            failures += finishRun(s, wideFingerprintSql(schema), schema, rows, rep, c.v, expected, m);
         }
     }
     std::vector<Variant> table;

@@ -219,23 +219,7 @@ void writeInsertValuesHeader(std::string &b)
 
 qint64 writeWidePackage(const QString &root, qint64 rows, int jobs, const QString &loadId)
 {
-    const QString pkg = QDir(root).filePath(loadId);
-    QDir(root).removeRecursively();
-    QDir().mkpath(QDir(pkg).filePath(QStringLiteral("new_jobs")));
-    QFile schema(QDir(pkg).filePath(QStringLiteral("schema.json")));
-    schema.open(QIODevice::WriteOnly);
-    schema.write(schemaJson().toUtf8());
-    schema.close();
-    // dlt's load step migrates the schema only while this file is there (as its normalizer
-    // leaves it); the tables with jobs are then created from the schema.
-    QFile updates(QDir(pkg).filePath(QStringLiteral("schema_updates.json")));
-    updates.open(QIODevice::WriteOnly);
-    updates.write("{}");
-    updates.close();
-    QFile state(QDir(root).filePath(QStringLiteral("pipeline_state.json")));
-    state.open(QIODevice::WriteOnly);
-    state.write(R"({"pipeline_name":"bench_wide","dataset_name":"bench_wide"})");
-    state.close();
+    const QString pkg = startPackage(root, loadId, schemaJson(), QStringLiteral("bench_wide"));
 
     jobs = int(std::max<qint64>(1, std::min<qint64>(jobs, rows)));
     const QByteArray load = loadId.toUtf8();

@@ -72,14 +72,7 @@ void SqlJobClient::buildDeferredIndexes(const Schema &schema, const QStringList 
         if (owner.isEmpty() || !table)
             continue;
         try {
-            inTransaction(*m_sql, [&] {
-                for (const QString &statement : ddl.indexStatements(*table))
-                    m_sql->execute(statement);
-                m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 = %5")
-                                   .arg(ledgerTable(), column(*m_sql, "dataset_name"), m_sql->placeholder(0),
-                                        column(*m_sql, "job_key"), m_sql->placeholder(1)),
-                               {m_sql->datasetName(), markerKey(name)});
-            });
+            inTransaction(*m_sql, [&] { payIndexes(ddl, *table); });
         } catch (const Error &e) {
             if (e.sqlState != QLatin1String("23505")) // unique_violation
                 throw;
@@ -139,13 +132,18 @@ void SqlJobClient::discardDeferredTable(const Schema &schema, const QString &nam
                                     column(*m_sql, "load_id"), m_sql->placeholder(1), column(*m_sql, "job_key"),
                                     m_sql->placeholder(2)),
                            {m_sql->datasetName(), loadId, key});
-        for (const QString &statement : ddl.indexStatements(*table))
-            m_sql->execute(statement);
-        m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 = %5")
-                           .arg(ledgerTable(), column(*m_sql, "dataset_name"), m_sql->placeholder(0),
-                                column(*m_sql, "job_key"), m_sql->placeholder(1)),
-                       {m_sql->datasetName(), markerKey(name)});
+        payIndexes(ddl, *table);
     });
+}
+
+void SqlJobClient::payIndexes(const DdlBuilder &ddl, const Table &table)
+{
+    for (const QString &statement : ddl.indexStatements(table))
+        m_sql->execute(statement);
+    m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 = %5")
+                       .arg(ledgerTable(), column(*m_sql, "dataset_name"), m_sql->placeholder(0),
+                            column(*m_sql, "job_key"), m_sql->placeholder(1)),
+                   {m_sql->datasetName(), markerKey(table.name)});
 }
 
 } // namespace wharf

@@ -8,6 +8,8 @@
 
 namespace wharf {
 
+class DdlBuilder;
+
 /// The part of a job client every SQL destination shares (dlt's SqlJobClientBase): schema
 /// migration keyed by the schema's version hash, `_dlt_version` and `_dlt_loads` bookkeeping.
 /// Destinations subclass it and implement runJob().
@@ -81,6 +83,8 @@ protected:
 private:
     /// In syncSchema's transaction: records that `table`'s constraints are owed.
     void oweIndexes(const QString &table);
+    /// In the caller's transaction: adds `table`'s constraints and deletes its record.
+    void payIndexes(const DdlBuilder &ddl, const Table &table);
     /// Says which values of `table`'s unique columns repeat (after a failed ALTER).
     QString describeDuplicates(const Table &table);
 

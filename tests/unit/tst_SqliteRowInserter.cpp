@@ -63,15 +63,21 @@ class tst_SqliteRowInserter : public QObject {
 
     SqliteDestination m_destination;
 
+    /// Table t (id, at, note NOT NULL) in `db`, and an inserter for it.
+    static SqliteRowInserter tableIn(SqliteConnection &db)
+    {
+        db.open();
+        db.execute(QStringLiteral("CREATE TABLE t (id BIGINT NOT NULL, at DATETIME, note TEXT NOT NULL)"));
+        return SqliteRowInserter(db, QStringLiteral("t"),
+                                 {QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("note")}, coercers(),
+                                 QStringLiteral("job.jsonl"));
+    }
+
 private slots:
     void everyRowKeepsItsValues()
     {
         SqliteConnection db(m_destination.capabilities(), QStringLiteral(":memory:"), QStringLiteral("ds"));
-        db.open();
-        db.execute(QStringLiteral("CREATE TABLE t (id BIGINT NOT NULL, at DATETIME, note TEXT NOT NULL)"));
-        SqliteRowInserter inserter(db, QStringLiteral("t"),
-                                   {QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("note")}, coercers(),
-                                   QStringLiteral("job.jsonl"));
+        SqliteRowInserter inserter = tableIn(db);
         QCOMPARE(inserter.rowsPerStatement(), 500); // 3 columns: the variable limit allows more
         RowBatch batch;
         fill(batch, 1203); // two full statements and a shorter one
@@ -86,11 +92,7 @@ private slots:
     void refusedRowIsNamed()
     {
         SqliteConnection db(m_destination.capabilities(), QStringLiteral(":memory:"), QStringLiteral("ds"));
-        db.open();
-        db.execute(QStringLiteral("CREATE TABLE t (id BIGINT NOT NULL, at DATETIME, note TEXT NOT NULL)"));
-        SqliteRowInserter inserter(db, QStringLiteral("t"),
-                                   {QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("note")}, coercers(),
-                                   QStringLiteral("job.jsonl"));
+        SqliteRowInserter inserter = tableIn(db);
         RowBatch batch;
         fill(batch, 700, 612);
         try {
