@@ -747,7 +747,12 @@ PackageResult LoadRun::complete()
     try {
         // Constraints still owed (a chain whose last job failed, a resumed package): added
         // before the package can end either way, so that no table stays without them.
-        onServer(*m_coordinator, "adding unique constraints", [&] { buildIndexes(m_plan.tablesWithJobs(), nullptr); });
+        // Every table of the schema: a resumed run may have no job left for a table that still
+        // owes them (its jobs failed before a kill); only tables with a record are touched.
+        QStringList everyTable;
+        for (const Table &t : m_schema.tables)
+            everyTable.append(t.name);
+        onServer(*m_coordinator, "adding unique constraints", [&] { buildIndexes(everyTable, nullptr); });
         if (m_abort) {
             m_package.markCompleted(true);
             m_result.error = m_result.failedJobs.first().error;

@@ -214,7 +214,11 @@ private slots:
         const QString root = packageWithRepeatedIssues(t);
         QMap<QString, QString> env = t.env();
         env.insert("WHARF_CRASH_AT", "after-index-fail");
-        CliResult r = runWharf(t.args("load", root), t.work, env);
+        // One worker: the chain completes with its last job, one of a nested table, so that the
+        // next run has no job of `issues` left and must still find the debt.
+        CliResult r = runWharf(t.args("load", root) << "--workers"
+                                                    << "1",
+                               t.work, env);
         QVERIFY2(r.exitCode == -2, qPrintable("expected a crash: " + r.all()));
         QCOMPARE(t.count("issues"), qint64(200));
         QVERIFY(owedConstraints(t) >= 1);
