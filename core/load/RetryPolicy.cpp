@@ -31,10 +31,11 @@ RetryPolicy RetryPolicy::fromConfig(const ConfigResolver &resolver)
 {
     RetryPolicy p;
     const QStringList section{QStringLiteral("load")};
-    const auto read = [&](const char *key, int fallback, qint64 scale) {
+    // `fallbackMs` is already in milliseconds; a configured value is in the key's unit (`scale`).
+    const auto read = [&](const char *key, int fallbackMs, qint64 scale) {
         const auto v = resolver.lookup(section, QLatin1String(key));
         if (!v)
-            return fallback;
+            return fallbackMs;
         bool ok = false;
         const qint64 n = v->value.toString().trimmed().toLongLong(&ok);
         if (!ok || n < 0 || n * scale > qint64(24) * 3600 * 1000)
@@ -45,7 +46,7 @@ RetryPolicy RetryPolicy::fromConfig(const ConfigResolver &resolver)
     };
     p.baseDelayMs = read("retry_backoff_ms", p.baseDelayMs, 1);
     p.maxDelayMs = std::max(p.baseDelayMs, read("retry_max_delay_ms", p.maxDelayMs, 1));
-    p.outageTimeoutMs = read("connection_outage_timeout_s", p.outageTimeoutMs / 1000, 1000);
+    p.outageTimeoutMs = read("connection_outage_timeout_s", p.outageTimeoutMs, 1000);
     return p;
 }
 

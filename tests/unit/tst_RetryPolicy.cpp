@@ -80,6 +80,17 @@ private slots:
         QCOMPARE(p.delayMs(3, 0.5), qint64(0));
     }
 
+    // Nothing configured: the defaults, in their units (the outage budget used to come back
+    // as 120 ms instead of 120 s, so one lost connection stopped the coordinator's own SQL).
+    void defaultsWhenNothingIsSet()
+    {
+        const RetryPolicy p = RetryPolicy::fromConfig(resolverWith({}));
+        const RetryPolicy defaults;
+        QCOMPARE(p.baseDelayMs, defaults.baseDelayMs);
+        QCOMPARE(p.maxDelayMs, defaults.maxDelayMs);
+        QCOMPARE(p.outageTimeoutMs, 120000);
+    }
+
     void readsLoadSettings()
     {
         const RetryPolicy p = RetryPolicy::fromConfig(resolverWith({{"LOAD__RETRY_BACKOFF_MS", "100"},
