@@ -415,7 +415,8 @@ private slots:
         QVERIFY(!QFile::exists(pkg + QStringLiteral("/package_completed.json")));
     }
 
-    // 3b. Nobody listening: a transient "cannot connect", quickly, and the package stays pending.
+    // 3b. Nobody listening: a transient "cannot connect" once the outage budget is spent (1 s
+    // here; 120 s by default), and the package stays pending.
     void unreachableServerIsTransient()
     {
         const QString work = fresh(QStringLiteral("unreachable"));
@@ -423,6 +424,7 @@ private slots:
         QVERIFY(!root.isEmpty());
         QMap<QString, QString> env = pgEnv(m_pg.url(std::nullopt, 1, QStringLiteral("127.0.0.1")));
         env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS__CONNECT_TIMEOUT"), QStringLiteral("3"));
+        env.insert(QStringLiteral("LOAD__CONNECTION_OUTAGE_TIMEOUT_S"), QStringLiteral("1"));
         QElapsedTimer timer;
         timer.start();
         const CliResult r = load(root, work, env);
