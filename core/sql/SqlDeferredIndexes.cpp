@@ -22,16 +22,16 @@ QString markerKey(const QString &table)
     return table + QLatin1String(kMarkerSuffix);
 }
 
-QString column(SqlClient &sql, const char *name)
-{
-    return sql.escapeIdentifier(QLatin1String(name));
-}
-
 } // namespace
+
+bool SqlJobClient::canDeferIndexes() const
+{
+    return m_indexesAfterRows && m_createIndexes && hasLedger() && m_sql->capabilities().supportsDdlTransactions;
+}
 
 bool SqlJobClient::deferIndexes(const QStringList &tables, const QString &loadId)
 {
-    if (!m_indexesAfterRows || !m_createIndexes || !hasLedger() || !m_sql->capabilities().supportsDdlTransactions)
+    if (!canDeferIndexes())
         return false;
     m_deferredTables = tables;
     m_deferringLoadId = loadId;
@@ -41,8 +41,8 @@ bool SqlJobClient::deferIndexes(const QStringList &tables, const QString &loadId
 void SqlJobClient::oweIndexes(const QString &table)
 {
     m_sql->execute(QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5) VALUES (%6, %7, %8, %9) ON CONFLICT DO NOTHING")
-                       .arg(ledgerTable(), column(*m_sql, "dataset_name"), column(*m_sql, "load_id"),
-                            column(*m_sql, "job_key"), column(*m_sql, "row_count"))
+                       .arg(ledgerTable(), ledgerColumn("dataset_name"), ledgerColumn("load_id"),
+                            ledgerColumn("job_key"), ledgerColumn("row_count"))
                        .arg(m_sql->placeholder(0), m_sql->placeholder(1), m_sql->placeholder(2), m_sql->placeholder(3)),
                    {m_sql->datasetName(), m_deferringLoadId, markerKey(table), kMarkerRows});
 }
@@ -53,9 +53,9 @@ void SqlJobClient::buildDeferredIndexes(const Schema &schema, const QStringList 
         return;
     open();
     const auto owed = m_sql->query(QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4 = %5 AND %6 = %7")
-                                       .arg(column(*m_sql, "job_key"), column(*m_sql, "load_id"), ledgerTable(),
-                                            column(*m_sql, "dataset_name"), m_sql->placeholder(0),
-                                            column(*m_sql, "row_count"), m_sql->placeholder(1)),
+                                       .arg(ledgerColumn("job_key"), ledgerColumn("load_id"), ledgerTable(),
+                                            ledgerColumn("dataset_name"), m_sql->placeholder(0),
+                                            ledgerColumn("row_count"), m_sql->placeholder(1)),
                                    {m_sql->datasetName(), kMarkerRows});
     if (owed.isEmpty())
         return;
@@ -128,8 +128,8 @@ void SqlJobClient::discardDeferredTable(const Schema &schema, const QString &nam
         m_sql->execute(m_sql->truncateTableSql(m_sql->qualifiedTableName(name)));
         for (const QString &key : jobKeys)
             m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 = %5 AND %6 = %7")
-                               .arg(ledgerTable(), column(*m_sql, "dataset_name"), m_sql->placeholder(0),
-                                    column(*m_sql, "load_id"), m_sql->placeholder(1), column(*m_sql, "job_key"),
+                               .arg(ledgerTable(), ledgerColumn("dataset_name"), m_sql->placeholder(0),
+                                    ledgerColumn("load_id"), m_sql->placeholder(1), ledgerColumn("job_key"),
                                     m_sql->placeholder(2)),
                            {m_sql->datasetName(), loadId, key});
         payIndexes(ddl, *table);
@@ -141,8 +141,8 @@ void SqlJobClient::payIndexes(const DdlBuilder &ddl, const Table &table)
     for (const QString &statement : ddl.indexStatements(table))
         m_sql->execute(statement);
     m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 = %5")
-                       .arg(ledgerTable(), column(*m_sql, "dataset_name"), m_sql->placeholder(0),
-                            column(*m_sql, "job_key"), m_sql->placeholder(1)),
+                       .arg(ledgerTable(), ledgerColumn("dataset_name"), m_sql->placeholder(0), ledgerColumn("job_key"),
+                            m_sql->placeholder(1)),
                    {m_sql->datasetName(), markerKey(table.name)});
 }
 

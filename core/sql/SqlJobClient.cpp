@@ -131,8 +131,7 @@ SchemaSyncPreview SqlJobClient::previewWith(const Schema &schema, const QStringL
     }
     DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
     // As a load would run it: a new table gets its constraints after its rows (deferIndexes).
-    const bool afterRows =
-        m_indexesAfterRows && m_createIndexes && hasLedger() && m_sql->capabilities().supportsDdlTransactions;
+    const bool afterRows = canDeferIndexes();
     for (const auto &[t, update] : pendingUpdates(schema, tables, datasetExists)) {
         preview.updates.append(update);
         const bool defer = afterRows && !update.exists && ddl.hasIndexes(*t);

@@ -81,6 +81,10 @@ protected:
     bool m_createIndexes;
 
 private:
+    /// A column of the ledger table, escaped for this connection.
+    QString ledgerColumn(const char *name) const { return m_sql->escapeIdentifier(QLatin1String(name)); }
+    /// Can this client leave a new table's constraints for after its rows (deferIndexes)?
+    bool canDeferIndexes() const;
     /// In syncSchema's transaction: records that `table`'s constraints are owed.
     void oweIndexes(const QString &table);
     /// In the caller's transaction: adds `table`'s constraints and deletes its record.

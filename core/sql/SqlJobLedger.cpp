@@ -9,15 +9,6 @@
 
 namespace wharf {
 
-namespace {
-
-QString column(SqlClient &sql, const char *name)
-{
-    return sql.escapeIdentifier(QLatin1String(name));
-}
-
-} // namespace
-
 void SqlJobClient::prepareLedger()
 {
     const QString table = ledgerTable();
@@ -28,8 +19,8 @@ void SqlJobClient::prepareLedger()
         QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 VARCHAR(1024) NOT NULL, %3 VARCHAR(64) NOT NULL, "
                        "%4 VARCHAR(1024) NOT NULL, %5 BIGINT NOT NULL, "
                        "%6 TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (%2, %3, %4))")
-            .arg(table, column(*m_sql, "dataset_name"), column(*m_sql, "load_id"), column(*m_sql, "job_key"),
-                 column(*m_sql, "row_count"), column(*m_sql, "recorded_at"));
+            .arg(table, ledgerColumn("dataset_name"), ledgerColumn("load_id"), ledgerColumn("job_key"),
+                 ledgerColumn("row_count"), ledgerColumn("recorded_at"));
     try {
         createLedgerHome();
         m_sql->execute(ddl);
@@ -47,9 +38,9 @@ std::optional<qint64> SqlJobClient::ledgerEntry(const QString &loadId, const QSt
         return std::nullopt;
     open();
     const auto rows = m_sql->query(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = %4 AND %5 = %6 AND %7 = %8")
-                                       .arg(column(*m_sql, "row_count"), table, column(*m_sql, "dataset_name"),
-                                            m_sql->placeholder(0), column(*m_sql, "load_id"), m_sql->placeholder(1),
-                                            column(*m_sql, "job_key"), m_sql->placeholder(2)),
+                                       .arg(ledgerColumn("row_count"), table, ledgerColumn("dataset_name"),
+                                            m_sql->placeholder(0), ledgerColumn("load_id"), m_sql->placeholder(1),
+                                            ledgerColumn("job_key"), m_sql->placeholder(2)),
                                    {m_sql->datasetName(), loadId, key});
     if (rows.isEmpty())
         return std::nullopt;
@@ -66,8 +57,8 @@ void SqlJobClient::recordInLedger(const QString &loadId, const QString &key, qin
     const auto inserted = m_sql->query(
         QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5) VALUES (%6, %7, %8, %9) ON CONFLICT DO NOTHING "
                        "RETURNING %4")
-            .arg(table, column(*m_sql, "dataset_name"), column(*m_sql, "load_id"), column(*m_sql, "job_key"),
-                 column(*m_sql, "row_count"))
+            .arg(table, ledgerColumn("dataset_name"), ledgerColumn("load_id"), ledgerColumn("job_key"),
+                 ledgerColumn("row_count"))
             .arg(m_sql->placeholder(0), m_sql->placeholder(1), m_sql->placeholder(2), m_sql->placeholder(3)),
         {m_sql->datasetName(), loadId, key, rows});
     if (inserted.isEmpty())
@@ -85,8 +76,8 @@ void SqlJobClient::forgetLoad(const QString &loadId)
     // The staging dataset's jobs are recorded under its own name. Constraints still owed to a
     // table (row_count -1, SqlDeferredIndexes.cpp) stay until they are built.
     m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 IN (%5, %6) AND %7 >= 0")
-                       .arg(table, column(*m_sql, "load_id"), m_sql->placeholder(0), column(*m_sql, "dataset_name"),
-                            m_sql->placeholder(1), m_sql->placeholder(2), column(*m_sql, "row_count")),
+                       .arg(table, ledgerColumn("load_id"), m_sql->placeholder(0), ledgerColumn("dataset_name"),
+                            m_sql->placeholder(1), m_sql->placeholder(2), ledgerColumn("row_count")),
                    {loadId, m_sql->datasetName(), stagingDatasetName(m_sql->datasetName())});
 }
 

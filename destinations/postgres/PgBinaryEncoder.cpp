@@ -39,11 +39,6 @@ void putField(std::string &out, std::string_view bytes)
     out.append(bytes);
 }
 
-[[noreturn]] void fail(const QString &column, const QString &message)
-{
-    throw Error(ErrorKind::Terminal, message, SourceLocation{{}, 0, 0, column});
-}
-
 // A fraction of a second as PostgreSQL's datetime input rounds it: strtod of "0.<digits>",
 // times a million, rint (src/backend/utils/adt/datetime.c, ParseFractionalSecond).
 std::int64_t fractionMicros(std::string_view digits)
@@ -321,13 +316,13 @@ void PgBinaryEncoder::appendValue(std::size_t index, const Value &v, std::string
         return;
     case PgWire::Int4:
         if (cell.i < std::numeric_limits<std::int32_t>::min() || cell.i > std::numeric_limits<std::int32_t>::max())
-            fail(target.name, QStringLiteral("value %1 is out of range for type integer").arg(cell.i));
+            m_coercers[index].reject(v, "out of range for type integer");
         put32(out, 4);
         put32(out, std::uint32_t(std::int32_t(cell.i)));
         return;
     case PgWire::Int2:
         if (cell.i < std::numeric_limits<std::int16_t>::min() || cell.i > std::numeric_limits<std::int16_t>::max())
-            fail(target.name, QStringLiteral("value %1 is out of range for type smallint").arg(cell.i));
+            m_coercers[index].reject(v, "out of range for type smallint");
         put32(out, 2);
         put16(out, std::uint16_t(std::int16_t(cell.i)));
         return;
@@ -364,9 +359,7 @@ void PgBinaryEncoder::appendValue(std::size_t index, const Value &v, std::string
     }
     case PgWire::Numeric:
         if (!appendNumeric(out, PgCopyEncoder::decimalText(cell, m_scratch)))
-            fail(target.name,
-                 QStringLiteral("value '%1' is not a number that numeric can store")
-                     .arg(QString::fromUtf8(v.text.data(), qsizetype(std::min<std::size_t>(v.text.size(), 60)))));
+            m_coercers[index].reject(v, "not a number that numeric can store");
         return;
     case PgWire::Timestamptz:
     case PgWire::Timestamp:
@@ -378,7 +371,7 @@ void PgBinaryEncoder::appendValue(std::size_t index, const Value &v, std::string
             !(v.text.size() >= 2 && v.text[0] == '\\' && v.text[1] == 'x')) {
             std::string decoded;
             if (!decodeByteaEscape(v.text, decoded))
-                fail(target.name, QStringLiteral("invalid input syntax for type bytea"));
+                m_coercers[index].reject(v, "invalid input syntax for type bytea");
             putField(out, decoded);
             return;
         }
@@ -413,7 +406,7 @@ void PgBinaryEncoder::appendTemporal(std::size_t index, const Value &v, std::str
     if (!parseTimestamp(v.text, t))
         coercer.reject(v, target.wire == PgWire::Date ? "not a YYYY-MM-DD date" : "not an ISO-8601 timestamp");
     if (t.year < 1) // PostgreSQL has no year 0 in ISO input
-        fail(target.name, QStringLiteral("date/time field value out of range: year %1").arg(t.year));
+        coercer.reject(v, "date/time field value out of range (PostgreSQL has no year 0)");
     const std::int64_t days = daysSinceEpoch(t.year, t.month, t.day) - kPgEpochDays;
     if (target.wire == PgWire::Date) {
         put32(out, 4);

@@ -126,11 +126,11 @@ bool writePackage(const QString &root)
            b.write(jsonl) == jsonl.size();
 }
 
-/// Every row of the table as PostgreSQL prints it, in _dlt_id order.
-QString rowsAsText(const QString &dataset)
+/// Every row of the table (those `where` keeps) as PostgreSQL prints it, in _dlt_id order.
+QString rowsAsText(const QString &dataset, const QString &where = {})
 {
     return pg::psqlValue(
-        QStringLiteral("SELECT string_agg(t::text, E'\\n' ORDER BY _dlt_id) FROM %1.all_types t").arg(dataset));
+        QStringLiteral("SELECT string_agg(t::text, E'\\n' ORDER BY _dlt_id) FROM %1.all_types t").arg(dataset) + where);
 }
 
 } // namespace
@@ -221,13 +221,8 @@ private slots:
         QVERIFY2(load(binary, {}, &log), qPrintable(log));
         QVERIFY2(load(insert, {{"DESTINATION__POSTGRES__LOAD_METHOD", "insert"}}, &log), qPrintable(log));
         const QString only = QStringLiteral(" WHERE _dlt_id LIKE 'x%'");
-        const auto rows = [&](const QString &ds) {
-            return pg::psqlValue(
-                QStringLiteral("SELECT string_agg(t::text, E'\\n' ORDER BY _dlt_id) FROM %1.all_types t").arg(ds) +
-                only);
-        };
-        QCOMPARE(rows(binary.dataset), rows(insert.dataset));
-        QVERIFY(!rows(binary.dataset).isEmpty());
+        QCOMPARE(rowsAsText(binary.dataset, only), rowsAsText(insert.dataset, only));
+        QVERIFY(!rowsAsText(binary.dataset, only).isEmpty());
         binary.drop();
         insert.drop();
     }
