@@ -94,6 +94,15 @@ QStringList LoadPlan::migratedTables() const
     return tables;
 }
 
+QStringList LoadPlan::loadingInto(const QStringList &tables, bool staged) const
+{
+    QStringList out;
+    for (const QString &t : tables)
+        if (isStaged(t) == staged)
+            out.append(t);
+    return out;
+}
+
 // Tables that never saw data are not part of the chain (they have no rows and no jobs).
 QStringList LoadPlan::seenChain(const QString &root) const
 {

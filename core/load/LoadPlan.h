@@ -55,6 +55,8 @@ public:
     QStringList migratedTables() const;
     /// The tables with jobs in this package, in job order.
     const QStringList &tablesWithJobs() const { return m_tablesWithJobs; }
+    /// Those of `tables` that load through staging (`staged`), or straight into the dataset.
+    QStringList loadingInto(const QStringList &tables, bool staged) const;
     /// The chain of `root` as follow-up jobs see it: its tables that saw data or have jobs.
     QStringList seenChain(const QString &root) const;
 

@@ -9,7 +9,6 @@
 #include "schema/SchemaVerifier.h"
 #include "sql/MergeSql.h"
 
-#include <QRandomGenerator>
 #include <QThread>
 #include <QThreadPool>
 
@@ -282,11 +281,7 @@ void LoadRun::prepareStaging(bool firstRun)
     m_stagingDataset = stagingDatasetName(m_result.datasetName);
     replaceClient(m_stagingCoordinator, m_destination->createClient(m_config, m_stagingDataset));
     m_stagingCoordinator->open();
-    QStringList staged;
-    for (const QString &t : m_plan.tablesWithJobs())
-        if (m_plan.isStaged(t))
-            staged.append(t);
-    m_stagingCoordinator->deferIndexes(staged, m_result.loadId);
+    m_stagingCoordinator->deferIndexes(m_plan.loadingInto(m_plan.tablesWithJobs(), true), m_result.loadId);
     if (drops)
         m_stagingCoordinator->dropTables(m_plan.droppedTables(), m_schema.name);
     // As dlt: a refresh that drops gives staging its _dlt_version even with nothing staged.
@@ -501,114 +496,6 @@ void LoadRun::handleOutcome(const WorkOutcome &outcome)
         m_scheduler->destinationAnswered();
 }
 
-// The server went away under a job (or could not be reached): the job waits in started_jobs/
-// (it may have committed; the ledger will say) and nothing is dispatched until the back-off
-// ends. An outage longer than connection_outage_timeout_s stops the load, resumable.
-void LoadRun::waitForServer(JobRecord &r)
-{
-    const int index = indexOf(r);
-    r.state = JobState::Ready;
-    m_counters->rows[index] = 0;
-    m_counters->bytes[index] = 0;
-    emitJob(r);
-    const qint64 now = m_clock.elapsed();
-    const qint64 delay = m_scheduler->destinationLost(index, now, QRandomGenerator::global()->generateDouble());
-    if (delay < 0) {
-        ErrorInfo why = r.error;
-        why.message = QStringLiteral("the destination did not answer for %1 s: %2")
-                          .arg((now - m_scheduler->outageSinceMs()) / 1000)
-                          .arg(r.error.message);
-        stop(why);
-        return;
-    }
-    qCWarning(lcLoad).noquote() << "lost the destination; trying again in" << delay << "ms:" << r.error.message;
-}
-
-void LoadRun::pause(qint64 ms)
-{
-    QElapsedTimer waited;
-    waited.start();
-    ms = std::max<qint64>(ms, 1); // never a busy loop, even with retry_backoff_ms = 0
-    while (waited.elapsed() < ms) {
-        m_cancel.check();
-        QThread::msleep(quint64(std::clamp<qint64>(ms - waited.elapsed(), 1, 50)));
-    }
-}
-
-void LoadRun::onServer(JobClient &client, const char *what, const std::function<void()> &work)
-{
-    Outage outage;
-    for (;;) {
-        try {
-            client.open();
-            work();
-            return;
-        } catch (const Error &e) {
-            if (e.kind() != ErrorKind::Transient || m_cancel.isCancelled())
-                throw;
-            const qint64 delay =
-                outage.nextDelay(m_options.retry, m_clock.elapsed(), QRandomGenerator::global()->generateDouble());
-            if (delay < 0)
-                throw;
-            qCWarning(lcLoad).noquote() << what << "failed; trying again in" << delay << "ms:" << e.fullText();
-            try {
-                client.close(); // replaced, never reused: it may be in any state
-            } catch (const std::exception &) {
-            }
-            pause(delay);
-        }
-    }
-}
-
-void LoadRun::requeueForRetry(JobRecord &r)
-{
-    const int index = indexOf(r);
-    const int next = r.file.name.retryCount + 1;
-    qCWarning(lcLoad).noquote() << "job" << r.file.name.jobId() << "will be retried (" << next
-                                << "):" << r.error.fullText();
-    try {
-        r.file.path = m_package.requeueForRetry(r.file);
-        r.file.name = r.file.name.nextRetry();
-        r.file.folder = JobFolder::New;
-    } catch (const Error &e) {
-        stop(ErrorInfo::from(e));
-    }
-    m_counters->rows[index] = 0;
-    m_counters->bytes[index] = 0;
-    const bool limit =
-        m_scheduler->retryLater(index, next, m_clock.elapsed(), QRandomGenerator::global()->generateDouble());
-    emitJob(r);
-    if (limit) {
-        ErrorInfo why = r.error;
-        // dlt stops at every multiple of load.raise_on_max_retries; said so that people know
-        // what happened and that running again goes on.
-        why.message = QStringLiteral("job %1 failed %2 times in a row, so the load stopped here (after every %3 "
-                                     "tries, load.raise_on_max_retries); run it again to go on trying. Last error: %4")
-                          .arg(r.file.name.jobId())
-                          .arg(next)
-                          .arg(m_options.raiseOnMaxRetries)
-                          .arg(r.error.message);
-        stop(why);
-    }
-}
-
-// A cancelled job goes back to new_jobs/ so the package resumes cleanly.
-void LoadRun::putBack(JobRecord &r)
-{
-    const int index = indexOf(r);
-    try {
-        r.file.path = m_package.moveJob(r.file, JobFolder::New);
-        r.file.folder = JobFolder::New;
-    } catch (const Error &) {
-        // Left in started_jobs/: a later run re-executes it, which is also correct.
-    }
-    r.state = JobState::Ready;
-    m_scheduler->putBack(index);
-    m_counters->rows[index] = 0;
-    m_counters->bytes[index] = 0;
-    emitJob(r);
-}
-
 void LoadRun::finalize(JobRecord &r)
 {
     try {
@@ -647,56 +534,6 @@ void LoadRun::finalize(JobRecord &r)
         stop(ErrorInfo::from(e));
     }
     emitJob(r);
-}
-
-bool LoadRun::chainComplete(const QStringList &chain, const JobRecord &completing) const
-{
-    // Jobs of the chain not yet in completed_jobs/ or failed_jobs/, counted instead of scanned:
-    // this runs for every completed job. The completing job itself has not moved yet.
-    int open = m_scheduler->openIn(chain);
-    if (chain.contains(completing.file.name.table) && completing.file.folder != JobFolder::Completed &&
-        completing.file.folder != JobFolder::Failed)
-        --open;
-    return open == 0;
-}
-
-void LoadRun::runChainFollowUps(JobRecord &r)
-{
-    const Table *root = m_schema.rootOf(r.file.name.table);
-    if (!root || !m_coordinator)
-        return;
-    const QStringList chain = m_plan.seenChain(root->name);
-    if (!chainComplete(chain, r))
-        return;
-    if (!buildIndexes(chain, &r))
-        return; // the chain lost a table's rows: nothing to merge or replace from
-    const WriteStrategy write = m_plan.strategyOf(root->name);
-    QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain, write, m_packageCreatedAt);
-    QStringList chainJobs;
-    for (const JobRecord &member : std::as_const(m_jobs))
-        if (chain.contains(member.file.name.table))
-            chainJobs.append(member.file.name.jobId());
-    for (int k = 0; k < followUps.size(); ++k) {
-        FollowUpJob &job = followUps[k];
-        JobMetrics metrics;
-        metrics.jobId = LoadMetrics::followUpJobId(m_result.loadId, job.rootTable, k);
-        metrics.tableName = job.rootTable;
-        metrics.startedAt = QDateTime::currentDateTimeUtc();
-        // Recorded in the ledger with its own transaction, so that a crash before the job file
-        // moves never merges the staged rows a second time.
-        job.loadId = m_result.loadId;
-        job.ledgerKey = QStringLiteral("%1.followup.%2").arg(job.rootTable).arg(k);
-        qCInfo(lcLoad).noquote() << "running follow-up job for table chain" << job.rootTable << "("
-                                 << writeDispositionName(write.disposition) << write.strategy << ")";
-        for (const QString &statement : std::as_const(job.statements))
-            qCDebug(lcLoad).noquote() << "follow-up SQL:" << statement;
-        onServer(*m_coordinator, "a follow-up job", [&] { m_coordinator->runFollowUp(job, m_cancel); });
-        metrics.finishedAt = QDateTime::currentDateTimeUtc();
-        metrics.state = QStringLiteral("completed");
-        m_metrics.addFollowUps(chainJobs, {metrics.jobId});
-        m_metrics.record(metrics);
-        crashPoint("after-followup");
-    }
 }
 
 void LoadRun::stop(const ErrorInfo &why)

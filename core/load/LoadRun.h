@@ -37,7 +37,8 @@ JobEvent jobEventOf(const QString &loadId, const JobRecord &r);
 /// The coordinator's side of one package load (spec 2.4): the steps of PackageLoader::load()
 /// as methods over shared state - file moves, clients, events. What the package asks comes
 /// from a LoadPlan and which job runs when from a JobScheduler, both free of I/O. Lives on the
-/// coordinating thread only; single use.
+/// coordinating thread only; single use. The steps are in LoadRun.cpp; riding out a lost server
+/// and retries in LoadRunRecovery.cpp; what a completed table chain runs in LoadRunChains.cpp.
 class LoadRun {
 public:
     LoadRun(std::shared_ptr<const Destination> destination, ResolvedConfig config, LoadOptions options,
@@ -82,7 +83,7 @@ private:
     /// jobs for the chain (merge/replace materialisation; none for append) - spec 2.9/2.10.
     void runChainFollowUps(JobRecord &r);
     bool chainComplete(const QStringList &chain, const JobRecord &completing) const;
-    // Indexes after rows (LoadRunIndexes.cpp).
+    // Indexes after rows (LoadRunChains.cpp, with the follow-up jobs).
     /// Asks both coordinators to create the tables this package loads without their UNIQUE
     /// constraints; before schema migration.
     void deferIndexes();
