@@ -15,36 +15,26 @@ namespace {
 constexpr std::int64_t kPgEpochDays = 10957;
 constexpr std::int64_t kUsecPerSec = 1000000;
 
-void put16(std::string &out, std::uint16_t v)
-{
-    const char b[2] = {char(v >> 8), char(v)};
-    out.append(b, 2);
-}
-
 void put32(std::string &out, std::uint32_t v)
 {
     const char b[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
     out.append(b, 4);
 }
 
-void put64(std::string &out, std::uint64_t v)
-{
-    put32(out, std::uint32_t(v >> 32));
-    put32(out, std::uint32_t(v));
-}
-
-void putField(std::string &out, std::string_view bytes)
-{
-    put32(out, std::uint32_t(bytes.size()));
-    out.append(bytes);
-}
-
 // A fraction of a second as PostgreSQL's datetime input rounds it: strtod of "0.<digits>",
-// times a million, rint (src/backend/utils/adt/datetime.c, ParseFractionalSecond).
+// times a million, rint (src/backend/utils/adt/datetime.c, ParseFractionalSecond). Up to six
+// digits that is the digits themselves as microseconds, exactly; more go through the same
+// double arithmetic.
 std::int64_t fractionMicros(std::string_view digits)
 {
-    if (digits.empty())
-        return 0;
+    if (digits.size() <= 6) {
+        std::int64_t micros = 0;
+        for (char c : digits)
+            micros = micros * 10 + (c - '0');
+        for (std::size_t i = digits.size(); i < 6; ++i)
+            micros *= 10;
+        return micros;
+    }
     std::string text = "0.";
     text.append(digits);
     double frac = 0;
@@ -173,63 +163,72 @@ void PgBinaryEncoder::appendHeader(std::string &out)
 
 void PgBinaryEncoder::appendTrailer(std::string &out)
 {
-    put16(out, 0xffff);
+    out.append("\xff\xff", 2);
 }
 
 void PgBinaryEncoder::appendRow(const Value *row, std::string &out)
 {
-    const std::size_t mark = out.size();
-    try {
-        put16(out, std::uint16_t(m_columns.size()));
-        for (std::size_t i = 0; i < m_columns.size(); ++i)
-            appendValue(i, row[i], out);
-    } catch (...) {
-        out.resize(mark);
-        throw;
-    }
+    // Built apart and appended whole: a value that throws leaves `out` as it was.
+    m_row.clear();
+    m_row.put16(std::uint16_t(m_columns.size()));
+    for (std::size_t i = 0; i < m_columns.size(); ++i)
+        appendValue(i, row[i]);
+    const std::string_view bytes = m_row.view();
+    out.append(bytes.data(), bytes.size());
 }
 
 bool PgBinaryEncoder::appendNumeric(std::string &out, std::string_view text)
+{
+    PgWireWriter w;
+    if (!numericInto(w, text))
+        return false;
+    const std::string_view bytes = w.view();
+    out.append(bytes.data(), bytes.size());
+    return true;
+}
+
+bool PgBinaryEncoder::numericInto(PgWireWriter &w, std::string_view text)
 {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
         text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
         text.remove_suffix(1);
-    const auto special = [&](std::uint16_t sign) {
-        put32(out, 8);
-        put16(out, 0); // ndigits
-        put16(out, 0); // weight
-        put16(out, sign);
-        put16(out, 0); // dscale
-        return true;
+    const auto header = [&](std::size_t groups, long weight, std::uint16_t sign, long dscale) {
+        w.put32(std::uint32_t(8 + 2 * groups));
+        w.put16(std::uint16_t(groups));
+        w.put16(std::uint16_t(std::int16_t(weight)));
+        w.put16(sign);
+        w.put16(std::uint16_t(dscale));
     };
-    if (equalsNoCase(text, "NaN"))
-        return special(0xC000);
+    if (equalsNoCase(text, "NaN")) {
+        header(0, 0, 0xC000, 0);
+        return true;
+    }
     bool negative = false;
     if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
         negative = text.front() == '-';
         text.remove_prefix(1);
     }
-    if (equalsNoCase(text, "Infinity") || equalsNoCase(text, "inf"))
-        return special(negative ? 0xF000 : 0xD000);
+    if (equalsNoCase(text, "Infinity") || equalsNoCase(text, "inf")) {
+        header(0, 0, negative ? 0xF000 : 0xD000, 0);
+        return true;
+    }
 
-    // Reused: numbers are one of the hot paths, and most exceed std::string's inline buffer.
-    thread_local std::string digits;
-    digits.clear();
+    // The digits are those before the point followed by those after it, read in place.
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
     std::size_t p = 0;
-    int intDigits = 0, fracDigits = 0;
-    while (p < text.size() && text[p] >= '0' && text[p] <= '9') {
-        digits.push_back(text[p++]);
-        ++intDigits;
-    }
-    if (p < text.size() && text[p] == '.') {
+    while (p < text.size() && isDigit(text[p]))
         ++p;
-        while (p < text.size() && text[p] >= '0' && text[p] <= '9') {
-            digits.push_back(text[p++]);
-            ++fracDigits;
-        }
+    const std::size_t intDigits = p;
+    std::size_t fracBegin = p, fracDigits = 0;
+    if (p < text.size() && text[p] == '.') {
+        fracBegin = ++p;
+        while (p < text.size() && isDigit(text[p]))
+            ++p;
+        fracDigits = p - fracBegin;
     }
-    if (digits.empty())
+    const std::size_t total = intDigits + fracDigits;
+    if (total == 0)
         return false;
     long exponent = 0;
     if (p < text.size() && (text[p] == 'e' || text[p] == 'E')) {
@@ -246,51 +245,61 @@ bool PgBinaryEncoder::appendNumeric(std::string &out, std::string_view text)
     }
     if (p != text.size())
         return false;
+    const auto digitAt = [&](std::size_t k) {
+        return k < intDigits ? text[k] - '0' : text[fracBegin + k - intDigits] - '0';
+    };
     // numeric_in's display scale: the digits after the point, less the exponent.
     const long dscale = std::max<long>(0, long(fracDigits) - exponent);
-    long point = long(intDigits) + exponent; // digits before the decimal point
     std::size_t lead = 0;
-    while (lead < digits.size() && digits[lead] == '0')
+    while (lead < total && digitAt(lead) == 0)
         ++lead;
-    digits.erase(0, lead);
-    point -= long(lead);
-    while (!digits.empty() && digits.back() == '0')
-        digits.pop_back();
-    if (digits.empty()) { // zero: no digits, positive
-        put32(out, 8);
-        put16(out, 0);
-        put16(out, 0);
-        put16(out, 0);
-        put16(out, std::uint16_t(dscale));
+    if (lead == total) { // zero: no digits, positive
+        header(0, 0, 0, dscale);
         return true;
     }
-    // Base-10000 groups aligned on the decimal point; weight is the first group's power.
+    std::size_t last = total; // one past the last significant digit
+    while (digitAt(last - 1) == 0)
+        --last;
+    const std::size_t count = last - lead;
+    const long point = long(intDigits) + exponent - long(lead); // digits before the decimal point
+    // Base-10000 groups aligned on the decimal point; weight is the first group's power, and
+    // `pad` zeros before the first digit fill its group.
     const long first = point - 1; // power of ten of the first digit
     const long weight = first >= 0 ? first / 4 : -((-first + 3) / 4);
-    digits.insert(0, std::size_t(4 * weight + 3 - first), '0');
-    digits.append((4 - digits.size() % 4) % 4, '0');
-    const std::size_t groups = digits.size() / 4;
+    const std::size_t pad = std::size_t(4 * weight + 3 - first);
+    const std::size_t groups = (pad + count + 3) / 4;
     if (groups > 32767 || weight > 32767 || weight < -32768)
         return false;
-    put32(out, std::uint32_t(8 + 2 * groups));
-    put16(out, std::uint16_t(groups));
-    put16(out, std::uint16_t(std::int16_t(weight)));
-    put16(out, negative ? 0x4000 : 0x0000);
-    put16(out, std::uint16_t(dscale));
+    header(groups, weight, negative ? 0x4000 : 0x0000, dscale);
     for (std::size_t g = 0; g < groups; ++g) {
-        const char *d = digits.data() + 4 * g;
-        put16(out, std::uint16_t((d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0')));
+        int group = 0;
+        for (std::size_t k = 4 * g; k < 4 * g + 4; ++k)
+            group = group * 10 + (k < pad || k >= pad + count ? 0 : digitAt(lead + k - pad));
+        w.put16(std::uint16_t(group));
     }
     return true;
 }
 
-void PgBinaryEncoder::appendValue(std::size_t index, const Value &v, std::string &out)
+void PgBinaryEncoder::appendFloat8(double d, const Value &v)
+{
+    if (v.kind == ValueKind::Double && m_options.sqlLiterals && d == 0.0)
+        d = 0.0; // an insert_values literal is a SQL numeric: it has no negative zero
+    if (std::isnan(d))
+        d = std::numeric_limits<double>::quiet_NaN();
+    std::uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    m_row.put32(8);
+    m_row.put64(bits);
+}
+
+void PgBinaryEncoder::appendValue(std::size_t index, const Value &v)
 {
     if (v.kind == ValueKind::Null) {
-        put32(out, 0xffffffffu);
+        m_row.put32(0xffffffffu);
         return;
     }
     const Target &target = m_columns[index];
+    // The common pairs of a value and its column, written as convert() would have them.
     switch (target.wire) {
     case PgWire::Timestamptz:
     case PgWire::Timestamp:
@@ -298,67 +307,89 @@ void PgBinaryEncoder::appendValue(std::size_t index, const Value &v, std::string
     case PgWire::Time:
         // Parsed once, here, with the coercer's own checks and messages (its convert() would
         // parse and format the text only for it to be parsed again).
-        appendTemporal(index, v, out);
+        appendTemporal(index, v);
         return;
+    case PgWire::Text:
+        if (v.kind == ValueKind::String) {
+            m_row.putField(v.text);
+            return;
+        }
+        break;
+    case PgWire::Int8:
+        if (v.kind == ValueKind::Int) {
+            m_row.put32(8);
+            m_row.put64(std::uint64_t(v.i));
+            return;
+        }
+        break;
+    case PgWire::Bool:
+        if (v.kind == ValueKind::Bool) {
+            m_row.put32(1);
+            m_row.put8(v.b ? 1 : 0);
+            return;
+        }
+        break;
+    case PgWire::Float8:
+        if (v.kind == ValueKind::Double) {
+            appendFloat8(v.d, v);
+            return;
+        }
+        break;
+    case PgWire::Numeric:
+        if (v.kind == ValueKind::Double && !v.text.empty()) {
+            if (!numericInto(m_row, v.text))
+                m_coercers[index].reject(v, "not a number that numeric can store");
+            return;
+        }
+        break;
     default:
         break;
     }
     // Validates and converts exactly as the text path does; throws naming the column.
     const Cell cell = m_coercers[index].convert(v);
     if (cell.type == Cell::Type::Null) {
-        put32(out, 0xffffffffu);
+        m_row.put32(0xffffffffu);
         return;
     }
     switch (target.wire) {
     case PgWire::Int8:
-        put32(out, 8);
-        put64(out, std::uint64_t(cell.i));
+        m_row.put32(8);
+        m_row.put64(std::uint64_t(cell.i));
         return;
     case PgWire::Int4:
         if (cell.i < std::numeric_limits<std::int32_t>::min() || cell.i > std::numeric_limits<std::int32_t>::max())
             m_coercers[index].reject(v, "out of range for type integer");
-        put32(out, 4);
-        put32(out, std::uint32_t(std::int32_t(cell.i)));
+        m_row.put32(4);
+        m_row.put32(std::uint32_t(std::int32_t(cell.i)));
         return;
     case PgWire::Int2:
         if (cell.i < std::numeric_limits<std::int16_t>::min() || cell.i > std::numeric_limits<std::int16_t>::max())
             m_coercers[index].reject(v, "out of range for type smallint");
-        put32(out, 2);
-        put16(out, std::uint16_t(std::int16_t(cell.i)));
+        m_row.put32(2);
+        m_row.put16(std::uint16_t(std::int16_t(cell.i)));
         return;
-    case PgWire::Float8: {
-        double d = cell.d;
-        if (v.kind == ValueKind::Int)
-            d = double(v.i);
-        else if (v.kind == ValueKind::Double && m_options.sqlLiterals && d == 0.0)
-            d = 0.0; // an insert_values literal is a SQL numeric: it has no negative zero
-        if (std::isnan(d))
-            d = std::numeric_limits<double>::quiet_NaN();
-        std::uint64_t bits;
-        std::memcpy(&bits, &d, sizeof bits);
-        put32(out, 8);
-        put64(out, bits);
+    case PgWire::Float8:
+        appendFloat8(v.kind == ValueKind::Int ? double(v.i) : cell.d, v);
         return;
-    }
     case PgWire::Bool:
-        put32(out, 1);
-        out.push_back(cell.s == "true" ? char(1) : char(0));
+        m_row.put32(1);
+        m_row.put8(cell.s == "true" ? 1 : 0);
         return;
     case PgWire::Text:
-        putField(out, cell.s);
+        m_row.putField(cell.s);
         return;
     case PgWire::Json:
-        putField(out, PgCopyEncoder::jsonText(v, cell, m_options, m_scratch));
+        m_row.putField(PgCopyEncoder::jsonText(v, cell, m_options, m_scratch));
         return;
     case PgWire::Jsonb: {
         const std::string_view text = PgCopyEncoder::jsonText(v, cell, m_options, m_scratch);
-        put32(out, std::uint32_t(text.size() + 1));
-        out.push_back(char(1)); // jsonb's binary version: the text follows
-        out.append(text);
+        m_row.put32(std::uint32_t(text.size() + 1));
+        m_row.put8(1); // jsonb's binary version: the text follows
+        m_row.putBytes(text);
         return;
     }
     case PgWire::Numeric:
-        if (!appendNumeric(out, PgCopyEncoder::decimalText(cell, m_scratch)))
+        if (!numericInto(m_row, PgCopyEncoder::decimalText(cell, m_scratch)))
             m_coercers[index].reject(v, "not a number that numeric can store");
         return;
     case PgWire::Timestamptz:
@@ -369,18 +400,17 @@ void PgBinaryEncoder::appendValue(std::size_t index, const Value &v, std::string
     case PgWire::Bytea:
         if (m_options.sqlLiterals && v.kind == ValueKind::String &&
             !(v.text.size() >= 2 && v.text[0] == '\\' && v.text[1] == 'x')) {
-            std::string decoded;
-            if (!decodeByteaEscape(v.text, decoded))
+            if (!decodeByteaEscape(v.text, m_scratch))
                 m_coercers[index].reject(v, "invalid input syntax for type bytea");
-            putField(out, decoded);
+            m_row.putField(m_scratch);
             return;
         }
-        putField(out, cell.s);
+        m_row.putField(cell.s);
         return;
     }
 }
 
-void PgBinaryEncoder::appendTemporal(std::size_t index, const Value &v, std::string &out)
+void PgBinaryEncoder::appendTemporal(std::size_t index, const Value &v)
 {
     const Target &target = m_columns[index];
     const Coercer &coercer = m_coercers[index];
@@ -396,9 +426,9 @@ void PgBinaryEncoder::appendTemporal(std::size_t index, const Value &v, std::str
         m_scratch.append(s.data(), s.size());
         if (!parseTimestamp(m_scratch, t))
             coercer.reject(v, "not a HH:MM:SS time");
-        put32(out, 8);
-        put64(out,
-              std::uint64_t((t.hour * 3600 + t.minute * 60 + t.second) * kUsecPerSec + fractionMicros(t.fraction)));
+        m_row.put32(8);
+        m_row.put64(
+            std::uint64_t((t.hour * 3600 + t.minute * 60 + t.second) * kUsecPerSec + fractionMicros(t.fraction)));
         return;
     }
     if (v.kind != ValueKind::String && v.kind != ValueKind::Timestamp && v.kind != ValueKind::Date)
@@ -409,8 +439,8 @@ void PgBinaryEncoder::appendTemporal(std::size_t index, const Value &v, std::str
         coercer.reject(v, "date/time field value out of range (PostgreSQL has no year 0)");
     const std::int64_t days = daysSinceEpoch(t.year, t.month, t.day) - kPgEpochDays;
     if (target.wire == PgWire::Date) {
-        put32(out, 4);
-        put32(out, std::uint32_t(std::int32_t(days)));
+        m_row.put32(4);
+        m_row.put32(std::uint32_t(std::int32_t(days)));
         return;
     }
     // timestamptz: the instant, in UTC; timestamp: the wall-clock time as written (the offset
@@ -418,8 +448,8 @@ void PgBinaryEncoder::appendTemporal(std::size_t index, const Value &v, std::str
     std::int64_t secs = days * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
     if (target.wire == PgWire::Timestamptz)
         secs -= std::int64_t(t.offsetMinutes) * 60;
-    put32(out, 8);
-    put64(out, std::uint64_t(secs * kUsecPerSec + fractionMicros(t.fraction)));
+    m_row.put32(8);
+    m_row.put64(std::uint64_t(secs * kUsecPerSec + fractionMicros(t.fraction)));
 }
 
 } // namespace wharf::postgres

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PgCopyEncoder.h"
+#include "PgWireWriter.h"
 
 #include <QString>
 #include <optional>
@@ -63,8 +64,10 @@ public:
     static bool appendNumeric(std::string &out, std::string_view text);
 
 private:
-    void appendValue(std::size_t index, const Value &v, std::string &out);
-    void appendTemporal(std::size_t index, const Value &v, std::string &out);
+    static bool numericInto(PgWireWriter &w, std::string_view text);
+    void appendValue(std::size_t index, const Value &v);
+    void appendTemporal(std::size_t index, const Value &v);
+    void appendFloat8(double d, const Value &v);
 
     struct Target {
         QString name;
@@ -75,6 +78,7 @@ private:
     std::vector<Coercer> m_coercers;
     PgCopyEncoder::Options m_options;
     std::string m_scratch;
+    PgWireWriter m_row; ///< the row being built
 };
 
 } // namespace wharf::postgres

@@ -37,6 +37,22 @@ Value integer(std::int64_t i)
     return v;
 }
 
+Value boolean(bool b)
+{
+    Value v;
+    v.setBool(b);
+    return v;
+}
+
+/// A number as the insert_values reader gives it: the double and its literal.
+Value number(double d, std::string_view literal)
+{
+    Value v;
+    v.setDouble(d);
+    v.text = literal;
+    return v;
+}
+
 /// The bytes of one field (length and value) for `v` in a column of `type` sent as `wire`.
 QByteArray field(DataType type, PgWire wire, const Value &v, bool timezone = true)
 {
@@ -124,6 +140,10 @@ private slots:
         QCOMPARE(field(DataType::Timestamp, PgWire::Timestamptz, text("2000-01-01T00:00:00.0000015Z")),
                  hex("00000008"
                      "0000000000000002"));
+        // Up to six digits the fraction is the microseconds themselves.
+        QCOMPARE(field(DataType::Timestamp, PgWire::Timestamptz, text("2000-01-01 00:00:00.045412")),
+                 hex("00000008"
+                     "000000000000b164"));
         QCOMPARE(field(DataType::Date, PgWire::Date, text("1999-12-31")), hex("00000004"
                                                                               "ffffffff"));
         QCOMPARE(field(DataType::Time, PgWire::Time, text("00:00:01.25+05:00")), hex("00000008"
@@ -177,6 +197,25 @@ private slots:
         QCOMPARE(numeric("12a"), QByteArray("refused"));
         QCOMPARE(numeric("1e5000"), QByteArray("refused"));
         QCOMPARE(numeric("."), QByteArray("refused"));
+    }
+
+    void readerKindsGoAsTheirText()
+    {
+        // Values of the reader's own kinds take a shorter way than strings: the same bytes.
+        QCOMPARE(field(DataType::Bool, PgWire::Bool, boolean(true)), hex("0000000101"));
+        QCOMPARE(field(DataType::Bool, PgWire::Bool, boolean(false)), field(DataType::Bool, PgWire::Bool, text("f")));
+        QCOMPARE(field(DataType::Double, PgWire::Float8, number(-731.484375, "-731.484375")),
+                 field(DataType::Double, PgWire::Float8, text("-731.484375")));
+        // An insert_values literal -0.0 is SQL numeric zero: +0.0 in a double column.
+        QCOMPARE(field(DataType::Double, PgWire::Float8, number(-0.0, "-0.0")), hex("00000008"
+                                                                                    "0000000000000000"));
+        QCOMPARE(field(DataType::Decimal, PgWire::Numeric, number(40611.85571063, "40611.855710630")),
+                 QByteArray(numeric("40611.855710630")));
+        QCOMPARE(field(DataType::Decimal, PgWire::Numeric, integer(7)), QByteArray(numeric("7")));
+        QCOMPARE(field(DataType::Text, PgWire::Text, number(1.5, "1.50")), hex("00000004"
+                                                                               "312e3530"));
+        QCOMPARE(field(DataType::Text, PgWire::Text, integer(-12)), hex("00000003"
+                                                                        "2d3132"));
     }
 
     void wires()
