@@ -391,6 +391,21 @@ void InsertValuesReader::parseBareWord(const char *begin, const char *end, Value
 {
     const std::string_view word(begin, std::size_t(end - begin));
     const char c = *begin;
+    {
+        // The common case first: an integer of up to 18 digits cannot overflow int64.
+        const bool negative = c == '-';
+        const char *d = begin + (negative ? 1 : 0);
+        if (end > d && end - d <= 18) {
+            std::int64_t x = 0;
+            const char *q = d;
+            while (q < end && isAsciiDigit(*q))
+                x = x * 10 + (*q++ - '0');
+            if (q == end) {
+                v.setInt(negative ? -x : x);
+                return;
+            }
+        }
+    }
     if (isAsciiDigit(c) || c == '-' || c == '+' || c == '.') {
         const char *s = c == '+' ? begin + 1 : begin;
         if (s < end && c == '+' && *s == '-')
@@ -457,13 +472,12 @@ bool InsertValuesReader::parsePlainString(const char *&p, const char *end, Value
     v.kind = ValueKind::String;
     v.text.clear();
     for (;;) {
-        const void *found = std::memchr(p, '\'', std::size_t(end - p));
-        if (!found) {
+        const char *q = findEither(p, end, '\'', '\'');
+        if (q == end) {
             if (!eof)
                 return false;
             fail(open, QStringLiteral("unterminated string literal (the file ends inside it)"));
         }
-        const char *q = static_cast<const char *>(found);
         v.text.append(p, std::size_t(q - p));
         if (q + 1 == end && !eof)
             return false;
@@ -491,36 +505,25 @@ bool InsertValuesReader::parseEscapedString(const char *&p, const char *end, Val
     v.kind = ValueKind::String;
     std::string &out = v.text;
     out.clear();
-    // The closing quote is searched once and again only after an escape consumed it (\'), so
-    // a long string with many escapes is still scanned in linear time.
-    const char *quote = nullptr;
-    bool searched = false;
-    bool noQuote = false;
     for (;;) {
-        if (!searched || (!noQuote && quote < p)) {
-            quote = static_cast<const char *>(std::memchr(p, '\'', std::size_t(end - p)));
-            noQuote = quote == nullptr;
-            searched = true;
-        }
-        const char *limit = noQuote ? end : quote;
-        const char *bs = static_cast<const char *>(std::memchr(p, '\\', std::size_t(limit - p)));
-        if (!bs) {
-            if (noQuote)
-                return unterminated();
-            out.append(p, std::size_t(quote - p));
-            if (quote + 1 == end && !eof)
+        // One pass finds the next quote or backslash; each byte is looked at once.
+        const char *q = findEither(p, end, '\'', '\\');
+        if (q == end)
+            return unterminated();
+        out.append(p, std::size_t(q - p));
+        if (*q == '\'') {
+            if (q + 1 == end && !eof)
                 return false;
-            if (quote + 1 < end && quote[1] == '\'') {
+            if (q + 1 < end && q[1] == '\'') {
                 out.push_back('\'');
-                p = quote + 2;
+                p = q + 2;
                 continue;
             }
-            p = quote + 1;
+            p = q + 1;
             return true;
         }
 
-        out.append(p, std::size_t(bs - p));
-        p = bs;
+        p = q;
         const std::size_t left = std::size_t(end - p);
         if (left < 2)
             return unterminated();

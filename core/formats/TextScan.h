@@ -3,7 +3,12 @@
 #include "formats/InputStream.h"
 
 #include <QString>
+#include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace wharf {
 
@@ -23,6 +28,30 @@ inline int hexDigitValue(char c)
     if (c >= 'A' && c <= 'F')
         return c - 'A' + 10;
     return -1;
+}
+
+/// The first byte in [p, end) that is `a` or `b`, or `end`. Reads whole 16-byte blocks, so up
+/// to 15 bytes past `end`: only for an InputStream's window, which has kPadding bytes after it.
+inline const char *findEither(const char *p, const char *end, char a, char b)
+{
+#if defined(__SSE2__)
+    const __m128i va = _mm_set1_epi8(a);
+    const __m128i vb = _mm_set1_epi8(b);
+    for (; p < end; p += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, va), _mm_cmpeq_epi8(block, vb)));
+        if (mask) {
+            const char *hit = p + __builtin_ctz(unsigned(mask));
+            return hit < end ? hit : end;
+        }
+    }
+    return end;
+#else
+    for (; p < end; ++p)
+        if (*p == a || *p == b)
+            return p;
+    return end;
+#endif
 }
 
 /// Why `text` cannot be stored as text by a database that keeps UTF-8 (PostgreSQL refuses both):
