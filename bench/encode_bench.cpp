@@ -6,7 +6,7 @@
 //   4. reading and encoding them as COPY text,
 // and prints each stage's share per 1M rows. Not a test: see docs/BENCHMARKS.md.
 //
-//   build/bench/wharf_bench_encode <package folder> [--repeat 3]
+//   build/bench/wharf_bench_encode <package folder> [--repeat 3] [--only inflate|read|binary|text]
 //
 // Column types are those Wharf's PostgreSQL DDL gives a new table (bigint -> int8, text ->
 // varchar, timestamp -> timestamptz, json -> jsonb, ...), as a load into a new table sees them.
@@ -150,11 +150,20 @@ int main(int argc, char **argv)
     QCommandLineOption repeatOpt(QStringLiteral("repeat"), QStringLiteral("runs per stage; the fastest counts"),
                                  QStringLiteral("N"), QStringLiteral("3"));
     p.addOption(repeatOpt);
+    QCommandLineOption onlyOpt(QStringLiteral("only"),
+                               QStringLiteral("run one stage, for a profiler: inflate, read, binary or text"),
+                               QStringLiteral("stage"));
+    p.addOption(onlyOpt);
     p.process(app);
     if (p.positionalArguments().size() != 1)
         p.showHelp(2);
     const QDir package(p.positionalArguments().constFirst());
     const int repeat = std::max(1, p.value(repeatOpt).toInt());
+    const QString only = p.value(onlyOpt);
+    // A stage left out by --only takes no time.
+    const auto stage = [&](const char *name, int runs, const std::function<void()> &body) {
+        return only.isEmpty() || only == QLatin1String(name) ? best(runs, body) : 0.0;
+    };
 
     try {
         const Schema schema = Schema::fromFile(package.filePath(QStringLiteral("schema.json")));
@@ -177,7 +186,7 @@ int main(int argc, char **argv)
         qint64 rows = 0;
         std::size_t inflated = 0, binaryBytes = 0, textBytes = 0, unused = 0;
         StageTotals t;
-        t.inflate = best(repeat, [&] {
+        t.inflate = stage("inflate", repeat, [&] {
             inflated = 0;
             for (const Job &job : jobs) {
                 InputStream in(job.path);
@@ -187,17 +196,17 @@ int main(int argc, char **argv)
                 }
             }
         });
-        t.read = best(repeat, [&] {
+        t.read = stage("read", repeat, [&] {
             rows = 0;
             for (const Job &job : jobs)
                 rows += runJob(job, 0, unused);
         });
-        t.binary = best(repeat, [&] {
+        t.binary = stage("binary", repeat, [&] {
             binaryBytes = 0;
             for (const Job &job : jobs)
                 runJob(job, 1, binaryBytes);
         });
-        t.text = best(repeat, [&] {
+        t.text = stage("text", repeat, [&] {
             textBytes = 0;
             for (const Job &job : jobs)
                 runJob(job, 2, textBytes);
