@@ -229,6 +229,37 @@ private slots:
         QTest::newRow("Apr 31") << "2024-04-31T12:00:00Z";
         QTest::newRow("Feb 29 in 1900 (not a leap year)") << "1900-02-29T00:00:00Z";
     }
+    void dltTimestampFormReadsAsTheGeneralForm_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("dlt's form") << "2023-11-21T12:32:54.045412+00:00" << true;
+        QTest::newRow("leap day") << "2024-02-29T23:59:59.999999+00:00" << true;
+        QTest::newRow("year 1") << "0001-01-01T00:00:00.000000+00:00" << true;
+        QTest::newRow("Feb 29 in a common year") << "2023-02-29T00:00:00.000000+00:00" << false;
+        QTest::newRow("hour 24") << "2023-01-01T24:00:00.000000+00:00" << false;
+        QTest::newRow("letter in the fraction") << "2023-01-01T10:00:00.00a000+00:00" << false;
+        QTest::newRow("sign in the fraction") << "2023-01-01T10:00:00.-00000+00:00" << false;
+    }
+    void dltTimestampFormReadsAsTheGeneralForm()
+    {
+        // dlt's own 32-character form has a fixed-position reader; the same text with a space
+        // after it (trimmed) goes through the general one. Both must say the same.
+        QFETCH(QString, input);
+        QFETCH(bool, valid);
+        const std::string fast = input.toStdString();
+        const std::string general = fast + " ";
+        TimestampParts a, b;
+        QCOMPARE(wharf::parseTimestamp(fast, a), valid);
+        QCOMPARE(wharf::parseTimestamp(general, b), valid);
+        if (!valid)
+            return;
+        QCOMPARE(std::tie(a.year, a.month, a.day, a.hour, a.minute, a.second, a.nanos, a.offsetMinutes),
+                 std::tie(b.year, b.month, b.day, b.hour, b.minute, b.second, b.nanos, b.offsetMinutes));
+        QCOMPARE(a.fraction, b.fraction);
+        QCOMPARE(a.fraction.size(), std::size_t(6));
+    }
+
     void normalizeTimestampRejects()
     {
         QFETCH(QString, input);
