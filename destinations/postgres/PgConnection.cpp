@@ -151,10 +151,7 @@ void PgConnection::open()
         const QString msg = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
         PQfinish(m_conn);
         m_conn = nullptr;
-        const bool credentials =
-            msg.contains(QLatin1String("password")) || msg.contains(QLatin1String("authentication")) ||
-            (msg.contains(QLatin1String("database")) && msg.contains(QLatin1String("does not exist"))) ||
-            (msg.contains(QLatin1String("role")) && msg.contains(QLatin1String("does not exist")));
+        const bool credentials = connectFailureIsConfig(msg);
         Error e(credentials ? ErrorKind::Config : ErrorKind::Transient,
                 QStringLiteral("cannot connect to %1: %2").arg(m_params.displayLocation(), msg));
         e.connectionLost = !credentials;

@@ -27,6 +27,25 @@ PgErrorClass classifySqlState(const QString &s)
     return PgErrorClass::Transient;
 }
 
+bool connectFailureIsConfig(const QString &msg)
+{
+    const auto has = [&](const char *text) { return msg.contains(QLatin1String(text), Qt::CaseInsensitive); };
+    if (has("password") || has("authentication") || (has("database") && has("does not exist")) ||
+        (has("role") && has("does not exist")))
+        return true;
+    const qsizetype fatal = msg.indexOf(QLatin1String("FATAL:"));
+    if (fatal < 0)
+        return false; // no answer from a server: unreachable, refused, timed out
+    // FATALs that pass: a busy server (53300) or one starting, stopping or recovering (57P0x).
+    // Read after "FATAL:", so that a host name cannot match.
+    const QString reason = msg.mid(fatal);
+    for (const char *passing : {"too many", "connection slots", "starting up", "shutting down", "recovery",
+                                "not yet accepting", "terminating connection", "out of memory"})
+        if (reason.contains(QLatin1String(passing), Qt::CaseInsensitive))
+            return false;
+    return true;
+}
+
 void throwPgError(const QString &sqlState, const QString &message, const QString &detail, const QString &hint,
                   const QString &statement)
 {

@@ -13,6 +13,12 @@ enum class PgErrorClass { Transient, Terminal, UndefinedRelation, Config, Cancel
 
 PgErrorClass classifySqlState(const QString &sqlState);
 
+/// Whether a failed connection attempt (libpq's message, no SQLSTATE) is the user's to fix: a
+/// wrong password or user, a missing database, a pg_hba.conf rule, a refused parameter or
+/// privilege — the server answered FATAL and will answer so again. A server that cannot be
+/// reached, is starting or shutting down, or has no connection slot left is transient.
+bool connectFailureIsConfig(const QString &libpqMessage);
+
 /// Throws the classified wharf::Error with SQLSTATE, detail, hint and the statement attached.
 [[noreturn]] void throwPgError(const QString &sqlState, const QString &message, const QString &detail,
                                const QString &hint, const QString &statement);

@@ -442,6 +442,29 @@ private slots:
         QVERIFY(!QFile::exists(pkg + QStringLiteral("/package_completed.json")));
     }
 
+    // 3b'. The server refuses a startup parameter (libpq's options=-c ... in the URL): the
+    // user's to fix, so the load stops at once with a config error, naming it, instead of
+    // waiting out the outage budget (120 s by default) as for a lost server.
+    void refusedStartupParameterIsConfig()
+    {
+        const QString work = fresh(QStringLiteral("refused_parameter"));
+        const QString root = copyPackage(work, QStringLiteral("gh_issues_insert_values"));
+        QVERIFY(!root.isEmpty());
+        const QString url = m_pg.url() + QStringLiteral("?options=-c%20log_min_duration_statement%3D0");
+        QElapsedTimer timer;
+        timer.start();
+        const CliResult r = load(root, work, pgEnv(url));
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(r.exitCode == 2, qPrintable(QStringLiteral("exit %1\n%2").arg(r.exitCode).arg(r.all())));
+        QVERIFY2(elapsed < 15000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
+        QVERIFY2(r.all().contains(QLatin1String("log_min_duration_statement")), qPrintable(r.all()));
+        QVERIFY2(!r.all().contains(QLatin1String("trying again")), qPrintable(r.all()));
+        // Nothing was started: the package loads once the URL is fixed.
+        const QString pkg = loadIdDir(root);
+        QCOMPARE(filesIn(pkg + QStringLiteral("/new_jobs")).size(), 4);
+        QVERIFY(filesIn(pkg + QStringLiteral("/failed_jobs")).isEmpty());
+    }
+
     // 3c. A NULL in a NOT NULL column: the job fails terminally (SQLSTATE 23502), alone.
     void notNullViolationFailsTheJob()
     {

@@ -71,6 +71,39 @@ private slots:
         QCOMPARE(int(classifySqlState(state)), expected);
     }
 
+    void connectFailures_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("config");
+        const QString at =
+            QStringLiteral("connection to server at \"recovery.example\" (10.0.0.5), port 5432 failed: ");
+        QTest::newRow("wrong password") << at + "FATAL:  password authentication failed for user \"u\"" << true;
+        QTest::newRow("no database") << at + "FATAL:  database \"x\" does not exist" << true;
+        QTest::newRow("pg_hba.conf") << at + "FATAL:  no pg_hba.conf entry for host \"10.0.0.9\", user \"u\"" << true;
+        QTest::newRow("refused parameter")
+            << at + "FATAL:  permission denied to set parameter \"log_min_duration_statement\"" << true;
+        QTest::newRow("unknown parameter") << at + "FATAL:  unrecognized configuration parameter \"nope\"" << true;
+        QTest::newRow("no CONNECT privilege")
+            << at + "FATAL:  permission denied for database \"x\"\nDETAIL:  User does not have CONNECT privilege."
+            << true;
+        QTest::newRow("refused") << at + "Connection refused\n\tIs the server running on that host?" << false;
+        QTest::newRow("timeout") << at + "timeout expired" << false;
+        QTest::newRow("full") << at + "FATAL:  sorry, too many clients already" << false;
+        QTest::newRow("reserved slots")
+            << at + "FATAL:  remaining connection slots are reserved for non-replication superuser connections"
+            << false;
+        QTest::newRow("starting") << at + "FATAL:  the database system is starting up" << false;
+        QTest::newRow("stopping") << at + "FATAL:  the database system is shutting down" << false;
+        QTest::newRow("recovering") << at + "FATAL:  the database system is in recovery mode" << false;
+    }
+    void connectFailures()
+    {
+        // A failed connection the user must fix ends the load at once (a config error); the
+        // others are waited out as a lost server.
+        QFETCH(QString, message);
+        QTEST(connectFailureIsConfig(message), "config");
+    }
+
     void thrownErrorsCarryDetails()
     {
         try {
