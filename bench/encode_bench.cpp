@@ -212,6 +212,11 @@ int main(int argc, char **argv)
                 runJob(job, 2, textBytes);
         });
 
+        if (!only.isEmpty()) { // one stage: its time as it is (the row count is the read stage's)
+            std::printf("%s: %.3f CPU seconds (fastest of %d)\n", qPrintable(only),
+                        std::max({t.inflate, t.read, t.binary, t.text}), repeat);
+            return 0;
+        }
         const double per = rows > 0 ? 1e6 / double(rows) : 0;
         std::printf("%zu job file(s), %lld rows, %.1f MB of file text, fastest of %d run(s), CPU seconds per 1M rows\n",
                     jobs.size(), (long long)rows, double(inflated) / 1e6, repeat);

@@ -375,6 +375,39 @@ bool InsertValuesReader::parseLiteral(const char *&p, const char *end, Value &v)
             return parseEscapedString(p, end, v);
         }
     }
+    // What dlt writes most, recognised in one pass: an integer (up to 18 digits cannot
+    // overflow), True, False and NULL, each followed by a character that ends a word.
+    if (isAsciiDigit(c) || c == '-') {
+        const char *const digits = p + (c == '-' ? 1 : 0);
+        const char *q = digits;
+        std::int64_t x = 0;
+        while (q < end && q - digits < 18 && isAsciiDigit(*q))
+            x = x * 10 + (*q++ - '0');
+        if (q > digits && q < end && !isBare(*q)) {
+            v.setInt(c == '-' ? -x : x);
+            p = q;
+            return true;
+        }
+    } else if (c == 'T' || c == 'F' || c == 'N') {
+        const auto word = [&](std::string_view w) {
+            return std::size_t(end - p) > w.size() && std::memcmp(p, w.data(), w.size()) == 0 && !isBare(p[w.size()]);
+        };
+        if (c == 'T' && word("True")) {
+            v.setBool(true);
+            p += 4;
+            return true;
+        }
+        if (c == 'F' && word("False")) {
+            v.setBool(false);
+            p += 5;
+            return true;
+        }
+        if (c == 'N' && word("NULL")) {
+            v.setNull();
+            p += 4;
+            return true;
+        }
+    }
     const char *q = p;
     while (q < end && isBare(*q))
         ++q;
@@ -391,21 +424,6 @@ void InsertValuesReader::parseBareWord(const char *begin, const char *end, Value
 {
     const std::string_view word(begin, std::size_t(end - begin));
     const char c = *begin;
-    {
-        // The common case first: an integer of up to 18 digits cannot overflow int64.
-        const bool negative = c == '-';
-        const char *d = begin + (negative ? 1 : 0);
-        if (end > d && end - d <= 18) {
-            std::int64_t x = 0;
-            const char *q = d;
-            while (q < end && isAsciiDigit(*q))
-                x = x * 10 + (*q++ - '0');
-            if (q == end) {
-                v.setInt(negative ? -x : x);
-                return;
-            }
-        }
-    }
     if (isAsciiDigit(c) || c == '-' || c == '+' || c == '.') {
         const char *s = c == '+' ? begin + 1 : begin;
         if (s < end && c == '+' && *s == '-')

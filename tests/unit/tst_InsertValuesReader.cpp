@@ -27,6 +27,8 @@ private slots:
     void basicFile_data();
     void basicFile();
     void literals_data();
+    void wordsThatOnlyStartRight_data();
+    void wordsThatOnlyStartRight();
     void literals();
     void emptyFile();
     void selectUnion();
@@ -136,6 +138,15 @@ void tst_InsertValuesReader::literals_data()
     QTest::newRow("plain bytea") << QByteArray("'\\x6869'") << "String:\\x6869";
     QTest::newRow("plain doubled quote") << QByteArray("'a''b'") << "String:a'b";
     QTest::newRow("spaces around") << QByteArray("  7 ") << "Int:7";
+    // The one-pass readers of dlt's common words and integers stop where the word stops.
+    QTest::newRow("18 digits") << QByteArray("-999999999999999999") << "Int:-999999999999999999";
+    QTest::newRow("19 digits") << QByteArray("1000000000000000000") << "Int:1000000000000000000";
+    QTest::newRow("leading zeros") << QByteArray("007") << "Int:7";
+    QTest::newRow("minus zero") << QByteArray("-0") << "Int:0";
+    QTest::newRow("digits then a point") << QByteArray("12.5") << "Double:12.5|12.5";
+    QTest::newRow("False") << QByteArray("False") << "Bool:false";
+    QTest::newRow("TRUE upper") << QByteArray("TRUE") << "Bool:true";
+    QTest::newRow("NaN") << QByteArray("NaN") << "Double:nan|NaN";
 }
 
 void tst_InsertValuesReader::literals()
@@ -150,6 +161,34 @@ void tst_InsertValuesReader::literals()
     QCOMPARE(r.rows.size(), std::size_t(1));
     QCOMPARE(describe(r.rows[0][0]), expected);
     QCOMPARE(describe(r.rows[0][1]), QStringLiteral("String:end"));
+}
+
+void tst_InsertValuesReader::wordsThatOnlyStartRight_data()
+{
+    QTest::addColumn<QByteArray>("literal");
+    QTest::newRow("Truex") << QByteArray("Truex");
+    QTest::newRow("NULLS") << QByteArray("NULLS");
+    QTest::newRow("Falsey") << QByteArray("Falsey");
+    QTest::newRow("12abc") << QByteArray("12abc");
+    QTest::newRow("lone minus") << QByteArray("-");
+    QTest::newRow("--1") << QByteArray("--1");
+}
+
+void tst_InsertValuesReader::wordsThatOnlyStartRight()
+{
+    // A word that begins like True, NULL or an integer but goes on is an error naming it.
+    QFETCH(QByteArray, literal);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("t.0.0.insert_values"));
+    QVERIFY(writeFile(path, "INSERT INTO {}(\"v\",\"after\")\nVALUES\n(" + literal + ",E'end');"));
+    try {
+        readAll(path, FileFormat::InsertValues);
+        QFAIL("accepted");
+    } catch (const Error &e) {
+        QCOMPARE(e.location().line, qint64(3));
+        QCOMPARE(e.location().column, qint64(2));
+        QVERIFY2(e.message().contains(QString::fromLatin1(literal)), qPrintable(e.message()));
+    }
 }
 
 void tst_InsertValuesReader::emptyFile()
