@@ -4,6 +4,7 @@
 // unreachable port), and add / duplicate / rename / remove through the main window.
 #include "BuiltinDestinations.h"
 #include "GuiTestMain.h"
+#include "Screenshot.h"
 #include "destination/CapabilitiesModel.h"
 #include "destination/CapabilitiesPanel.h"
 #include "destination/DestinationEditor.h"
@@ -23,6 +24,8 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -402,6 +405,24 @@ private slots:
         QVERIFY(!window->grab().isNull());
         if (!qEnvironmentVariableIsEmpty("WHARF_SCREENSHOT"))
             window->grab().save(qEnvironmentVariable("WHARF_SCREENSHOT"), "PNG");
+
+        // The options below the credentials: scrolled to, each labelled, as a user finds them.
+        QScrollArea *scroll = nullptr;
+        for (QScrollArea *area : editor->findChildren<QScrollArea *>())
+            if (area->isVisible() && area->widget() && area->widget()->findChild<QLabel *>())
+                scroll = area;
+        QVERIFY(scroll);
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        QTest::qWait(50);
+        for (const QString &label : {QStringLiteral("Indexes after rows"), QStringLiteral("Copy format")}) {
+            QLabel *found = nullptr;
+            for (QLabel *l : scroll->widget()->findChildren<QLabel *>())
+                if (l->text().startsWith(label))
+                    found = l;
+            QVERIFY2(found, qPrintable(label));
+            QVERIFY2(found->isVisible(), qPrintable(label));
+        }
+        wharf::test::saveScreenshot(window.get(), QStringLiteral("-options"));
     }
 };
 
