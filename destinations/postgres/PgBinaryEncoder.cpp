@@ -14,6 +14,8 @@ namespace {
 // PostgreSQL's epoch for timestamps and dates: 2000-01-01, in days after 1970-01-01.
 constexpr std::int64_t kPgEpochDays = 10957;
 constexpr std::int64_t kUsecPerSec = 1000000;
+// A row's buffer is kept between rows up to this size; a larger one (a huge value) is freed.
+constexpr std::size_t kKeptRowBytes = 1024 * 1024;
 
 void put32(std::string &out, std::uint32_t v)
 {
@@ -175,6 +177,7 @@ void PgBinaryEncoder::appendRow(const Value *row, std::string &out)
         appendValue(i, row[i]);
     const std::string_view bytes = m_row.view();
     out.append(bytes.data(), bytes.size());
+    m_row.shrinkTo(kKeptRowBytes);
 }
 
 bool PgBinaryEncoder::appendNumeric(std::string &out, std::string_view text)

@@ -485,6 +485,10 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
                     if (buffer.size() >= kCopyFlushBytes) {
                         putCopyPieces(db, buffer.data(), buffer.size());
                         buffer.clear();
+                        if (buffer.capacity() > 16 * kCopyFlushBytes) { // after a huge row: give it back
+                            std::string().swap(buffer);
+                            buffer.reserve(kCopyFlushBytes + 64 * 1024);
+                        }
                     }
                 }
                 rows += qint64(batch.rowCount());

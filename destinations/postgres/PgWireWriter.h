@@ -14,6 +14,15 @@ namespace wharf::postgres {
 class PgWireWriter {
 public:
     void clear() { m_size = 0; }
+    /// Gives the storage back when it grew past `keep` bytes (one huge value), so that it is
+    /// not held for the rest of the job.
+    void shrinkTo(std::size_t keep)
+    {
+        if (m_buf.size() > keep) {
+            std::string().swap(m_buf);
+            m_size = 0;
+        }
+    }
     std::string_view view() const { return {m_buf.data(), m_size}; }
 
     /// A pointer to `n` writable bytes at the end; advance() then says how many were written.
