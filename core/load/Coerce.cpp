@@ -28,17 +28,6 @@ namespace {
     return true;
 }
 
-// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-std::int64_t daysFromCivil(int y, int m, int d)
-{
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = unsigned((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return std::int64_t(era) * 146097 + std::int64_t(doe) - 719468;
-}
-
 void civilFromDays(std::int64_t z, int &y, int &m, int &d)
 {
     z += 719468;
@@ -53,7 +42,7 @@ void civilFromDays(std::int64_t z, int &y, int &m, int &d)
     y = int(yy + (m <= 2));
 }
 
-bool validDay(int y, int m, int d)
+inline bool validDay(int y, int m, int d)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m < 1 || m > 12 || d < 1)
@@ -191,11 +180,6 @@ bool parseTimestamp(std::string_view in, TimestampParts &out)
     return true;
 }
 
-std::int64_t daysSinceEpoch(int year, int month, int day)
-{
-    return daysFromCivil(year, month, day);
-}
-
 bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision, std::string &out, bool keepWallClock)
 {
     TimestampParts t;
@@ -208,7 +192,7 @@ bool normalizeTimestamp(std::string_view in, TemporalStyle style, int precision,
     // the offset there); an aware one is converted to UTC.
     if (keepWallClock)
         offsetMinutes = 0;
-    std::int64_t secs = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offsetMinutes * 60;
+    std::int64_t secs = daysSinceEpoch(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offsetMinutes * 60;
     std::int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
     std::int64_t rem = secs - days * 86400;
     civilFromDays(days, y, mo, d);

@@ -196,7 +196,9 @@ bool PgBinaryEncoder::numericInto(PgWireWriter &w, std::string_view text)
         text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
         text.remove_suffix(1);
-    const auto header = [&](std::size_t groups, long weight, std::uint16_t sign, long dscale) {
+    const auto header = [&](std::size_t groups, long weight, std::uint16_t sign, long dscale)
+        __attribute__((always_inline))
+    {
         w.put32(std::uint32_t(8 + 2 * groups));
         w.put16(std::uint16_t(groups));
         w.put16(std::uint16_t(std::int16_t(weight)));
