@@ -45,6 +45,9 @@ public:
     Coercer(const Column &column, Options options);
 
     Cell convert(const Value &v);
+    /// For a timestamp column: throws what convert() throws for `v`, without building the
+    /// converted text (callers that send the text as written).
+    void checkTimestamp(const Value &v) const;
     const QString &columnName() const { return m_column.name; }
     /// Throws the error convert() throws for a value that does not fit (`what` says why), for
     /// callers that check a value their own way (the binary COPY encoder's timestamps).

@@ -1,5 +1,9 @@
 #include "PgCopyEncoder.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "Error.h"
 
 #include <charconv>
@@ -21,6 +25,26 @@ void appendInt(std::string &out, std::int64_t i)
 constexpr bool needsEscape(unsigned char c)
 {
     return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The first byte in [p, end) that needs an escape, or `end`: sixteen bytes at a time where
+// SSE2 is there (never reading past `end`), then byte by byte.
+const char *findEscape(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    const __m128i backslash = _mm_set1_epi8('\\'), tab = _mm_set1_epi8('\t');
+    const __m128i newline = _mm_set1_epi8('\n'), ret = _mm_set1_epi8('\r');
+    for (; end - p >= 16; p += 16) {
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, backslash), _mm_cmpeq_epi8(b, tab)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(b, newline), _mm_cmpeq_epi8(b, ret)));
+        if (const int mask = _mm_movemask_epi8(hit))
+            return p + __builtin_ctz(unsigned(mask));
+    }
+#endif
+    while (p < end && !needsEscape(static_cast<unsigned char>(*p)))
+        ++p;
+    return p;
 }
 
 } // namespace
@@ -47,8 +71,7 @@ void PgCopyEncoder::appendEscaped(std::string &out, std::string_view s)
     const char *const end = p + s.size();
     while (p < end) {
         const char *run = p;
-        while (p < end && !needsEscape(static_cast<unsigned char>(*p)))
-            ++p;
+        p = findEscape(p, end);
         out.append(run, std::size_t(p - run));
         if (p == end)
             break;
@@ -198,6 +221,13 @@ void PgCopyEncoder::appendValue(std::size_t index, const Value &v, std::string &
 {
     if (v.kind == ValueKind::Null) {
         out.append("\\N", 2);
+        return;
+    }
+    if (m_columns[index].type == DataType::Timestamp) {
+        // Checked as the coercer checks it, without the UTC text it would build; written as
+        // in the file (below, for dates and times too).
+        m_coercers[index].checkTimestamp(v);
+        appendEscaped(out, v.text);
         return;
     }
     // Validates and converts; throws Error(Terminal) naming the column.

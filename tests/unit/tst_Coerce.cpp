@@ -260,6 +260,40 @@ private slots:
         QCOMPARE(a.fraction.size(), std::size_t(6));
     }
 
+    void checkTimestampAgreesWithConvert()
+    {
+        // The COPY text encoder only checks a timestamp (and sends it as written): it must
+        // refuse exactly what convert() refuses, with the same message.
+        Coercer::Options o;
+        o.temporal = TemporalStyle::IsoUtc;
+        Coercer c(column(DataType::Timestamp), o);
+        const QList<Value> values{str("2023-11-21T12:32:54.045412+00:00"),
+                                  str("2024-01-01 10:00:00"),
+                                  str("  2024-01-01T10:00:00Z "),
+                                  str("2024-02-30"),
+                                  str("yesterday"),
+                                  str("2024-01-01T10:00:00.Z"),
+                                  str("2024-01-01", ValueKind::Date),
+                                  str("2024-01-01T00:00:00", ValueKind::Timestamp),
+                                  integer(1700000000),
+                                  boolean(true),
+                                  dbl(1.5)};
+        for (const Value &v : values) {
+            QString viaConvert, viaCheck;
+            try {
+                c.convert(v);
+            } catch (const Error &e) {
+                viaConvert = e.message();
+            }
+            try {
+                c.checkTimestamp(v);
+            } catch (const Error &e) {
+                viaCheck = e.message();
+            }
+            QCOMPARE(viaCheck, viaConvert);
+        }
+    }
+
     void normalizeTimestampRejects()
     {
         QFETCH(QString, input);

@@ -291,6 +291,25 @@ private slots:
         QCOMPARE(QByteArray::fromStdString(out), QByteArray::fromStdString(expected));
     }
 
+    void escapesAtEveryPositionOfABlock()
+    {
+        // Runs are scanned sixteen bytes at a time, then byte by byte: each special byte at
+        // each position of strings of every length around those blocks.
+        for (const char special : {'\\', '\t', '\n', '\r'}) {
+            const char *spelled = special == '\\' ? "\\\\" : special == '\t' ? "\\t" : special == '\n' ? "\\n" : "\\r";
+            for (std::size_t length = 1; length <= 40; ++length) {
+                for (std::size_t at = 0; at < length; ++at) {
+                    std::string in(length, 'a');
+                    in[at] = special;
+                    std::string out;
+                    PgCopyEncoder::appendEscaped(out, in);
+                    const std::string expected = std::string(at, 'a') + spelled + std::string(length - at - 1, 'a');
+                    QCOMPARE(QByteArray::fromStdString(out), QByteArray::fromStdString(expected));
+                }
+            }
+        }
+    }
+
     void jsonStringEscapes()
     {
         std::string out;
