@@ -33,6 +33,10 @@ bool connectFailureIsConfig(const QString &msg)
     if (has("password") || has("authentication") || (has("database") && has("does not exist")) ||
         (has("role") && has("does not exist")))
         return true;
+    // TLS set up in a way this server or these files cannot satisfy (sslmode, certificates,
+    // the key file): waiting does not change it.
+    if (has("does not support SSL") || has("certificate") || has("private key file"))
+        return true;
     const qsizetype fatal = msg.indexOf(QLatin1String("FATAL:"));
     if (fatal < 0)
         return false; // no answer from a server: unreachable, refused, timed out

@@ -86,7 +86,13 @@ private slots:
         QTest::newRow("no CONNECT privilege")
             << at + "FATAL:  permission denied for database \"x\"\nDETAIL:  User does not have CONNECT privilege."
             << true;
+        QTest::newRow("no TLS on the server") << at + "server does not support SSL, but SSL was required" << true;
+        QTest::newRow("untrusted certificate") << at + "SSL error: certificate verify failed" << true;
+        QTest::newRow("missing root certificate")
+            << at + "root certificate file \"/nope/root.crt\" does not exist\nEither provide the file or change sslmode"
+            << true;
         QTest::newRow("refused") << at + "Connection refused\n\tIs the server running on that host?" << false;
+        QTest::newRow("TLS connection cut") << at + "SSL SYSCALL error: EOF detected" << false;
         QTest::newRow("timeout") << at + "timeout expired" << false;
         QTest::newRow("full") << at + "FATAL:  sorry, too many clients already" << false;
         QTest::newRow("reserved slots")
