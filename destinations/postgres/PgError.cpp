@@ -29,25 +29,21 @@ PgErrorClass classifySqlState(const QString &s)
 
 bool connectFailureIsConfig(const QString &msg)
 {
-    const auto has = [&](const char *text) { return msg.contains(QLatin1String(text), Qt::CaseInsensitive); };
-    if (has("password") || has("authentication") || (has("database") && has("does not exist")) ||
-        (has("role") && has("does not exist")))
-        return true;
-    // TLS set up in a way this server or these files cannot satisfy (sslmode, certificates,
-    // the key file): waiting does not change it.
-    if (has("does not support SSL") || has("certificate") || has("private key file"))
-        return true;
-    const qsizetype fatal = msg.indexOf(QLatin1String("FATAL:"));
-    if (fatal < 0)
-        return false; // no answer from a server: unreachable, refused, timed out
-    // FATALs that pass: a busy server (53300) or one starting, stopping or recovering (57P0x).
-    // Read after "FATAL:", so that a host name cannot match.
-    const QString reason = msg.mid(fatal);
-    for (const char *passing : {"too many", "connection slots", "starting up", "shutting down", "recovery",
-                                "not yet accepting", "terminating connection", "out of memory"})
-        if (reason.contains(QLatin1String(passing), Qt::CaseInsensitive))
-            return false;
-    return true;
+    // Only what names a cause the user must fix counts; anything else (a server down, busy,
+    // restarting, a pooler in front of one, a message in another language) is waited out as
+    // before. Read after libpq's `connection to server at "host" ..., port N failed: `, so
+    // that a host name cannot match.
+    const qsizetype failed = msg.indexOf(QLatin1String("failed: "));
+    const QString reason = failed >= 0 ? msg.mid(failed + 8) : msg;
+    const auto has = [&](const char *text) { return reason.contains(QLatin1String(text), Qt::CaseInsensitive); };
+    if (has("authentication due to timeout")) // authentication_timeout on a loaded server
+        return false;
+    return has("password") || has("authentication") || (has("database") && has("does not exist")) ||
+           (has("role") && has("does not exist")) || has("is not permitted to log in") || has("pg_hba.conf") ||
+           has("permission denied") || has("configuration parameter") || has("invalid value for parameter") ||
+           // TLS asked for in a way this server or these files cannot give (sslmode, certificates,
+           // the key file): waiting does not change it.
+           has("does not support SSL") || has("certificate") || has("private key file");
 }
 
 void throwPgError(const QString &sqlState, const QString &message, const QString &detail, const QString &hint,

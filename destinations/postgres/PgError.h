@@ -15,8 +15,9 @@ PgErrorClass classifySqlState(const QString &sqlState);
 
 /// Whether a failed connection attempt (libpq's message, no SQLSTATE) is the user's to fix: a
 /// wrong password or user, a missing database, a pg_hba.conf rule, a refused parameter or
-/// privilege — the server answered FATAL and will answer so again. A server that cannot be
-/// reached, is starting or shutting down, or has no connection slot left is transient.
+/// privilege, TLS that cannot be set up. Only such named causes count: a server that cannot
+/// be reached, is busy, starting, stopping or recovering, a pooler's own errors and messages
+/// in other languages are transient.
 bool connectFailureIsConfig(const QString &libpqMessage);
 
 /// Throws the classified wharf::Error with SQLSTATE, detail, hint and the statement attached.

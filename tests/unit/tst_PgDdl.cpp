@@ -93,6 +93,22 @@ private slots:
             << true;
         QTest::newRow("refused") << at + "Connection refused\n\tIs the server running on that host?" << false;
         QTest::newRow("TLS connection cut") << at + "SSL SYSCALL error: EOF detected" << false;
+        QTest::newRow("not accepting (PostgreSQL 14+)")
+            << at + "FATAL:  the database system is not accepting connections\nDETAIL:  Hot standby mode is disabled."
+            << false;
+        QTest::newRow("authentication timeout") << at + "FATAL:  canceling authentication due to timeout" << false;
+        // PgBouncer reports everything as FATAL, the server behind it being down included.
+        QTest::newRow("pgbouncer, server down")
+            << at + "FATAL:  server login has been failing, cached error: connect failed (server_login_retry)" << false;
+        QTest::newRow("pgbouncer, login timeout") << at + "FATAL:  client_login_timeout (server down)" << false;
+        QTest::newRow("pgbouncer, full") << at + "FATAL:  no more connections allowed (max_client_conn)" << false;
+        QTest::newRow("pgpool") << at + "FATAL:  pgpool is not accepting any new connections" << false;
+        QTest::newRow("server in another language")
+            << at + "FATAL:  lo siento, ya tenemos demasiados clientes" << false;
+        QTest::newRow("host name with a config word")
+            << QStringLiteral("connection to server at \"password-vault\" (10.0.0.5), port 5432 failed: "
+                              "Connection refused")
+            << false;
         QTest::newRow("timeout") << at + "timeout expired" << false;
         QTest::newRow("full") << at + "FATAL:  sorry, too many clients already" << false;
         QTest::newRow("reserved slots")
