@@ -472,13 +472,14 @@ Cell Coercer::toJson(const Value &v)
     return toText(v);
 }
 
-void Coercer::checkTimestamp(const Value &v) const
+TimestampParts Coercer::checkTimestamp(const Value &v) const
 {
     if (v.kind != ValueKind::String && v.kind != ValueKind::Timestamp && v.kind != ValueKind::Date)
         fail(v, "not a timestamp");
     TimestampParts parts;
     if (!parseTimestamp(v.text, parts)) // what normalizeTimestamp() refuses, no more
         fail(v, "not an ISO-8601 timestamp");
+    return parts;
 }
 
 Cell Coercer::toTimestamp(const Value &v)

@@ -24,6 +24,14 @@ enum class TemporalStyle {
     IsoUtc,    ///< `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`
 };
 
+/// The fields of an ISO-8601 date-time as written (parseTimestamp).
+struct TimestampParts {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    long nanos = 0;            ///< the fraction's first 9 digits, as nanoseconds
+    std::string_view fraction; ///< every digit of the fraction as written (empty: none)
+    int offsetMinutes = 0;     ///< east of UTC; 0 for `Z` and for none
+};
+
 /// Converts reader values to one column's dlt type. One per column per job; not thread-safe
 /// (it owns a scratch buffer). Throws Error(Terminal) naming the column on values that do
 /// not fit; the caller adds file and line.
@@ -46,8 +54,9 @@ public:
 
     Cell convert(const Value &v);
     /// For a timestamp column: throws what convert() throws for `v`, without building the
-    /// converted text (callers that send the text as written).
-    void checkTimestamp(const Value &v) const;
+    /// converted text; returns the fields as written (callers that send the text as written,
+    /// or encode the fields themselves).
+    TimestampParts checkTimestamp(const Value &v) const;
     const QString &columnName() const { return m_column.name; }
     /// Throws the error convert() throws for a value that does not fit (`what` says why), for
     /// callers that check a value their own way (the binary COPY encoder's timestamps).
@@ -71,14 +80,6 @@ private:
     DataType m_type;
     Options m_options;
     std::string m_scratch;
-};
-
-/// The fields of an ISO-8601 date-time as written (parseTimestamp).
-struct TimestampParts {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    long nanos = 0;            ///< the fraction's first 9 digits, as nanoseconds
-    std::string_view fraction; ///< every digit of the fraction as written (empty: none)
-    int offsetMinutes = 0;     ///< east of UTC; 0 for `Z` and for none
 };
 
 /// Parses an ISO-8601 date-time as normalizeTimestamp() accepts it; false when not one.

@@ -78,6 +78,46 @@ bool equalsNoCase(std::string_view a, std::string_view b)
     return true;
 }
 
+// The cell Coercer::convert() makes of `v` for a column sent as `wire`, when `v` is already of
+// that column's kind (a string for text, an integer for int8, ...); false otherwise.
+bool directCell(PgWire wire, const Value &v, Cell &cell)
+{
+    switch (wire) {
+    case PgWire::Text:
+        if (v.kind != ValueKind::String)
+            return false;
+        cell.type = Cell::Type::Text;
+        cell.s = v.text;
+        return true;
+    case PgWire::Int8:
+        if (v.kind != ValueKind::Int)
+            return false;
+        cell.type = Cell::Type::Int;
+        cell.i = v.i;
+        return true;
+    case PgWire::Bool:
+        if (v.kind != ValueKind::Bool)
+            return false;
+        cell.type = Cell::Type::Text;
+        cell.s = v.b ? std::string_view("true") : std::string_view("false");
+        return true;
+    case PgWire::Float8:
+        if (v.kind != ValueKind::Double)
+            return false;
+        cell.type = Cell::Type::Double;
+        cell.d = v.d;
+        return true;
+    case PgWire::Numeric: // a number literal: its digits as written
+        if (v.kind != ValueKind::Double || v.text.empty())
+            return false;
+        cell.type = Cell::Type::Text;
+        cell.s = v.text;
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 std::optional<PgWire> binaryWireFor(DataType type, const QString &typname)
@@ -304,7 +344,6 @@ void PgBinaryEncoder::appendValue(std::size_t index, const Value &v)
         return;
     }
     const Target &target = m_columns[index];
-    // The common pairs of a value and its column, written as convert() would have them.
     switch (target.wire) {
     case PgWire::Timestamptz:
     case PgWire::Timestamp:
@@ -314,44 +353,15 @@ void PgBinaryEncoder::appendValue(std::size_t index, const Value &v)
         // parse and format the text only for it to be parsed again).
         appendTemporal(index, v);
         return;
-    case PgWire::Text:
-        if (v.kind == ValueKind::String) {
-            m_row.putField(v.text);
-            return;
-        }
-        break;
-    case PgWire::Int8:
-        if (v.kind == ValueKind::Int) {
-            m_row.put32(8);
-            m_row.put64(std::uint64_t(v.i));
-            return;
-        }
-        break;
-    case PgWire::Bool:
-        if (v.kind == ValueKind::Bool) {
-            m_row.put32(1);
-            m_row.put8(v.b ? 1 : 0);
-            return;
-        }
-        break;
-    case PgWire::Float8:
-        if (v.kind == ValueKind::Double) {
-            appendFloat8(v.d, v);
-            return;
-        }
-        break;
-    case PgWire::Numeric:
-        if (v.kind == ValueKind::Double && !v.text.empty()) {
-            if (!numericInto(m_row, v.text))
-                m_coercers[index].reject(v, "not a number that numeric can store");
-            return;
-        }
-        break;
     default:
         break;
     }
-    // Validates and converts exactly as the text path does; throws naming the column.
-    const Cell cell = m_coercers[index].convert(v);
+    // Validates and converts exactly as the text path does; throws naming the column. The
+    // reader's own kinds in their own columns are taken as they are: convert() would give the
+    // same cell.
+    Cell cell;
+    if (!directCell(target.wire, v, cell))
+        cell = m_coercers[index].convert(v);
     if (cell.type == Cell::Type::Null) {
         m_row.put32(0xffffffffu);
         return;
@@ -436,10 +446,14 @@ void PgBinaryEncoder::appendTemporal(std::size_t index, const Value &v)
             std::uint64_t((t.hour * 3600 + t.minute * 60 + t.second) * kUsecPerSec + fractionMicros(t.fraction)));
         return;
     }
-    if (v.kind != ValueKind::String && v.kind != ValueKind::Timestamp && v.kind != ValueKind::Date)
-        coercer.reject(v, target.wire == PgWire::Date ? "not a date" : "not a timestamp");
-    if (!parseTimestamp(v.text, t))
-        coercer.reject(v, target.wire == PgWire::Date ? "not a YYYY-MM-DD date" : "not an ISO-8601 timestamp");
+    if (target.wire != PgWire::Date) {
+        t = coercer.checkTimestamp(v);
+    } else {
+        if (v.kind != ValueKind::String && v.kind != ValueKind::Timestamp && v.kind != ValueKind::Date)
+            coercer.reject(v, "not a date");
+        if (!parseTimestamp(v.text, t))
+            coercer.reject(v, "not a YYYY-MM-DD date");
+    }
     if (t.year < 1) // PostgreSQL has no year 0 in ISO input
         coercer.reject(v, "date/time field value out of range (PostgreSQL has no year 0)");
     const std::int64_t days = daysSinceEpoch(t.year, t.month, t.day) - kPgEpochDays;
