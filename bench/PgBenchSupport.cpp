@@ -156,9 +156,11 @@ double serverCpuSeconds()
     return total;
 }
 
-Measured measure(const QString &program, const QStringList &args, const QMap<QString, QString> &env,
+Measured measure(const Settings &s, const QString &program, const QStringList &args, const QMap<QString, QString> &env,
                  const QString &logFile)
 {
+    if (s.checkpoint)
+        runSql(s, QStringLiteral("CHECKPOINT"));
     Measured m;
     const double before = serverCpuSeconds();
     m.child = runChild(program, args, env, logFile);
@@ -180,7 +182,7 @@ Measured loadWithWharf(const Settings &s, const QString &original, const QString
     for (auto it = env.cbegin(); it != env.cend(); ++it)
         vars.insert(it.key(), it.value());
     const Measured m =
-        measure(s.wharf,
+        measure(s, s.wharf,
                 QStringList{QStringLiteral("load"), root, QStringLiteral("--destination"), QStringLiteral("postgres"),
                             QStringLiteral("--dataset"), schema, QStringLiteral("--project-dir"), s.work} +
                     extraArgs,
@@ -194,7 +196,7 @@ Measured copyWithPsql(const Settings &s, const QString &schema, const QString &t
 {
     const QString copy = QStringLiteral("\\copy %1.%2 FROM '%3' WITH (FORMAT csv, HEADER true, FORCE_NULL (%4))")
                              .arg(schema, table, csv, nullable.join(QStringLiteral(", ")));
-    return measure(s.psql,
+    return measure(s, s.psql,
                    {s.conninfo, QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
                     QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), copy},
                    {}, s.log);

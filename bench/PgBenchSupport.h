@@ -20,6 +20,9 @@ struct Settings {
     QString prefix;   ///< of every schema the run creates
     int repeat = 1;
     bool keep = false; ///< keep the generated files
+    /// Run CHECKPOINT before every timed load (needs pg_checkpoint or a superuser), so that no
+    /// load pays for the dirty pages and WAL of the one before it.
+    bool checkpoint = false;
 };
 
 /// Runs `sql` with psql (untimed set-up and checks). Returns false, and says why, on failure.
@@ -40,8 +43,9 @@ struct Measured {
     double serverCpu = -1;
 };
 
-/// Runs `program args` as runChild() does and measures the server's CPU around it.
-Measured measure(const QString &program, const QStringList &args, const QMap<QString, QString> &env,
+/// Runs `program args` as runChild() does (output to `logFile`) and measures the server's CPU
+/// around it, after a CHECKPOINT when `s.checkpoint`.
+Measured measure(const Settings &s, const QString &program, const QStringList &args, const QMap<QString, QString> &env,
                  const QString &logFile);
 
 /// `wharf load` of a fresh copy of the package root `original` (left untouched) into `schema`,

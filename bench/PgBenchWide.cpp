@@ -48,7 +48,7 @@ Measured loadWithDlt(const Settings &s, const QString &dltCommand, const QString
     parts << QDir(root).filePath(kLoadId) << QStringLiteral("--destination") << QStringLiteral("postgres")
           << QStringLiteral("--dataset") << schema << QStringLiteral("--pipelines-dir") << pipelines;
     QFile::remove(log);
-    const Measured m = measure(program, parts, {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), s.url}}, log);
+    const Measured m = measure(s, program, parts, {{QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"), s.url}}, log);
     QDir(pipelines).removeRecursively();
     return m;
 }

@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
@@ -88,6 +89,12 @@ int main(int argc, char **argv)
                                "'maintenance_work_mem', 'max_wal_size', 'lc_collate')"),
                 &settings))
         return 1;
+    // Each load writes about a gigabyte of WAL at 1M rows: without a checkpoint in between, a load
+    // pays for flushing the one before it, and the figures swing by a third.
+    QProcess probe;
+    probe.start(s.psql, {s.conninfo, QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                         QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"), QStringLiteral("CHECKPOINT")});
+    s.checkpoint = probe.waitForFinished(-1) && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0;
     const QString dlt = qEnvironmentVariable("WHARF_BENCH_DLT");
     std::printf("Wharf PostgreSQL benchmark: server %s (%s), %d run(s) per load (median seconds, largest peak "
                 "RSS)\nscratch: %s, child output in %s\ndlt: %s\n",
@@ -95,6 +102,8 @@ int main(int argc, char **argv)
                 s.log.toUtf8().constData(),
                 dlt.isEmpty() ? "not timed (set WHARF_BENCH_DLT to the command of its load step)"
                               : dlt.toUtf8().constData());
+    std::printf("%s\n", s.checkpoint ? "CHECKPOINT before every timed load"
+                                     : "no CHECKPOINT between loads (the role lacks pg_checkpoint): figures vary more");
     if (serverCpuSeconds() < 0)
         std::printf("server CPU: not visible from here (a remote server); the column shows '-'\n");
     std::fflush(stdout);

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Functions to run a throw-away PostgreSQL 15 for the tests (source this file).
 # wharf_pg_start [port]: initdb into a temp dir, start on 127.0.0.1, create role/db "wharf"
-#                        (with PostGIS where it is installed),
+#                        (with PostGIS where it is installed; the role may CHECKPOINT, which
+#                        the benchmarks run between loads);
 #                        export WHARF_TEST_PG (a libpq connection string) and PG* variables.
 #                        WHARF_PG_DURABLE=1 keeps PostgreSQL's default durability (fsync,
 #                        synchronous_commit, full_page_writes on): what the benchmarks measure.
@@ -26,7 +27,8 @@ wharf_pg_start() {
     -o "-p $port -k $WHARF_PG_DIR -c listen_addresses=127.0.0.1 $fast" \
     start >/dev/null || { cat "$WHARF_PG_DIR/server.log"; return 1; }
   "$PG_BIN/psql" -qAt -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-    -c "CREATE ROLE wharf LOGIN PASSWORD 'wharf' CREATEDB" -c "CREATE DATABASE wharf OWNER wharf" >/dev/null || return 1
+    -c "CREATE ROLE wharf LOGIN PASSWORD 'wharf' CREATEDB" -c "CREATE DATABASE wharf OWNER wharf" \
+    -c "GRANT pg_checkpoint TO wharf" >/dev/null || return 1
   # PostGIS for the geometry columns of dlt's postgres_adapter (tests/dlt: postgis_geometry).
   if [ -f /usr/share/postgresql/15/extension/postgis.control ]; then
     "$PG_BIN/psql" -qAt -h 127.0.0.1 -p "$port" -U postgres -d wharf -v ON_ERROR_STOP=1 \
