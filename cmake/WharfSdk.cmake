@@ -10,7 +10,7 @@ set(WHARF_SDK_HEADERS
   destination/WriteStrategy.h
   formats/CsvFormat.h formats/InputStream.h formats/RowReader.h formats/TextScan.h formats/Value.h
   formats/PythonJson.h
-  load/Coerce.h load/LogCategories.h
+  load/BlockingQueue.h load/Coerce.h load/CrashPoint.h load/LogCategories.h
   package/JobFileName.h package/LoadPackage.h
   schema/Schema.h
   sql/DdlBuilder.h sql/MergeSql.h sql/ReplaceSql.h sql/SqlClient.h sql/SqlJobClient.h sql/TableKeys.h

@@ -45,7 +45,23 @@ struct JobContext {
     /// of the job's completion can commit atomically with its rows.
     /// `rows` is what the job loaded. Job clients must call it (when set) as the last step.
     std::function<void(JobClient &, qint64 rows)> beforeCommit;
+    /// The job's name in the ledger (empty: the client keeps none), for clients that split a
+    /// job's rows over connections (ledgerPartKey).
+    QString ledgerKey;
+    /// How many connections the job may open besides its own to load its rows in parallel:
+    /// more than 0 only when the loader's parallelism has room that no other job waits for.
+    int spareConnections = 0;
 };
+
+/// A job whose rows a client loads over two connections commits them as two transactions:
+/// first the second part's, recorded in the ledger under this key, then the first part's,
+/// recorded under the job's own key (beforeCommit). A run that finds only this key loads the
+/// first part alone. Rows go to the parts in blocks, by their position in the file, always
+/// the same way.
+inline QString ledgerPartKey(const QString &jobKey)
+{
+    return jobKey + QLatin1String("#part2of2");
+}
 
 struct JobResult {
     qint64 rows = 0;

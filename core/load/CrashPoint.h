@@ -9,6 +9,8 @@ namespace wharf {
 /// a power cut or `kill -9` would stop it. Otherwise it does nothing. Thread-safe.
 ///
 /// Points: after-commit (a job's transaction committed, nothing recorded in the package yet),
+/// after-part-commit (the second part of a job split over two connections committed, the
+/// first not yet: PostgreSQL),
 /// after-pending-transition (the outcome marker written, the file not moved), after-move
 /// (the job file moved to completed_jobs/), after-fail (a failed job moved to failed_jobs/ with
 /// its message), before-indexes (a chain complete, the UNIQUE constraints its new tables owe

@@ -23,6 +23,17 @@ int JobScheduler::slotCount() const
     return std::max(1, std::min(n, int(waiting)));
 }
 
+int JobScheduler::spareConnections(int most) const
+{
+    if (m_settings.strategy != ParallelismStrategy::Parallel)
+        return 0;
+    int allowed = std::max(1, m_settings.workers);
+    if (m_settings.maxParallelLoadJobs > 0)
+        allowed = std::min(allowed, m_settings.maxParallelLoadJobs);
+    const auto waiting = int(std::count(m_dispatched.cbegin(), m_dispatched.cend(), false));
+    return std::clamp(allowed - m_running - waiting, 0, most);
+}
+
 int JobScheduler::firstWaiting()
 {
     while (m_firstWaiting < m_dispatched.size() && m_dispatched[m_firstWaiting])

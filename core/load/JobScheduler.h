@@ -65,6 +65,10 @@ public:
     qint64 outageSinceMs() const { return m_outage.sinceMs; }
 
     int running() const { return m_running; }
+    /// Connections a job dispatched just now may open besides its own, at most `most`: what
+    /// the parallel strategy's workers leave over once every running and waiting job has one.
+    /// 0 under the sequential strategies (they exist for destinations that want one writer).
+    int spareConnections(int most) const;
     bool anyWaiting();
     bool isDispatched(int index) const { return m_dispatched[index]; }
     /// Jobs of `tables` not finished yet.

@@ -95,6 +95,9 @@ WorkOutcome JobWorker::runOne(const WorkItem &item)
         };
         // The ledger row commits with the job's rows, or neither does.
         ctx.beforeCommit = [loadId, key](JobClient &c, qint64 rows) { c.recordInLedger(loadId, key, rows); };
+        if (client->hasLedger())
+            ctx.ledgerKey = key;
+        ctx.spareConnections = item.spareConnections;
         const JobResult result = client->runJob(ctx);
         crashPoint("after-commit");
         out.state = JobState::Completed;

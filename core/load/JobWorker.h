@@ -18,7 +18,8 @@ namespace wharf {
 struct WorkItem {
     int index = 0; ///< position in the coordinator's job list
     JobFile file;
-    bool staging = false; ///< load into the staging dataset (merge tables)
+    bool staging = false;     ///< load into the staging dataset (merge tables)
+    int spareConnections = 0; ///< JobContext::spareConnections
 };
 
 /// What a worker reports back. Errors travel as values (ErrorInfo), never as exceptions.

@@ -457,7 +457,8 @@ void LoadRun::dispatch()
         r.state = JobState::Running;
         r.error = {};
         emitJob(r);
-        m_shared->work.push(WorkItem{k, r.file, m_plan.isStaged(r.file.name.table)});
+        // The last jobs of a package may use the connections no other job waits for.
+        m_shared->work.push(WorkItem{k, r.file, m_plan.isStaged(r.file.name.table), m_scheduler->spareConnections(1)});
     }
 }
 

@@ -126,7 +126,11 @@ void SqlJobClient::discardDeferredTable(const Schema &schema, const QString &nam
     const DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
     inTransaction(*m_sql, [&] {
         m_sql->execute(m_sql->truncateTableSql(m_sql->qualifiedTableName(name)));
+        // A job split over two connections left a row for its second part too.
+        QStringList keys;
         for (const QString &key : jobKeys)
+            keys << key << ledgerPartKey(key);
+        for (const QString &key : std::as_const(keys))
             m_sql->execute(QStringLiteral("DELETE FROM %1 WHERE %2 = %3 AND %4 = %5 AND %6 = %7")
                                .arg(ledgerTable(), ledgerColumn("dataset_name"), m_sql->placeholder(0),
                                     ledgerColumn("load_id"), m_sql->placeholder(1), ledgerColumn("job_key"),

@@ -5,7 +5,15 @@
 #include "formats/CsvFormat.h"
 #include "sql/SqlJobClient.h"
 
+#include <QMutex>
+
+namespace wharf {
+class RowReader;
+}
+
 namespace wharf::postgres {
+
+class RowStreamEncoder;
 
 /// How rows of insert_values and jsonl files reach PostgreSQL.
 enum class LoadMethod {
@@ -32,6 +40,14 @@ public:
     /// CONNECTION LIMIT less its sessions, whichever is smaller.
     int freeConnections() override;
 
+    /// Also interrupts the second connection of a job split over two (copySplit).
+    void cancel() override;
+    void abandon() override;
+
+    /// Parsed job files at least this large (bytes on disk) load over two connections when
+    /// the loader has one to spare (JobContext::spareConnections); 0: never.
+    void setSplitJobBytes(qint64 bytes) { m_splitJobBytes = bytes; }
+
     /// COPY (FORMAT binary) for the rows Wharf parses, where the table's column types allow
     /// (the default); false: always COPY text (copy_format = "text").
     void setBinaryCopy(bool on) { m_binaryCopy = on; }
@@ -47,12 +63,27 @@ private:
     JobResult copyCsv(const JobContext &ctx);
     JobResult copyRows(const JobContext &ctx);
     JobResult insertParsedRows(const JobContext &ctx);
+    /// A second client on its own connection for `ctx`'s job, when the job may and should
+    /// split (spare connection, large file, a ledger); nullptr otherwise or when it cannot
+    /// connect. Registered for cancel() until copySplit ends.
+    std::unique_ptr<PgJobClient> splitHelper(const JobContext &ctx);
+    /// Loads the rows of `reader` as two COPY streams at once, the second over `helper`, in
+    /// blocks of kSplitBlockRows; commits the second part with its ledger key first, then the
+    /// first with the job's (PgSplitCopy.cpp).
+    JobResult copySplit(const JobContext &ctx, RowReader &reader, RowStreamEncoder &encoder, const QString &sql,
+                        PgJobClient &helper);
     /// The binary form of each of `columns` from `table`'s column types in the catalog; empty
     /// when one has none (the job then goes as COPY text).
     std::vector<PgWire> binaryWires(const QString &table, const QList<Column> &columns);
+    Capabilities m_caps;
+    QString m_dataset;
     LoadMethod m_method;
     bool m_binaryCopy = true;
     CsvFormat m_csv; ///< [destination.postgres.csv_format]
+    qint64 m_splitJobBytes = 0;
+    QMutex m_helperMutex;
+    PgJobClient *m_helper = nullptr; ///< the running copySplit's second client
+    friend class SplitHelperRegistration;
 };
 
 } // namespace wharf::postgres

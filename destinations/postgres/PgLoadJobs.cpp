@@ -3,6 +3,7 @@
 // rows as INSERT statements, split as dlt splits them (spec 7.2).
 #include "PgBinaryEncoder.h"
 #include "PgCopyEncoder.h"
+#include "PgCopySupport.h"
 #include "PgJobClient.h"
 
 #include "Error.h"
@@ -23,72 +24,8 @@ namespace wharf::postgres {
 
 namespace {
 
-// PostgreSQL refuses any protocol message above 1 GiB - 1 (MaxAllocSize,
-// src/common/stringinfo.c). COPY data may be cut anywhere, so, like ADBC's PostgreSQL driver
-// (apache/arrow-adbc#1921, FlushCopyWriterToConn in c/driver/postgresql/bind_stream.h), no
-// CopyData message we send is larger than 16 MiB.
-constexpr std::size_t kMaxCopyMessage = 16 * 1024 * 1024;
-// Encoded rows are handed to libpq once about this much has accumulated: large enough that
-// the per-message cost vanishes, small enough that the server starts on them while the next
-// ones are encoded (libpq's blocking send holds the encoder until the socket takes all of a
-// message: 256 KiB made a 1M-row load 0.3 s slower than 32 KiB, wharf_bench_postgres) and
-// that this buffer and libpq's own stay small for each of 20 jobs running at once.
-constexpr std::size_t kCopyFlushBytes = 32 * 1024;
 // Read (and inflate) window for csv files, which go to the server unparsed.
 constexpr std::size_t kCsvWindow = 1024 * 1024;
-
-void putCopyPieces(PgConnection &db, const char *data, std::size_t size)
-{
-    while (size > 0) {
-        const std::size_t n = std::min(size, kMaxCopyMessage);
-        db.putCopyData(data, qsizetype(n));
-        data += n;
-        size -= n;
-    }
-}
-
-// Which line of the job file each row of a COPY stream came from, so that an error the server
-// reports by COPY line can name the file's line. Kept as runs in which the source line stays
-// the same or grows by one per row: one run covers a whole insert_values or jsonl file, and
-// typed-jsonl (many rows per line) takes one run per line. Memory never grows per row.
-class StreamLines {
-public:
-    void add(qint64 sourceLine)
-    {
-        ++m_rows;
-        if (!m_runs.empty()) {
-            Run &run = m_runs.back();
-            const qint64 offset = m_rows - run.firstRow;
-            if (run.step < 0 && (sourceLine == run.firstLine || sourceLine == run.firstLine + 1)) {
-                run.step = int(sourceLine - run.firstLine);
-                return;
-            }
-            if (run.step >= 0 && sourceLine == run.firstLine + run.step * offset)
-                return;
-        }
-        m_runs.push_back({m_rows, sourceLine, -1});
-    }
-
-    /// Source line of the 1-based COPY line `row`; 0 when unknown.
-    qint64 sourceLine(qint64 row) const
-    {
-        if (row < 1 || row > m_rows)
-            return 0;
-        auto it = std::upper_bound(m_runs.begin(), m_runs.end(), row,
-                                   [](qint64 r, const Run &run) { return r < run.firstRow; });
-        --it;
-        return it->firstLine + std::max(it->step, 0) * (row - it->firstRow);
-    }
-
-private:
-    struct Run {
-        qint64 firstRow;
-        qint64 firstLine;
-        int step; ///< -1 while the run has one row
-    };
-    std::vector<Run> m_runs;
-    qint64 m_rows = 0;
-};
 
 // The physical line of a csv job file where the record starts that PostgreSQL calls "line
 // `copyLine`". COPY counts one line per record plus the line breaks inside quoted fields, but
@@ -139,45 +76,6 @@ qint64 csvRecordLine(const QString &path, qint64 copyLine)
     } catch (const Error &) {
         return 0;
     }
-}
-
-// Rethrows the exception being handled with the job file named. A server error from COPY
-// carries "CONTEXT: COPY <table>, line N[, column C]: ..." (PgConnection::endCopy), where N
-// counts lines of the data we streamed: that becomes the file's line (via `fileLine`) and C
-// the field, and ", line N" leaves the message so that only the file's line is shown.
-[[noreturn]] void rethrowForFile(const Error &e, const QString &file, const std::function<qint64(qint64)> &fileLine)
-{
-    if (e.sqlState.isEmpty()) {
-        if (!e.location().file.isEmpty())
-            throw;
-        Error located = e;
-        SourceLocation where = e.location();
-        where.file = file;
-        located.withLocation(where);
-        throw located;
-    }
-    if (const auto *missing = dynamic_cast<const UndefinedRelation *>(&e)) {
-        UndefinedRelation located = *missing;
-        located.withLocation(SourceLocation{file, 0, 0, {}});
-        throw located;
-    }
-    static const QRegularExpression context(
-        QStringLiteral("CONTEXT: COPY [^\\n]*?(, line (\\d+))(?:, column ([^:\\n]+))?"));
-    QString message = e.message();
-    SourceLocation where{file, 0, 0, {}};
-    const QRegularExpressionMatch m = context.match(message);
-    if (m.hasMatch()) {
-        where.line = fileLine(m.captured(2).toLongLong());
-        where.field = m.captured(3);
-        message.remove(m.capturedStart(1), m.capturedLength(1));
-    }
-    Error located(e.kind(), message, where);
-    located.sqlState = e.sqlState;
-    located.detail = e.detail;
-    located.hint = e.hint;
-    located.table = e.table;
-    located.statement = e.statement;
-    throw located;
 }
 
 // The schema column a file names: by exact name, else as PostgreSQL will resolve it (dlt
@@ -442,19 +340,24 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
     eo.jsonSource = format == FileFormat::Jsonl || format == FileFormat::TypedJsonl;
     // Binary COPY when every column's type in the table has a binary form here; else text,
     // which the server converts from whatever the table holds.
-    const std::vector<PgWire> wires = m_binaryCopy ? binaryWires(table.name, columns) : std::vector<PgWire>();
-    const bool binary = !wires.empty();
-    std::optional<PgCopyEncoder> text;
-    std::optional<PgBinaryEncoder> bin;
-    if (binary)
-        bin.emplace(columns, wires, eo);
-    else
-        text.emplace(columns, eo);
+    RowStreamEncoder encoder(columns, m_binaryCopy ? binaryWires(table.name, columns) : std::vector<PgWire>(), eo);
     qCDebug(lcDest).noquote() << "job" << ctx.file.name.jobId()
-                              << (binary ? "goes as COPY binary" : "goes as COPY text");
+                              << (encoder.binary() ? "goes as COPY binary" : "goes as COPY text");
     const QString sql = QStringLiteral("COPY %1 (%2) FROM STDIN%3")
                             .arg(db.qualifiedTableName(table.name), quoted.join(QLatin1Char(',')),
-                                 binary ? QStringLiteral(" (FORMAT binary)") : QString());
+                                 encoder.binary() ? QStringLiteral(" (FORMAT binary)") : QString());
+
+    // The second part of a job that an earlier run split (copySplit) and that committed: only
+    // the first part's rows go now.
+    const std::optional<qint64> secondPart =
+        ctx.ledgerKey.isEmpty() ? std::nullopt : ledgerEntry(ctx.loadId, ledgerPartKey(ctx.ledgerKey));
+    const bool firstPartOnly = secondPart.has_value();
+    const qint64 secondPartRows = secondPart.value_or(0);
+    if (firstPartOnly)
+        qCInfo(lcDest).noquote() << "job" << ctx.ledgerKey << "committed its second part before (" << secondPartRows
+                                 << "rows); its first part loads now";
+    else if (auto helper = splitHelper(ctx))
+        return copySplit(ctx, *reader, encoder, sql, *helper);
 
     JobResult result;
     RowBatch batch;
@@ -466,41 +369,35 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
         bool copying = true;
         try {
             qint64 rows = 0;
-            if (binary)
-                PgBinaryEncoder::appendHeader(buffer);
+            qint64 index = 0; // of the row in the file
+            encoder.begin(buffer);
             while (reader->readBatch(batch)) {
                 if (ctx.cancel)
                     ctx.cancel->check();
                 for (std::size_t r = 0; r < batch.rowCount(); ++r) {
+                    if (firstPartOnly && splitPartOf(index++) == 1)
+                        continue;
                     try {
-                        if (binary)
-                            bin->appendRow(batch.row(r), buffer);
-                        else
-                            text->appendRow(batch.row(r), buffer);
+                        encoder.row(batch.row(r), buffer);
                     } catch (Error &e) {
                         e.withLocation(SourceLocation{path, batch.line(r), 0, e.location().field});
                         throw;
                     }
                     lines.add(batch.line(r));
-                    if (buffer.size() >= kCopyFlushBytes) {
+                    if (copyBufferFull(buffer)) {
                         putCopyPieces(db, buffer.data(), buffer.size());
-                        buffer.clear();
-                        if (buffer.capacity() > 16 * kCopyFlushBytes) { // after a huge row: give it back
-                            std::string().swap(buffer);
-                            buffer.reserve(kCopyFlushBytes + 64 * 1024);
-                        }
+                        resetCopyBuffer(buffer);
                     }
                 }
                 rows += qint64(batch.rowCount());
                 if (ctx.progress)
                     ctx.progress(rows, reader->bytesConsumed());
             }
-            if (binary)
-                PgBinaryEncoder::appendTrailer(buffer);
+            encoder.end(buffer);
             putCopyPieces(db, buffer.data(), buffer.size());
             buffer.clear();
             copying = false;
-            result.rows = db.endCopy();
+            result.rows = db.endCopy() + secondPartRows;
         } catch (const Error &e) {
             if (copying)
                 db.abortCopy(QStringLiteral("the load job failed: ") + e.message());

@@ -11,6 +11,14 @@
 
 namespace wharf::postgres {
 
+namespace {
+
+// A job this large loads in about a second or more: the second connection's start and
+// COMMIT (a few milliseconds) are small beside what it saves (docs/BENCHMARKS.md).
+constexpr qint64 kDefaultSplitJobBytes = 32 * 1024 * 1024;
+
+} // namespace
+
 Capabilities PostgresDestination::capabilities() const
 {
     Capabilities c;
@@ -78,6 +86,8 @@ ConfigSpec PostgresDestination::configSpec() const
           "tables a package creates get their UNIQUE constraints after the rows (faster, same DDL)"),
         f(keys::kCopyFormat, FieldType::String, QStringLiteral("binary"), false, false,
           "binary: parsed rows go as COPY binary (no text parsing on the server); text: as COPY text"),
+        f(keys::kSplitJobBytes, FieldType::Int, qlonglong(kDefaultSplitJobBytes), false, false,
+          "a job file at least this large (bytes) loads over two connections when no other job waits; 0: never"),
     };
     spec.options[0].choices = {QStringLiteral("copy"), QStringLiteral("insert")};
     spec.options[3].choices = {QStringLiteral("binary"), QStringLiteral("text")};
@@ -121,6 +131,14 @@ std::unique_ptr<JobClient> PostgresDestination::createClient(const ResolvedConfi
             ErrorKind::Config,
             QStringLiteral("copy_format must be 'binary' or 'text', got '%1'").arg(clipForMessage(copyFormat, 40)));
     client->setBinaryCopy(copyFormat == QLatin1String("binary"));
+    bool ok = false;
+    const qlonglong split =
+        config.option(QLatin1String(keys::kSplitJobBytes), qlonglong(kDefaultSplitJobBytes)).toLongLong(&ok);
+    if (!ok || split < 0)
+        throw Error(ErrorKind::Config,
+                    QStringLiteral("split_job_bytes must be a number of bytes (0: never split), got '%1'")
+                        .arg(clipForMessage(config.option(QLatin1String(keys::kSplitJobBytes)).toString(), 40)));
+    client->setSplitJobBytes(split);
     return client;
 }
 

@@ -23,6 +23,9 @@ inline constexpr const char *kCreateIndexes = "create_indexes"; ///< UNIQUE hint
 inline constexpr const char *kIndexesAfterRows = "indexes_after_rows";
 /// Wharf's own: "binary" (COPY FORMAT binary where the column types allow) or "text".
 inline constexpr const char *kCopyFormat = "copy_format";
+/// Wharf's own: a parsed job file at least this large (bytes) loads over two connections when
+/// no other job waits for one; 0: never.
+inline constexpr const char *kSplitJobBytes = "split_job_bytes";
 } // namespace keys
 
 /// The PostgreSQL destination over libpq, with dlt's postgres capabilities (spec 4.2).

@@ -695,3 +695,22 @@ def postgis_geometry():
         step("step1", lambda: places_resource(1)),
         step("step2", lambda: places_resource(2)),
     ]
+
+
+# ------------------------------------------------------------------------------------------------
+# one job over two connections (Wharf's split_job_bytes, issue 13)
+# ------------------------------------------------------------------------------------------------
+@case("split_jobs")
+def split_jobs():
+    """delete-insert merge on primary key id with a nested list tags, jobs large enough (more than 256
+    rows) to split into two parts: step 1 inserts 2000 products (4000 tags); step 2 updates 1-1000
+    (ids 1-100 now without tags) and adds 2001-2500: 2500 products, 4800 tags. Wharf loads it with
+    DESTINATION__POSTGRES__SPLIT_JOB_BYTES=1 (load_env), so that every job it parses goes over two
+    connections; dlt ignores the setting"""
+    env = {"DESTINATION__POSTGRES__SPLIT_JOB_BYTES": "1"}
+    hints = dict(write_disposition="merge", primary_key="id")
+    return [
+        step("step1", lambda: resource(products(range(1, 2001), notes=False), "products", **hints), load_env=env),
+        step("step2", lambda: resource(products(list(range(1, 1001)) + list(range(2001, 2501)), no_tags=range(1, 101),
+                                                notes=False, gen=2), "products", **hints), load_env=env),
+    ]

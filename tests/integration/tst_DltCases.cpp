@@ -66,6 +66,9 @@ constexpr Case kCases[] = {
     {"sqlite_types_pg", true, true},
     // PostGIS geometry columns (dlt's postgres_adapter); the test server has the extension.
     {"postgis_geometry_step2", false, true},
+    // Jobs of more than 256 rows, each split over two connections on PostgreSQL (load_env);
+    // SQLite ignores the setting.
+    {"split_jobs_step2", true, true},
 };
 
 } // namespace

@@ -56,6 +56,41 @@ private slots:
         QCOMPARE(s.running(), 2);
     }
 
+    void spareConnectionsOnlyWhenNoJobWaits()
+    {
+        JobScheduler s({"a", "b", "c"}, settings(4));
+        s.startWorkers(s.slotCount());
+        QCOMPARE(s.spareConnections(1), 1); // 4 workers, 3 jobs
+        QCOMPARE(s.spareConnections(5), 1);
+        s.dispatched(s.next(0));
+        s.dispatched(s.next(0));
+        QCOMPARE(s.spareConnections(1), 1);
+        JobScheduler busy({"a", "b", "c", "d", "e"}, settings(4));
+        busy.startWorkers(busy.slotCount());
+        busy.dispatched(busy.next(0));
+        QCOMPARE(busy.spareConnections(1), 0); // 1 running + 4 waiting fill 4 workers
+        for (int k = 1; k < 4; ++k)
+            busy.dispatched(busy.next(0));
+        busy.returned(0);
+        busy.finished(0);
+        busy.dispatched(busy.next(0));
+        QCOMPARE(busy.running(), 4);
+        QCOMPARE(busy.spareConnections(1), 0); // the last job, but every worker is busy
+        busy.returned(1);
+        busy.finished(1);
+        QCOMPARE(busy.spareConnections(1), 1);
+        JobScheduler one({"a"}, settings(20));
+        one.startWorkers(one.slotCount());
+        one.dispatched(one.next(0));
+        QCOMPARE(one.spareConnections(1), 1); // one job: a second connection is free
+        QCOMPARE(JobScheduler({"a"}, settings(1)).spareConnections(1), 0);
+        QCOMPARE(JobScheduler({"a"}, settings(20, ParallelismStrategy::TableSequential)).spareConnections(1), 0);
+        QCOMPARE(JobScheduler({"a"}, settings(20, ParallelismStrategy::Sequential)).spareConnections(1), 0);
+        auto capped = settings(20);
+        capped.maxParallelLoadJobs = 1;
+        QCOMPARE(JobScheduler({"a"}, capped).spareConnections(1), 0);
+    }
+
     void tableSequentialWaitsForTheTable()
     {
         JobScheduler s({"a", "a", "b"}, settings(3, ParallelismStrategy::TableSequential));
