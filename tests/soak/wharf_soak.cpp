@@ -112,6 +112,9 @@ public:
         , m_tmp(tmp)
     {}
 
+    /// Added to every run's environment.
+    void setEnv(const QMap<QString, QString> &env) { m_env = env; }
+
     /// A fresh package and dataset for one trial.
     std::pair<LoadTarget, QString> fresh()
     {
@@ -130,7 +133,7 @@ public:
         QString log;
         int code = -1;
         for (int run = 0; run < 5 && code != 0; ++run) {
-            code = finish(d.start(d.args(QStringLiteral("load"), package)), &log);
+            code = finish(start(d, d.args(QStringLiteral("load"), package)), &log);
             if (log.contains(QLatin1String("already completed")))
                 code = 0;
         }
@@ -154,7 +157,7 @@ public:
         auto [d, package] = fresh();
         QElapsedTimer t;
         t.start();
-        const int code = finish(d.start(d.args(QStringLiteral("load"), package)));
+        const int code = finish(start(d, d.args(QStringLiteral("load"), package)));
         const qint64 ms = t.elapsed();
         record(QStringLiteral("clean load"), code == 0 ? check(d, m_settings) : QStringLiteral("exit %1").arg(code));
         d.drop();
@@ -165,7 +168,7 @@ public:
     {
         for (int k = 0; k < m_settings.kills; ++k) {
             auto [d, package] = fresh();
-            auto p = d.start(d.args(QStringLiteral("load"), package));
+            auto p = start(d, d.args(QStringLiteral("load"), package));
             QThread::msleep(QRandomGenerator::global()->bounded(quint32(std::max<qint64>(50, baseline))));
             // processId() is 0 once the process ended: kill(0) would kill this harness's group.
             if (const qint64 pid = p->processId(); pid > 1 && p->state() == QProcess::Running)
@@ -188,7 +191,7 @@ public:
         for (const QString &point : points) {
             auto [d, package] = fresh();
             const int code =
-                finish(d.start(d.args(QStringLiteral("load"), package), {{QStringLiteral("WHARF_CRASH_AT"), point}}));
+                finish(start(d, d.args(QStringLiteral("load"), package), {{QStringLiteral("WHARF_CRASH_AT"), point}}));
             if (code != -2) {
                 record(point, QStringLiteral("the crash point was not reached (exit %1)").arg(code));
                 continue;
@@ -200,8 +203,8 @@ public:
     void twoLoaders()
     {
         auto [d, package] = fresh();
-        auto a = d.start(d.args(QStringLiteral("load"), package));
-        auto b = d.start(d.args(QStringLiteral("load"), package));
+        auto a = start(d, d.args(QStringLiteral("load"), package));
+        auto b = start(d, d.args(QStringLiteral("load"), package));
         QString la, lb;
         const int ca = finish(std::move(a), &la);
         const int cb = finish(std::move(b), &lb);
@@ -224,7 +227,7 @@ public:
             return;
         }
         auto [d, package] = fresh();
-        auto p = d.start(d.args(QStringLiteral("load"), package));
+        auto p = start(d, d.args(QStringLiteral("load"), package));
         QThread::msleep(quint64(std::max<qint64>(100, baseline / 3)));
         QStringList cmd = {pgCtl,
                            QStringLiteral("-D"),
@@ -247,13 +250,38 @@ public:
         d.drop();
     }
 
+    // One job's rows over two connections (PostgreSQL's split_job_bytes): killed at random,
+    // and between the commits of the two parts.
+    void splitJobs(qint64 baseline)
+    {
+        randomKills(baseline);
+        auto [d, package] = fresh();
+        const int code = finish(start(d, d.args(QStringLiteral("load"), package),
+                                      {{QStringLiteral("WHARF_CRASH_AT"), QStringLiteral("after-part-commit")}}));
+        if (code != -2) {
+            record(QStringLiteral("after-part-commit"),
+                   QStringLiteral("the crash point was not reached (exit %1)").arg(code));
+            return;
+        }
+        settle(QStringLiteral("after-part-commit"), d, package);
+    }
+
     void report() const { out << m_type << ": exact: " << m_exact << "/" << m_total << "\n"; }
     bool allExact() const { return m_exact == m_total; }
 
 private:
+    std::unique_ptr<QProcess> start(const LoadTarget &d, const QStringList &args,
+                                    QMap<QString, QString> extra = {}) const
+    {
+        for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
+            extra.insert(it.key(), it.value());
+        return d.start(args, extra);
+    }
+
     Settings m_settings;
     QString m_type;
     QString m_tmp;
+    QMap<QString, QString> m_env;
     int m_serial = 0;
     int m_exact = 0;
     int m_total = 0;
@@ -309,6 +337,22 @@ int main(int argc, char **argv)
             trials.serverRestart(baseline);
         trials.report();
         ok = ok && trials.allExact();
+        if (type == QLatin1String("postgres")) {
+            // The same rows as two jobs, each split over two connections.
+            Settings two = s;
+            two.jobs = 2;
+            two.rows = std::max(1, s.jobs * s.rows / 2);
+            two.kills = std::max(1, s.kills / 2);
+            Trials split(two, type, tmp.path());
+            split.setEnv({{QStringLiteral("DESTINATION__POSTGRES__SPLIT_JOB_BYTES"), QStringLiteral("1")}});
+            const qint64 ms = split.baselineMs();
+            out << "postgres, jobs split over two connections: a clean load of 2 jobs x " << two.rows << " rows takes "
+                << ms << " ms\n";
+            split.splitJobs(ms);
+            out << "split ";
+            split.report();
+            ok = ok && split.allExact();
+        }
     }
     return ok ? 0 : 1;
 }
