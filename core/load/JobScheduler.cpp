@@ -23,7 +23,7 @@ int JobScheduler::slotCount() const
     return std::max(1, std::min(n, int(waiting)));
 }
 
-int JobScheduler::spareConnections(int most) const
+int JobScheduler::grantSpareConnections(int index, int most)
 {
     if (m_settings.strategy != ParallelismStrategy::Parallel)
         return 0;
@@ -31,7 +31,12 @@ int JobScheduler::spareConnections(int most) const
     if (m_settings.maxParallelLoadJobs > 0)
         allowed = std::min(allowed, m_settings.maxParallelLoadJobs);
     const auto waiting = int(std::count(m_dispatched.cbegin(), m_dispatched.cend(), false));
-    return std::clamp(allowed - m_running - waiting, 0, most);
+    const int n = std::clamp(allowed - m_running - waiting - m_grantedTotal, 0, most);
+    if (n > 0) {
+        m_granted[index] += n;
+        m_grantedTotal += n;
+    }
+    return n;
 }
 
 int JobScheduler::firstWaiting()
@@ -77,6 +82,7 @@ void JobScheduler::settledWithoutRunning(int index)
 
 void JobScheduler::returned(int index)
 {
+    m_grantedTotal -= m_granted.take(index);
     --m_running;
     m_runningTables.remove(m_tables[index]);
 }

@@ -65,10 +65,12 @@ public:
     qint64 outageSinceMs() const { return m_outage.sinceMs; }
 
     int running() const { return m_running; }
-    /// Connections a job dispatched just now may open besides its own, at most `most`: what
-    /// the parallel strategy's workers leave over once every running and waiting job has one.
-    /// 0 under the sequential strategies (they exist for destinations that want one writer).
-    int spareConnections(int most) const;
+    /// Connections job `index`, dispatched just now, may open besides its own, at most `most`:
+    /// what the parallel strategy's workers (capped by the server, capWorkers) leave over once
+    /// every running and waiting job has one and earlier grants are counted. The grant is held
+    /// until the job returns. 0 under the sequential strategies (they exist for destinations
+    /// that want one writer).
+    int grantSpareConnections(int index, int most);
     bool anyWaiting();
     bool isDispatched(int index) const { return m_dispatched[index]; }
     /// Jobs of `tables` not finished yet.
@@ -84,6 +86,8 @@ private:
     QSet<QString> m_runningTables;
     int m_slots = 1;
     int m_running = 0;
+    QHash<int, int> m_granted; ///< spare connections held by running jobs
+    int m_grantedTotal = 0;
     qsizetype m_firstWaiting = 0; ///< every job before it is dispatched
     qint64 m_pauseUntilMs = 0;
     Outage m_outage;

@@ -353,11 +353,11 @@ void LoadRun::capWorkersByServer()
         return;
     const int perWorker = m_stagingCoordinator ? 2 : 1;
     const int cap = std::max(1, (free - 1) / perWorker);
-    if (cap < m_scheduler->slotCount()) {
+    if (cap < m_scheduler->slotCount())
         qCInfo(lcLoad).noquote()
             << QStringLiteral("the server accepts %1 more connection(s): %2 job(s) at once").arg(free).arg(cap);
-        m_scheduler->capWorkers(cap);
-    }
+    // Always: the connections a job may add to its own (grantSpareConnections) count against it.
+    m_scheduler->capWorkers(cap);
 }
 
 // 4. Run the rest on a dedicated pool: one client per worker; only this thread moves files.
@@ -458,7 +458,8 @@ void LoadRun::dispatch()
         r.error = {};
         emitJob(r);
         // The last jobs of a package may use the connections no other job waits for.
-        m_shared->work.push(WorkItem{k, r.file, m_plan.isStaged(r.file.name.table), m_scheduler->spareConnections(1)});
+        m_shared->work.push(
+            WorkItem{k, r.file, m_plan.isStaged(r.file.name.table), m_scheduler->grantSpareConnections(k, 1)});
     }
 }
 

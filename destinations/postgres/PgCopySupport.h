@@ -79,7 +79,8 @@ void resetCopyBuffer(std::string &buffer);
 // Which line of the job file each row of a COPY stream came from, so that an error the server
 // reports by COPY line can name the file's line. Kept as runs in which the source line stays
 // the same or grows by one per row: one run covers a whole insert_values or jsonl file, and
-// typed-jsonl (many rows per line) takes one run per line. Memory never grows per row.
+// typed-jsonl (many rows per line) takes one run per line, and each part of a split job one run
+// per block of kSplitBlockRows. Memory never grows per row.
 class StreamLines {
 public:
     void add(qint64 sourceLine)

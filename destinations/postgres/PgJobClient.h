@@ -6,6 +6,7 @@
 #include "sql/SqlJobClient.h"
 
 #include <QMutex>
+#include <optional>
 
 namespace wharf {
 class RowReader;
@@ -67,6 +68,14 @@ private:
     /// split (spare connection, large file, a ledger); nullptr otherwise or when it cannot
     /// connect. Registered for cancel() until copySplit ends.
     std::unique_ptr<PgJobClient> splitHelper(const JobContext &ctx);
+    /// The rows an earlier run committed as the second part of `ctx`'s job (copySplit), or
+    /// nullopt: then the whole file is to be loaded.
+    std::optional<qint64> committedSecondPart(const JobContext &ctx);
+    /// In the open transaction of a job that loads its whole file: records the second part's
+    /// ledger key too, so that a split of the same job committing at the same time (another
+    /// loader, or a COMMIT whose answer was lost) makes one of the two roll back. A conflict
+    /// is a transient error: the next attempt finds the part and loads the first part alone.
+    void claimWholeJob(const JobContext &ctx);
     /// Loads the rows of `reader` as two COPY streams at once, the second over `helper`, in
     /// blocks of kSplitBlockRows; commits the second part with its ledger key first, then the
     /// first with the job's (PgSplitCopy.cpp).

@@ -349,15 +349,23 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
 
     // The second part of a job that an earlier run split (copySplit) and that committed: only
     // the first part's rows go now.
-    const std::optional<qint64> secondPart =
-        ctx.ledgerKey.isEmpty() ? std::nullopt : ledgerEntry(ctx.loadId, ledgerPartKey(ctx.ledgerKey));
+    const std::optional<qint64> secondPart = committedSecondPart(ctx);
     const bool firstPartOnly = secondPart.has_value();
     const qint64 secondPartRows = secondPart.value_or(0);
-    if (firstPartOnly)
-        qCInfo(lcDest).noquote() << "job" << ctx.ledgerKey << "committed its second part before (" << secondPartRows
-                                 << "rows); its first part loads now";
-    else if (auto helper = splitHelper(ctx))
-        return copySplit(ctx, *reader, encoder, sql, *helper);
+    if (!firstPartOnly) {
+        if (auto helper = splitHelper(ctx)) {
+            try {
+                return copySplit(ctx, *reader, encoder, sql, *helper);
+            } catch (const Error &e) {
+                if (e.sqlState != QLatin1String("55P03"))
+                    throw;
+                qCInfo(lcDest).noquote() << "job" << ctx.ledgerKey
+                                         << "loads over one connection: its two parts waited on each other's rows "
+                                            "(a unique key in both?)";
+            }
+            reader = openRowReader(path, format, options);
+        }
+    }
 
     JobResult result;
     RowBatch batch;
@@ -398,6 +406,8 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
             buffer.clear();
             copying = false;
             result.rows = db.endCopy() + secondPartRows;
+            if (!firstPartOnly)
+                claimWholeJob(ctx);
         } catch (const Error &e) {
             if (copying)
                 db.abortCopy(QStringLiteral("the load job failed: ") + e.message());
@@ -465,11 +475,16 @@ JobResult PgJobClient::insertParsedRows(const JobContext &ctx)
     const std::size_t chunkChars = std::size_t(std::max<qint64>(1, db.capabilities().maxQueryLength / 2));
     const int maxRows = db.capabilities().maxRowsPerInsert;
 
+    // As in copyRows: the first part alone when an earlier COPY committed the second.
+    const std::optional<qint64> secondPart = committedSecondPart(ctx);
+    const bool firstPartOnly = secondPart.has_value();
+    const qint64 secondPartRows = secondPart.value_or(0);
     JobResult result;
     RowBatch batch;
     inTransaction(db, [&] {
         std::string sql;
         qint64 pending = 0;
+        qint64 index = 0; // of the row in the file
         const auto execute = [&] {
             sql += ';';
             const QByteArray text = QByteArray::fromStdString(sql);
@@ -490,6 +505,8 @@ JobResult PgJobClient::insertParsedRows(const JobContext &ctx)
             if (ctx.cancel)
                 ctx.cancel->check();
             for (std::size_t r = 0; r < batch.rowCount(); ++r) {
+                if (firstPartOnly && splitPartOf(index++) == 1)
+                    continue;
                 if (pending == 0)
                     sql = header;
                 else
@@ -512,6 +529,10 @@ JobResult PgJobClient::insertParsedRows(const JobContext &ctx)
         }
         if (pending > 0)
             execute();
+        if (firstPartOnly)
+            result.rows += secondPartRows;
+        else
+            claimWholeJob(ctx);
         if (ctx.beforeCommit)
             ctx.beforeCommit(*this, result.rows);
     });

@@ -21,6 +21,12 @@ namespace {
 // Encoded pieces waiting for the second connection: enough to ride out the two servers'
 // unequal pace, little memory (each piece is about kCopyFlushBytes).
 constexpr std::size_t kQueuedPieces = 16;
+// Into a table with a unique index, a key that both parts hold makes one server process wait
+// for the other's transaction, which waits for rows this process cannot send while the first
+// is stuck: no deadlock PostgreSQL can see. A lock wait this long ends the split, and the job
+// loads over one connection, where the repeated key fails as it always does.
+const char *const kSplitLockTimeout = "SET LOCAL lock_timeout = '1s'";
+const QLatin1String kLockNotAvailable("55P03");
 
 } // namespace
 
@@ -61,6 +67,32 @@ void PgJobClient::abandon()
         m_helper->abandon();
 }
 
+std::optional<qint64> PgJobClient::committedSecondPart(const JobContext &ctx)
+{
+    if (ctx.ledgerKey.isEmpty())
+        return std::nullopt;
+    const std::optional<qint64> rows = ledgerEntry(ctx.loadId, ledgerPartKey(ctx.ledgerKey));
+    if (rows)
+        qCInfo(lcDest).noquote() << "job" << ctx.ledgerKey << "committed its second part before (" << *rows
+                                 << "rows); its first part loads now";
+    return rows;
+}
+
+void PgJobClient::claimWholeJob(const JobContext &ctx)
+{
+    if (ctx.ledgerKey.isEmpty())
+        return;
+    try {
+        recordInLedger(ctx.loadId, ledgerPartKey(ctx.ledgerKey), 0);
+    } catch (const AlreadyRecorded &) {
+        throw Error(ErrorKind::Transient,
+                    QStringLiteral("the second part of job %1 was committed over another connection meanwhile; "
+                                   "the job runs again and loads its first part")
+                        .arg(ctx.ledgerKey),
+                    SourceLocation{ctx.file.path, 0, 0, {}});
+    }
+}
+
 std::unique_ptr<PgJobClient> PgJobClient::splitHelper(const JobContext &ctx)
 {
     if (ctx.spareConnections < 1 || ctx.ledgerKey.isEmpty() || m_splitJobBytes <= 0 || ctx.file.size < m_splitJobBytes)
@@ -70,11 +102,16 @@ std::unique_ptr<PgJobClient> PgJobClient::splitHelper(const JobContext &ctx)
     try {
         helper->open();
     } catch (const Error &e) {
+        if (e.kind() == ErrorKind::Cancelled)
+            throw;
         // Not the job's failure: it loads over its own connection as usual.
         qCInfo(lcDest).noquote() << "job" << ctx.ledgerKey
                                  << "loads over one connection: a second one could not be opened:" << e.message();
         return nullptr;
     }
+    // A cancel that came while the second connection was opening could not reach it.
+    if (ctx.cancel)
+        ctx.cancel->check();
     return helper;
 }
 
@@ -88,7 +125,9 @@ JobResult PgJobClient::copySplit(const JobContext &ctx, RowReader &reader, RowSt
     JobResult result;
     inTransaction(*db[0], [&] {
         qint64 partRows[2] = {0, 0};
+        db[0]->execute(QLatin1String(kSplitLockTimeout));
         inTransaction(*db[1], [&] {
+            db[1]->execute(QLatin1String(kSplitLockTimeout));
             StreamLines lines[2];
             std::string buffers[2];
             bool copying[2] = {false, false};

@@ -703,14 +703,18 @@ def postgis_geometry():
 @case("split_jobs")
 def split_jobs():
     """delete-insert merge on primary key id with a nested list tags, jobs large enough (more than 256
-    rows) to split into two parts: step 1 inserts 2000 products (4000 tags); step 2 updates 1-1000
-    (ids 1-100 now without tags) and adds 2001-2500: 2500 products, 4800 tags. Wharf loads it with
-    DESTINATION__POSTGRES__SPLIT_JOB_BYTES=1 (load_env), so that every job it parses goes over two
-    connections; dlt ignores the setting"""
-    env = {"DESTINATION__POSTGRES__SPLIT_JOB_BYTES": "1"}
+    rows) to split into two parts: step 1 inserts 2000 products (4000 tags) and appends 1000 events;
+    step 2 updates products 1-1000 (ids 1-100 now without tags) and adds 2001-2500: 2500 products,
+    4800 tags, 1000 events. Wharf loads it with DESTINATION__POSTGRES__SPLIT_JOB_BYTES=1 and
+    LOAD__WORKERS=8 (load_env: more workers than jobs), so that every job it parses goes over two
+    connections; dlt ignores the first and loads with 8 workers too"""
+    env = {"DESTINATION__POSTGRES__SPLIT_JOB_BYTES": "1", "LOAD__WORKERS": "8"}
     hints = dict(write_disposition="merge", primary_key="id")
+    events = [{"seq": i, "kind": "click" if i % 3 else "view", "at": "2026-12-0%dT10:%02d:00+00:00" % (1 + i % 5, i % 60)}
+              for i in range(1, 1001)]
     return [
-        step("step1", lambda: resource(products(range(1, 2001), notes=False), "products", **hints), load_env=env),
+        step("step1", lambda: [resource(products(range(1, 2001), notes=False), "products", **hints),
+                               resource(events, "events", write_disposition="append")], load_env=env),
         step("step2", lambda: resource(products(list(range(1, 1001)) + list(range(2001, 2501)), no_tags=range(1, 101),
                                                 notes=False, gen=2), "products", **hints), load_env=env),
     ]

@@ -60,35 +60,47 @@ private slots:
     {
         JobScheduler s({"a", "b", "c"}, settings(4));
         s.startWorkers(s.slotCount());
-        QCOMPARE(s.spareConnections(1), 1); // 4 workers, 3 jobs
-        QCOMPARE(s.spareConnections(5), 1);
-        s.dispatched(s.next(0));
-        s.dispatched(s.next(0));
-        QCOMPARE(s.spareConnections(1), 1);
+        int k = s.next(0);
+        s.dispatched(k);
+        QCOMPARE(s.grantSpareConnections(k, 5), 1); // 4 workers: 3 jobs and this one's second
+        k = s.next(0);
+        s.dispatched(k);
+        QCOMPARE(s.grantSpareConnections(k, 1), 0); // the first grant is still held
+        s.returned(0);
+        s.finished(0);
+        k = s.next(0);
+        s.dispatched(k);
+        QCOMPARE(s.grantSpareConnections(k, 1), 1); // job 0 gave its grant back
+        s.capWorkers(3);                            // the server has fewer connections
+        s.returned(2);
+        s.finished(2);
+        QCOMPARE(s.running(), 1);
         JobScheduler busy({"a", "b", "c", "d", "e"}, settings(4));
         busy.startWorkers(busy.slotCount());
         busy.dispatched(busy.next(0));
-        QCOMPARE(busy.spareConnections(1), 0); // 1 running + 4 waiting fill 4 workers
-        for (int k = 1; k < 4; ++k)
+        QCOMPARE(busy.grantSpareConnections(0, 1), 0); // 1 running + 4 waiting fill 4 workers
+        for (int j = 1; j < 4; ++j)
             busy.dispatched(busy.next(0));
         busy.returned(0);
         busy.finished(0);
         busy.dispatched(busy.next(0));
         QCOMPARE(busy.running(), 4);
-        QCOMPARE(busy.spareConnections(1), 0); // the last job, but every worker is busy
-        busy.returned(1);
-        busy.finished(1);
-        QCOMPARE(busy.spareConnections(1), 1);
+        QCOMPARE(busy.grantSpareConnections(4, 1), 0); // the last job, but every worker is busy
         JobScheduler one({"a"}, settings(20));
         one.startWorkers(one.slotCount());
         one.dispatched(one.next(0));
-        QCOMPARE(one.spareConnections(1), 1); // one job: a second connection is free
-        QCOMPARE(JobScheduler({"a"}, settings(1)).spareConnections(1), 0);
-        QCOMPARE(JobScheduler({"a"}, settings(20, ParallelismStrategy::TableSequential)).spareConnections(1), 0);
-        QCOMPARE(JobScheduler({"a"}, settings(20, ParallelismStrategy::Sequential)).spareConnections(1), 0);
-        auto capped = settings(20);
-        capped.maxParallelLoadJobs = 1;
-        QCOMPARE(JobScheduler({"a"}, capped).spareConnections(1), 0);
+        QCOMPARE(one.grantSpareConnections(0, 1), 1); // one job: a second connection is free
+        JobScheduler capped({"a"}, settings(20));
+        capped.capWorkers(1); // the server takes one more connection (less the one left free)
+        capped.dispatched(capped.next(0));
+        QCOMPARE(capped.grantSpareConnections(0, 1), 0);
+        QCOMPARE(JobScheduler({"a"}, settings(1)).grantSpareConnections(0, 1), 0);
+        QCOMPARE(JobScheduler({"a"}, settings(20, ParallelismStrategy::TableSequential)).grantSpareConnections(0, 1),
+                 0);
+        QCOMPARE(JobScheduler({"a"}, settings(20, ParallelismStrategy::Sequential)).grantSpareConnections(0, 1), 0);
+        auto limited = settings(20);
+        limited.maxParallelLoadJobs = 1;
+        QCOMPARE(JobScheduler({"a"}, limited).grantSpareConnections(0, 1), 0);
     }
 
     void tableSequentialWaitsForTheTable()

@@ -80,6 +80,19 @@ CREATE TABLE split_jobs._dlt_version (
 
 
 --
+-- Name: events; Type: TABLE; Schema: split_jobs; Owner: -
+--
+
+CREATE TABLE split_jobs.events (
+    seq bigint,
+    kind character varying,
+    at timestamp with time zone,
+    _dlt_load_id character varying NOT NULL,
+    _dlt_id character varying NOT NULL
+);
+
+
+--
 -- Name: products; Type: TABLE; Schema: split_jobs; Owner: -
 --
 
@@ -151,6 +164,14 @@ CREATE TABLE split_jobs_staging.products__tags (
 
 ALTER TABLE ONLY split_jobs._dlt_pipeline_state
     ADD CONSTRAINT _dlt_pipeline_state__dlt_id_key UNIQUE (_dlt_id);
+
+
+--
+-- Name: events events__dlt_id_key; Type: CONSTRAINT; Schema: split_jobs; Owner: -
+--
+
+ALTER TABLE ONLY split_jobs.events
+    ADD CONSTRAINT events__dlt_id_key UNIQUE (_dlt_id);
 
 
 --
