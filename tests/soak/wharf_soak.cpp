@@ -349,6 +349,7 @@ int main(int argc, char **argv)
             out << "postgres, jobs split over two connections: a clean load of 2 jobs x " << two.rows << " rows takes "
                 << ms << " ms\n";
             split.splitJobs(ms);
+            split.serverRestart(ms);
             out << "split ";
             split.report();
             ok = ok && split.allExact();
