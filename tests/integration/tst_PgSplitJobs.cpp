@@ -270,18 +270,19 @@ private slots:
         const QString root = copyPackage(t.work, kStep1, "pkg");
         const QString loadId = QDir(pg::loadIdDir(root)).dirName();
         QProcess other;
-        other.start(QStringLiteral("psql"), {pg::testPg(), "-X", "-q", "-v", "ON_ERROR_STOP=1"});
+        other.start(QStringLiteral("psql"), {pg::testPg(), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"});
         QVERIFY(other.waitForStarted());
         other.write(QStringLiteral("BEGIN;\nINSERT INTO _wharf.job_ledger (dataset_name, load_id, job_key, row_count) "
-                                   "VALUES ('%1', '%2', '%3#part2of2', 0);\n\\echo inserted\n")
+                                   "VALUES ('%1', '%2', '%3#part2of2', 0);\nSELECT 'pid=' || pg_backend_pid();\n")
                         .arg(t.dataset, loadId, kEventsJob)
                         .toUtf8());
         QByteArray said;
         QElapsedTimer wait;
         wait.start();
-        while (!said.contains("inserted") && wait.elapsed() < 10000 && other.waitForReadyRead(1000))
+        while (!said.contains('\n') && wait.elapsed() < 10000 && other.waitForReadyRead(1000))
             said += other.readAllStandardOutput();
-        QVERIFY2(said.contains("inserted"), qPrintable(QString::fromUtf8(said + other.readAllStandardError())));
+        QVERIFY2(said.startsWith("pid="), qPrintable(QString::fromUtf8(said + other.readAllStandardError())));
+        const QString holder = QString::fromUtf8(said.mid(4).trimmed());
 
         bool sawWait = false;
         // One worker: nothing splits, every job loads whole.
@@ -292,9 +293,11 @@ private slots:
                          QElapsedTimer poll;
                          poll.start();
                          while (!sawWait && poll.elapsed() < 60000) {
+                             // A session waiting on the one that holds the row (other
+                             // tests may run their own loads on this server meanwhile).
                              sawWait = pg::psqlValue(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
-                                                                    "application_name = 'wharf' AND wait_event_type = "
-                                                                    "'Lock'")) != QLatin1String("0");
+                                                                    "%1 = ANY (pg_blocking_pids(pid))")
+                                                         .arg(holder)) != QLatin1String("0");
                              if (!sawWait)
                                  QThread::msleep(100);
                          }
