@@ -14,28 +14,34 @@ JobScheduler::JobScheduler(const QStringList &jobTables, Settings settings)
         ++m_open[t];
 }
 
-int JobScheduler::slotCount() const
+int JobScheduler::jobsAtOnce() const
 {
     int n = m_settings.strategy == ParallelismStrategy::Sequential ? 1 : std::max(1, m_settings.workers);
     if (m_settings.maxParallelLoadJobs > 0)
         n = std::min(n, m_settings.maxParallelLoadJobs);
-    const auto waiting = std::count(m_dispatched.cbegin(), m_dispatched.cend(), false);
-    return std::max(1, std::min(n, int(waiting)));
+    return n;
+}
+
+int JobScheduler::waitingCount() const
+{
+    return int(std::count(m_dispatched.cbegin(), m_dispatched.cend(), false));
+}
+
+int JobScheduler::slotCount() const
+{
+    return std::max(1, std::min(jobsAtOnce(), waitingCount()));
 }
 
 int JobScheduler::grantSpareConnections(int index, int most)
 {
     if (m_settings.strategy != ParallelismStrategy::Parallel)
         return 0;
-    int allowed = std::max(1, m_settings.workers);
-    if (m_settings.maxParallelLoadJobs > 0)
-        allowed = std::min(allowed, m_settings.maxParallelLoadJobs);
-    const auto waiting = int(std::count(m_dispatched.cbegin(), m_dispatched.cend(), false));
-    const int n = std::clamp(allowed - m_running - waiting - m_grantedTotal, 0, most);
-    if (n > 0) {
+    int granted = 0;
+    for (const int n : std::as_const(m_granted))
+        granted += n;
+    const int n = std::clamp(jobsAtOnce() - m_running - waitingCount() - granted, 0, most);
+    if (n > 0)
         m_granted[index] += n;
-        m_grantedTotal += n;
-    }
     return n;
 }
 
@@ -82,7 +88,7 @@ void JobScheduler::settledWithoutRunning(int index)
 
 void JobScheduler::returned(int index)
 {
-    m_grantedTotal -= m_granted.take(index);
+    m_granted.remove(index);
     --m_running;
     m_runningTables.remove(m_tables[index]);
 }

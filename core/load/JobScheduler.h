@@ -77,6 +77,10 @@ public:
     int openIn(const QStringList &tables) const;
 
 private:
+    /// Jobs the strategy, the workers and max_parallel_load_jobs let run at once.
+    int jobsAtOnce() const;
+    /// Jobs not dispatched yet.
+    int waitingCount() const;
     int firstWaiting();
     Settings m_settings;
     QStringList m_tables;
@@ -86,8 +90,7 @@ private:
     QSet<QString> m_runningTables;
     int m_slots = 1;
     int m_running = 0;
-    QHash<int, int> m_granted; ///< spare connections held by running jobs
-    int m_grantedTotal = 0;
+    QHash<int, int> m_granted;    ///< spare connections held by running jobs
     qsizetype m_firstWaiting = 0; ///< every job before it is dispatched
     qint64 m_pauseUntilMs = 0;
     Outage m_outage;

@@ -6,6 +6,7 @@
 #include "PgConnection.h"
 
 #include "Error.h"
+#include "formats/Value.h"
 
 #include <QtGlobal>
 #include <algorithm>
@@ -54,13 +55,19 @@ public:
     void begin(std::string &out) const;
     /// What the stream ends with (binary: its trailer).
     void end(std::string &out) const;
-    /// Appends one row; on Error `out` is left as it was.
-    void row(const Value *values, std::string &out)
+    /// Appends row `r` of `batch`; on Error, which then names the file `path` and the row's
+    /// line, `out` is left as it was.
+    void row(const RowBatch &batch, std::size_t r, const QString &path, std::string &out)
     {
-        if (m_binary)
-            m_binary->appendRow(values, out);
-        else
-            m_text->appendRow(values, out);
+        try {
+            if (m_binary)
+                m_binary->appendRow(batch.row(r), out);
+            else
+                m_text->appendRow(batch.row(r), out);
+        } catch (Error &e) {
+            e.withLocation(SourceLocation{path, batch.line(r), 0, e.location().field});
+            throw;
+        }
     }
 
 private:

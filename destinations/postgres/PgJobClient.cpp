@@ -10,11 +10,9 @@ namespace wharf::postgres {
 PgJobClient::PgJobClient(Capabilities caps, PgConnectParams params, const QString &dataset, LoadMethod method,
                          bool createIndexes, CsvFormat csv)
     : SqlJobClient(
-          std::make_unique<PgConnection>(caps, params, dataset),
+          std::make_unique<PgConnection>(caps, std::move(params), dataset),
           std::make_unique<PgTypeMapper>(caps.decimalPrecision, caps.decimalScale, caps.weiPrecision, caps.weiScale),
           createIndexes)
-    , m_caps(caps)
-    , m_dataset(dataset)
     , m_method(method)
     , m_csv(std::move(csv))
 {}

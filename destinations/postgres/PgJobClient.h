@@ -84,8 +84,6 @@ private:
     /// The binary form of each of `columns` from `table`'s column types in the catalog; empty
     /// when one has none (the job then goes as COPY text).
     std::vector<PgWire> binaryWires(const QString &table, const QList<Column> &columns);
-    Capabilities m_caps;
-    QString m_dataset;
     LoadMethod m_method;
     bool m_binaryCopy = true;
     CsvFormat m_csv; ///< [destination.postgres.csv_format]

@@ -385,12 +385,7 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
                 for (std::size_t r = 0; r < batch.rowCount(); ++r) {
                     if (firstPartOnly && splitPartOf(index++) == 1)
                         continue;
-                    try {
-                        encoder.row(batch.row(r), buffer);
-                    } catch (Error &e) {
-                        e.withLocation(SourceLocation{path, batch.line(r), 0, e.location().field});
-                        throw;
-                    }
+                    encoder.row(batch, r, path, buffer);
                     lines.add(batch.line(r));
                     if (copyBufferFull(buffer)) {
                         putCopyPieces(db, buffer.data(), buffer.size());

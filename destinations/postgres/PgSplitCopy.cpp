@@ -97,8 +97,8 @@ std::unique_ptr<PgJobClient> PgJobClient::splitHelper(const JobContext &ctx)
 {
     if (ctx.spareConnections < 1 || ctx.ledgerKey.isEmpty() || m_splitJobBytes <= 0 || ctx.file.size < m_splitJobBytes)
         return nullptr;
-    auto helper =
-        std::make_unique<PgJobClient>(m_caps, connection().params(), m_dataset, m_method, m_createIndexes, m_csv);
+    auto helper = std::make_unique<PgJobClient>(connection().capabilities(), connection().params(),
+                                                connection().datasetName(), m_method, m_createIndexes, m_csv);
     try {
         helper->open();
     } catch (const Error &e) {
@@ -186,12 +186,7 @@ JobResult PgJobClient::copySplit(const JobContext &ctx, RowReader &reader, RowSt
                         ctx.cancel->check();
                     for (std::size_t r = 0; r < batch.rowCount(); ++r) {
                         const int part = splitPartOf(index++);
-                        try {
-                            encoder.row(batch.row(r), buffers[part]);
-                        } catch (Error &e) {
-                            e.withLocation(SourceLocation{path, batch.line(r), 0, e.location().field});
-                            throw;
-                        }
+                        encoder.row(batch, r, path, buffers[part]);
                         lines[part].add(batch.line(r));
                         if (copyBufferFull(buffers[part]))
                             send(part);

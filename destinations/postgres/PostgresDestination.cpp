@@ -131,13 +131,12 @@ std::unique_ptr<JobClient> PostgresDestination::createClient(const ResolvedConfi
             ErrorKind::Config,
             QStringLiteral("copy_format must be 'binary' or 'text', got '%1'").arg(clipForMessage(copyFormat, 40)));
     client->setBinaryCopy(copyFormat == QLatin1String("binary"));
-    bool ok = false;
+    // An integer already (the resolver checks the field's type); only its sign is left to check.
     const qlonglong split =
-        config.option(QLatin1String(keys::kSplitJobBytes), qlonglong(kDefaultSplitJobBytes)).toLongLong(&ok);
-    if (!ok || split < 0)
+        config.option(QLatin1String(keys::kSplitJobBytes), qlonglong(kDefaultSplitJobBytes)).toLongLong();
+    if (split < 0)
         throw Error(ErrorKind::Config,
-                    QStringLiteral("split_job_bytes must be a number of bytes (0: never split), got '%1'")
-                        .arg(clipForMessage(config.option(QLatin1String(keys::kSplitJobBytes)).toString(), 40)));
+                    QStringLiteral("split_job_bytes must be a number of bytes (0: never split), got %1").arg(split));
     client->setSplitJobBytes(split);
     return client;
 }
