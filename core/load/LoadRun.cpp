@@ -602,8 +602,10 @@ PackageResult LoadRun::complete()
             crashPoint("after-complete-load");
             m_package.markCompleted(false);
             // Completed packages are never loaded again: their ledger rows have done their work.
+            // A lost connection here is ridden out like any other, or the rows would stay forever.
             try {
-                m_coordinator->forgetLoad(m_result.loadId);
+                onServer(*m_coordinator, "clearing the job ledger",
+                         [&] { m_coordinator->forgetLoad(m_result.loadId); });
             } catch (const Error &e) {
                 qCWarning(lcLoad).noquote() << "the job ledger keeps the rows of this load:" << e.fullText();
             }
@@ -660,7 +662,8 @@ void LoadRun::truncateStagingDataset()
         if (m_options.truncateStagingDataset) {
             const QStringList tables = m_plan.stagingTables();
             qCInfo(lcLoad).noquote() << "emptying the staging tables" << tables.join(QStringLiteral(", "));
-            m_stagingCoordinator->truncateTables(tables);
+            onServer(*m_stagingCoordinator, "emptying the staging tables",
+                     [&] { m_stagingCoordinator->truncateTables(tables); });
         }
         m_stagingCoordinator->close();
     } catch (const Error &e) {

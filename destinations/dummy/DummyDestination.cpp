@@ -14,6 +14,7 @@ QMutex g_mutex;
 QStringList g_completed;
 QStringList g_followUps;
 QStringList g_truncations;
+QStringList g_forgotten;
 
 QStringList listOption(const ResolvedConfig &config, const char *key)
 {
@@ -29,6 +30,7 @@ public:
         , m_failOnOpen(config.option(QStringLiteral("fail_on_open"), false).toBool())
         , m_followUpTables(listOption(config, "followup_tables"))
         , m_serverCancelTables(listOption(config, "server_cancel_tables"))
+        , m_forgetFailures(config.option(QStringLiteral("forget_failures"), 0).toInt())
     {}
 
     QList<FollowUpJob> followUpJobs(const Schema &, const QStringList &chain, const WriteStrategy &,
@@ -88,6 +90,18 @@ public:
     {
         QMutexLocker lock(&g_mutex);
         g_completed.append(loadId);
+        m_loadCompleted = true;
+    }
+    void forgetLoad(const QString &loadId) override
+    {
+        if (!m_loadCompleted)
+            return;
+        if (m_forgetFailures > 0) {
+            --m_forgetFailures;
+            throw Error(ErrorKind::Transient, QStringLiteral("dummy: connection lost while clearing the ledger"));
+        }
+        QMutexLocker lock(&g_mutex);
+        g_forgotten.append(loadId);
     }
     void cancel() override { m_cancelled.store(true); }
 
@@ -98,6 +112,8 @@ private:
     bool m_failOnOpen;
     QStringList m_followUpTables;
     QStringList m_serverCancelTables;
+    int m_forgetFailures;
+    bool m_loadCompleted = false;
     std::atomic_bool m_cancelled{false};
 };
 
@@ -135,7 +151,8 @@ ConfigSpec DummyDestination::configSpec() const
                     field("job_delay_ms", FieldType::Int, 0),
                     field("fail_on_open", FieldType::Bool, false),
                     field("followup_tables", FieldType::String, QString()),
-                    field("server_cancel_tables", FieldType::String, QString())};
+                    field("server_cancel_tables", FieldType::String, QString()),
+                    field("forget_failures", FieldType::Int, 0)};
     return spec;
 }
 
@@ -156,6 +173,13 @@ void DummyDestination::resetCompletedLoads()
     g_completed.clear();
     g_followUps.clear();
     g_truncations.clear();
+    g_forgotten.clear();
+}
+
+QStringList DummyDestination::forgottenLoads()
+{
+    QMutexLocker lock(&g_mutex);
+    return g_forgotten;
 }
 
 QStringList DummyDestination::truncations()

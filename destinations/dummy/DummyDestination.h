@@ -12,7 +12,8 @@ namespace wharf::dummy {
 /// transiently), `job_delay_ms` (sleep per job, cancellable), `fail_on_open` (transient error
 /// when connecting), `followup_tables` (root tables whose completed chain yields a follow-up
 /// job, recorded instead of run), `server_cancel_tables` (jobs cancelled as if by the server,
-/// e.g. statement_timeout).
+/// e.g. statement_timeout), `forget_failures` (the first N forgetLoad() calls after
+/// completeLoad() fail transiently, as if the connection were lost).
 class DummyDestination : public Destination {
 public:
     QString type() const override { return QStringLiteral("dummy"); }
@@ -27,7 +28,9 @@ public:
     static QStringList followUpsRun();
     /// truncateTables() calls in this process: the tables of each call joined by ','.
     static QStringList truncations();
-    /// Clears completedLoads(), followUpsRun() and truncations().
+    /// Load ids passed to forgetLoad() after their completeLoad() (and not failed), in order.
+    static QStringList forgottenLoads();
+    /// Clears completedLoads(), followUpsRun(), truncations() and forgottenLoads().
     static void resetCompletedLoads();
 };
 

@@ -73,25 +73,42 @@ QString check(const LoadTarget &d, const Settings &s)
     const qint64 distinct = d.countDistinct(QStringLiteral("issues__labels"), QStringLiteral("_dlt_id"));
     const qint64 loads = d.count(QStringLiteral("_dlt_loads"));
     // PostgreSQL builds the UNIQUE constraints of the tables a package creates after their rows:
-    // whatever the kill interrupted, the table ends with its constraint and no debt recorded.
-    bool constrained = true;
+    // whatever the kill interrupted, the table ends with its constraint and no debt recorded, and
+    // a LOADED package leaves no ledger rows behind.
+    QString postgres;
     if (d.type == QLatin1String("postgres")) {
-        constrained =
+        const QString constraints =
             pg::psqlValue(QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = 'u' AND "
                                          "conrelid = '%1.issues__labels'::regclass")
-                              .arg(d.dataset)) == QLatin1String("1") &&
-            pg::psqlValue(
-                QStringLiteral("SELECT count(*) FROM _wharf.job_ledger WHERE dataset_name = '%1'").arg(d.dataset)) ==
-                QLatin1String("0");
+                              .arg(d.dataset));
+        const QString ledger = pg::psqlValue(
+            QStringLiteral("SELECT count(*) || ' (' || coalesce(string_agg(DISTINCT job_key, ', '), '') || ')' FROM "
+                           "(SELECT job_key FROM _wharf.job_ledger WHERE dataset_name = '%1' LIMIT 5) k")
+                .arg(d.dataset));
+        if (constraints != QLatin1String("1"))
+            postgres += QStringLiteral(", %1 UNIQUE constraints instead of 1").arg(constraints);
+        if (!ledger.startsWith(QLatin1String("0 ")))
+            postgres += QStringLiteral(", job ledger rows left: %1").arg(ledger);
     }
-    if (have == want && distinct == have && loads == 1 && constrained)
+    if (have == want && distinct == have && loads == 1 && postgres.isEmpty())
         return {};
     return QStringLiteral("%1 rows (%2 distinct) of %3, %4 _dlt_loads rows%5")
         .arg(have)
         .arg(distinct)
         .arg(want)
         .arg(loads)
-        .arg(constrained ? QString() : QStringLiteral(", UNIQUE (_dlt_id) missing or still owed"));
+        .arg(postgres);
+}
+
+/// `why`, followed by the run's warnings when it is not empty.
+QString withWarnings(QString why, const QString &log)
+{
+    if (why.isEmpty())
+        return why;
+    for (const QString &line : log.split(QLatin1Char('\n')))
+        if (line.contains(QLatin1String("warning"), Qt::CaseInsensitive))
+            why += QStringLiteral("\n    ") + line.left(300);
+    return why;
 }
 
 /// Runs wharf to its end; the exit code, or -2 when it was killed.
@@ -246,7 +263,7 @@ public:
         else if (code != 0)
             record(QStringLiteral("server restart"), QStringLiteral("the run did not ride it out: ") + log.right(600));
         else
-            record(QStringLiteral("server restart"), check(d, m_settings));
+            record(QStringLiteral("server restart"), withWarnings(check(d, m_settings), log));
         d.drop();
     }
 

@@ -196,6 +196,18 @@ private slots:
         QCOMPARE(filesIn(folder("new_jobs")).size(), 4);
     }
 
+    void ledgerClearedAfterLostConnection()
+    {
+        LoadOptions opts;
+        opts.retry.baseDelayMs = 10;
+        const PackageResult r = run(config({{"forget_failures", 2}}), opts);
+        // The rows are in and _dlt_loads written: the lost connection is ridden out, so that the
+        // ledger rows of a package that is never loaded again do not stay behind.
+        QCOMPARE(r.status, PackageStatus::Loaded);
+        QCOMPARE(dummy::DummyDestination::completedLoads(), QStringList{kLoadId});
+        QCOMPARE(dummy::DummyDestination::forgottenLoads(), QStringList{kLoadId});
+    }
+
     void cancelLeavesPackageResumable()
     {
         CancelToken cancel;
