@@ -16,7 +16,8 @@ namespace wharf {
 /// its message), before-indexes (a chain complete, the UNIQUE constraints its new tables owe
 /// not yet added), after-index-fail (the jobs of a table whose rows broke its constraint moved
 /// to failed_jobs/, the table not yet emptied), after-followup (a chain's merge/replace SQL
-/// committed), after-complete-load (`_dlt_loads` written, the package not yet marked).
+/// committed), after-complete-load (`_dlt_loads` written, the job ledger not yet cleared),
+/// after-ledger-cleared (the load's ledger rows deleted, the package not yet marked).
 void crashPoint(const char *point);
 
 /// Are crash points compiled into this build?

@@ -600,15 +600,19 @@ PackageResult LoadRun::complete()
             onServer(*m_coordinator, "writing _dlt_loads",
                      [&] { m_coordinator->completeLoad(m_result.loadId, m_schema); });
             crashPoint("after-complete-load");
-            m_package.markCompleted(false);
             // Completed packages are never loaded again: their ledger rows have done their work.
-            // A lost connection here is ridden out like any other, or the rows would stay forever.
+            // Cleared before the package is marked, so that no kill leaves them behind for good:
+            // every job and follow-up is already in completed_jobs/, so a run that resumes here
+            // never asks the ledger; it writes _dlt_loads (only if absent) and clears it again.
+            // A lost connection is ridden out like any other.
             try {
                 onServer(*m_coordinator, "clearing the job ledger",
                          [&] { m_coordinator->forgetLoad(m_result.loadId); });
             } catch (const Error &e) {
                 qCWarning(lcLoad).noquote() << "the job ledger keeps the rows of this load:" << e.fullText();
             }
+            crashPoint("after-ledger-cleared");
+            m_package.markCompleted(false);
             m_coordinator->close();
             if (m_stagingCoordinator)
                 truncateStagingDataset();

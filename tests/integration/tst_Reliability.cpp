@@ -160,8 +160,8 @@ private slots:
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("point");
         for (const char *type : {"sqlite", "postgres"})
-            for (const char *point :
-                 {"after-commit:2", "after-pending-transition:2", "after-move:3", "after-complete-load"})
+            for (const char *point : {"after-commit:2", "after-pending-transition:2", "after-move:3",
+                                      "after-complete-load", "after-ledger-cleared"})
                 QTest::addRow("%s %s", type, point) << QString::fromLatin1(type) << QString::fromLatin1(point);
     }
     void killedAtEachPointResumesExactlyOnce()

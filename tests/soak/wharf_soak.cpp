@@ -204,6 +204,7 @@ public:
             QStringLiteral("after-move:%1").arg(1 + QRandomGenerator::global()->bounded(jobs)),
             QStringLiteral("before-indexes"),
             QStringLiteral("after-complete-load"),
+            QStringLiteral("after-ledger-cleared"),
         };
         for (const QString &point : points) {
             auto [d, package] = fresh();
