@@ -367,6 +367,7 @@ int main(int argc, char **argv)
             out << "postgres, jobs split over two connections: a clean load of 2 jobs x " << two.rows << " rows takes "
                 << ms << " ms\n";
             split.splitJobs(ms);
+            split.twoLoaders();
             split.serverRestart(ms);
             out << "split ";
             split.report();
