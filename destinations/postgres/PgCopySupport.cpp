@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <typeinfo>
+
 namespace wharf::postgres {
 
 void putCopyPieces(PgConnection &db, const char *data, std::size_t size)
@@ -47,7 +49,8 @@ void resetCopyBuffer(std::string &buffer)
 [[noreturn]] void rethrowForFile(const Error &e, const QString &file, const std::function<qint64(qint64)> &fileLine)
 {
     if (e.sqlState.isEmpty()) {
-        if (!e.location().file.isEmpty())
+        // One that knows its file, or of a type the loader reacts to (AlreadyRecorded), as it is.
+        if (!e.location().file.isEmpty() || typeid(e) != typeid(Error))
             throw;
         Error located = e;
         SourceLocation where = e.location();
@@ -76,6 +79,8 @@ void resetCopyBuffer(std::string &buffer)
     located.hint = e.hint;
     located.table = e.table;
     located.statement = e.statement;
+    // A session the server ended (57P01 on a restart) is an outage, not the job's own failure.
+    located.connectionLost = e.connectionLost;
     throw located;
 }
 

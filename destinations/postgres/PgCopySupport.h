@@ -41,6 +41,14 @@ inline int splitPartOf(qint64 row)
     return int((row / kSplitBlockRows) & 1);
 }
 
+/// The two parts of a split job waited on each other's rows (a unique key in both): the lock
+/// timeout the split sets (55P03), or the deadlock PostgreSQL finds first when each part holds a
+/// key the other wants (40P01). The job then loads over one connection.
+inline bool partsWaitedOnEachOther(const Error &e)
+{
+    return e.sqlState == QLatin1String("55P03") || e.sqlState == QLatin1String("40P01");
+}
+
 /// Hands `size` bytes of COPY data to libpq in messages of at most kMaxCopyMessage.
 void putCopyPieces(PgConnection &db, const char *data, std::size_t size);
 

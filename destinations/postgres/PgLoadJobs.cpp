@@ -357,7 +357,7 @@ JobResult PgJobClient::copyRows(const JobContext &ctx)
             try {
                 return copySplit(ctx, *reader, encoder, sql, *helper);
             } catch (const Error &e) {
-                if (e.sqlState != QLatin1String("55P03"))
+                if (!partsWaitedOnEachOther(e))
                     throw;
                 qCInfo(lcDest).noquote() << "job" << ctx.ledgerKey
                                          << "loads over one connection: its two parts waited on each other's rows "

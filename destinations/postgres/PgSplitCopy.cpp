@@ -26,7 +26,6 @@ constexpr std::size_t kQueuedPieces = 16;
 // is stuck: no deadlock PostgreSQL can see. A lock wait this long ends the split, and the job
 // loads over one connection, where the repeated key fails as it always does.
 const char *const kSplitLockTimeout = "SET LOCAL lock_timeout = '1s'";
-const QLatin1String kLockNotAvailable("55P03");
 
 } // namespace
 
