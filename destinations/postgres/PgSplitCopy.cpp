@@ -99,6 +99,11 @@ std::unique_ptr<PgJobClient> PgJobClient::splitHelper(const JobContext &ctx)
     auto helper = std::make_unique<PgJobClient>(connection().capabilities(), connection().params(),
                                                 connection().datasetName(), m_method, m_createIndexes, m_csv);
     try {
+        // Reachable by cancel() and abandon() while it connects: a server that accepted the
+        // connection and stopped answering would otherwise hold the job until connect_timeout.
+        SplitHelperRegistration opening(*this, *helper);
+        if (ctx.cancel)
+            ctx.cancel->check();
         helper->open();
     } catch (const Error &e) {
         if (e.kind() == ErrorKind::Cancelled)
@@ -108,7 +113,7 @@ std::unique_ptr<PgJobClient> PgJobClient::splitHelper(const JobContext &ctx)
                                  << "loads over one connection: a second one could not be opened:" << e.message();
         return nullptr;
     }
-    // A cancel that came while the second connection was opening could not reach it.
+    // A cancel that came between the check above and the connect's start.
     if (ctx.cancel)
         ctx.cancel->check();
     return helper;

@@ -2,6 +2,7 @@
 // spare. The two parts commit one after the other; these tests check that the rows end exactly
 // once whatever happens between them, and that a bad row in either part loads nothing.
 // (tst_DltCases compares the split_jobs case, loaded split, with dlt's own result.)
+#include "FreezingProxy.h"
 #include "LoadTarget.h"
 #include "PgTestSupport.h"
 #include "TestSupport.h"
@@ -14,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <csignal>
 #include <zlib.h>
 
 using namespace wharf;
@@ -315,6 +317,51 @@ private slots:
         // The ledger said the second part was in (with 0 rows): the first part alone was loaded,
         // blocks 0 and 2 of 256 rows.
         QCOMPARE(t.count("events"), qint64(512));
+        t.drop();
+    }
+
+    // Ctrl+C while a job's second connection is being opened against a server that accepted it
+    // and then stopped answering: the cancel reaches that connection too, and Wharf returns at
+    // once instead of after connect_timeout (30 s here). A proxy in front of the server freezes
+    // new connections once a job has asked the ledger for its second part, just before the split
+    // opens its connection.
+    void cancelReachesTheSecondConnectionWhileItOpens()
+    {
+        LoadTarget t;
+        if (!target(t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const pg::PgServer server = pg::PgServer::fromEnv();
+        FreezingProxy proxy(server.host, server.port, QByteArrayLiteral("#part2of2"));
+        QVERIFY(proxy.port() > 0);
+        const QString root = copyPackage(t.work, kStep1, "pkg");
+        QMap<QString, QString> env = splitting(t);
+        env.insert(QStringLiteral("DESTINATION__POSTGRES__CREDENTIALS"),
+                   server.url(std::nullopt, proxy.port(), QStringLiteral("127.0.0.1")) +
+                       QStringLiteral("?connect_timeout=30"));
+        const auto process = t.start(loadArgs(t, root), env);
+        QProcess &wharf = *process;
+        QVERIFY(wharf.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        while (proxy.heldConnections() == 0 && clock.elapsed() < 20000 && wharf.state() == QProcess::Running)
+            QThread::msleep(20);
+        QVERIFY2(proxy.heldConnections() > 0,
+                 qPrintable("no connection was opened after the freeze: " + QString::fromUtf8(wharf.readAll())));
+        QThread::msleep(300); // the second connection now waits for the server's first answer
+        const qint64 wharfPid = wharf.processId();
+        QVERIFY2(wharfPid > 1, "wharf ended before it could be interrupted");
+        clock.restart();
+        ::kill(pid_t(wharfPid), SIGINT);
+        const bool ended = wharf.waitForFinished(60000);
+        const qint64 took = clock.elapsed();
+        const QString out = QString::fromUtf8(wharf.readAll());
+        QVERIFY2(ended && took < 3000, qPrintable(QStringLiteral("Ctrl+C took %1 ms\n").arg(took) + out));
+        QCOMPARE(wharf.exitCode(), 1);
+        QVERIFY2(out.contains("NOT YET LOADED") || out.contains("cancelled"), qPrintable(out));
+        // The package stays resumable: loaded straight to the server, every row once.
+        const CliResult r = runWharf(loadArgs(t, root), t.work, splitting(t));
+        QVERIFY2(r.exitCode == 0 && r.out.contains("is LOADED"), qPrintable(r.all()));
+        checkLoadedOnce(t);
         t.drop();
     }
 };
