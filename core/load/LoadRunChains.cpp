@@ -19,15 +19,22 @@ void LoadRun::deferIndexes()
 bool LoadRun::buildIndexes(const QStringList &tables, JobRecord *current)
 {
     bool intact = true;
-    const auto build = [&](JobClient *client, const QStringList &names) {
+    const auto build = [&](JobClient *client, QStringList names) {
         if (!client || names.isEmpty())
             return;
         crashPoint("before-indexes");
-        try {
-            onServer(*client, "adding unique constraints", [&] { client->buildDeferredIndexes(m_schema, names); });
-        } catch (const IndexBuildFailed &e) {
-            failDeferredTable(*client, e, current);
-            intact = false;
+        // A failure names one table; the others are tried again until none fails (tables that
+        // got their constraints owe nothing and are skipped).
+        while (!names.isEmpty()) {
+            try {
+                onServer(*client, "adding unique constraints", [&] { client->buildDeferredIndexes(m_schema, names); });
+                return;
+            } catch (const IndexBuildFailed &e) {
+                failDeferredTable(*client, e, current);
+                intact = false;
+                if (names.removeAll(e.table) == 0)
+                    return; // not one of ours: never loop on it
+            }
         }
     };
     build(m_coordinator.get(), m_plan.loadingInto(tables, false));

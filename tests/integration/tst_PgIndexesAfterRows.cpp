@@ -204,6 +204,40 @@ private slots:
         t.drop();
     }
 
+    // Three new tables of one chain whose rows repeat their keys: each is told, emptied and
+    // given its constraint, not only the first that failed (the chain's constraints are built in
+    // one call, and the package's end tries once more).
+    void repeatedKeysInSeveralTablesFailEachOne()
+    {
+        LoadTarget t;
+        if (!target(t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString root = copyPackage(t.work, QStringLiteral("gh_issues_insert_values"));
+        const QString jobs = QDir(root).filePath(kPackage + QStringLiteral("/new_jobs/"));
+        const QStringList repeated = {kIssuesJob, QStringLiteral("issues__labels.c26f8c1531.0.insert_values.gz"),
+                                      QStringLiteral("issues__assignees.abe08a017c.0.insert_values.gz")};
+        for (const QString &job : repeated)
+            QVERIFY(QFile::copy(jobs + job, jobs + job.section(QLatin1Char('.'), 0, 0) +
+                                                QStringLiteral(".aaaaaaaaaa.0.insert_values.gz")));
+        const CliResult r = runWharf(t.args("load", root), t.work, t.env());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("is ABORTED"), qPrintable(r.all()));
+        const QString constraints = constraintsOf(t.dataset);
+        const QString failed = QDir(root).filePath(kPackage + QStringLiteral("/failed_jobs/"));
+        for (const QString &job : repeated) {
+            const QString table = job.section(QLatin1Char('.'), 0, 0);
+            QCOMPARE(t.count(table), qint64(0));
+            QVERIFY2(constraints.contains(QStringLiteral("%1 %1__dlt_id_key UNIQUE (_dlt_id)").arg(table)),
+                     qPrintable(table + (": " + constraints)));
+            QVERIFY2(QFile::exists(failed + job), qPrintable(job));
+            QVERIFY2(r.all().contains(QStringLiteral("table %1 could not get its UNIQUE constraint").arg(table)),
+                     qPrintable(table + ": " + r.all()));
+        }
+        QCOMPARE(owedConstraints(t), qint64(0));
+        QCOMPARE(t.count("_dlt_loads"), qint64(0));
+        t.drop();
+    }
+
     // Killed after the table's jobs were failed and before its rows were removed: the next run
     // removes them, adds the constraint and ends ABORTED.
     void killedWhileFailingTheTable()
