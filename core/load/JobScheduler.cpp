@@ -39,7 +39,9 @@ int JobScheduler::grantSpareConnections(int index, int most)
     int granted = 0;
     for (const int n : std::as_const(m_granted))
         granted += n;
-    const int n = std::clamp(jobsAtOnce() - m_running - waitingCount() - granted, 0, most);
+    // Every worker thread keeps its connection between jobs, idle or not: what is spare is what
+    // the workers leave over, whatever number of them runs a job now.
+    const int n = std::clamp(jobsAtOnce() - m_slots - granted, 0, most);
     if (n > 0)
         m_granted[index] += n;
     return n;

@@ -67,7 +67,8 @@ public:
     int running() const { return m_running; }
     /// Connections job `index`, dispatched just now, may open besides its own, at most `most`:
     /// what the parallel strategy's workers (capped by the server, capWorkers) leave over once
-    /// every running and waiting job has one and earlier grants are counted. The grant is held
+    /// every worker thread has its own (kept open between jobs, so idle ones count too) and
+    /// earlier grants are counted. The grant is held
     /// until the job returns. 0 under the sequential strategies (they exist for destinations
     /// that want one writer).
     int grantSpareConnections(int index, int most);

@@ -133,6 +133,8 @@ public:
 
     /// Added to every run's environment.
     void setEnv(const QMap<QString, QString> &env) { m_env = env; }
+    /// What the clean load must write to its log (the trials test what it says happened).
+    void expectInLog(const QString &text) { m_expectInLog = text; }
 
     /// A fresh package and dataset for one trial.
     std::pair<LoadTarget, QString> fresh()
@@ -176,9 +178,13 @@ public:
         auto [d, package] = fresh();
         QElapsedTimer t;
         t.start();
-        const int code = finish(start(d, d.args(QStringLiteral("load"), package)));
+        QString log;
+        const int code = finish(start(d, d.args(QStringLiteral("load"), package)), &log);
         const qint64 ms = t.elapsed();
-        record(QStringLiteral("clean load"), code == 0 ? check(d, m_settings) : QStringLiteral("exit %1").arg(code));
+        QString why = code == 0 ? check(d, m_settings) : QStringLiteral("exit %1").arg(code);
+        if (why.isEmpty() && !log.contains(m_expectInLog))
+            why = QStringLiteral("the log does not say \"%1\": %2").arg(m_expectInLog, log.right(600));
+        record(QStringLiteral("clean load"), why);
         d.drop();
         return ms;
     }
@@ -340,6 +346,7 @@ private:
     QString m_type;
     QString m_tmp;
     QMap<QString, QString> m_env;
+    QString m_expectInLog;
     int m_serial = 0;
     int m_exact = 0;
     int m_total = 0;
@@ -402,7 +409,9 @@ int main(int argc, char **argv)
             two.rows = std::max(1, s.jobs * s.rows / 2);
             two.kills = std::max(1, s.kills / 2);
             Trials split(two, type, tmp.path());
-            split.setEnv({{QStringLiteral("DESTINATION__POSTGRES__SPLIT_JOB_BYTES"), QStringLiteral("1")}});
+            split.setEnv({{QStringLiteral("DESTINATION__POSTGRES__SPLIT_JOB_BYTES"), QStringLiteral("1")},
+                          {QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("wharf.destination.info=true")}});
+            split.expectInLog(QStringLiteral("loads over two connections"));
             const qint64 ms = split.baselineMs();
             out << "postgres, jobs split over two connections: a clean load of 2 jobs x " << two.rows << " rows takes "
                 << ms << " ms\n";

@@ -86,6 +86,13 @@ private slots:
         busy.dispatched(busy.next(0));
         QCOMPARE(busy.running(), 4);
         QCOMPARE(busy.grantSpareConnections(4, 1), 0); // the last job, but every worker is busy
+        for (int j = 1; j < 4; ++j) {
+            busy.returned(j);
+            busy.finished(j);
+        }
+        QCOMPARE(busy.running(), 1);
+        // The last job runs alone, but the three idle workers keep their connections open.
+        QCOMPARE(busy.grantSpareConnections(4, 1), 0);
         JobScheduler one({"a"}, settings(20));
         one.startWorkers(one.slotCount());
         one.dispatched(one.next(0));
