@@ -427,9 +427,18 @@ void LoadRun::runJobs()
         stop(ErrorInfo::fromStd(e));
         m_cancel.cancel();
         m_shared->cancelActiveClients();
-        while (m_scheduler->running() > 0)
+        QElapsedTimer waited;
+        waited.start();
+        while (m_scheduler->running() > 0) {
+            // As after a cancel: a server that does not answer it is given up on, or this waits
+            // for ever.
+            if (!abandoned && waited.elapsed() > kAbandonAfterCancelMs) {
+                m_shared->abandonActiveClients();
+                abandoned = true;
+            }
             if (const auto outcome = m_shared->outcomes.pop(100))
                 m_scheduler->returned(outcome->index);
+        }
     }
     reportProgress(true);
 }
