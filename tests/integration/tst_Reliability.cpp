@@ -346,8 +346,9 @@ private slots:
         const QString pkg = QDir(root).filePath(kPackage);
         const int jobs = 40;
         // The idle timeout must fall inside the load: with one worker the coordinator's session
-        // idles while the jobs run, so they must take well over 300 ms.
-        const int rows = fault == "idle" ? 12000 : 4000;
+        // idles while the jobs run, so they must take well over 300 ms (12000 rows a job took
+        // 0.35-0.5 s here, and a quick run then saw no session ended).
+        const int rows = fault == "idle" ? 30000 : 4000;
         QVERIFY(addLabelJobs(pkg, jobs, rows));
         // Our own application_name, so that only this load's sessions are ended.
         t.appName = QStringLiteral("wharf_heal_%1").arg(t.dataset);
