@@ -146,8 +146,15 @@ SchemaSyncResult SqlJobClient::syncSchema(const Schema &schema, const QStringLis
 {
     open();
     SchemaSyncResult result;
-    if (!m_sql->hasDataset())
-        m_sql->createDataset();
+    if (!m_sql->hasDataset()) {
+        try {
+            m_sql->createDataset();
+        } catch (const Error &) {
+            // Another loader created it since hasDataset() said no: fine if it is there now.
+            if (!m_sql->hasDataset())
+                throw;
+        }
+    }
     if (!schema.versionHash.isEmpty() && isSchemaStored(schema.versionHash))
         return result; // dlt: "no upgrade required" — DDL is keyed by the schema hash (spec 6.4)
 

@@ -58,7 +58,9 @@ namespace {
 // Wharf's SQL reads. Notes (a decimal rounded to its column's scale, as PostgreSQL's NUMERIC
 // rounds it; "IF NOT EXISTS" finding the table) are not recorded, so that the warning count of
 // a statement counts real warnings only.
-const char *kSessionSetup = "SET time_zone = '+00:00', sql_notes = 0, "
+// autocommit on, whatever the server's default: a statement outside Wharf's own transactions
+// (the ledger's clean-up, schema changes) takes effect, and reads see what others committed.
+const char *kSessionSetup = "SET autocommit = 1, time_zone = '+00:00', sql_notes = 0, "
                             "sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
 
 bool isBinary(const MYSQL_FIELD &f)
@@ -140,15 +142,17 @@ MysqlConnection::~MysqlConnection()
     close();
 }
 
-MYSQL *MysqlConnection::connect(const MysqlConnectParams &p, const QString &database)
+MYSQL *MysqlConnection::connect(const MysqlConnectParams &p, const QString &database, bool localInfile)
 {
     MYSQL *db = mysql_init(nullptr);
     if (!db)
         throw Error(ErrorKind::Transient, QStringLiteral("out of memory creating a MySQL connection"));
     const unsigned timeout = unsigned(qMax(0, p.connectTimeout));
     mysql_optionsv(db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-    const unsigned localInfile = 1;
-    mysql_optionsv(db, MYSQL_OPT_LOCAL_INFILE, &localInfile);
+    // LOAD DATA LOCAL only where open() puts the handler in place that sends a job's rows and
+    // nothing else (KILL QUERY's connection has no use for it).
+    const unsigned infile = localInfile ? 1 : 0;
+    mysql_optionsv(db, MYSQL_OPT_LOCAL_INFILE, &infile);
     mysql_optionsv(db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     mysql_optionsv(db, MYSQL_INIT_COMMAND, kSessionSetup);
     const QByteArray ca = p.sslCa.toUtf8(), cert = p.sslCert.toUtf8(), key = p.sslKey.toUtf8();
@@ -173,7 +177,7 @@ void MysqlConnection::open()
 {
     if (m_db)
         return;
-    MYSQL *db = connect(m_params, m_params.database);
+    MYSQL *db = connect(m_params, m_params.database, true);
     mysql_set_local_infile_handler(db, InfileCallbacks::init, InfileCallbacks::read, InfileCallbacks::end,
                                    InfileCallbacks::error, this);
     std::lock_guard<std::mutex> lock(m_handleMutex);
@@ -525,7 +529,7 @@ void MysqlConnection::cancel()
     std::thread([params = m_params, id] {
         MYSQL *killer = nullptr;
         try {
-            killer = connect(params, QString());
+            killer = connect(params, QString(), false);
         } catch (const Error &) {
             return; // the server is not reachable: the statement will fail by itself
         }

@@ -84,9 +84,10 @@ public:
     /// The server's version text ("10.11.6-MariaDB-0+deb12u1").
     QString serverVersion() const;
 
-    /// Connects a handle as configured (UTC session, strict mode, utf8mb4, LOCAL INFILE only
-    /// through loadLocalInfile). Throws the classified error; the handle is freed then.
-    static st_mysql *connect(const MysqlConnectParams &params, const QString &database);
+    /// Connects a handle as configured (UTC session, strict mode, utf8mb4; LOCAL INFILE only
+    /// when `localInfile`, and only through loadLocalInfile once open() set the handler).
+    /// Throws the classified error; the handle is freed then.
+    static st_mysql *connect(const MysqlConnectParams &params, const QString &database, bool localInfile);
 
 private:
     friend struct InfileCallbacks;

@@ -5,9 +5,21 @@
 
 namespace wharf::mysql {
 
+namespace {
+
+// MySQL's numbers, not in MariaDB's headers (MariaDB leaves 3000-3999 to MySQL; its own 4031 is
+// a trigger error Wharf never causes).
+constexpr unsigned kMysqlSessionWasKilled = 3169;         // ER_SESSION_WAS_KILLED
+constexpr unsigned kMysqlLocalFilesDisabled = 3948;       // ER_CLIENT_LOCAL_FILES_DISABLED (local_infile=0)
+constexpr unsigned kMysqlClientInteractionTimeout = 4031; // ER_CLIENT_INTERACTION_TIMEOUT (wait_timeout)
+
+} // namespace
+
 bool isConnectionLost(unsigned errorNumber)
 {
     switch (errorNumber) {
+    case kMysqlSessionWasKilled:
+    case kMysqlClientInteractionTimeout:
     case CR_SERVER_GONE_ERROR:
     case CR_SERVER_LOST:
     case CR_CONNECTION_ERROR:
@@ -46,6 +58,7 @@ MysqlErrorClass classifyMysqlError(unsigned errorNumber, bool connecting)
     case CR_SSL_CONNECTION_ERROR:
         return MysqlErrorClass::Config;
     case ER_NOT_ALLOWED_COMMAND: // LOAD DATA LOCAL refused by the server (local_infile=0)
+    case kMysqlLocalFilesDisabled:
         return MysqlErrorClass::Config;
     // Worth another try: the server, the network or a lock was in the way.
     case ER_LOCK_WAIT_TIMEOUT:
@@ -63,6 +76,8 @@ MysqlErrorClass classifyMysqlError(unsigned errorNumber, bool connecting)
     case ER_NET_WRITE_INTERRUPTED:
     case ER_NEW_ABORTING_CONNECTION:
     case ER_CONNECTION_KILLED: // MariaDB: the whole session was killed
+    case kMysqlSessionWasKilled:
+    case kMysqlClientInteractionTimeout:
     // A statement the server could not parse: transient in dlt's shared SQL-client tests.
     case ER_PARSE_ERROR:
     case ER_SYNTAX_ERROR:

@@ -36,12 +36,25 @@ void MysqlJobClient::prepareLedger()
     open();
     createLedgerHome();
     const auto id = [this](const char *n) { return m_sql->escapeIdentifier(QLatin1String(n)); };
-    m_sql->execute(
-        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 VARCHAR(64) NOT NULL, %3 VARCHAR(64) NOT NULL, "
-                       "%4 VARCHAR(512) NOT NULL, %5 BIGINT NOT NULL, "
-                       "%6 TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (%2, %3, %4)) "
-                       "ENGINE = InnoDB")
-            .arg(ledgerTable(), id("dataset_name"), id("load_id"), id("job_key"), id("row_count"), id("recorded_at")));
+    // The keys compare byte for byte: the server's default collation ignores case (and, on
+    // MySQL 8, accents), so that `Orders.followup.0` would pass for `orders.followup.0` and one
+    // table's merge would be skipped as done, and a dataset `Sales` would forget `sales`'s rows.
+    const QString key = QStringLiteral(" CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL");
+    m_sql->execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 VARCHAR(64)%7, %3 VARCHAR(64)%7, "
+                                  "%4 VARCHAR(512)%7, %5 BIGINT NOT NULL, "
+                                  "%6 TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (%2, %3, %4)) "
+                                  "ENGINE = InnoDB")
+                       .arg(ledgerTable(), id("dataset_name"), id("load_id"), id("job_key"), id("row_count"),
+                            id("recorded_at"), key));
+    // A ledger made before (by Wharf 2026-12-05 or older) gets the same collation.
+    const auto collations = m_sql->query(
+        QStringLiteral("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND "
+                       "COLUMN_NAME IN ('dataset_name', 'load_id', 'job_key') AND COLLATION_NAME <> 'utf8mb4_bin'"),
+        {ledgerDatabase(), QStringLiteral("job_ledger")});
+    if (!collations.isEmpty() && collations.first().value(0).toLongLong() > 0)
+        m_sql->execute(QStringLiteral("ALTER TABLE %1 MODIFY %2 VARCHAR(64)%5, MODIFY %3 VARCHAR(64)%5, "
+                                      "MODIFY %4 VARCHAR(512)%5")
+                           .arg(ledgerTable(), id("dataset_name"), id("load_id"), id("job_key"), key));
 }
 
 void MysqlJobClient::recordInLedger(const QString &loadId, const QString &key, qint64 rows)

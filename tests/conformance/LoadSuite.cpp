@@ -235,6 +235,12 @@ private slots:
                 refused = true;
             }
             QVERIFY2(refused, "a key the ledger holds must be refused");
+            // Keys are compared byte for byte: a key in other letter case (a table `Tickets`
+            // beside `tickets`) or of a dataset named in other case is another key.
+            QVERIFY2(!client->ledgerEntry(tickets.loadId, QStringLiteral("TICKETS-JOB")).has_value(),
+                     "the ledger must not find a key that differs in letter case");
+            inTransaction(client->sql(), [&] { client->recordInLedger(tickets.loadId, "Tickets-job", 7); });
+            QCOMPARE(client->ledgerEntry(tickets.loadId, QStringLiteral("Tickets-job")).value_or(-1), qint64(7));
             QCOMPARE(client->ledgerEntry(tickets.loadId, QStringLiteral("tickets-job")).value_or(-1), first.rows);
 
             // A job that fails after its rows and its ledger row: neither stays.
