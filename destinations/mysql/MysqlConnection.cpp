@@ -180,10 +180,23 @@ void MysqlConnection::open()
     MYSQL *db = connect(m_params, m_params.database, true);
     mysql_set_local_infile_handler(db, InfileCallbacks::init, InfileCallbacks::read, InfileCallbacks::end,
                                    InfileCallbacks::error, this);
-    std::lock_guard<std::mutex> lock(m_handleMutex);
-    m_db = db;
-    m_threadId.store(mysql_thread_id(db));
-    m_socket = int(mysql_get_socket(db));
+    {
+        std::lock_guard<std::mutex> lock(m_handleMutex);
+        m_db = db;
+        m_threadId.store(mysql_thread_id(db));
+        m_socket = int(mysql_get_socket(db));
+    }
+    useDatasetByDefault(); // not under the lock: abandon() must never wait on the network
+}
+
+// Wharf's statements name their database, but the temporary tables of a merge are made where
+// the session's default database is: without one configured, that is the dataset (when it exists).
+void MysqlConnection::useDatasetByDefault()
+{
+    if (!m_params.database.isEmpty() || m_dataset.isEmpty() || !m_db)
+        return;
+    const QByteArray name = m_dataset.toUtf8();
+    mysql_select_db(m_db, name.constData()); // an error only means it is not created yet
 }
 
 void MysqlConnection::close()
@@ -487,6 +500,7 @@ void MysqlConnection::createDataset()
     const bool unicode = !server.isEmpty() && server.first().value(0).toString() == QLatin1String("utf8mb4");
     execute(QStringLiteral("CREATE DATABASE %1%2")
                 .arg(quoteIdentifier(m_dataset), unicode ? QString() : QStringLiteral(" CHARACTER SET utf8mb4")));
+    useDatasetByDefault();
 }
 
 void MysqlConnection::dropDataset()

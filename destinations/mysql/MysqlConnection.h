@@ -94,6 +94,7 @@ private:
     [[noreturn]] void raise(const QString &statement);
     QList<QVariantList> runText(const QString &sql, QStringList *columns = nullptr);
     QList<QVariantList> runPrepared(const QString &sql, const QVariantList &params);
+    void useDatasetByDefault();
 
     MysqlConnectParams m_params;
     st_mysql *m_db = nullptr;

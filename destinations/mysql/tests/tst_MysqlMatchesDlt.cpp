@@ -6,6 +6,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +35,39 @@ private slots:
         m_mysql = mysqlFixture();
         if (!m_mysql.unavailable.isEmpty())
             QFAIL(qPrintable(m_mysql.unavailable));
+    }
+
+    // Credentials without a database (mysql://user:pw@host/): the loader works in the dataset's
+    // own database, including the temporary tables of a nested delete-insert merge, and ends
+    // with dlt's counts.
+    void mergesWithoutAConfiguredDatabase()
+    {
+        DestinationFixture noDatabase = m_mysql;
+        noDatabase.config.credentials.remove(QStringLiteral("database"));
+        const QString dataset = QStringLiteral("nodb_%1").arg(QRandomGenerator::global()->generate() % 100000000);
+        for (const char *step : {"merge_hard_delete_step1", "merge_hard_delete_step2"}) {
+            const QString root = QDir(m_tmp.path()).filePath(dataset + QLatin1String(step));
+            QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/") + QLatin1String(step)), root));
+            const QString loadDir =
+                QDir(root).filePath(QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0));
+            const PackageOutcome result = loadPackage(noDatabase, loadDir, dataset);
+            QVERIFY2(result.loaded, qPrintable(QLatin1String(step) + QStringLiteral(": ") + result.error));
+        }
+        QFile expected(dataPath(QStringLiteral("dlt/expected/merge_hard_delete_step2/counts.json")));
+        QVERIFY(expected.open(QIODevice::ReadOnly));
+        const QJsonObject counts = QJsonDocument::fromJson(expected.readAll()).object();
+        QVERIFY(!counts.isEmpty());
+        auto client = m_mysql.client(dataset);
+        client->open();
+        for (auto it = counts.begin(); it != counts.end(); ++it) {
+            if (it.key().section(QLatin1Char('.'), 0, 0) != QLatin1String("merge_hard_delete"))
+                continue; // the staging dataset's
+            const QString table = it.key().section(QLatin1Char('.'), 1);
+            const auto rows = client->sql().query(
+                QStringLiteral("SELECT COUNT(*) FROM %1").arg(client->sql().qualifiedTableName(table)));
+            QCOMPARE(rows.value(0).value(0).toLongLong(), qint64(it.value().toInt()));
+        }
+        client->sql().dropDataset();
     }
 
     void allTypes()
