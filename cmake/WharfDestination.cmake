@@ -91,6 +91,9 @@ function(wharf_add_destination name)
       set(_label integration)
     endif()
     add_test(NAME ${_test_name} COMMAND ${_test})
-    set_tests_properties(${_test_name} PROPERTIES LABELS ${_label} TIMEOUT 300 ENVIRONMENT "${_env}")
+    # A destination's tests share its test server and may change its settings for a moment (the
+    # MySQL one sets a global default engine): never two of them at once.
+    set_tests_properties(${_test_name} PROPERTIES LABELS ${_label} TIMEOUT 300 ENVIRONMENT "${_env}"
+                                                  RESOURCE_LOCK wharf_destination_${name})
   endforeach()
 endfunction()

@@ -60,7 +60,10 @@ namespace {
 // a statement counts real warnings only.
 // autocommit on, whatever the server's default: a statement outside Wharf's own transactions
 // (the ledger's clean-up, schema changes) takes effect, and reads see what others committed.
-const char *kSessionSetup = "SET autocommit = 1, time_zone = '+00:00', sql_notes = 0, "
+// Tables made by InnoDB whatever the server's default engine: a job's rows and its ledger row
+// must roll back together (MyISAM or Aria would keep the rows of a failed job).
+const char *kSessionSetup = "SET autocommit = 1, default_storage_engine = InnoDB, time_zone = '+00:00', "
+                            "sql_notes = 0, "
                             "sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
 
 bool isBinary(const MYSQL_FIELD &f)

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -68,6 +69,35 @@ private slots:
             QCOMPARE(rows.value(0).value(0).toLongLong(), qint64(it.value().toInt()));
         }
         client->sql().dropDataset();
+    }
+
+    // A server whose default engine cannot roll back (MyISAM): the tables Wharf makes, staging
+    // included, are InnoDB all the same, so that a failed job leaves nothing behind.
+    void tablesAreTransactionalWhateverTheServerDefault()
+    {
+        auto admin = m_mysql.client(QString());
+        admin->open();
+        const QString before =
+            admin->sql().query(QStringLiteral("SELECT @@GLOBAL.default_storage_engine")).value(0).value(0).toString();
+        admin->sql().execute(QStringLiteral("SET GLOBAL default_storage_engine = MyISAM"));
+        const auto restore = qScopeGuard(
+            [&] { admin->sql().execute(QStringLiteral("SET GLOBAL default_storage_engine = %1").arg(before)); });
+        const QString dataset = QStringLiteral("engine_%1").arg(QRandomGenerator::global()->generate() % 100000000);
+        const QString root = QDir(m_tmp.path()).filePath(dataset);
+        QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/merge_hard_delete_step1")), root));
+        const QString loadDir = QDir(root).filePath(QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0));
+        const PackageOutcome result = loadPackage(m_mysql, loadDir, dataset);
+        QVERIFY2(result.loaded, qPrintable(result.error));
+        const auto engines = admin->sql().query(
+            QStringLiteral("SELECT CONCAT(table_schema, '.', table_name, ' ', engine) FROM information_schema.tables "
+                           "WHERE table_schema IN (?, ?) ORDER BY 1"),
+            {dataset, dataset + QStringLiteral("_staging")});
+        QVERIFY(engines.size() >= 4);
+        for (const QVariantList &row : engines)
+            QVERIFY2(row.value(0).toString().endsWith(QLatin1String(" InnoDB")), qPrintable(row.value(0).toString()));
+        admin->sql().execute(QStringLiteral("DROP DATABASE %1").arg(admin->sql().quoteIdentifier(dataset)));
+        admin->sql().execute(
+            QStringLiteral("DROP DATABASE IF EXISTS %1").arg(admin->sql().quoteIdentifier(dataset + "_staging")));
     }
 
     void allTypes()
