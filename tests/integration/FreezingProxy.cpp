@@ -1,4 +1,5 @@
 #include "FreezingProxy.h"
+#include "LoopbackListener.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -13,18 +14,9 @@ FreezingProxy::FreezingProxy(const QString &upstreamHost, int upstreamPort, QByt
     , m_upstreamHost(upstreamHost == QLatin1String("localhost") ? QByteArray("127.0.0.1") : upstreamHost.toLatin1())
     , m_upstreamPort(upstreamPort)
 {
-    m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
+    m_listen = listenOnLoopback(64, &m_port);
     if (m_listen < 0)
         return;
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    socklen_t len = sizeof addr;
-    if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || ::listen(m_listen, 64) != 0 ||
-        ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
-        return;
-    m_port = ntohs(addr.sin_port);
     m_acceptor = std::thread([this] { acceptLoop(); });
 }
 

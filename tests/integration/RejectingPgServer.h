@@ -3,6 +3,8 @@
 #include <QStringList>
 #include <QtEndian>
 
+#include "LoopbackListener.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -26,23 +28,9 @@ class RejectingPgServer {
 public:
     RejectingPgServer()
     {
-        m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
+        m_listen = listenOnLoopback(8, &m_port);
         if (m_listen < 0)
             return;
-        int one = 1;
-        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        addr.sin_port = 0;
-        socklen_t len = sizeof addr;
-        if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || ::listen(m_listen, 8) != 0 ||
-            ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len) != 0) {
-            ::close(m_listen);
-            m_listen = -1;
-            return;
-        }
-        m_port = ntohs(addr.sin_port);
         m_thread = std::thread([this] { serve(); });
     }
     ~RejectingPgServer()
