@@ -423,7 +423,8 @@ private slots:
         if (!target(QStringLiteral("postgres"), t))
             QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
         const QString root = copyPackage(t.work, "gh_issues_insert_values");
-        QVERIFY(addLabelJobs(QDir(root).filePath(kPackage), 40, 4000));
+        // Jobs long enough that a poll of pg_stat_activity finds one running (CI once saw none).
+        QVERIFY(addLabelJobs(QDir(root).filePath(kPackage), 40, 20000));
         t.appName = QStringLiteral("wharf_frozen_%1").arg(t.dataset);
         const QString app = t.appName;
         // One worker: every session of the load exists once its first job runs, so freezing the
@@ -436,11 +437,15 @@ private slots:
         QStringList pids;
         QElapsedTimer clock;
         clock.start();
-        while (pids.isEmpty() && clock.elapsed() < 20000 && wharf.state() == QProcess::Running)
+        // waitForFinished(0) lets QProcess notice an exit (without an event loop it would not).
+        while (pids.isEmpty() && clock.elapsed() < 20000 && !wharf.waitForFinished(0))
             pids = pg::psqlLines(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = '%1' AND "
                                                 "state = 'active' AND query LIKE 'COPY%'")
                                      .arg(app));
-        QVERIFY2(!pids.isEmpty(), "no job was seen running");
+        QVERIFY2(!pids.isEmpty(), qPrintable(QStringLiteral("no job was seen running in %1 ms (wharf %2): ")
+                                                 .arg(clock.elapsed())
+                                                 .arg(wharf.state() == QProcess::Running ? "still running" : "ended") +
+                                             QString::fromUtf8(wharf.readAll())));
         const QStringList all =
             pg::psqlLines(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = '%1'").arg(app));
         QList<pid_t> sessions;
@@ -470,7 +475,7 @@ private slots:
         QVERIFY2(out.contains("does not answer the cancel"), qPrintable(out)); // the frozen job was given up on
         const CliResult r = runWharf(t.args("load", root), t.work, t.env());
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
-        expectCompleteRows(t, 34 + 40 * 4000);
+        expectCompleteRows(t, 34 + 40 * 20000);
         t.drop();
     }
 
