@@ -343,7 +343,7 @@ private slots:
         QVERIFY(wharf.waitForStarted());
         QElapsedTimer clock;
         clock.start();
-        while (proxy.heldConnections() == 0 && clock.elapsed() < 20000 && wharf.state() == QProcess::Running)
+        while (proxy.heldConnections() == 0 && clock.elapsed() < 20000 && !wharf.waitForFinished(0))
             QThread::msleep(20);
         QVERIFY2(proxy.heldConnections() > 0,
                  qPrintable("no connection was opened after the freeze: " + QString::fromUtf8(wharf.readAll())));
