@@ -52,6 +52,11 @@ void SqlJobClient::recordInLedger(const QString &loadId, const QString &key, qin
     const QString table = ledgerTable();
     if (table.isEmpty())
         return;
+    // Alone, the row would say the job is loaded while its rows were not committed with it.
+    if (!m_sql->inTransaction())
+        throw Error(ErrorKind::Internal, QStringLiteral("the job ledger is written only inside the job's transaction "
+                                                        "(job %1 of load %2)")
+                                             .arg(key, loadId));
     // ON CONFLICT DO NOTHING waits for a concurrent transaction holding the same key and then
     // returns no row: that loader won, this job rolls back.
     const auto inserted = m_sql->query(

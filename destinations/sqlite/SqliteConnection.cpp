@@ -211,6 +211,13 @@ void SqliteConnection::begin()
 
 void SqliteConnection::commit()
 {
+    // SQLite ends a transaction on its own after some errors (an interrupt, I/O, a full disk).
+    // A caller that went on would have had its later statements each commit alone: say so
+    // instead of a COMMIT that fails as "no transaction is active" (which reads as transient).
+    if (!inTransaction())
+        throw Error(ErrorKind::Internal,
+                    QStringLiteral("SQLite ended the transaction before COMMIT (a statement in it failed and rolled it "
+                                   "back); what ran after that was not part of it"));
     execute(QStringLiteral("COMMIT"));
 }
 

@@ -143,10 +143,24 @@ void SqliteRowInserter::insert(const RowBatch &batch)
         sqlite3_stmt *stmt = statementFor(rows);
         for (int k = 0; k < rows; ++k)
             bindRow(stmt, 1 + k * columns, batch, r + std::size_t(k));
+        const bool inTransaction = m_db.inTransaction();
         const int rc = sqlite3_step(stmt);
         sqlite3_reset(stmt);
         if (rc != SQLITE_DONE) {
-            // The statement changed nothing (SQLite statements are atomic): find the row.
+            // A row the table refuses: the statement changed nothing (SQLite statements are
+            // atomic) and the transaction goes on, so the rows one by one name it. Any other
+            // error (an interrupt from Cancel, I/O, a full disk) may have rolled the whole
+            // transaction back: rows inserted now would each commit on their own.
+            const int primary = rc & 0xff;
+            if ((primary != SQLITE_CONSTRAINT && primary != SQLITE_MISMATCH) ||
+                (inTransaction && !m_db.inTransaction())) {
+                try {
+                    m_db.raise(rc, QStringLiteral("INSERT INTO %1").arg(m_table));
+                } catch (Error &e) {
+                    e.withLocation(SourceLocation{m_path, batch.line(r), 0, e.location().field});
+                    throw;
+                }
+            }
             insertOneByOne(batch, r, r + std::size_t(rows));
         }
         r += std::size_t(rows);

@@ -7,6 +7,7 @@
 #include "sqlite/SqliteRowInserter.h"
 
 #include <QTest>
+#include <sqlite3.h>
 
 using namespace wharf;
 using namespace wharf::sqlite;
@@ -74,6 +75,41 @@ class tst_SqliteRowInserter : public QObject {
     }
 
 private slots:
+    // Cancel interrupts a multi-row INSERT: SQLite rolls the whole transaction back. The rows
+    // must not then go in one by one, each committing alone (a retry would load them again);
+    // the interrupt is raised, and nothing of the job is in the table.
+    void anInterruptedStatementEndsTheJob()
+    {
+        SqliteConnection db(m_destination.capabilities(), QStringLiteral(":memory:"), QStringLiteral("ds"));
+        SqliteRowInserter inserter = tableIn(db);
+        QVERIFY(inserter.rowsPerStatement() > 1);
+        RowBatch first;
+        fill(first, 50);
+        RowBatch second;
+        fill(second, 50);
+        db.begin();
+        inserter.insert(first);
+        // Interrupt the next statement once, as sqlite3_interrupt from Cancel would.
+        static int calls = 0;
+        calls = 0;
+        sqlite3_progress_handler(
+            db.handle(), 1, [](void *) -> int { return ++calls == 1 ? 1 : 0; }, nullptr);
+        bool raised = false;
+        try {
+            inserter.insert(second);
+        } catch (const Error &e) {
+            raised = true;
+            QCOMPARE(e.kind(), ErrorKind::Cancelled);
+            QCOMPARE(e.location().file, QStringLiteral("job.jsonl"));
+        }
+        sqlite3_progress_handler(db.handle(), 0, nullptr, nullptr);
+        QVERIFY2(raised, "an interrupted statement must end the job");
+        QVERIFY(!db.inTransaction()); // SQLite rolled the transaction back
+        QCOMPARE(db.query(QStringLiteral("SELECT count(*) FROM t")).value(0).value(0).toLongLong(), qint64(0));
+        // And a COMMIT then says the transaction is gone, instead of failing as transient.
+        QVERIFY_THROWS_EXCEPTION(Error, db.commit());
+    }
+
     void everyRowKeepsItsValues()
     {
         SqliteConnection db(m_destination.capabilities(), QStringLiteral(":memory:"), QStringLiteral("ds"));
