@@ -615,6 +615,9 @@ PackageResult LoadRun::complete()
             // never asks the ledger; it writes _dlt_loads (only if absent) and clears it again.
             // A lost connection is ridden out like any other.
             try {
+                // The job moves first, on disk for good: after a power cut that lost them, the
+                // ledger would no longer say which jobs committed.
+                m_package.syncJobFolders();
                 onServer(*m_coordinator, "clearing the job ledger",
                          [&] { m_coordinator->forgetLoad(m_result.loadId); });
             } catch (const Error &e) {

@@ -9,6 +9,11 @@
 #include <QSaveFile>
 #include <zlib.h>
 
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 namespace wharf {
 
 namespace {
@@ -20,6 +25,22 @@ const QString kCompleted = QStringLiteral("package_completed.json");
 const QString kPackageState = QStringLiteral("load_package_state.json");
 const QString kPending = QStringLiteral(".pending_transitions");
 const QString kExceptionSuffix = QStringLiteral(".exception");
+
+// A rename or an unlink is on disk only once its folder is: fsync the folder itself.
+void syncDirectory(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return; // a folder that is not there has nothing to keep
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0)
+        throw Error(ErrorKind::Internal, QStringLiteral("cannot flush the folder %1 to disk").arg(path));
+#else
+    Q_UNUSED(path);
+#endif
+}
 
 void writeAtomically(const QString &path, const QByteArray &content)
 {
@@ -272,6 +293,17 @@ void LoadPackage::commitSchemaUpdate(const QJsonObject &applied)
 {
     writeAtomically(QDir(m_dir).filePath(kAppliedUpdates), QJsonDocument(applied).toJson(QJsonDocument::Compact));
     QFile::remove(QDir(m_dir).filePath(kSchemaUpdates));
+    // Durable before any job commits: after a power cut, a package that still has
+    // schema_updates.json counts as never started, and its ledger rows would be forgotten.
+    syncDirectory(m_dir);
+}
+
+void LoadPackage::syncJobFolders() const
+{
+    for (const JobFolder f : {JobFolder::New, JobFolder::Started, JobFolder::Completed, JobFolder::Failed})
+        syncDirectory(folderPath(f));
+    syncDirectory(QDir(m_dir).filePath(kPending));
+    syncDirectory(m_dir);
 }
 
 QStringList LoadPackage::schemaUpdateTables() const

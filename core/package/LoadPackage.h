@@ -78,6 +78,11 @@ public:
     /// Table names listed in schema_updates.json (or applied_schema_updates.json).
     QStringList schemaUpdateTables() const;
 
+    /// Flushes the job folders and the package folder to disk, so that every job move so far
+    /// survives a power cut (before the destination forgets what the ledger knew of them).
+    /// Throws Error(Internal) when the file system refuses.
+    void syncJobFolders() const;
+
     /// package_completed.json exists; its content is the bare word loaded/aborted.
     bool isCompleted() const;
     QString completionState() const;
