@@ -95,6 +95,8 @@ private:
     /// `why`, then the table is emptied and given its constraints (files first, rows second:
     /// a crash in between leaves failed jobs whose rows a later run removes).
     void failDeferredTable(JobClient &client, const IndexBuildFailed &why, JobRecord *current);
+    /// A short digest of the chain's job ids loaded so far (part of its follow-ups' ledger keys).
+    QString loadedJobsDigest(const QStringList &chain) const;
     void stop(const ErrorInfo &why);
     void emitJob(const JobRecord &r);
     void reportProgress(bool force);

@@ -8,6 +8,8 @@
 #include "load/LogCategories.h"
 #include "load/PackageJobs.h"
 
+#include <QCryptographicHash>
+
 namespace wharf {
 
 void LoadRun::deferIndexes()
@@ -104,6 +106,24 @@ void LoadRun::failDeferredTable(JobClient &client, const IndexBuildFailed &why, 
              [&] { client.discardDeferredTable(m_schema, table, m_result.loadId, keys); });
 }
 
+QString LoadRun::loadedJobsDigest(const QStringList &chain) const
+{
+    // The chain's jobs loaded so far: in completed_jobs/, or completed in this run and not yet
+    // moved (the one completing now, or one resumed from its pending marker). The same set
+    // after a crash and a resume, another one once a failed job was retried and loaded.
+    QStringList ids;
+    for (const JobFile &f : m_package.jobs(JobFolder::Completed))
+        if (chain.contains(f.name.table))
+            ids.append(f.name.jobId());
+    for (const JobRecord &r : m_jobs)
+        if (r.state == JobState::Completed && chain.contains(r.file.name.table))
+            ids.append(r.file.name.jobId());
+    ids.sort();
+    ids.removeDuplicates();
+    return QString::fromLatin1(
+        QCryptographicHash::hash(ids.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+}
+
 bool LoadRun::chainComplete(const QStringList &chain, const JobRecord &completing) const
 {
     // Jobs of the chain not yet in completed_jobs/ or failed_jobs/, counted instead of scanned:
@@ -131,6 +151,7 @@ void LoadRun::runChainFollowUps(JobRecord &r)
     for (const JobRecord &member : std::as_const(m_jobs))
         if (chain.contains(member.file.name.table))
             chainJobs.append(member.file.name.jobId());
+    const QString loaded = loadedJobsDigest(chain);
     for (int k = 0; k < followUps.size(); ++k) {
         FollowUpJob &job = followUps[k];
         JobMetrics metrics;
@@ -140,7 +161,9 @@ void LoadRun::runChainFollowUps(JobRecord &r)
         // Recorded in the ledger with its own transaction, so that a crash before the job file
         // moves never merges the staged rows a second time.
         job.loadId = m_result.loadId;
-        job.ledgerKey = QStringLiteral("%1.followup.%2").arg(job.rootTable).arg(k);
+        // Keyed by the jobs whose rows it merges too: after `wharf retry` loaded a job that had
+        // failed, the chain's follow-up runs again (with the same jobs it would be skipped).
+        job.ledgerKey = QStringLiteral("%1.followup.%2.%3").arg(job.rootTable).arg(k).arg(loaded);
         qCInfo(lcLoad).noquote() << "running follow-up job for table chain" << job.rootTable << "("
                                  << writeDispositionName(write.disposition) << write.strategy << ")";
         for (const QString &statement : std::as_const(job.statements))

@@ -220,6 +220,43 @@ private slots:
         t.drop();
     }
 
+    // A merge whose nested job fails: the chain's merge runs without it and the package ends
+    // ABORTED. The file is put right and `wharf retry` loads the job: the merge runs again (its
+    // ledger key names the jobs it merged), so the retried rows reach the final table too.
+    void retriedJobOfAMergeIsMerged_data() { addTargets(); }
+    void retriedJobOfAMergeIsMerged()
+    {
+        QFETCH(QString, type);
+        LoadTarget t;
+        if (!target(type, t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString step = QStringLiteral("gh_issues_merge_step1");
+        const QString root = copyPackage(t.work, step);
+        const QString loadDir = pg::loadIdDir(root);
+        const QString labels = QStringLiteral("issues__labels.3825ce69bc.0.insert_values.gz");
+        const QString good = QDir(t.work).filePath(QStringLiteral("labels.good"));
+        QVERIFY(QFile::copy(loadDir + QStringLiteral("/new_jobs/") + labels, good));
+        QVERIFY(QFile::remove(loadDir + QStringLiteral("/new_jobs/") + labels));
+        QVERIFY(writeFile(loadDir + QStringLiteral("/new_jobs/") + labels, QByteArray("not gzip at all")));
+        CliResult r = runWharf(t.args("load", root), t.work, t.env());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("is ABORTED"), qPrintable(r.all()));
+        QCOMPARE(t.count("issues__labels"), qint64(0));
+
+        const QString failed = loadDir + QStringLiteral("/failed_jobs/") + labels;
+        QVERIFY(QFile::remove(failed));
+        QVERIFY(QFile::copy(good, failed));
+        r = runWharf(t.args("retry", root), t.work, t.env());
+        QVERIFY2(r.exitCode == 0 && r.out.contains("is LOADED"), qPrintable(r.all()));
+        QFile f(dataPath(QStringLiteral("expected/%1/counts.json").arg(step)));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject all = QJsonDocument::fromJson(f.readAll()).object();
+        for (const char *table : {"issues", "issues__assignees", "issues__labels"})
+            QCOMPARE(t.count(QLatin1String(table)),
+                     qint64(all.value(QStringLiteral("gh_issues_merge.") + table).toInt()));
+        t.drop();
+    }
+
     // Every strategy's follow-up is recorded in the ledger with its own transaction: killed right
     // after it committed, the rerun does not apply it again. scd2 would retire and re-insert,
     // staging-optimized would swap an empty staging table in, upsert is harmless: the counts
