@@ -397,6 +397,17 @@ void LoadRun::runJobs()
 
     QElapsedTimer cancelSeen;
     bool abandoned = false;
+    // A destination that does not answer the cancel (a frozen server) is given up on: the
+    // running jobs lose their connections and end as not done (resumable; the ledger knows
+    // whether any of them committed).
+    const auto giveUpIfUnanswered = [&] {
+        if (abandoned || m_scheduler->running() == 0 || cancelSeen.elapsed() <= kAbandonAfterCancelMs)
+            return;
+        qCWarning(lcLoad) << "the destination does not answer the cancel; giving up on" << m_scheduler->running()
+                          << "running job(s)";
+        m_shared->abandonActiveClients();
+        abandoned = true;
+    };
     try {
         dispatch();
         while (m_scheduler->running() > 0 || (!m_stopped && !m_cancel.isCancelled() && m_scheduler->anyWaiting())) {
@@ -407,15 +418,7 @@ void LoadRun::runJobs()
                 }
                 // Again on every pass: a job may have started right after the first call.
                 m_shared->cancelActiveClients();
-                // A destination that does not answer the cancel (a frozen server) is given up
-                // on: the running jobs lose their connections and end as not done (resumable;
-                // the ledger knows whether any of them committed).
-                if (!abandoned && m_scheduler->running() > 0 && cancelSeen.elapsed() > kAbandonAfterCancelMs) {
-                    qCWarning(lcLoad) << "the destination does not answer the cancel; giving up on"
-                                      << m_scheduler->running() << "running job(s)";
-                    m_shared->abandonActiveClients();
-                    abandoned = true;
-                }
+                giveUpIfUnanswered();
             }
             if (auto outcome = m_shared->outcomes.pop(100))
                 handleOutcome(*outcome);
@@ -427,15 +430,10 @@ void LoadRun::runJobs()
         stop(ErrorInfo::fromStd(e));
         m_cancel.cancel();
         m_shared->cancelActiveClients();
-        QElapsedTimer waited;
-        waited.start();
+        if (!cancelSeen.isValid())
+            cancelSeen.start();
         while (m_scheduler->running() > 0) {
-            // As after a cancel: a server that does not answer it is given up on, or this waits
-            // for ever.
-            if (!abandoned && waited.elapsed() > kAbandonAfterCancelMs) {
-                m_shared->abandonActiveClients();
-                abandoned = true;
-            }
+            giveUpIfUnanswered(); // as after Ctrl+C, or this would wait for ever
             if (const auto outcome = m_shared->outcomes.pop(100))
                 m_scheduler->returned(outcome->index);
         }

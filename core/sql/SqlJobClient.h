@@ -75,6 +75,9 @@ protected:
     virtual QString ledgerTable() const { return {}; }
     /// Creates what the ledger table lives in (a schema), when it needs one.
     virtual void createLedgerHome() {}
+    /// Throws Error(Internal) unless a transaction is open: a ledger row written alone would say
+    /// job `key` is loaded while its rows were not committed with it.
+    void requireLedgerTransaction(const QString &loadId, const QString &key) const;
 
     std::unique_ptr<SqlClient> m_sql;
     std::unique_ptr<TypeMapper> m_types;

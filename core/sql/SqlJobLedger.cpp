@@ -52,11 +52,7 @@ void SqlJobClient::recordInLedger(const QString &loadId, const QString &key, qin
     const QString table = ledgerTable();
     if (table.isEmpty())
         return;
-    // Alone, the row would say the job is loaded while its rows were not committed with it.
-    if (!m_sql->inTransaction())
-        throw Error(ErrorKind::Internal, QStringLiteral("the job ledger is written only inside the job's transaction "
-                                                        "(job %1 of load %2)")
-                                             .arg(key, loadId));
+    requireLedgerTransaction(loadId, key);
     // ON CONFLICT DO NOTHING waits for a concurrent transaction holding the same key and then
     // returns no row: that loader won, this job rolls back.
     const auto inserted = m_sql->query(
@@ -70,6 +66,14 @@ void SqlJobClient::recordInLedger(const QString &loadId, const QString &key, qin
         throw AlreadyRecorded(QStringLiteral("job %1 of load %2 is already loaded into dataset %3 (the job ledger has "
                                              "it); this attempt was rolled back")
                                   .arg(key, loadId, m_sql->datasetName()));
+}
+
+void SqlJobClient::requireLedgerTransaction(const QString &loadId, const QString &key) const
+{
+    if (!m_sql->inTransaction())
+        throw Error(ErrorKind::Internal, QStringLiteral("the job ledger is written only inside the job's transaction "
+                                                        "(job %1 of load %2)")
+                                             .arg(key, loadId));
 }
 
 void SqlJobClient::forgetLoad(const QString &loadId)

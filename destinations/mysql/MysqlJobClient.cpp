@@ -59,10 +59,7 @@ void MysqlJobClient::prepareLedger()
 
 void MysqlJobClient::recordInLedger(const QString &loadId, const QString &key, qint64 rows)
 {
-    if (!m_sql->inTransaction())
-        throw Error(ErrorKind::Internal, QStringLiteral("the job ledger is written only inside the job's transaction "
-                                                        "(job %1 of load %2)")
-                                             .arg(key, loadId));
+    requireLedgerTransaction(loadId, key);
     const auto id = [this](const char *n) { return m_sql->escapeIdentifier(QLatin1String(n)); };
     m_sql->execute(QStringLiteral("INSERT IGNORE INTO %1 (%2, %3, %4, %5) VALUES (?, ?, ?, ?)")
                        .arg(ledgerTable(), id("dataset_name"), id("load_id"), id("job_key"), id("row_count")),

@@ -110,8 +110,12 @@ void SqliteRowInserter::step(sqlite3_stmt *stmt, const RowBatch &batch, std::siz
 {
     const int rc = sqlite3_step(stmt);
     sqlite3_reset(stmt);
-    if (rc == SQLITE_DONE)
-        return;
+    if (rc != SQLITE_DONE)
+        raiseAt(rc, batch, r);
+}
+
+void SqliteRowInserter::raiseAt(int rc, const RowBatch &batch, std::size_t r)
+{
     try {
         m_db.raise(rc, QStringLiteral("INSERT INTO %1").arg(m_table));
     } catch (Error &e) {
@@ -153,14 +157,8 @@ void SqliteRowInserter::insert(const RowBatch &batch)
             // transaction back: rows inserted now would each commit on their own.
             const int primary = rc & 0xff;
             if ((primary != SQLITE_CONSTRAINT && primary != SQLITE_MISMATCH) ||
-                (inTransaction && !m_db.inTransaction())) {
-                try {
-                    m_db.raise(rc, QStringLiteral("INSERT INTO %1").arg(m_table));
-                } catch (Error &e) {
-                    e.withLocation(SourceLocation{m_path, batch.line(r), 0, e.location().field});
-                    throw;
-                }
-            }
+                (inTransaction && !m_db.inTransaction()))
+                raiseAt(rc, batch, r);
             insertOneByOne(batch, r, r + std::size_t(rows));
         }
         r += std::size_t(rows);

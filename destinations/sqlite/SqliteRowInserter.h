@@ -41,6 +41,8 @@ private:
     void bindRow(sqlite3_stmt *stmt, int first, const RowBatch &batch, std::size_t r);
     void insertOneByOne(const RowBatch &batch, std::size_t from, std::size_t to);
     void step(sqlite3_stmt *stmt, const RowBatch &batch, std::size_t r);
+    /// Throws the error `rc` of an INSERT, located at row `r` of `batch`.
+    [[noreturn]] void raiseAt(int rc, const RowBatch &batch, std::size_t r);
 
     SqliteConnection &m_db;
     QString m_table;
