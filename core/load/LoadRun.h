@@ -83,6 +83,8 @@ private:
     /// jobs for the chain (merge/replace materialisation; none for append) - spec 2.9/2.10.
     void runChainFollowUps(JobRecord &r);
     bool chainComplete(const QStringList &chain, const JobRecord &completing) const;
+    /// A job of `chain` failed (in this run or an earlier one) and `wharf retry` may still load it.
+    bool chainHasFailedJob(const QStringList &chain) const;
     // Indexes after rows (LoadRunChains.cpp, with the follow-up jobs).
     /// Asks both coordinators to create the tables this package loads without their UNIQUE
     /// constraints; before schema migration.

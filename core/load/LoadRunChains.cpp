@@ -10,6 +10,8 @@
 
 #include <QCryptographicHash>
 
+#include <algorithm>
+
 namespace wharf {
 
 void LoadRun::deferIndexes()
@@ -135,6 +137,16 @@ bool LoadRun::chainComplete(const QStringList &chain, const JobRecord &completin
     return open == 0;
 }
 
+bool LoadRun::chainHasFailedJob(const QStringList &chain) const
+{
+    for (const JobRecord &member : m_jobs)
+        if (member.state == JobState::Failed && chain.contains(member.file.name.table))
+            return true;
+    const QList<JobFile> failedBefore = m_package.jobs(JobFolder::Failed);
+    return std::any_of(failedBefore.cbegin(), failedBefore.cend(),
+                       [&](const JobFile &f) { return chain.contains(f.name.table); });
+}
+
 void LoadRun::runChainFollowUps(JobRecord &r)
 {
     const Table *root = m_schema.rootOf(r.file.name.table);
@@ -146,6 +158,17 @@ void LoadRun::runChainFollowUps(JobRecord &r)
     if (!buildIndexes(chain, &r))
         return; // the chain lost a table's rows: nothing to merge or replace from
     const WriteStrategy write = m_plan.strategyOf(root->name);
+    // A staging-optimized replace swaps the staging tables in: they are gone afterwards. With a
+    // failed job in the chain the package cannot end LOADED, and `wharf retry` will load that
+    // job into the staging tables, so the swap waits for it (dlt swaps what it has: its package
+    // is never loaded again). Swapped now, the retry would replace the rows loaded here.
+    if (m_options.raiseOnFailedJobs && write.disposition == WriteDisposition::Replace &&
+        write.strategy == QLatin1String("staging-optimized") && chainHasFailedJob(chain)) {
+        qCWarning(lcLoad).noquote() << "table chain" << root->name
+                                    << "is not replaced: a job of it failed; its staging tables keep the rows "
+                                       "loaded so far until `wharf retry` loads the rest";
+        return;
+    }
     QList<FollowUpJob> followUps = m_coordinator->followUpJobs(m_schema, chain, write, m_packageCreatedAt);
     QStringList chainJobs;
     for (const JobRecord &member : std::as_const(m_jobs))

@@ -257,6 +257,50 @@ private slots:
         t.drop();
     }
 
+    // A staging-optimized replace swaps its staging tables in, so they are gone afterwards. A
+    // job of the chain that failed must keep the swap from happening: `wharf retry` then loads
+    // it into the staging tables beside the rows the others left there, and the swap brings
+    // every row in. (Swapped without it, the retry would replace the table with its rows only.)
+    void retriedJobOfAStagingOptimizedReplaceKeepsTheOthers()
+    {
+        LoadTarget t;
+        if (!target(QStringLiteral("postgres"), t))
+            QSKIP("no test PostgreSQL (WHARF_TEST_PG)");
+        const QString first = QStringLiteral("replace_staging_optimized_step1");
+        const QString second = QStringLiteral("replace_staging_optimized_step2");
+        QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/") + first), QDir(t.work).filePath(first)));
+        CliResult r = runWharf(t.args("load", QDir(t.work).filePath(first)), t.work, t.envFor(first));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        const qint64 productsBefore = t.count(QStringLiteral("products"));
+        const qint64 tagsBefore = t.count(QStringLiteral("products__tags"));
+        QVERIFY(productsBefore > 0 && tagsBefore > 0);
+
+        const QString root = QDir(t.work).filePath(second);
+        QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/") + second), root));
+        const QString loadDir = pg::loadIdDir(root);
+        const QString tags = QStringLiteral("products__tags.090cca6b3d.0.insert_values.gz");
+        const QString good = QDir(t.work).filePath(QStringLiteral("tags.good"));
+        QVERIFY(QFile::rename(loadDir + QStringLiteral("/new_jobs/") + tags, good));
+        QVERIFY(writeFile(loadDir + QStringLiteral("/new_jobs/") + tags, QByteArray("not gzip at all")));
+        r = runWharf(t.args("load", root), t.work, t.envFor(second));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("is ABORTED"), qPrintable(r.all()));
+        // Not loaded: the tables still hold the first package's rows, not half of the second's.
+        QCOMPARE(t.count(QStringLiteral("products")), productsBefore);
+        QCOMPARE(t.count(QStringLiteral("products__tags")), tagsBefore);
+
+        const QString failed = loadDir + QStringLiteral("/failed_jobs/") + tags;
+        QVERIFY(QFile::remove(failed));
+        QVERIFY(QFile::copy(good, failed));
+        r = runWharf(t.args("retry", root), t.work, t.envFor(second));
+        QVERIFY2(r.exitCode == 0 && r.out.contains("is LOADED"), qPrintable(r.all()));
+        const QJsonObject counts = pg::readJson(dataPath(QStringLiteral("dlt/expected/%1/counts.json").arg(second)));
+        for (const char *table : {"products", "products__tags", "products__notes"})
+            QCOMPARE(t.count(QLatin1String(table)),
+                     qint64(counts.value(QStringLiteral("replace_staging_optimized.") + table).toInteger()));
+        t.drop();
+    }
+
     // Every strategy's follow-up is recorded in the ledger with its own transaction: killed right
     // after it committed, the rerun does not apply it again. scd2 would retire and re-insert,
     // staging-optimized would swap an empty staging table in, upsert is harmless: the counts
