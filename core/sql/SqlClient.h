@@ -55,6 +55,14 @@ public:
     /// the staging dataset.
     virtual void attachDataset(const QString &) {}
 
+    /// Keeps other loaders from changing this dataset's schema until unlockSchemaChanges() or,
+    /// inside a transaction, its end: two packages loaded at once must not both create a table.
+    /// Called inside the schema transaction where DDL is transactional. Default: nothing (a
+    /// destination whose transactions already take a write lock, like SQLite's IMMEDIATE).
+    virtual void lockSchemaChanges() {}
+    /// Releases what lockSchemaChanges() took outside a transaction. Never throws.
+    virtual void unlockSchemaChanges() noexcept {}
+
     const QString &datasetName() const { return m_dataset; }
     const Capabilities &capabilities() const { return m_caps; }
 

@@ -159,6 +159,12 @@ SchemaSyncResult SqlJobClient::syncSchema(const Schema &schema, const QStringLis
         return result; // dlt: "no upgrade required" — DDL is keyed by the schema hash (spec 6.4)
 
     const auto apply = [&] {
+        // Another loader may be creating the same tables now: wait for it, then see what it made.
+        // (Asked of the catalog first: a failed SELECT would end PostgreSQL's transaction.)
+        m_sql->lockSchemaChanges();
+        if (!schema.versionHash.isEmpty() && !m_sql->existingColumns({QStringLiteral("_dlt_version")}).isEmpty() &&
+            isSchemaStored(schema.versionHash))
+            return;
         DdlBuilder ddl(*m_sql, *m_types, m_createIndexes);
         for (const auto &[t, update] : pendingUpdates(schema, tables)) {
             // A new table the package loads into gets its constraints after its rows.
@@ -189,10 +195,16 @@ SchemaSyncResult SqlJobClient::syncSchema(const Schema &schema, const QStringLis
                         schema.versionHash, QString::fromUtf8(stored)});
         result.schemaStored = true;
     };
-    if (m_sql->capabilities().supportsDdlTransactions)
-        inTransaction(*m_sql, apply);
-    else
-        apply();
+    try {
+        if (m_sql->capabilities().supportsDdlTransactions)
+            inTransaction(*m_sql, apply);
+        else
+            apply();
+    } catch (...) {
+        m_sql->unlockSchemaChanges();
+        throw;
+    }
+    m_sql->unlockSchemaChanges();
     return result;
 }
 

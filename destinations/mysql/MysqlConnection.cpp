@@ -3,6 +3,7 @@
 #include "MysqlError.h"
 #include "config/ConnectionString.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <errmsg.h>
 #include <mysql.h>
@@ -561,6 +562,44 @@ void MysqlConnection::abandon()
     std::lock_guard<std::mutex> lock(m_handleMutex);
     if (m_socket >= 0)
         ::shutdown(m_socket, SHUT_RDWR);
+}
+
+namespace {
+
+// GET_LOCK names are at most 64 characters: the dataset's name goes in as a digest.
+QString schemaLockName(const QString &dataset)
+{
+    return QStringLiteral("wharf_schema_") +
+           QString::fromLatin1(QCryptographicHash::hash(dataset.toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+
+} // namespace
+
+void MysqlConnection::lockSchemaChanges()
+{
+    constexpr int kWaitSeconds = 300;
+    const auto rows =
+        query(QStringLiteral("SELECT GET_LOCK(?, %1)").arg(kWaitSeconds), {schemaLockName(datasetName())});
+    const QVariant got = rows.isEmpty() || rows.first().isEmpty() ? QVariant() : rows.first().first();
+    if (got.isNull())
+        throw Error(ErrorKind::Transient,
+                    QStringLiteral("the server gave no schema lock for dataset %1 (GET_LOCK returned NULL)")
+                        .arg(datasetName()));
+    if (got.toLongLong() != 1)
+        throw Error(ErrorKind::Transient,
+                    QStringLiteral("another loader kept the schema of dataset %1 locked for %2 s (GET_LOCK)")
+                        .arg(datasetName())
+                        .arg(kWaitSeconds));
+}
+
+void MysqlConnection::unlockSchemaChanges() noexcept
+{
+    try {
+        if (isOpen())
+            query(QStringLiteral("SELECT RELEASE_LOCK(?)"), {schemaLockName(datasetName())});
+    } catch (...) {
+        // The lock belongs to the session: a connection that is gone has released it.
+    }
 }
 
 QString MysqlConnection::quoteIdentifier(const QString &name) const

@@ -60,6 +60,10 @@ public:
     void cancel() override;
     /// Shuts the socket down (callable from any thread): the statement in flight fails at once.
     void abandon() override;
+    /// A named lock (GET_LOCK) of the session, keyed by the dataset's name: MySQL's DDL commits
+    /// on its own, so the lock is held until unlockSchemaChanges().
+    void lockSchemaChanges() override;
+    void unlockSchemaChanges() noexcept override;
 
     /// Backticks, with a backtick doubled.
     QString quoteIdentifier(const QString &name) const override;

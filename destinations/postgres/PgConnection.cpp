@@ -449,6 +449,13 @@ void PgConnection::abandon()
         ::shutdown(m_socket, SHUT_RDWR);
 }
 
+void PgConnection::lockSchemaChanges()
+{
+    // Two keys: a constant of Wharf's own ("WHAR") and the dataset's hash, so that no other
+    // application's advisory locks are taken. Released when the schema transaction ends.
+    query(QStringLiteral("SELECT pg_advisory_xact_lock(1464353106, hashtext($1))"), {datasetName()});
+}
+
 void PgConnection::beginCopy(const QString &copySql)
 {
     if (!m_conn)

@@ -59,6 +59,8 @@ public:
     void cancel() override;
     /// Gives up on the statement in flight: shuts the socket down (callable from any thread).
     void abandon() override;
+    /// A transaction-scoped advisory lock keyed by the dataset's name.
+    void lockSchemaChanges() override;
     /// dlt's PostgresStagingReplaceJob: drop the final table, move the staging one into the
     /// dataset, recreate staging `LIKE` it.
     QStringList swapInStagingTableSql(const QString &table, const QString &stagingDataset) const override;

@@ -14,6 +14,9 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <latch>
+#include <thread>
+
 using namespace wharf;
 using namespace wharf::test;
 
@@ -260,6 +263,53 @@ private slots:
             QVERIFY(!client->ledgerEntry(tickets.loadId, QStringLiteral("tickets-job")).has_value());
         } catch (const Error &e) {
             QFAIL(qPrintable(dest().name + QStringLiteral(": ") + e.fullText()));
+        }
+    }
+
+    void twoLoadersCreateTheSameTablesAtOnce_data() { addDestinationRows(m_dest); }
+    void twoLoadersCreateTheSameTablesAtOnce()
+    {
+        // Two packages of one pipeline loaded at once (two terminals, two pipelines sharing a
+        // dataset) into a dataset neither has created yet: both create the same tables and the
+        // ledger at the same moment. Both must go on (the second finds what the first made), and
+        // every table must be there once.
+        const QString root = freshDir(m_scratch.path(), QStringLiteral("race"));
+        QVERIFY(copyTree(dataPath(QStringLiteral("dlt/packages/merge_hard_delete_step1")), root));
+        const Schema schema = Schema::fromFile(loadIdFolder(root) + QStringLiteral("/schema.json"));
+        const DestinationFixture &fixture = dest(); // read here: QFETCH belongs to this thread
+        for (int round = 0; round < 4; ++round) {
+            const QString dataset = newDataset();
+            std::latch ready(2);
+            QString errors[2];
+            const auto createAll = [&](int k) {
+                bool arrived = false;
+                try {
+                    auto client = fixture.client(dataset);
+                    client->open();
+                    arrived = true;
+                    ready.arrive_and_wait();
+                    client->syncSchema(schema, {});
+                    if (client->hasLedger())
+                        client->prepareLedger();
+                } catch (const Error &e) {
+                    errors[k] = e.fullText();
+                }
+                if (!arrived)
+                    ready.count_down(); // never leave the other thread waiting
+            };
+            std::thread other(createAll, 1);
+            createAll(0);
+            other.join();
+            for (const QString &error : errors)
+                QVERIFY2(error.isEmpty(),
+                         qPrintable(QStringLiteral("%1, round %2: %3").arg(dest().name).arg(round).arg(error)));
+            auto client = dest().client(dataset);
+            client->open();
+            // The second loader saw the schema the first stored and stored it no second time.
+            QCOMPARE(count(client->sql(), dataset, QStringLiteral("_dlt_version")), qint64(1));
+            for (const char *table : {"tickets", "tickets__labels"})
+                QVERIFY2(count(client->sql(), dataset, QLatin1String(table)) >= 0,
+                         qPrintable(QStringLiteral("%1: table %2 is missing").arg(dest().name, QLatin1String(table))));
         }
     }
 };
