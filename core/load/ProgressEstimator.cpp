@@ -1,5 +1,8 @@
 #include "load/ProgressEstimator.h"
 
+#include <QLocale>
+
+#include <algorithm>
 #include <cmath>
 
 namespace wharf {
@@ -75,6 +78,16 @@ QString ProgressEstimator::formatDuration(qint64 ms)
     if (h > 0)
         return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+QString ProgressEstimator::formatElapsed(qint64 ms)
+{
+    if (ms >= 60000)
+        return formatDuration(ms);
+    const qint64 shown = std::max<qint64>(ms, 1);
+    // 0.001-0.099 s: milliseconds as hundredths or thousandths; 0.1-9.9 s: tenths; then seconds.
+    const int decimals = shown < 10 ? 3 : shown < 100 ? 2 : shown < 10000 ? 1 : 0;
+    return QStringLiteral("%1 s").arg(QLocale().toString(double(shown) / 1000.0, 'f', decimals));
 }
 
 } // namespace wharf

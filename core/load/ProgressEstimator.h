@@ -31,8 +31,11 @@ public:
     /// Time left at the present pace; nullopt while unknown (too early, or no pace yet).
     std::optional<qint64> etaMs() const;
 
-    /// "0:42", "12:05", "1:02:03".
+    /// "0:42", "12:05", "1:02:03" (seconds rounded up: for what is left).
     static QString formatDuration(qint64 ms);
+    /// How long something took: "0.05 s", "2.4 s", "42 s" under a minute (two significant
+    /// digits, never rounded to zero), else as formatDuration.
+    static QString formatElapsed(qint64 ms);
 
 private:
     QList<LoadProgress> m_samples; ///< oldest first, within kWindowMs of the newest

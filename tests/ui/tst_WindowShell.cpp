@@ -181,7 +181,8 @@ private slots:
         controls.started(1);
         controls.finished(loaded);
         QCOMPARE(bar->value(), bar->maximum());
-        QVERIFY2(rate().startsWith(QStringLiteral("Loaded 1 row in")), qPrintable(rate())); // not "1 rows"
+        QVERIFY2(rate().startsWith(QStringLiteral("Loaded 1 row in 0.5 s")),
+                 qPrintable(rate())); // not "1 rows", not "0:01"
         QVERIFY2(bar->text().contains(QStringLiteral("1 of 1 job")) && !bar->text().contains(QStringLiteral("1 rows")),
                  qPrintable(bar->text()));
 

@@ -3,6 +3,7 @@
 #include "load/ThroughputChart.h"
 
 #include "common/Counts.h"
+#include "common/ElidedLabel.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -51,7 +52,7 @@ QString barText(int jobsDone, int jobsTotal, qint64 rows)
 
 QString endText(const PackageResult &result)
 {
-    const QString took = ProgressEstimator::formatDuration(result.elapsedMs);
+    const QString took = ProgressEstimator::formatElapsed(result.elapsedMs);
     const QString rows = countOf(result.rows, QObject::tr("row"), QObject::tr("rows"));
     const QString failed = countOf(result.failedJobs.size(), QObject::tr("failed job"), QObject::tr("failed jobs"));
     const double average = result.elapsedMs > 0 ? double(result.rows) * 1000.0 / double(result.elapsedMs) : 0.0;
@@ -82,7 +83,7 @@ LoadControls::LoadControls(QAction *runAction, QAction *cancelAction, QWidget *p
     , m_run(buttonFor(runAction, this))
     , m_cancel(buttonFor(cancelAction, this))
     , m_progress(new QProgressBar(this))
-    , m_rate(new QLabel(this))
+    , m_rate(new ElidedLabel(this))
     , m_chart(new ThroughputChart(this))
     , m_buttons(new QHBoxLayout)
 {
@@ -92,10 +93,12 @@ LoadControls::LoadControls(QAction *runAction, QAction *cancelAction, QWidget *p
     m_progress->setObjectName(QStringLiteral("loadProgress"));
     m_progress->setRange(0, kProgressSteps);
     m_progress->setValue(0);
-    m_progress->setFormat(tr("Idle"));
+    setBarText(tr("Idle"));
     m_progress->setTextVisible(true);
     m_rate->setObjectName(QStringLiteral("loadRate"));
-    m_rate->setMinimumWidth(m_rate->fontMetrics().horizontalAdvance(rateText(10000000, 36000000)) + 8);
+    // As wide as a running load's longest rate text; longer end texts are cut (the chart and the
+    // tooltip say them whole).
+    m_rate->setPreferredWidth(m_rate->fontMetrics().horizontalAdvance(rateText(10000000, 36000000)) + 8);
     m_rate->setText(QString()); // the bar says "Idle"; rows/s and ETA appear once a load runs
     m_chart->setMaximumHeight(170);
 
@@ -121,17 +124,26 @@ QPushButton *LoadControls::addActionButton(QAction *action)
     return button;
 }
 
+void LoadControls::setBarText(const QString &format)
+{
+    m_progress->setFormat(format);
+    // Wide enough for its text on one line (at 100 %, its widest); the rate label gives way.
+    QString widest = format;
+    widest.replace(QLatin1String("%p"), QLatin1String("100"));
+    m_progress->setMinimumWidth(m_progress->fontMetrics().horizontalAdvance(widest) + 24);
+}
+
 void LoadControls::started(int jobsTotal)
 {
     m_estimator.reset();
     if (jobsTotal > 0) {
         m_progress->setRange(0, kProgressSteps);
         m_progress->setValue(0);
-        m_progress->setFormat(barText(0, jobsTotal, 0));
+        setBarText(barText(0, jobsTotal, 0));
     } else {
         m_progress->setRange(0, 0); // busy until the loader reports its totals
     }
-    m_rate->setText(tr("starting…"));
+    m_rate->setFullText(tr("starting…"));
     m_chart->start();
 }
 
@@ -140,8 +152,8 @@ void LoadControls::showProgress(const LoadProgress &progress)
     m_estimator.add(progress);
     m_progress->setRange(0, kProgressSteps);
     m_progress->setValue(qRound(m_estimator.fractionDone() * kProgressSteps));
-    m_progress->setFormat(barText(progress.jobsDone, progress.jobsTotal, progress.rows));
-    m_rate->setText(rateText(m_estimator.rowsPerSecond(), m_estimator.etaMs()));
+    setBarText(barText(progress.jobsDone, progress.jobsTotal, progress.rows));
+    m_rate->setFullText(rateText(m_estimator.rowsPerSecond(), m_estimator.etaMs()));
     m_chart->addSample(progress.elapsedMs, m_estimator.rowsPerSecond());
 }
 
@@ -152,9 +164,9 @@ void LoadControls::finished(const PackageResult &result)
     // Full only when the package is loaded; an aborted or stopped one shows how far it got.
     const double fraction = result.jobsTotal > 0 ? double(result.jobsCompleted) / result.jobsTotal : 0.0;
     m_progress->setValue(result.status == PackageStatus::Loaded ? kProgressSteps : qRound(fraction * kProgressSteps));
-    m_progress->setFormat(barText(done, result.jobsTotal, result.rows));
+    setBarText(barText(done, result.jobsTotal, result.rows));
     const QString end = endText(result);
-    m_rate->setText(end);
+    m_rate->setFullText(end);
     m_chart->finish(result.elapsedMs, m_estimator.isEmpty() ? 0.0 : m_estimator.rowsPerSecond(), end);
 }
 
@@ -163,9 +175,8 @@ void LoadControls::showIdle(const QString &note)
     m_estimator.reset();
     m_progress->setRange(0, kProgressSteps);
     m_progress->setValue(0);
-    m_progress->setFormat(tr("Idle"));
-    m_rate->setText(note);
-    m_rate->setToolTip(note);
+    setBarText(tr("Idle"));
+    m_rate->setFullText(note);
     m_chart->clear();
 }
 

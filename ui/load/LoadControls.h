@@ -3,6 +3,8 @@
 #include "load/LoadEvents.h"
 #include "load/ProgressEstimator.h"
 
+#include "common/ElidedLabel.h"
+
 #include <QWidget>
 
 class QAction;
@@ -49,10 +51,13 @@ public slots:
     void showIdle(const QString &note = {});
 
 private:
+    /// The bar's text (`%p` for its percentage), and a width that keeps it on one line.
+    void setBarText(const QString &format);
+
     QPushButton *m_run;
     QPushButton *m_cancel;
     QProgressBar *m_progress;
-    QLabel *m_rate;
+    ElidedLabel *m_rate;
     ThroughputChart *m_chart;
     QHBoxLayout *m_buttons;
     ProgressEstimator m_estimator;
