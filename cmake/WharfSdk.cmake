@@ -14,4 +14,4 @@ set(WHARF_SDK_HEADERS
   package/JobFileName.h package/LoadPackage.h
   schema/Schema.h
   sql/DdlBuilder.h sql/MergeSql.h sql/ReplaceSql.h sql/SqlClient.h sql/SqlJobClient.h sql/TableKeys.h
-  sql/TypeMapper.h)
+  sql/TcpLiveness.h sql/TypeMapper.h)

@@ -9,7 +9,7 @@
 /// The SDK version a plugin is built against, checked when it is loaded: a C++ interface is not
 /// a stable ABI, so a plugin built for another version is reported and skipped, never called.
 /// Raised whenever an SDK header changes in a way that breaks compiled plugins.
-#define WHARF_SDK_VERSION 4
+#define WHARF_SDK_VERSION 5
 
 namespace wharf {
 

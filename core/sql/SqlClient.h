@@ -63,6 +63,10 @@ public:
     /// Releases what lockSchemaChanges() took outside a transaction. Never throws.
     virtual void unlockSchemaChanges() noexcept {}
 
+    /// The open connection's socket (-1: none, or an embedded database), so that a test can
+    /// see that a vanished server is noticed (sql/TcpLiveness.h).
+    virtual int socketDescriptor() const { return -1; }
+
     const QString &datasetName() const { return m_dataset; }
     const Capabilities &capabilities() const { return m_caps; }
 

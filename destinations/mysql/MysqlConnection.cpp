@@ -2,6 +2,7 @@
 
 #include "MysqlError.h"
 #include "config/ConnectionString.h"
+#include "sql/TcpLiveness.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -174,6 +175,9 @@ MYSQL *MysqlConnection::connect(const MysqlConnectParams &p, const QString &data
         mysql_close(db);
         throwMysqlError(code, state, QStringLiteral("%1 (%2)").arg(message, p.displayLocation()), QString(), true);
     }
+    // A server that vanished without closing the connection is noticed (the client library has
+    // no keepalive of its own).
+    tcpliveness::apply(int(mysql_get_socket(db)));
     return db;
 }
 

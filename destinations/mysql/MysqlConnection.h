@@ -64,6 +64,7 @@ public:
     /// on its own, so the lock is held until unlockSchemaChanges().
     void lockSchemaChanges() override;
     void unlockSchemaChanges() noexcept override;
+    int socketDescriptor() const override { return m_socket; }
 
     /// Backticks, with a backtick doubled.
     QString quoteIdentifier(const QString &name) const override;

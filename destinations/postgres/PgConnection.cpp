@@ -3,6 +3,7 @@
 #include "PgError.h"
 #include "config/ConnectionString.h"
 #include "load/LogCategories.h"
+#include "sql/TcpLiveness.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -133,6 +134,12 @@ void PgConnection::open()
     add("sslrootcert", m_params.sslrootcert);
     add("sslcert", m_params.sslcert);
     add("sslkey", m_params.sslkey);
+    // A server that vanished without closing the connection is noticed (sql/TcpLiveness.h);
+    // credentials may set these keywords otherwise (later keywords win in libpq).
+    add("keepalives_idle", QString::number(tcpliveness::kIdleSeconds));
+    add("keepalives_interval", QString::number(tcpliveness::kIntervalSeconds));
+    add("keepalives_count", QString::number(tcpliveness::kProbes));
+    add("tcp_user_timeout", QString::number(tcpliveness::kUserTimeoutMs));
     add("application_name", QStringLiteral("wharf"));
     add("client_encoding", QStringLiteral("UTF8"));
     for (auto it = m_params.extra.cbegin(); it != m_params.extra.cend(); ++it)
@@ -447,6 +454,11 @@ void PgConnection::abandon()
     std::lock_guard<std::mutex> lock(m_cancelMutex);
     if (m_socket >= 0)
         ::shutdown(m_socket, SHUT_RDWR);
+}
+
+int PgConnection::socketDescriptor() const
+{
+    return m_conn ? PQsocket(m_conn) : -1;
 }
 
 void PgConnection::lockSchemaChanges()

@@ -61,6 +61,7 @@ public:
     void abandon() override;
     /// A transaction-scoped advisory lock keyed by the dataset's name.
     void lockSchemaChanges() override;
+    int socketDescriptor() const override;
     /// dlt's PostgresStagingReplaceJob: drop the final table, move the staging one into the
     /// dataset, recreate staging `LIKE` it.
     QStringList swapInStagingTableSql(const QString &table, const QString &stagingDataset) const override;

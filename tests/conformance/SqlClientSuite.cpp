@@ -5,6 +5,7 @@
 #include "Error.h"
 #include "schema/Schema.h"
 #include "schema/SchemaVerifier.h"
+#include "sql/TcpLiveness.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -277,6 +278,26 @@ private slots:
         QVERIFY2(timer.elapsed() < 10000, "the statement must stop when cancelled");
         // The connection is usable afterwards.
         QCOMPARE(sql().query("SELECT 1")[0][0].toInt(), 1);
+    }
+
+    void noticesAVanishedServer_data() { addDestinations(); }
+    void noticesAVanishedServer()
+    {
+        // A server that disappears without closing the connection (a cut network, a host gone)
+        // must not hold a load for the system's two hours: TCP keepalives while waiting for an
+        // answer, and a limit on unacknowledged data while sending.
+        bool keepalive = false;
+        int idle = -1;
+        int userTimeout = -1;
+        if (!tcpliveness::read(sql().socketDescriptor(), &keepalive, &idle, &userTimeout))
+            QSKIP("no TCP connection (an embedded database, or a Unix socket)");
+        const QString seen = QStringLiteral("%1: keepalive %2, idle %3 s, user timeout %4 ms")
+                                 .arg(dest().name)
+                                 .arg(keepalive)
+                                 .arg(idle)
+                                 .arg(userTimeout);
+        QVERIFY2(keepalive && idle > 0 && idle <= 300, qPrintable(seen));
+        QVERIFY2(userTimeout > 0 && userTimeout <= 300000, qPrintable(seen));
     }
 
     void executeDdl_data() { addDestinations(); }
