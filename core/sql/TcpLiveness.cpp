@@ -41,17 +41,15 @@ bool apply(int fd)
     all = setInt(fd, IPPROTO_TCP, TCP_KEEPIDLE, kIdleSeconds) && all;
     all = setInt(fd, IPPROTO_TCP, TCP_KEEPINTVL, kIntervalSeconds) && all;
     all = setInt(fd, IPPROTO_TCP, TCP_KEEPCNT, kProbes) && all;
-    all = setInt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, kUserTimeoutMs) && all;
     return all;
 }
 
-bool read(int fd, bool *keepalive, int *idleSeconds, int *userTimeoutMs)
+bool read(int fd, bool *keepalive, int *idleSeconds)
 {
     if (!isTcp(fd))
         return false;
     *keepalive = getInt(fd, SOL_SOCKET, SO_KEEPALIVE) > 0;
     *idleSeconds = getInt(fd, IPPROTO_TCP, TCP_KEEPIDLE);
-    *userTimeoutMs = getInt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT);
     return true;
 }
 

@@ -139,7 +139,6 @@ void PgConnection::open()
     add("keepalives_idle", QString::number(tcpliveness::kIdleSeconds));
     add("keepalives_interval", QString::number(tcpliveness::kIntervalSeconds));
     add("keepalives_count", QString::number(tcpliveness::kProbes));
-    add("tcp_user_timeout", QString::number(tcpliveness::kUserTimeoutMs));
     add("application_name", QStringLiteral("wharf"));
     add("client_encoding", QStringLiteral("UTF8"));
     for (auto it = m_params.extra.cbegin(); it != m_params.extra.cend(); ++it)
